@@ -1,0 +1,3 @@
+from aotext.cli import main
+
+main()

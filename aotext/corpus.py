@@ -1,0 +1,66 @@
+"""All loaded documents, indexed the ways the rules and commands look them up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from aotext.model import Document
+
+
+class Corpus:
+    def __init__(self, documents: list[Document]) -> None:
+        self.documents = sorted(documents, key=lambda document: document.path)
+        self.by_id: dict[str, list[Document]] = defaultdict(list)
+        self.by_type: dict[str, list[Document]] = defaultdict(list)
+        for document in self.documents:
+            if document.id:
+                self.by_id[document.id].append(document)
+            if document.type:
+                self.by_type[document.type].append(document)
+
+    def of_type(self, type_name: str) -> list[Document]:
+        return self.by_type.get(type_name, [])
+
+    def find(self, document_id: str) -> Document | None:
+        """The document with this id (the first, if lint reports it as duplicated)."""
+        found = self.by_id.get(document_id)
+        return found[0] if found else None
+
+
+def entries(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, item) for the mapping items of the list under `key`; anything
+    malformed is skipped because the schema already reports it."""
+    value = data.get(key)
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item
+
+
+def id_list(item: dict[str, Any], key: str) -> list[tuple[int, str]]:
+    """(index, id) for the text items of a list of ids such as `serves`."""
+    value = item.get(key)
+    if not isinstance(value, list):
+        return []
+    return [(index, entry) for index, entry in enumerate(value) if isinstance(entry, str)]
+
+
+def text(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    return value if isinstance(value, str) and value.strip() else None
+
+
+PLAN_SECTIONS = {"goals": "goal", "strategies": "strategy", "tactics": "tactic", "benchmarks": "benchmark"}
+
+
+def plan_parts(plan: Document) -> dict[str, tuple[str, int]]:
+    """Every goal, strategy, tactic and benchmark id of a plan: id -> (kind, index)."""
+    parts: dict[str, tuple[str, int]] = {}
+    for section, kind in PLAN_SECTIONS.items():
+        for index, item in entries(plan.data, section):
+            part_id = text(item, "id")
+            if part_id and part_id not in parts:
+                parts[part_id] = (kind, index)
+    return parts

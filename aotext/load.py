@@ -1,0 +1,212 @@
+"""Find documents, read them safely, split front matter from body, and parse
+the YAML with every key's position. Bad input becomes problems, never
+exceptions."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from aotext.model import ERROR, Document, Problem
+from aotext.yamlnodes import AliasRefused, TooDeep, convert
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 128 * 1024
+# Folders that never hold documents (tool caches, outputs, git itself).
+SKIPPED_DIRS = frozenset({"build", "node_modules", "__pycache__"})
+# READMEs explain a folder to people; they are not documents.
+SKIPPED_FILES = frozenset({"readme.md"})
+_FENCE = "---"
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Loaded:
+    """What reading one file gave: a document (if it could be parsed) and problems."""
+
+    path: str
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
+    # True when aotext itself failed on this file (exit status 2).
+    internal_error: bool = False
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Every Markdown document under `paths`, sorted, each once."""
+    found: set[Path] = set()
+    for given in paths:
+        path = Path(given)
+        if path.is_file():
+            found.add(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
+            for name in files:
+                if name.endswith(".md") and name.lower() not in SKIPPED_FILES:
+                    found.add(Path(root, name))
+    return sorted(found)
+
+
+def load_file(path: Path) -> Loaded:
+    """Read and parse one file; never raises for bad input."""
+    shown = path.as_posix()
+    try:
+        return _load(path, shown)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", f"cannot read this file: {reason}; check that it exists and that you may read it")])
+    except Exception as error:  # noqa: BLE001 - the one place a bug in aotext becomes a finding
+        message = f"aotext failed on this file ({type(error).__name__}: {error}); please report this"
+        return Loaded(shown, None, [_problem(shown, 1, 1, "internal-error", message)], internal_error=True)
+
+
+def _problem(path: str, line: int, column: int, rule: str, message: str) -> Problem:
+    return Problem(path, line, column, rule, ERROR, message)
+
+
+def _load(path: Path, shown: str) -> Loaded:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Loaded(shown, None, [_problem(
+            shown, 1, 1, "file-too-large",
+            f"this file is {size / 1048576:.1f} MB; documents may be at most {MAX_FILE_BYTES // 1048576} MB. "
+            "Was something pasted into it by mistake? Split it or remove the paste",
+        )])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return Loaded(shown, None, [_problem(
+            shown, line, column, "encoding",
+            f"this file is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
+            "open it in your editor and save it with the UTF-8 encoding",
+        )])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    problems = _conflict_markers(shown, lines)
+
+    if not lines or lines[0].rstrip() != _FENCE:
+        hint = "add a line '---' above line 1 and another after the last key" if ":" in lines[0] else (
+            "start the file with a line '---', then its keys (type:, id: ...), then another '---'")
+        problems.append(_problem(shown, 1, 1, "front-matter", f"no front matter: {hint}"))
+        return Loaded(shown, None, sorted(problems))
+    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
+    if closing is None:
+        problems.append(_problem(
+            shown, 1, 1, "front-matter",
+            "the front matter opened on line 1 is never closed: add a line '---' after the last key",
+        ))
+        return Loaded(shown, None, sorted(problems))
+    if any(p.line <= closing + 1 for p in problems):
+        # The YAML cannot be read while a merge conflict sits in it.
+        return Loaded(shown, None, sorted(problems))
+
+    front = "\n".join(lines[1:closing])
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        problems.append(_problem(
+            shown, 2, 1, "file-too-large",
+            f"the front matter is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep long text in the body below the second '---'",
+        ))
+        return Loaded(shown, None, sorted(problems))
+
+    document, yaml_problems = _parse_front_matter(shown, front, lines, closing)
+    problems.extend(yaml_problems)
+    return Loaded(shown, document, sorted(problems))
+
+
+def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
+    problems = []
+    inside = False
+    for number, line in enumerate(lines, start=1):
+        match = _CONFLICT.match(line)
+        if not match:
+            continue
+        marker = match.group(1)[0]
+        # '=======' alone is also a Markdown heading underline; it only
+        # counts inside a conflict that '<<<<<<<' opened.
+        if marker == "<":
+            inside = True
+        elif not inside:
+            continue
+        elif marker == ">":
+            inside = False
+        problems.append(_problem(
+            shown, number, 1, "merge-conflict",
+            f"unresolved git merge conflict marker '{match.group(1)}': keep the lines you want, "
+            "delete the others and every <<<<<<< ======= >>>>>>> line",
+        ))
+    return problems
+
+
+def _parse_front_matter(shown: str, front: str, lines: list[str], closing: int) -> tuple[Document | None, list[Problem]]:
+    body_line = closing + 2
+    body = "\n".join(lines[closing + 1:])
+    if not front.strip():
+        return None, [_problem(shown, 1, 1, "front-matter", "the front matter is empty: add at least 'type:' and 'id:' between the '---' lines")]
+    try:
+        root = yaml.compose(front, Loader=_YAML_LOADER)
+    except yaml.MarkedYAMLError as error:
+        return None, [_yaml_error(shown, error, lines)]
+    except yaml.YAMLError as error:
+        return None, [_problem(shown, 2, 1, "yaml-syntax", f"the front matter is not valid YAML ({error})")]
+    try:
+        converted = convert(root, first_line=2)
+    except AliasRefused as error:
+        line, column = error.position
+        return None, [_problem(
+            shown, line, column, "yaml-alias",
+            "this value is reused with a YAML anchor and alias (&name / *name); aotext does not expand "
+            "aliases in front matter: write the value out in full where it is needed",
+        )]
+    except TooDeep as error:
+        line, column = error.position
+        return None, [_problem(shown, line, column, "yaml-syntax", "the front matter is nested too deeply; no document type needs this many levels")]
+
+    problems = [
+        _problem(shown, line, column, "duplicate-key",
+                 f"the key '{key}' appears twice (first on line {first[0]}); keep one of them")
+        for (line, column), key, first in converted.duplicate_keys
+    ]
+    problems += [
+        _problem(shown, line, column, "yaml-syntax", f"the YAML tag '{tag}' is not supported; remove it")
+        for (line, column), tag in converted.unknown_tags
+    ]
+    if not isinstance(converted.value, dict):
+        kind = "a list" if isinstance(converted.value, list) else "a single value"
+        problems.append(_problem(
+            shown, 2, 1, "front-matter",
+            f"the front matter is {kind}; it must be keys with values, one per line, such as 'type: plan'",
+        ))
+        return None, problems
+    positions = converted.positions
+    positions[()] = (1, 1)
+    return Document(shown, converted.value, body, body_line, positions), problems
+
+
+def _yaml_error(shown: str, error: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 2 if mark else 2
+    column = mark.column + 1 if mark else 1
+    problem = error.problem or ""
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "\t" in source_line[:column]:
+        tab_column = source_line.find("\t") + 1 or column
+        return _problem(shown, line, tab_column, "yaml-syntax",
+                        "a tab character is used here; YAML indents with spaces only: replace the tab with spaces")
+    if "mapping values are not allowed" in problem:
+        message = "a value contains ': ' where YAML does not expect it; put the whole value in quotes, e.g. title: \"Goals: what we hope to achieve\""
+    elif "could not find expected ':'" in problem:
+        message = "a line here is missing the ':' after its key, or is indented differently from the lines around it"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        message = f"YAML could not read this ({problem}); check the indentation and that quotes and brackets are closed"
+    else:
+        message = f"YAML could not read this ({problem or error}); check the indentation, colons and quotes"
+    return _problem(shown, line, column, "yaml-syntax", message)

@@ -1,0 +1,44 @@
+"""What a rule is, and the registry every rule joins.
+
+A rule is a function of the whole corpus (and the as-of date) that yields
+findings; the linter stamps the rule id and severity and turns each finding's
+key path into a line and column, so rules stay small and pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from aotext.corpus import Corpus
+from aotext.model import ERROR, Document, KeyPath
+
+Finding = tuple[Document, KeyPath, str]
+Check = Callable[[Corpus, dt.date], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    summary: str
+    check: Check | None = None  # None: reported while reading files, not by a check
+
+
+REGISTRY: dict[str, Rule] = {}
+
+
+def declare(rule_id: str, summary: str, severity: str = ERROR) -> None:
+    """Register a rule that the loader or schema check reports."""
+    REGISTRY[rule_id] = Rule(rule_id, severity, summary)
+
+
+def rule(rule_id: str, summary: str, severity: str = ERROR) -> Callable[[Check], Check]:
+    """Register a check function under `rule_id`."""
+
+    def register(check: Check) -> Check:
+        REGISTRY[rule_id] = Rule(rule_id, severity, summary, check)
+        return check
+
+    return register

@@ -1,0 +1,159 @@
+"""Load the JSON Schemas once and check front matter against them, reporting
+each problem in plain words at the line of the key that holds it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import jsonschema_rs
+
+from aotext.model import Document, KeyPath, format_key_path
+from aotext.words import did_you_mean
+
+_TYPE_WORDS = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "array": "a list",
+    "object": "a group of keys",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+_PATTERN_HINTS = {
+    "^[a-z0-9][a-z0-9-]*$": "an id uses lowercase letters, digits and hyphens only, e.g. \"bus-drivers\"",
+    "^[1-9][0-9]* (day|days|week|weeks|month|months)$": "write how often, e.g. \"2 weeks\" or \"1 month\"",
+}
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    key_path: KeyPath
+    message: str
+
+
+def schema_names() -> list[str]:
+    """The document types that have a schema."""
+    return sorted(_schemas())
+
+
+def schema_dir() -> Path:
+    """The schema folder: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "schema"
+    return installed if installed.is_dir() else package.parent / "schema"
+
+
+@cache
+def _schemas() -> dict[str, dict[str, Any]]:
+    return {
+        path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
+        for path in schema_dir().glob("*.schema.json")
+    }
+
+
+class _Checker:
+    """Both validators for one schema, built once.
+
+    jsonschema-rs answers "valid or not" about fifty times faster; the
+    jsonschema library then explains the few documents that are not.
+    """
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.fast = jsonschema_rs.validator_for(schema, validate_formats=True)
+        self.explainer = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+
+    def check(self, data: dict[str, Any]) -> list[SchemaProblem]:
+        if self.fast.is_valid(data):
+            return []
+        problems: list[SchemaProblem] = []
+        for error in self.explainer.iter_errors(data):
+            problems.extend(_explain(error))
+        if not problems:
+            # The two validators disagree; trust the stricter one's wording.
+            problems = [
+                SchemaProblem(tuple(error.instance_path), error.message) for error in self.fast.iter_errors(data)
+            ]
+        return problems
+
+
+@cache
+def _checker(type_name: str) -> _Checker | None:
+    schema = _schemas().get(type_name)
+    return _Checker(schema) if schema is not None else None
+
+
+def check_document(document: Document) -> list[SchemaProblem]:
+    """Schema problems of `document`; none when its type has no schema (lint reports that)."""
+    checker = _checker(document.type) if document.type else None
+    return checker.check(document.data) if checker else []
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"' if len(value) <= 60 else f'"{value[:57]}..."'
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of keys"
+    return str(value)
+
+
+def _explain(error: jsonschema.ValidationError) -> list[SchemaProblem]:
+    path: KeyPath = tuple(error.absolute_path)
+    where = format_key_path(path)
+    keyword = error.validator
+    expected = error.validator_value
+    value = error.instance
+    if keyword == "required":
+        missing = next((key for key in expected if key not in value), expected[0])
+        description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
+        hint = f" ({description})" if description else ""
+        place = f"{where} is missing" if path else "missing"
+        return [SchemaProblem(path, f"{place} the required key '{missing}'{hint}")]
+    if keyword == "additionalProperties":
+        known = sorted(error.schema.get("properties", {}))
+        return [
+            SchemaProblem(path + (key,), f"unknown key '{format_key_path(path + (key,))}'{did_you_mean(key, known)}; "
+                          f"keys allowed here: {', '.join(known)}")
+            for key in value if key not in known
+        ]
+    if keyword == "type":
+        wanted = expected if isinstance(expected, list) else [expected]
+        words = " or ".join(_TYPE_WORDS.get(name, name) for name in wanted)
+        return [SchemaProblem(path, f"{where}: expected {words}, got {_describe(value)}")]
+    if keyword == "enum":
+        choices = [str(choice) for choice in expected]
+        return [SchemaProblem(path, f"{where}: {_describe(value)} is not one of: {', '.join(choices)}"
+                              f"{did_you_mean(str(value), choices)}")]
+    if keyword == "const":
+        return [SchemaProblem(path, f"{where}: must be {_describe(expected)}, got {_describe(value)}")]
+    if keyword == "format" and expected == "date":
+        return [SchemaProblem(path, f"{where}: {_describe(value)} is not a real calendar date; "
+                              "write it as YYYY-MM-DD, e.g. 2026-02-18")]
+    if keyword == "pattern":
+        hint = _PATTERN_HINTS.get(expected, f"it must match {expected}")
+        return [SchemaProblem(path, f"{where}: {_describe(value)} is not allowed here: {hint}")]
+    if keyword == "minimum":
+        return [SchemaProblem(path, f"{where}: {value} is too small; the smallest allowed is {expected}")]
+    if keyword == "maximum":
+        return [SchemaProblem(path, f"{where}: {value} is too large; the largest allowed is {expected}")]
+    if keyword == "minItems":
+        return [SchemaProblem(path, f"{where}: needs at least {expected} item{'s' if expected != 1 else ''}")]
+    if keyword == "minLength":
+        return [SchemaProblem(path, f"{where}: must not be empty")]
+    if keyword == "maxLength":
+        return [SchemaProblem(path, f"{where}: is longer than {expected} characters")]
+    if keyword == "uniqueItems":
+        return [SchemaProblem(path, f"{where}: lists the same entry twice")]
+    return [SchemaProblem(path, f"{where}: {error.message}")]

@@ -1,0 +1,17 @@
+"""Small helpers for messages people read."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean "x"?)' for the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 problem', '3 problems'."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

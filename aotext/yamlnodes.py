@@ -1,0 +1,122 @@
+"""Turn a YAML node tree into plain Python values while recording where every
+key and list item sits.
+
+PyYAML's own constructor loses positions, keeps the last of two duplicate keys
+silently, turns dates into date objects and expands aliases without limit.
+Composing with libyaml and walking the nodes here avoids all four.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from aotext.model import KeyPath, Position
+
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_CONSTRUCTOR = yaml.SafeLoader.__new__(yaml.SafeLoader)  # only its scalar converters are used
+_SCALAR_CONVERTERS = {
+    "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
+}
+MAX_DEPTH = 40
+
+
+class AliasRefused(Exception):
+    """The front matter reuses a value through a YAML anchor and alias."""
+
+    def __init__(self, position: Position) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+class TooDeep(Exception):
+    """The front matter nests deeper than any document type needs."""
+
+    def __init__(self, position: Position) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+@dataclass
+class Converted:
+    value: Any
+    positions: dict[KeyPath, Position]
+    # (position of the repeat, key, position of the first occurrence)
+    duplicate_keys: list[tuple[Position, str, Position]] = field(default_factory=list)
+    # (position, tag) of explicit tags aotext does not understand
+    unknown_tags: list[tuple[Position, str]] = field(default_factory=list)
+
+
+def convert(root: yaml.Node, first_line: int) -> Converted:
+    """Convert `root`; `first_line` is the file line where the YAML text starts."""
+    walker = _Walker(first_line)
+    value = walker.walk(root, (), 0)
+    return Converted(value, walker.positions, walker.duplicate_keys, walker.unknown_tags)
+
+
+class _Walker:
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.positions: dict[KeyPath, Position] = {}
+        self.duplicate_keys: list[tuple[Position, str, Position]] = []
+        self.unknown_tags: list[tuple[Position, str]] = []
+        self.seen: set[int] = set()
+
+    def where(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return (mark.line + self.first_line, mark.column + 1)
+
+    def walk(self, node: yaml.Node, path: KeyPath, depth: int) -> Any:
+        # libyaml hands back the anchored node itself for every alias, so a
+        # node met twice is an alias: refuse it before anything expands it.
+        if id(node) in self.seen:
+            raise AliasRefused(self.where(node))
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise TooDeep(self.where(node))
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            items = []
+            for index, item in enumerate(node.value):
+                self.positions[path + (index,)] = self.where(item)
+                items.append(self.walk(item, path + (index,), depth + 1))
+            return items
+        return self.scalar(node)
+
+    def mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                raise AliasRefused(self.where(key_node))
+            if not isinstance(key_node, yaml.ScalarNode):
+                # A list or mapping used as a key: keep its text so the
+                # schema reports it as an unknown key.
+                key = f"<{type(key_node).__name__}>"
+            else:
+                key = key_node.value
+            here = self.where(key_node)
+            key_path = path + (key,)
+            if key in result:
+                self.duplicate_keys.append((here, key, self.positions[key_path]))
+            self.positions[key_path] = here
+            result[key] = self.walk(value_node, key_path, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.Node) -> Any:
+        tag = node.tag
+        if tag == _STR or tag == _TIMESTAMP:
+            # Dates stay text: the schema's `format: date` checks them, with a line.
+            return node.value
+        converter = _SCALAR_CONVERTERS.get(tag)
+        if converter is not None:
+            return converter(_CONSTRUCTOR, node)
+        self.unknown_tags.append((self.where(node), tag))
+        return node.value
