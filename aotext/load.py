@@ -149,14 +149,14 @@ def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
 def _parse_front_matter(shown: str, front: str, lines: list[str], closing: int) -> tuple[Document | None, list[Problem]]:
     body_line = closing + 2
     body = "\n".join(lines[closing + 1:])
-    if not front.strip():
-        return None, [_problem(shown, 1, 1, "front-matter", "the front matter is empty: add at least 'type:' and 'id:' between the '---' lines")]
     try:
         root = yaml.compose(front, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
         return None, [_yaml_error(shown, error, lines)]
     except yaml.YAMLError as error:
         return None, [_problem(shown, 2, 1, "yaml-syntax", f"the front matter is not valid YAML ({error})")]
+    if root is None:  # nothing but blank lines or comments
+        return None, [_problem(shown, 1, 1, "front-matter", "the front matter is empty: add at least 'type:' and 'id:' between the '---' lines")]
     try:
         converted = convert(root, first_line=2)
     except AliasRefused as error:

@@ -18,11 +18,14 @@ from aotext.model import KeyPath, Position
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_BOOL = "tag:yaml.org,2002:bool"
+# YAML 1.1 also reads yes/no/on/off as true/false, which turns a scale such
+# as [no, a few, most] into [false, ...]; only true and false are booleans here.
+_BOOLEANS = {"true": True, "false": False}
 _CONSTRUCTOR = yaml.SafeLoader.__new__(yaml.SafeLoader)  # only its scalar converters are used
 _SCALAR_CONVERTERS = {
     "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
     "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
-    "tag:yaml.org,2002:bool": yaml.SafeLoader.construct_yaml_bool,
     "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
 }
 MAX_DEPTH = 40
@@ -115,6 +118,8 @@ class _Walker:
         if tag == _STR or tag == _TIMESTAMP:
             # Dates stay text: the schema's `format: date` checks them, with a line.
             return node.value
+        if tag == _BOOL:
+            return _BOOLEANS.get(node.value.lower(), node.value)
         converter = _SCALAR_CONVERTERS.get(tag)
         if converter is not None:
             return converter(_CONSTRUCTOR, node)

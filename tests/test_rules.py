@@ -1,0 +1,95 @@
+"""Every rule fires on a broken document, at the right file and line, and
+stays silent on the good repository."""
+
+from __future__ import annotations
+
+import pytest
+
+from aotext.rules import REGISTRY
+from conftest import CONVERSATION, MODULE, PLAN, QUESTION, REFLECTION, lint_json
+
+PLAN_PATH = "content/plans/bus-plan.md"
+LOG_PATH = "content/logs/log-2026-11-20.md"
+MODULE_PATH = "content/curriculum/planning.md"
+QUESTION_PATH = "content/worksheet/q01.md"
+CONVERSATION_PATH = "content/conversations/talk-nia.md"
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    """1-based line number of the n-th line containing `needle`."""
+    hits = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def test_good_repository_is_clean(repo):
+    repo()
+    assert lint_json() == []
+
+
+# (rule, files to change, path the problem is in, the text on its line, words the message holds)
+PLAN_NO_STRATEGY_FOR_GOAL = PLAN.replace("    serves: [union]\n", "    serves: [union]\n  - id: s2\n    title: Outside support\n    serves: [union]\n").replace(
+    "goals:\n", "goals:\n  - id: lonely\n    title: A goal nobody serves\n")
+CASES = [
+    ("duplicate-id", {"content/logs/copy.md": REFLECTION}, "content/logs/log-2026-11-20.md", "id: log-2026-11-20", "already used"),
+    ("duplicate-id", {PLAN_PATH: PLAN.replace("  - id: meetings", "  - id: union")}, PLAN_PATH, "  - id: union", "already used", 2),
+    ("unknown-reference", {LOG_PATH: REFLECTION.replace("plan: bus-plan", "plan: bus-plann")}, LOG_PATH, "plan: bus-plann", "did you mean 'bus-plan'"),
+    ("unknown-reference", {PLAN_PATH: PLAN.replace("serves: [participation]", "serves: [participaton]")}, PLAN_PATH, "serves: [participaton]", "participation"),
+    ("unknown-reference", {LOG_PATH: REFLECTION.replace("benchmark: signups", "benchmark: sign-ups")}, LOG_PATH, "benchmark: sign-ups", "no benchmark"),
+    ("unknown-reference", {MODULE_PATH: MODULE.replace("questions: [1]", "questions: [1, 7]")}, MODULE_PATH, "questions: [1, 7]", "question 7"),
+    ("unknown-reference", {QUESTION_PATH: QUESTION.replace("module: planning", "module: plannin")}, QUESTION_PATH, "module: plannin", "no module"),
+    ("wrong-reference-type", {PLAN_PATH: PLAN.replace("scenario: bus-drivers", "scenario: planning")}, PLAN_PATH, "scenario: planning", "is a module"),
+    ("wrong-reference-type", {PLAN_PATH: PLAN.replace("serves: [participation]", "serves: [union]")}, PLAN_PATH, "    serves: [union]", "which is a goal", 2),
+    ("goal-without-strategy", {PLAN_PATH: PLAN_NO_STRATEGY_FOR_GOAL}, PLAN_PATH, "  - id: lonely", "no strategy serves goal 'lonely'"),
+    ("strategy-without-goal", {PLAN_PATH: PLAN.replace("    serves: [union]\n", "")}, PLAN_PATH, "  - id: participation", "serves no goal"),
+    ("tactic-without-strategy", {PLAN_PATH: PLAN.replace("    serves: [participation]\n", "")}, PLAN_PATH, "  - id: meetings", "serves no strategy"),
+    ("benchmark-not-measurable", {PLAN_PATH: PLAN.replace("    target: 2\n", "")}, PLAN_PATH, "  - id: signups", "'target'"),
+    ("benchmark-not-measurable", {PLAN_PATH: PLAN.replace("target_level: most", "target_level: all")}, PLAN_PATH, "  - id: identify", "'all' is not one of"),
+    ("benchmark-not-measurable", {PLAN_PATH: PLAN.replace("    every: month\n", "")}, PLAN_PATH, "  - id: signups", "time frame"),
+    ("benchmark-no-miss-plan", {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}, PLAN_PATH, "  - id: signups", "if we don't hit"),
+    ("date-order", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    start: 2026-12-01\n    due: 2026-11-01\n")}, PLAN_PATH, "due: 2026-11-01", "before it starts"),
+    ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("level: a few", "level: half")}, LOG_PATH, "level: half", "not on the scale"),
+    ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("value: 3", "level: 3")}, LOG_PATH, "- benchmark: signups", "value:"),
+    ("reflection-overdue", {LOG_PATH: REFLECTION.replace("2026-11-20", "2026-10-20")}, PLAN_PATH, "reflect_every: 2 weeks", "every 2 weeks"),
+    ("reflection-overdue", {LOG_PATH: None}, PLAN_PATH, "reflect_every: 2 weeks", "since the plan started"),
+    ("module-overtime", {MODULE_PATH: MODULE.replace("minutes: 20", "minutes: 45")}, MODULE_PATH, "minutes: 30", "take 45 minutes"),
+    ("module-order", {"content/curriculum/other.md": MODULE.replace("id: planning", "id: other").replace("id: goals", "id: g")}, "content/curriculum/planning.md", "order: 1", "already taken"),
+    ("worksheet-numbering", {QUESTION_PATH: QUESTION.replace("number: 1", "number: 2"), MODULE_PATH: MODULE.replace("[1]", "[2]")}, QUESTION_PATH, "number: 2", "question 1 is missing"),
+    ("worksheet-numbering", {"content/worksheet/q01b.md": QUESTION.replace("q01-goals", "q01-again")}, "content/worksheet/q01b.md", "number: 1", "number each question once"),
+    ("question-unused", {MODULE_PATH: MODULE.replace("    questions: [1]\n", "")}, QUESTION_PATH, "number: 1", "no activity uses question 1"),
+    ("followup-before-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-21", "date: 2026-11-01")}, CONVERSATION_PATH, "date: 2026-11-01", "before the conversation"),
+    ("unknown-type", {"content/plans/x.md": "---\ntype: plann\nid: x\n---\n"}, "content/plans/x.md", "type: plann", "did you mean 'plan'"),
+    ("unknown-type", {"content/plans/x.md": "---\nid: x\n---\n"}, "content/plans/x.md", "---", "no 'type:'"),
+    ("wrong-folder", {"content/logs/bus-plan.md": PLAN, PLAN_PATH: None}, "content/logs/bus-plan.md", "type: plan", "move it to 'plans/'"),
+]
+
+
+@pytest.mark.parametrize(
+    "rule, changes, path, line_text, words, occurrence",
+    [case if len(case) == 6 else (*case, 1) for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_rule_fires_at_the_right_line(repo, rule, changes, path, line_text, words, occurrence):
+    root = repo(changes)
+    problems = [p for p in lint_json() if p["rule"] == rule]
+    text = (root / path).read_text(encoding="utf-8")
+    expected_line = line_of(text, line_text, occurrence)
+    assert any(p["path"] == path and p["line"] == expected_line and words in p["message"] for p in problems), problems
+
+
+def test_every_checking_rule_has_a_failing_case():
+    checked = {rule.id for rule in REGISTRY.values() if rule.check is not None}
+    assert checked <= {case[0] for case in CASES}
+
+
+def test_plan_that_ended_is_not_asked_for_reflections(repo):
+    repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30")})
+    assert lint_json() == []
+    assert [p["rule"] for p in lint_json()] == []
+    # ...but it is while the plan still runs, once the last log is too old.
+    repo({LOG_PATH: REFLECTION.replace("2026-11-20", "2026-10-01")})
+    assert [p["rule"] for p in lint_json()] == ["reflection-overdue"]
+
+
+def test_equals_line_without_conflict_is_a_heading_underline(repo):
+    repo({MODULE_PATH: MODULE + "\nA heading\n=======\n"})
+    assert lint_json() == []
