@@ -47,6 +47,7 @@ CASES = [
     ("benchmark-not-measurable", {PLAN_PATH: PLAN.replace("    every: month\n", "")}, PLAN_PATH, "  - id: signups", "time frame"),
     ("benchmark-no-miss-plan", {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}, PLAN_PATH, "  - id: signups", "if we don't hit"),
     ("date-order", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    start: 2026-12-01\n    due: 2026-11-01\n")}, PLAN_PATH, "due: 2026-11-01", "before it starts"),
+    ("date-order", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2026-11-21\n")}, LOG_PATH, "counted_on: 2026-11-21", "after the meeting"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("level: a few", "level: half")}, LOG_PATH, "level: half", "not on the scale"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("value: 3", "level: 3")}, LOG_PATH, "- benchmark: signups", "value:"),
     ("reflection-overdue", {LOG_PATH: REFLECTION.replace("2026-11-20", "2026-10-20")}, PLAN_PATH, "reflect_every: 2 weeks", "every 2 weeks"),

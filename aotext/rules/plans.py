@@ -7,10 +7,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from aotext.corpus import Corpus, entries, id_list, plan_parts, text
-from aotext.model import WARNING, Document, parse_date
+from aotext.model import WARNING, parse_date
 from aotext.rules.base import Finding, rule
 from aotext.words import plural
 
@@ -97,7 +98,7 @@ def benchmark_no_miss_plan(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 )
 
 
-@rule("date-order", "a date that comes before the date it must follow (a benchmark due before it starts, a plan ending before it started)")
+@rule("date-order", "dates in the wrong order: a benchmark due before it starts, a plan ending before it started, a count after its meeting")
 def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for plan in corpus.of_type("plan"):
         started, ends = parse_date(plan.data.get("started")), parse_date(plan.data.get("ends"))
@@ -108,6 +109,14 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             if start and due and due < start:
                 yield plan, ("benchmarks", index, "due"), (
                     f"benchmark {_label(benchmark, 'benchmarks', index)} is due ({due}) before it starts ({start})"
+                )
+    for reflection in corpus.of_type("reflection"):
+        held = parse_date(reflection.data.get("date"))
+        for index, measurement in entries(reflection.data, "measurements"):
+            counted = parse_date(measurement.get("counted_on"))
+            if held and counted and counted > held:
+                yield reflection, ("measurements", index, "counted_on"), (
+                    f"this was counted on {counted}, after the meeting ({held}); record it in a later log"
                 )
 
 
@@ -155,24 +164,26 @@ def add_cadence(start: dt.date, cadence: str) -> dt.date | None:
     return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def _last_reflection(corpus: Corpus, plan: Document, until: dt.date) -> dt.date | None:
-    dates = [
-        parse_date(log.data.get("date"))
-        for log in corpus.of_type("reflection")
-        if log.data.get("plan") == plan.id
-    ]
-    return max((d for d in dates if d and d <= until), default=None)
+def _reflection_dates(corpus: Corpus) -> dict[str, list[dt.date]]:
+    """Plan id -> the dates of its reflection logs."""
+    dates: dict[str, list[dt.date]] = defaultdict(list)
+    for log in corpus.of_type("reflection"):
+        held = parse_date(log.data.get("date"))
+        if held and isinstance(log.data.get("plan"), str):
+            dates[log.data["plan"]].append(held)
+    return dates
 
 
 @rule("reflection-overdue", "a plan with no reflection log for longer than its own 'reflect_every'", severity=WARNING)
 def reflection_overdue(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    reflection_dates = _reflection_dates(corpus)
     for plan in corpus.of_type("plan"):
         cadence, started = plan.data.get("reflect_every"), parse_date(plan.data.get("started"))
         if not isinstance(cadence, str) or started is None:
             continue
         ends = parse_date(plan.data.get("ends"))
         until = min(as_of, ends) if ends else as_of
-        last = _last_reflection(corpus, plan, until)
+        last = max((held for held in reflection_dates.get(plan.id or "", []) if held <= until), default=None)
         since = last or started
         due = add_cadence(since, cadence)
         if due is None or until <= due:

@@ -1,0 +1,142 @@
+"""The lint command as a user meets it: output formats, exit codes, help."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from aotext.cli import cli
+from aotext.rules import REGISTRY
+from conftest import AS_OF, PLAN, REFLECTION, invoke
+
+PLAN_PATH = "content/plans/bus-plan.md"
+NO_MISS_PLAN = {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}
+
+
+def many_broken_logs(count: int) -> dict[str, str]:
+    return {
+        f"content/logs/broken-{n:02d}.md": REFLECTION.replace("log-2026-11-20", f"log-{n}").replace("value: 3", "value: lots")
+        for n in range(count)
+    }
+
+
+def test_clean_repository_exits_0_with_a_count(repo):
+    repo()
+    result = invoke("lint", "--as-of", AS_OF)
+    assert result.exit_code == 0
+    assert result.output == "6 files checked: no problems.\n"
+
+
+def test_text_format_one_problem_a_line_sorted_then_count(repo):
+    repo({**NO_MISS_PLAN, "content/logs/a.md": "type: reflection\n"})
+    result = invoke("lint", "--as-of", AS_OF, "content")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == ("content/logs/a.md:1:1: error: no front matter: add a line '---' above line 1 "
+                        "and another after the last key [front-matter]")
+    assert lines[1].startswith("content/plans/bus-plan.md:20:5: error: benchmark 'signups' has no 'if_missed:'")
+    assert lines[2] == "7 files checked: 2 problems (2 errors) in 2 files."
+
+
+def test_json_format_has_the_documented_keys(repo):
+    repo(NO_MISS_PLAN)
+    result = invoke("lint", "--format", "json", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    [problem] = json.loads(result.output)
+    assert list(problem) == ["path", "line", "column", "severity", "rule", "message"]
+    assert (problem["path"], problem["line"], problem["rule"]) == (PLAN_PATH, 20, "benchmark-no-miss-plan")
+
+
+def test_github_format_caps_annotations_and_writes_the_summary(repo, tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    repo(many_broken_logs(12))
+    result = invoke("lint", "--format", "github", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    annotations = [line for line in lines if line.startswith("::error ")]
+    assert len(annotations) == 10
+    assert annotations[0] == ("::error file=content/logs/broken-00.md,line=8,col=5,title=schema::"
+                              'measurements[0].value: expected a number, got "lots"')
+    [notice] = [line for line in lines if line.startswith("::notice")]
+    assert "2 more problems" in notice
+    assert sum(1 for line in lines if line.startswith("content/logs/broken-1")) == 2
+    table_rows = [line for line in summary.read_text().splitlines() if line.startswith("| content/")]
+    assert len(table_rows) == 12
+
+
+def test_github_format_is_chosen_inside_github_actions(repo, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    repo(NO_MISS_PLAN)
+    assert invoke("lint", "--as-of", AS_OF).output.startswith("::error file=content/plans/bus-plan.md,line=20")
+
+
+def test_github_annotation_escapes_newlines_and_commas():
+    from aotext.model import Problem
+    from aotext.report import _annotation
+
+    line = _annotation(Problem("a,b.md", 1, 2, "x", "error", "50%\ndone"))
+    assert line == "::error file=a%2Cb.md,line=1,col=2,title=x::50%25%0Adone"
+
+
+def test_usage_errors_exit_2(repo):
+    repo()
+    missing = invoke("lint", "no-such-folder")
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    bad_date = invoke("lint", "--as-of", "2026-13-01")
+    assert bad_date.exit_code == 2 and "not a real calendar date" in bad_date.output
+    bad_rule = invoke("lint", "--ignore", "no-such-rule")
+    assert bad_rule.exit_code == 2 and "--list-rules" in bad_rule.output
+
+
+def test_no_content_folder_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("lint")
+    assert result.exit_code == 2 and "no 'content' folder" in result.output
+
+
+def test_ignore_skips_a_rule(repo):
+    repo({"content/logs/log-2026-11-20.md": REFLECTION.replace("2026-11-20", "2026-10-01")})
+    assert invoke("lint", "--as-of", AS_OF).exit_code == 1
+    assert invoke("lint", "--as-of", AS_OF, "--ignore", "reflection-overdue").exit_code == 0
+
+
+def test_reflection_overdue_depends_on_as_of(repo):
+    repo()
+    assert invoke("lint", "--as-of", "2026-12-01").exit_code == 0
+    late = invoke("lint", "--as-of", "2026-12-20")
+    assert late.exit_code == 1 and "[reflection-overdue]" in late.output and "warning" in late.output
+
+
+def test_list_rules_shows_every_rule():
+    result = invoke("lint", "--list-rules")
+    assert result.exit_code == 0
+    listed = {line.split()[0] for line in result.output.splitlines()}
+    assert listed == set(REGISTRY)
+    assert len(REGISTRY) >= 25
+
+
+def test_every_command_and_option_has_help():
+    def walk(command: click.Command, name: str):
+        assert command.help, f"{name} has no help text"
+        for param in command.params:
+            if isinstance(param, click.Option):
+                assert param.help, f"{name} {param.opts} has no help text"
+        if isinstance(command, click.Group):
+            for sub_name, sub in command.commands.items():
+                walk(sub, f"{name} {sub_name}")
+
+    walk(cli, "aotext")
+    assert invoke("lint", "--help").exit_code == 0
+
+
+def test_parallel_and_serial_reading_agree(repo, monkeypatch):
+    from aotext import lint as lint_module
+
+    repo(many_broken_logs(30))
+    serial = invoke("lint", "--as-of", AS_OF, "--jobs", "1").output
+    monkeypatch.setattr(lint_module, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(lint_module, "_CHUNK", 4)
+    parallel = invoke("lint", "--as-of", AS_OF, "--jobs", "2").output
+    assert parallel == serial and "36 files checked" in serial
