@@ -57,7 +57,9 @@ PARTS = {
 }
 ACTIVITY_KINDS = ["group-activity", "report-back", "question", "skit", "whole-room-activity", "pair-practice", "presentation"]
 TALK_STEPS = ["get-in-the-door", "get-their-story", "propose-a-vision", "address-obstacles", "advocate-and-assess"]
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*[A-Za-z0-9.)]|[a-z0-9][a-z0-9-]*[a-z][a-z0-9-]*")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*[A-Za-z0-9.)]|[a-z0-9][a-z0-9-]*[a-z][a-z0-9-]*|[1-9][0-9]* [a-z]+")
+# What may sit unquoted inside [a, b]: ids and short lowercase words, no commas.
+_FLOW = re.compile(r"[a-z0-9][a-z0-9 -]{0,28}")
 _RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 
@@ -78,7 +80,9 @@ def dump(data: dict[str, Any], indent: int = 0) -> list[str]:
     for key, value in data.items():
         if isinstance(value, dict):
             lines += [f"{pad}{key}:"] + dump(value, indent + 2)
-        elif isinstance(value, list) and all(isinstance(v, int) or len(str(v)) < 30 for v in value):
+        elif value == []:
+            continue  # people leave out what they have nothing to say about
+        elif isinstance(value, list) and all(isinstance(v, int) or isinstance(v, str) and _FLOW.fullmatch(v) for v in value):
             lines.append(f"{pad}{key}: [{', '.join(scalar(v) for v in value)}]")
         elif isinstance(value, list):
             lines.append(f"{pad}{key}:")
@@ -122,10 +126,14 @@ def write(root: Path, type_name: str, name: str, data: dict[str, Any], text: str
 
 
 def plan_data(r: random.Random, scenario: str, cadence: str, started: dt.date, ends: dt.date) -> dict[str, Any]:
-    goals, strategies, tactics, benches = (r.sample(PARTS[k], r.randint(2, 4)) for k in PARTS)
+    strategies = r.sample(PARTS["strategies"], r.randint(2, 4))
+    # No more goals than strategies: strategy n serves goal n, so every goal is served.
+    goals = r.sample(PARTS["goals"], r.randint(1, min(3, len(strategies))))
+    tactics = r.sample(PARTS["tactics"], r.randint(2, 4))
+    benches = r.sample(PARTS["benchmarks"], r.randint(2, 4))
 
     def items(ids: list[str], targets: list[str], key: str) -> list[dict[str, Any]]:
-        # Item i always names target i (mod n), so every goal gets a strategy, and so on.
+        # Item n always names target n (mod len), plus maybe one more at random.
         return [{"id": i, "title": phrase(r), key: sorted({targets[n % len(targets)], r.choice(targets)}),
                  "notes": prose(r, 2, 4)} for n, i in enumerate(ids)]
 
@@ -152,7 +160,10 @@ def reflection_data(r: random.Random, plan_id: str, plan: dict[str, Any], date: 
     for bench in r.sample(plan["benchmarks"], r.randint(1, len(plan["benchmarks"]))):
         found: dict[str, Any] = {"benchmark": bench["id"]}
         # Numbers go under `value`, scale answers under `level`, as measurement-mismatch requires.
-        found.update(value=r.randint(0, 70)) if bench["kind"] == "numeric" else found.update(level=r.choice(bench["scale"]))
+        if bench["kind"] == "numeric":
+            found["value"] = r.randint(0, 70)
+        else:
+            found["level"] = r.choice(bench["scale"])
         found["note"] = prose(r, 1, 2)
         measurements.append(found)
     parts = [item["id"] for key in PARTS for item in plan[key]]
@@ -185,7 +196,7 @@ def generate(root: Path, count: int, seed: int = 1) -> None:
     for sid in scenarios:
         terrain = {"networks": prose(r, 2, 4), "identities": prose(r, 1, 3),
                    "enemies": [phrase(r) for _ in range(r.randint(1, 3))],
-                   "allies": [phrase(r) for _ in range(r.randint(0, 3))], "history": prose(r, 2, 4),
+                   "allies": [phrase(r) for _ in range(r.randint(1, 3))], "history": prose(r, 2, 4),
                    "repression": prose(r, 1, 3), "ourselves": prose(r, 1, 3)}
         write(root, "scenario", sid, {"id": sid, "title": phrase(r), "setting": prose(r, 2, 3), "people": prose(r, 2, 3),
                                       "began_from": r.choice(["spontaneous-activity", "deplorable-conditions", "a-mix"]),
@@ -247,7 +258,7 @@ def generate(root: Path, count: int, seed: int = 1) -> None:
     for number in range(1, n["question"] + 1):
         question_id = f"q{number:04d}-{r.choice(OBJECTS).removeprefix('the ').replace(' ', '-')}"
         data = {"id": question_id, "number": number, "module": modules[(number - 1) % len(modules)],
-                "prompt": f"What {r.choice(VERBS)} {r.choice(OBJECTS)} in your scenario?", "answer_lines": r.randint(4, 12)}
+                "prompt": f"Who in your scenario {r.choice(VERBS)} {r.choice(OBJECTS)}, and why?", "answer_lines": r.randint(4, 12)}
         write(root, "question", question_id, data, prose(r, 1, 3))
 
 
