@@ -61,7 +61,8 @@ def lint(paths: tuple[str, ...], output_format: str | None, as_of: dt.date | Non
          jobs: int | None, list_rules: bool) -> None:
     """Check documents for problems and print every one of them.
 
-    PATHS are files or folders to check (default: content). Each problem is
+    PATHS are files or folders to check (default: content, and the project
+    file aotext.yaml when there is one). Each problem is
     printed as path:line:col: severity: message [rule], sorted by file and
     line, followed by a count. Exit status: 0 no problems, 1 problems found,
     2 usage error or aotext failure.
@@ -73,6 +74,7 @@ def lint(paths: tuple[str, ...], output_format: str | None, as_of: dt.date | Non
       aotext lint --format json content > problems.json
     """
     from aotext.lint import lint as run_lint
+    from aotext.load import PROJECT_FILE
     from aotext.report import FORMATS, markdown_summary
     from aotext.rules import REGISTRY
 
@@ -86,7 +88,7 @@ def lint(paths: tuple[str, ...], output_format: str | None, as_of: dt.date | Non
     if not paths:
         if not os.path.isdir("content"):
             raise click.UsageError("no PATHS given and there is no 'content' folder here; name the files or folders to check")
-        paths = ("content",)
+        paths = ("content", PROJECT_FILE) if os.path.isfile(PROJECT_FILE) else ("content",)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 

@@ -11,7 +11,10 @@ from aotext.model import Document
 
 class Corpus:
     def __init__(self, documents: list[Document]) -> None:
-        self.documents = sorted(documents, key=lambda document: document.path)
+        ordered = sorted(documents, key=lambda document: document.path)
+        self.documents = [document for document in ordered if document.role == "document"]
+        # The project file (aotext.yaml), when it was among the files read.
+        self.project = next((document for document in ordered if document.role == "project"), None)
         self.by_id: dict[str, list[Document]] = defaultdict(list)
         self.by_type: dict[str, list[Document]] = defaultdict(list)
         for document in self.documents:

@@ -15,6 +15,8 @@ import yaml
 from aotext.model import ERROR, Document, Problem
 from aotext.yamlnodes import AliasRefused, TooDeep, convert
 
+# The project file at the top of a repository: plain YAML, no front matter.
+PROJECT_FILE = "aotext.yaml"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 128 * 1024
 # Folders that never hold documents (tool caches, outputs, git itself).
@@ -38,7 +40,7 @@ class Loaded:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every Markdown document under `paths`, sorted, each once."""
+    """Every Markdown document under `paths` (and any file named directly), sorted, each once."""
     found: set[Path] = set()
     for given in paths:
         path = Path(given)
@@ -92,6 +94,8 @@ def _load(path: Path, shown: str) -> Loaded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = _conflict_markers(shown, lines)
+    if path.name == PROJECT_FILE:
+        return _load_project(shown, text, lines, problems)
 
     if not lines or lines[0].rstrip() != _FENCE:
         hint = "add a line '---' above line 1 and another after the last key" if ":" in lines[0] else (
@@ -146,29 +150,47 @@ def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
     return problems
 
 
+def _load_project(shown: str, text: str, lines: list[str], problems: list[Problem]) -> Loaded:
+    if problems:
+        return Loaded(shown, None, sorted(problems))
+    data, positions, yaml_problems = parse_yaml(shown, text, lines, first_line=1)
+    problems.extend(yaml_problems)
+    document = Document(shown, data, "", 0, positions, role="project") if data is not None else None
+    return Loaded(shown, document, sorted(problems))
+
+
 def _parse_front_matter(shown: str, front: str, lines: list[str], closing: int) -> tuple[Document | None, list[Problem]]:
-    body_line = closing + 2
+    data, positions, problems = parse_yaml(shown, front, lines, first_line=2)
+    if data is None:
+        return None, problems
     body = "\n".join(lines[closing + 1:])
+    return Document(shown, data, body, closing + 2, positions), problems
+
+
+def parse_yaml(shown: str, text: str, lines: list[str], first_line: int) -> tuple[dict | None, dict, list[Problem]]:
+    """Parse YAML `text` that starts on file line `first_line` into a mapping
+    with the position of every key; problems for anything else."""
+    where = "the front matter" if first_line > 1 else "this file"
     try:
-        root = yaml.compose(front, Loader=_YAML_LOADER)
+        root = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
-        return None, [_yaml_error(shown, error, lines)]
+        return None, {}, [_yaml_error(shown, error, lines, first_line)]
     except yaml.YAMLError as error:
-        return None, [_problem(shown, 2, 1, "yaml-syntax", f"the front matter is not valid YAML ({error})")]
+        return None, {}, [_problem(shown, first_line, 1, "yaml-syntax", f"{where} is not valid YAML ({error})")]
     if root is None:  # nothing but blank lines or comments
-        return None, [_problem(shown, 1, 1, "front-matter", "the front matter is empty: add at least 'type:' and 'id:' between the '---' lines")]
+        return None, {}, [_problem(shown, 1, 1, "front-matter", f"{where} is empty: add at least 'type:' and 'id:'")]
     try:
-        converted = convert(root, first_line=2)
+        converted = convert(root, first_line=first_line)
     except AliasRefused as error:
         line, column = error.position
-        return None, [_problem(
+        return None, {}, [_problem(
             shown, line, column, "yaml-alias",
             "this value is reused with a YAML anchor and alias (&name / *name); aotext does not expand "
-            "aliases in front matter: write the value out in full where it is needed",
+            "aliases: write the value out in full where it is needed",
         )]
     except TooDeep as error:
         line, column = error.position
-        return None, [_problem(shown, line, column, "yaml-syntax", "the front matter is nested too deeply; no document type needs this many levels")]
+        return None, {}, [_problem(shown, line, column, "yaml-syntax", f"{where} is nested too deeply; nothing aotext reads needs this many levels")]
 
     problems = [
         _problem(shown, line, column, "duplicate-key",
@@ -182,18 +204,18 @@ def _parse_front_matter(shown: str, front: str, lines: list[str], closing: int) 
     if not isinstance(converted.value, dict):
         kind = "a list" if isinstance(converted.value, list) else "a single value"
         problems.append(_problem(
-            shown, 2, 1, "front-matter",
-            f"the front matter is {kind}; it must be keys with values, one per line, such as 'type: plan'",
+            shown, first_line, 1, "front-matter",
+            f"{where} is {kind}; it must be keys with values, one per line, such as 'type: plan'",
         ))
-        return None, problems
+        return None, {}, problems
     positions = converted.positions
     positions[()] = (1, 1)
-    return Document(shown, converted.value, body, body_line, positions), problems
+    return converted.value, positions, problems
 
 
-def _yaml_error(shown: str, error: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
+def _yaml_error(shown: str, error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Problem:
     mark = error.problem_mark or error.context_mark
-    line = mark.line + 2 if mark else 2
+    line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else 1
     problem = error.problem or ""
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""

@@ -53,9 +53,13 @@ class Document:
     # First line of the body in the file, so body problems can point at it.
     body_line: int
     positions: dict[KeyPath, Position] = field(default_factory=dict)
+    # "document" for a Markdown document, "project" for the project file.
+    role: str = "document"
 
     @property
     def type(self) -> str | None:
+        if self.role == "project":
+            return "project"
         value = self.data.get("type")
         return value if isinstance(value, str) else None
 

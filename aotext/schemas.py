@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import jsonschema_rs
 
-from aotext.model import Document, KeyPath, format_key_path
+from aotext.model import TYPE_FOLDERS, Document, KeyPath, format_key_path
 from aotext.words import did_you_mean
 
 _TYPE_WORDS = {
@@ -27,6 +27,7 @@ _TYPE_WORDS = {
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]*$": "an id uses lowercase letters, digits and hyphens only, e.g. \"bus-drivers\"",
     "^[1-9][0-9]* (day|days|week|weeks|month|months)$": "write how often, e.g. \"2 weeks\" or \"1 month\"",
+    "^([01][0-9]|2[0-3]):[0-5][0-9]$": "write the time as HH:MM on a 24-hour clock, e.g. \"09:30\"",
 }
 
 
@@ -34,11 +35,6 @@ _PATTERN_HINTS = {
 class SchemaProblem:
     key_path: KeyPath
     message: str
-
-
-def schema_names() -> list[str]:
-    """The document types that have a schema."""
-    return sorted(_schemas())
 
 
 def schema_dir() -> Path:
@@ -90,8 +86,9 @@ def _checker(type_name: str) -> _Checker | None:
 
 
 def check_document(document: Document) -> list[SchemaProblem]:
-    """Schema problems of `document`; none when its type has no schema (lint reports that)."""
-    checker = _checker(document.type) if document.type else None
+    """Schema problems of `document`; none when its type is unknown (lint reports that)."""
+    known = document.role == "project" or document.type in TYPE_FOLDERS
+    checker = _checker(document.type) if known and document.type else None
     return checker.check(document.data) if checker else []
 
 

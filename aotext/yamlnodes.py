@@ -121,6 +121,9 @@ class _Walker:
         if tag == _BOOL:
             return _BOOLEANS.get(node.value.lower(), node.value)
         converter = _SCALAR_CONVERTERS.get(tag)
+        if converter is not None and ":" in node.value:
+            # YAML 1.1 reads 10:00 as the number 600 (base 60); a clock time stays text.
+            return node.value
         if converter is not None:
             return converter(_CONSTRUCTOR, node)
         self.unknown_tags.append((self.where(node), tag))

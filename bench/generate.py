@@ -180,7 +180,7 @@ def reflection_data(r: random.Random, plan_id: str, plan: dict[str, Any], date: 
 def generate(root: Path, count: int, seed: int = 1) -> None:
     """Write `count` valid documents of all six types under root/content/."""
     if count < 20:
-        raise ValueError("count must be at least 20, so that every document type appears")
+        raise ValueError("COUNT must be at least 20, so that every document type appears")
     if (root / "content").exists() and any((root / "content").rglob("*.md")):
         raise FileExistsError(f"{root / 'content'} already holds documents; generate into an empty folder")
     for folder in FOLDERS.values():
@@ -189,7 +189,7 @@ def generate(root: Path, count: int, seed: int = 1) -> None:
     n = {type_name: round(count * share) for type_name, share in SHARES.items()}
     rest = count - sum(n.values())
     n["module"] = max(1, rest // 2)
-    n["question"] = rest - n["module"]
+    n["question"] = max(1, rest - n["module"])
     n["conversation"] += count - sum(n.values())  # absorb rounding
 
     scenarios = [f"{r.choice(PLACES)}-{r.choice(GROUPS)}-{i + 1}" for i in range(n["scenario"])]
@@ -266,7 +266,11 @@ def main(argv: list[str]) -> int:
     if len(argv) not in (3, 4) or not argv[2].isdigit():
         print("usage: python bench/generate.py OUTDIR COUNT [SEED]", file=sys.stderr)
         return 2
-    generate(Path(argv[1]), int(argv[2]), int(argv[3]) if len(argv) == 4 else 1)
+    try:
+        generate(Path(argv[1]), int(argv[2]), int(argv[3]) if len(argv) == 4 else 1)
+    except (ValueError, FileExistsError) as error:
+        print(f"generate.py: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

@@ -128,7 +128,21 @@ follow_up:
 She is angry about the new route schedule.
 """
 
+PROJECT = """collective: Test Collective
+workshop:
+  days:
+    - start: "10:00"
+      end: "11:00"
+handouts:
+  - name: participant
+    title: Participant handout
+    layout: workshop
+    audience: participant
+    formats: [pdf, docx]
+"""
+
 GOOD_REPO = {
+    "aotext.yaml": PROJECT,
     "content/scenarios/bus-drivers.md": SCENARIO,
     "content/plans/bus-plan.md": PLAN,
     "content/logs/log-2026-11-20.md": REFLECTION,
@@ -175,7 +189,7 @@ def invoke(*args: str) -> Result:
 
 def lint_json(*paths: str) -> list[dict]:
     """Run `aotext lint --format json` and return the parsed problems."""
-    result = invoke("lint", "--format", "json", "--as-of", AS_OF, *(paths or ("content",)))
+    result = invoke("lint", "--format", "json", "--as-of", AS_OF, *paths)
     assert result.exit_code in (0, 1), result.output
     problems = json.loads(result.output)
     assert (result.exit_code == 1) == bool(problems)

@@ -106,3 +106,10 @@ def test_unexpected_failure_is_one_line_and_exit_2(repo, monkeypatch):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "content/logs/log-2026-11-20.md:1:1: error: aotext failed on this file (RuntimeError: boom)" in result.output
+
+
+def test_unquoted_clock_time_stays_a_time(repo):
+    from conftest import PROJECT
+
+    repo({"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10:00")})
+    assert lint_json() == []

@@ -25,7 +25,7 @@ def test_clean_repository_exits_0_with_a_count(repo):
     repo()
     result = invoke("lint", "--as-of", AS_OF)
     assert result.exit_code == 0
-    assert result.output == "6 files checked: no problems.\n"
+    assert result.output == "7 files checked: no problems.\n"
 
 
 def test_text_format_one_problem_a_line_sorted_then_count(repo):
@@ -139,4 +139,4 @@ def test_parallel_and_serial_reading_agree(repo, monkeypatch):
     monkeypatch.setattr(lint_module, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setattr(lint_module, "_CHUNK", 4)
     parallel = invoke("lint", "--as-of", AS_OF, "--jobs", "2").output
-    assert parallel == serial and "36 files checked" in serial
+    assert parallel == serial and "37 files checked" in serial

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from aotext.rules import REGISTRY
-from conftest import CONVERSATION, MODULE, PLAN, QUESTION, REFLECTION, lint_json
+from conftest import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, lint_json
 
 PLAN_PATH = "content/plans/bus-plan.md"
 LOG_PATH = "content/logs/log-2026-11-20.md"
@@ -60,6 +60,13 @@ CASES = [
     ("followup-before-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-21", "date: 2026-11-01")}, CONVERSATION_PATH, "date: 2026-11-01", "before the conversation"),
     ("unknown-type", {"content/plans/x.md": "---\ntype: plann\nid: x\n---\n"}, "content/plans/x.md", "type: plann", "did you mean 'plan'"),
     ("unknown-type", {"content/plans/x.md": "---\nid: x\n---\n"}, "content/plans/x.md", "---", "no 'type:'"),
+    ("agenda-overrun", {"aotext.yaml": PROJECT.replace('end: "11:00"', 'end: "10:20"')}, "aotext.yaml", 'end: "10:20"', "10 minutes past its end"),
+    ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: [planning]\n    - start: "09:00"\n      modules: [planning]\n')}, "aotext.yaml", "modules: [planning]", "already on day 1", 2),
+    ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: []\n    - start: "09:00"\n')}, "aotext.yaml", "- start: \"09:00\"", "must list its modules"),
+    ("unknown-reference", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: [planing]\n')}, "aotext.yaml", "modules: [planing]", "did you mean 'planning'"),
+    ("handout-format", {"aotext.yaml": PROJECT.replace("formats: [pdf, docx]", "formats: [pdf, pptx]")}, "aotext.yaml", "formats: [pdf, pptx]", "not pptx"),
+    ("duplicate-id", {"aotext.yaml": PROJECT + PROJECT[PROJECT.index("  - name"):]}, "aotext.yaml", "  - name: participant", "already called", 2),
+    ("schema", {"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10h")}, "aotext.yaml", "start: 10h", "HH:MM"),
     ("wrong-folder", {"content/logs/bus-plan.md": PLAN, PLAN_PATH: None}, "content/logs/bus-plan.md", "type: plan", "move it to 'plans/'"),
 ]
 

@@ -9,7 +9,6 @@ from pathlib import PurePosixPath
 from aotext.corpus import Corpus, entries, text
 from aotext.model import TYPE_FOLDERS
 from aotext.rules.base import Finding, rule
-from aotext.schemas import schema_names
 from aotext.words import did_you_mean
 
 _FOLDER_TYPES = {folder: type_name for type_name, folder in TYPE_FOLDERS.items()}
@@ -17,7 +16,7 @@ _FOLDER_TYPES = {folder: type_name for type_name, folder in TYPE_FOLDERS.items()
 
 @rule("unknown-type", "the document has no 'type:' or one that aotext does not know")
 def unknown_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    known = schema_names()
+    known = sorted(TYPE_FOLDERS)
     for document in corpus.documents:
         value = document.data.get("type")
         if value is None:
@@ -53,6 +52,13 @@ def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             yield document, ("id",), (
                 f"the id '{document_id}' is already used by {documents[0].path}; give this document an id of its own"
             )
+    if corpus.project is not None:
+        names: set[str] = set()
+        for index, handout in entries(corpus.project.data, "handouts"):
+            name = text(handout, "name")
+            if name in names:
+                yield corpus.project, ("handouts", index, "name"), f"another handout is already called '{name}'; give each its own name"
+            names.add(name or "")
     for document in corpus.documents:
         seen: dict[str, str] = {}
         for section in _INNER_IDS.get(document.type or "", ()):

@@ -111,7 +111,32 @@ def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                     ))
 
 
+def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
+    project = corpus.project
+    if project is None:
+        return
+    modules = [d.id for d in corpus.of_type("module") if d.id]
+    workshop = project.data.get("workshop")
+    for index, day in entries(workshop if isinstance(workshop, dict) else {}, "days"):
+        for position, module_id in id_list(day, "modules"):
+            target = corpus.find(module_id)
+            where = ("workshop", "days", index, "modules", position)
+            if target is None:
+                yield "unknown-reference", (project, where, f"there is no module with the id '{module_id}'{did_you_mean(module_id, modules)}")
+            elif target.type != "module":
+                yield "wrong-reference-type", (project, where, f"'{module_id}' is a {target.type}, but a day lists modules")
+    for index, handout in entries(project.data, "handouts"):
+        documents = handout.get("documents")
+        for position, document_id in id_list(documents if isinstance(documents, dict) else {}, "ids"):
+            if corpus.find(document_id) is None:
+                yield "unknown-reference", (project, ("handouts", index, "documents", "ids", position), (
+                    f"handout '{handout.get('name')}' takes '{document_id}', but no document has that id"
+                    f"{did_you_mean(document_id, corpus.by_id)}"
+                ))
+
+
 def _all(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
+    yield from _project_references(corpus)
     yield from _document_references(corpus)
     yield from _plan_references(corpus)
     yield from _reflection_references(corpus)

@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Speed benchmark: `aotext lint` on synthetic repositories of 1,000, 5,000
+and 20,000 valid documents, against a floor that only reads every file and
+parses its front matter with libyaml.
+
+Run by `make bench` as `.venv/bin/python bench/run.py [--sizes 1000,5000]`.
+Progress goes to stderr; the results table goes to stdout and to
+bench/out/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+OUT = BENCH / "out"
+VENV_BIN = ROOT / ".venv" / "bin"
+AS_OF = "2026-11-24"
+RUNS = 3
+SEED = 1
+# check-jsonschema, when present, is timed on the front matters of this size.
+JSONSCHEMA_SIZE = 5000
+
+sys.path.insert(0, str(BENCH))
+from generate import generate  # noqa: E402 - a sibling script, not a package
+
+# The floor: what any linter must at least do, in one process. Same fences
+# as aotext (first line '---', up to the next '---' line).
+FLOOR = r"""
+import os, sys, yaml
+count = 0
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        if name.endswith(".md"):
+            with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                text = handle.read()
+            yaml.load(text.split("\n---\n", 1)[0].removeprefix("---\n"), Loader=yaml.CSafeLoader)
+            count += 1
+print(count)
+"""
+
+# Peak memory of a command together with its worker processes. A fresh
+# wrapper process starts the command and, until it exits, polls /proc every
+# 10 ms: it finds every descendant by its parent pid (this kernel has no
+# /proc/PID/task/TID/children) and sums their VmRSS. Pages the forked workers
+# still share with the parent count once per process, so the sum is an upper
+# bound. Short peaks between polls can be missed; the wrapper's
+# RUSAGE_CHILDREN ru_maxrss (the largest single process of the tree, since
+# lint reaps its workers and the wrapper reaps lint) is a lower bound that
+# misses nothing, and is reported too.
+MEMORY = r"""
+import json, os, resource, subprocess, sys, time
+
+def tree(root):
+    children = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        found.append(todo.pop())
+        todo += children.get(found[-1], [])
+    return found
+
+def rss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            return next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
+    except OSError:
+        return 0
+
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+peak = 0
+while process.poll() is None:
+    peak = max(peak, sum(rss_kb(pid) for pid in tree(process.pid)))
+    time.sleep(0.01)
+largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"tree_kb": peak, "largest_kb": largest, "status": process.returncode}))
+"""
+
+
+@dataclass
+class Result:
+    size: int
+    documents: int
+    lint: list[float]
+    tree_mb: float
+    largest_mb: float
+    floor: float
+
+    @property
+    def per_1k(self) -> float:
+        return min(self.lint) * 1000 / self.documents
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
+    """Whole-process wall time: interpreter start-up and imports included, as a user waits for them."""
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, done
+
+
+def repo_for(size: int) -> Path:
+    """bench/out/repo-SIZE, generated unless its marker says it was made by this very generator."""
+    repo = OUT / f"repo-{size}"
+    marker = repo / ".bench-marker"
+    source = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:16]
+    wanted = json.dumps({"count": size, "seed": SEED, "generator": source})
+    if marker.is_file() and marker.read_text(encoding="utf-8") == wanted:
+        log(f"[{size}] reusing {repo.relative_to(ROOT)}")
+        return repo
+    shutil.rmtree(repo, ignore_errors=True)
+    log(f"[{size}] generating {size} documents into {repo.relative_to(ROOT)} ...")
+    start = time.perf_counter()
+    generate(repo, size, SEED)
+    marker.write_text(wanted, encoding="utf-8")  # last, so an interrupted run regenerates
+    log(f"[{size}] generated in {time.perf_counter() - start:.1f} s")
+    return repo
+
+
+def lint_command(content: Path) -> list[str]:
+    # --format text: inside GitHub Actions the default would also append to the job summary.
+    return [str(VENV_BIN / "aotext"), "lint", str(content), "--as-of", AS_OF, "--format", "text"]
+
+
+def fail_unless_clean(size: int, done: subprocess.CompletedProcess[str]) -> None:
+    if done.returncode != 0:
+        log(f"[{size}] aotext lint exited with {done.returncode} on a repository that should be valid:")
+        log("\n".join((done.stdout + done.stderr).splitlines()[:20]))
+        sys.exit(1)
+
+
+def measure(size: int) -> Result:
+    content = repo_for(size) / "content"
+    documents = sum(1 for _ in content.rglob("*.md"))
+    lint_times = []
+    for run in range(1, RUNS + 1):
+        seconds, done = timed(lint_command(content))
+        fail_unless_clean(size, done)
+        checked = re.search(r"(\d+) files? checked", done.stdout)
+        if not checked or int(checked.group(1)) != documents:
+            log(f"[{size}] lint checked {checked.group(1) if checked else '?'} files, expected {documents}")
+            sys.exit(1)
+        lint_times.append(seconds)
+        log(f"[{size}] lint run {run}/{RUNS}: {seconds:.2f} s")
+    # A separate run for memory, so polling /proc never slows a timed run.
+    wrapped = subprocess.run([sys.executable, "-c", MEMORY, *lint_command(content)],
+                             capture_output=True, text=True, check=False)
+    if wrapped.returncode != 0:
+        log(f"[{size}] the memory wrapper failed:\n{wrapped.stderr[-2000:]}")
+        sys.exit(1)
+    memory = json.loads(wrapped.stdout)
+    if memory["status"] != 0:
+        fail_unless_clean(size, timed(lint_command(content))[1])
+    log(f"[{size}] lint peak memory: {memory['tree_kb'] / 1024:.0f} MB all processes, "
+        f"{memory['largest_kb'] / 1024:.0f} MB largest process")
+    floor_times = []
+    for run in range(1, RUNS + 1):
+        seconds, done = timed([str(VENV_BIN / "python"), "-c", FLOOR, str(content)])
+        if done.returncode != 0 or done.stdout.strip() != str(documents):
+            log(f"[{size}] the floor script failed:\n{done.stderr[-2000:]}")
+            sys.exit(1)
+        floor_times.append(seconds)
+        log(f"[{size}] floor run {run}/{RUNS}: {seconds:.2f} s")
+    tree_mb, largest_mb = memory["tree_kb"] / 1024, memory["largest_kb"] / 1024
+    return Result(size, documents, lint_times, max(tree_mb, largest_mb), largest_mb, min(floor_times))
+
+
+def time_check_jsonschema(content: Path) -> str | None:
+    """check-jsonschema on the same front matters, if it is installed (never installed here)."""
+    venv_tool = VENV_BIN / "check-jsonschema"
+    tool = shutil.which("check-jsonschema") or (str(venv_tool) if venv_tool.is_file() else None)
+    if tool is None:
+        return None
+    import yaml  # the venv's PyYAML, which aotext itself depends on
+
+    # It validates YAML/JSON files, not Markdown: extract each front matter to
+    # JSON (dates as text, as aotext keeps them), one folder per type.
+    extracted, by_type = OUT / f"frontmatter-{JSONSCHEMA_SIZE}", {}
+    shutil.rmtree(extracted, ignore_errors=True)
+    for path in sorted(content.rglob("*.md")):
+        data = yaml.load(path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n"),
+                         Loader=yaml.CSafeLoader)
+        target = extracted / data["type"] / f"{path.stem}.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(data, default=str), encoding="utf-8")
+        by_type.setdefault(data["type"], []).append(str(target))
+    log(f"[{JSONSCHEMA_SIZE}] timing {tool} on {sum(map(len, by_type.values()))} front matters ...")
+    start, statuses = time.perf_counter(), []
+    for type_name, files in sorted(by_type.items()):
+        schema = ROOT / "schema" / f"{type_name}.schema.json"
+        statuses.append(subprocess.run([tool, "--schemafile", str(schema), *files],
+                                       capture_output=True, check=False).returncode)
+    seconds = time.perf_counter() - start
+    verdict = "all valid" if not any(statuses) else f"exit statuses {statuses}"
+    return f"check-jsonschema, {JSONSCHEMA_SIZE:,} front matters, one run per type: {seconds:.2f} s ({verdict})"
+
+
+def machine_facts() -> list[str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown")
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    version = subprocess.run([str(VENV_BIN / "aotext"), "--version"], capture_output=True, text=True).stdout.strip()
+    return [f"CPUs: {os.cpu_count()} ({usable} usable by this process; lint's default --jobs) - {cpu}",
+            f"Python: {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}",
+            f"{version}; lint as of {AS_OF}; best and median of {RUNS} runs, warm file cache"]
+
+
+def report(results: list[Result], extra: str | None) -> str:
+    lines = ["| size | documents | lint best s | lint median s | peak MB (all processes) | largest process MB "
+             "| floor best s | lint/floor | lint ms/doc |", "|" + "---:|" * 9]
+    for r in results:
+        best = min(r.lint)
+        lines.append(f"| {r.size:,} | {r.documents:,} | {best:.2f} | {statistics.median(r.lint):.2f} | {r.tree_mb:.0f} "
+                     f"| {r.largest_mb:.0f} | {r.floor:.2f} | {best / r.floor:.1f}x | {best * 1000 / r.documents:.2f} |")
+    # Linearity: the marginal cost of each extra 1,000 documents should stay flat;
+    # the average also carries the fixed start-up cost, so it falls with size.
+    lines += ["", "| size | lint s per 1,000 documents | marginal s per 1,000 documents since the previous size |",
+              "|---:|---:|---:|"]
+    for previous, r in zip([None, *results], results):
+        marginal = "-" if previous is None else (
+            f"{(min(r.lint) - min(previous.lint)) * 1000 / (r.documents - previous.documents):.3f}")
+        lines.append(f"| {r.size:,} | {r.per_1k:.3f} | {marginal} |")
+    if extra:
+        lines += ["", extra]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,5000,20000",
+                        help="comma-separated repository sizes in documents (default: 1000,5000,20000)")
+    sizes = sorted({int(size) for size in parser.parse_args().sizes.split(",") if size.strip()})
+    if not (VENV_BIN / "aotext").exists():
+        log("no .venv/bin/aotext: run `make setup` first")
+        return 2
+    facts = machine_facts()
+    for fact in facts:
+        log(fact)
+    OUT.mkdir(parents=True, exist_ok=True)
+    results = [measure(size) for size in sizes]
+    extra = time_check_jsonschema(OUT / f"repo-{JSONSCHEMA_SIZE}" / "content") if JSONSCHEMA_SIZE in sizes else None
+    table = report(results, extra)
+    text = "# aotext lint benchmark\n\n" + "\n".join(f"- {fact}" for fact in facts) + "\n\n" + table
+    (OUT / "results.md").write_text(text, encoding="utf-8")
+    print(text, end="")
+    log(f"written to {(OUT / 'results.md').relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
