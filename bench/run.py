@@ -21,8 +21,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -37,8 +39,8 @@ JSONSCHEMA_SIZE = 5000
 sys.path.insert(0, str(BENCH))
 from generate import generate  # noqa: E402 - a sibling script, not a package
 
-# The floor: what any linter must at least do, in one process. Same fences
-# as aotext (first line '---', up to the next '---' line).
+# The floor: what any front-matter linter must at least do, in one process:
+# read every file, cut the front matter out at the '---' fences, parse it.
 FLOOR = r"""
 import os, sys, yaml
 count = 0
@@ -100,38 +102,30 @@ print(json.dumps({"tree_kb": peak, "largest_kb": largest, "status": process.retu
 class Result:
     size: int
     documents: int
-    lint: list[float]
-    tree_mb: float
+    lint: list[float]  # seconds, one per run
+    peak_mb: float
     largest_mb: float
-    floor: float
-
-    @property
-    def per_1k(self) -> float:
-        return min(self.lint) * 1000 / self.documents
+    floor: float  # best of the runs, seconds
 
 
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """Whole-process wall time: interpreter start-up and imports included, as a user waits for them."""
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    return time.perf_counter() - start, done
+def stop(message: str) -> NoReturn:
+    log(message)
+    sys.exit(1)
 
 
 def repo_for(size: int) -> Path:
-    """bench/out/repo-SIZE, generated unless its marker says it was made by this very generator."""
-    repo = OUT / f"repo-{size}"
-    marker = repo / ".bench-marker"
-    source = hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:16]
-    wanted = json.dumps({"count": size, "seed": SEED, "generator": source})
+    """bench/out/repo-SIZE, generated unless its marker says this very generator made it."""
+    repo, source = OUT / f"repo-{size}", hashlib.sha256((BENCH / "generate.py").read_bytes()).hexdigest()[:16]
+    marker, wanted = repo / ".bench-marker", json.dumps({"count": size, "seed": SEED, "generator": source})
     if marker.is_file() and marker.read_text(encoding="utf-8") == wanted:
         log(f"[{size}] reusing {repo.relative_to(ROOT)}")
         return repo
     shutil.rmtree(repo, ignore_errors=True)
-    log(f"[{size}] generating {size} documents into {repo.relative_to(ROOT)} ...")
+    log(f"[{size}] generating {size:,} documents into {repo.relative_to(ROOT)} ...")
     start = time.perf_counter()
     generate(repo, size, SEED)
     marker.write_text(wanted, encoding="utf-8")  # last, so an interrupted run regenerates
@@ -139,51 +133,46 @@ def repo_for(size: int) -> Path:
     return repo
 
 
-def lint_command(content: Path) -> list[str]:
-    # --format text: inside GitHub Actions the default would also append to the job summary.
-    return [str(VENV_BIN / "aotext"), "lint", str(content), "--as-of", AS_OF, "--format", "text"]
+def timed_runs(size: int, name: str, command: list[str],
+               problem: Callable[[subprocess.CompletedProcess[str]], str | None]) -> list[float]:
+    """Whole-process wall time of each run: start-up and imports included, as a user waits for them."""
+    times = []
+    for run in range(1, RUNS + 1):
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if (found := problem(done)) is not None:
+            stop(f"[{size}] {found}")
+        log(f"[{size}] {name} run {run}/{RUNS}: {times[-1]:.2f} s")
+    return times
 
 
-def fail_unless_clean(size: int, done: subprocess.CompletedProcess[str]) -> None:
+def lint_problem(done: subprocess.CompletedProcess[str], documents: int) -> str | None:
     if done.returncode != 0:
-        log(f"[{size}] aotext lint exited with {done.returncode} on a repository that should be valid:")
-        log("\n".join((done.stdout + done.stderr).splitlines()[:20]))
-        sys.exit(1)
+        head = "\n".join((done.stdout + done.stderr).splitlines()[:20])
+        return f"aotext lint exited with {done.returncode} on a repository that should be valid:\n{head}"
+    checked = re.search(r"(\d+) files? checked", done.stdout)
+    if not checked or int(checked.group(1)) != documents:
+        return f"aotext lint checked {checked.group(1) if checked else '?'} files, expected {documents}"
+    return None
 
 
 def measure(size: int) -> Result:
     content = repo_for(size) / "content"
     documents = sum(1 for _ in content.rglob("*.md"))
-    lint_times = []
-    for run in range(1, RUNS + 1):
-        seconds, done = timed(lint_command(content))
-        fail_unless_clean(size, done)
-        checked = re.search(r"(\d+) files? checked", done.stdout)
-        if not checked or int(checked.group(1)) != documents:
-            log(f"[{size}] lint checked {checked.group(1) if checked else '?'} files, expected {documents}")
-            sys.exit(1)
-        lint_times.append(seconds)
-        log(f"[{size}] lint run {run}/{RUNS}: {seconds:.2f} s")
-    # A separate run for memory, so polling /proc never slows a timed run.
-    wrapped = subprocess.run([sys.executable, "-c", MEMORY, *lint_command(content)],
-                             capture_output=True, text=True, check=False)
-    if wrapped.returncode != 0:
-        log(f"[{size}] the memory wrapper failed:\n{wrapped.stderr[-2000:]}")
-        sys.exit(1)
+    # --format text: inside GitHub Actions the default would also append to the job summary.
+    lint = [str(VENV_BIN / "aotext"), "lint", str(content), "--as-of", AS_OF, "--format", "text"]
+    lint_times = timed_runs(size, "lint", lint, lambda done: lint_problem(done, documents))
+    # Memory in a run of its own, so that polling /proc never slows a timed run.
+    wrapped = subprocess.run([sys.executable, "-c", MEMORY, *lint], capture_output=True, text=True, check=False)
+    if wrapped.returncode != 0 or json.loads(wrapped.stdout)["status"] != 0:
+        stop(f"[{size}] the memory run failed:\n{wrapped.stdout}{wrapped.stderr[-2000:]}")
     memory = json.loads(wrapped.stdout)
-    if memory["status"] != 0:
-        fail_unless_clean(size, timed(lint_command(content))[1])
-    log(f"[{size}] lint peak memory: {memory['tree_kb'] / 1024:.0f} MB all processes, "
-        f"{memory['largest_kb'] / 1024:.0f} MB largest process")
-    floor_times = []
-    for run in range(1, RUNS + 1):
-        seconds, done = timed([str(VENV_BIN / "python"), "-c", FLOOR, str(content)])
-        if done.returncode != 0 or done.stdout.strip() != str(documents):
-            log(f"[{size}] the floor script failed:\n{done.stderr[-2000:]}")
-            sys.exit(1)
-        floor_times.append(seconds)
-        log(f"[{size}] floor run {run}/{RUNS}: {seconds:.2f} s")
     tree_mb, largest_mb = memory["tree_kb"] / 1024, memory["largest_kb"] / 1024
+    log(f"[{size}] lint peak memory: {tree_mb:.0f} MB all processes, {largest_mb:.0f} MB largest process")
+    floor = [str(VENV_BIN / "python"), "-c", FLOOR, str(content)]
+    floor_times = timed_runs(size, "floor", floor, lambda done: None if done.returncode == 0 and done.stdout.strip()
+                             == str(documents) else f"the floor script failed:\n{done.stderr[-2000:]}")
     return Result(size, documents, lint_times, max(tree_mb, largest_mb), largest_mb, min(floor_times))
 
 
@@ -232,7 +221,7 @@ def report(results: list[Result], extra: str | None) -> str:
              "| floor best s | lint/floor | lint ms/doc |", "|" + "---:|" * 9]
     for r in results:
         best = min(r.lint)
-        lines.append(f"| {r.size:,} | {r.documents:,} | {best:.2f} | {statistics.median(r.lint):.2f} | {r.tree_mb:.0f} "
+        lines.append(f"| {r.size:,} | {r.documents:,} | {best:.2f} | {statistics.median(r.lint):.2f} | {r.peak_mb:.0f} "
                      f"| {r.largest_mb:.0f} | {r.floor:.2f} | {best / r.floor:.1f}x | {best * 1000 / r.documents:.2f} |")
     # Linearity: the marginal cost of each extra 1,000 documents should stay flat;
     # the average also carries the fixed start-up cost, so it falls with size.
@@ -241,27 +230,35 @@ def report(results: list[Result], extra: str | None) -> str:
     for previous, r in zip([None, *results], results):
         marginal = "-" if previous is None else (
             f"{(min(r.lint) - min(previous.lint)) * 1000 / (r.documents - previous.documents):.3f}")
-        lines.append(f"| {r.size:,} | {r.per_1k:.3f} | {marginal} |")
+        lines.append(f"| {r.size:,} | {min(r.lint) * 1000 / r.documents:.3f} | {marginal} |")
     if extra:
         lines += ["", extra]
     return "\n".join(lines) + "\n"
 
 
+def sizes_option(text: str) -> list[int]:
+    try:
+        sizes = sorted({int(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        sizes = []
+    if not sizes or sizes[0] < 20:
+        raise argparse.ArgumentTypeError(f"'{text}': give whole numbers of at least 20, e.g. 1000,5000")
+    return sizes
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,5000,20000",
+    parser.add_argument("--sizes", type=sizes_option, default="1000,5000,20000",
                         help="comma-separated repository sizes in documents (default: 1000,5000,20000)")
-    sizes = sorted({int(size) for size in parser.parse_args().sizes.split(",") if size.strip()})
+    sizes: list[int] = parser.parse_args().sizes
     if not (VENV_BIN / "aotext").exists():
-        log("no .venv/bin/aotext: run `make setup` first")
-        return 2
+        stop("no .venv/bin/aotext: run `make setup` first")
     facts = machine_facts()
-    for fact in facts:
-        log(fact)
+    log("\n".join(facts))
     OUT.mkdir(parents=True, exist_ok=True)
     results = [measure(size) for size in sizes]
     extra = time_check_jsonschema(OUT / f"repo-{JSONSCHEMA_SIZE}" / "content") if JSONSCHEMA_SIZE in sizes else None
-    table = report(results, extra)
+    table = report(results, extra)  # after every measurement, so a failure writes no half table
     text = "# aotext lint benchmark\n\n" + "\n".join(f"- {fact}" for fact in facts) + "\n\n" + table
     (OUT / "results.md").write_text(text, encoding="utf-8")
     print(text, end="")

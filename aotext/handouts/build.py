@@ -1,0 +1,190 @@
+"""Build handouts: decide what is out of date by fingerprint, render the rest
+in parallel, and write every file atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aotext import __version__
+from aotext.fsio import atomic_write, atomic_write_text, remove_leftovers
+from aotext.handouts import compose
+from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError, reference_docx, render_office, render_pdf
+from aotext.handouts.select import Output
+from aotext.project import Project
+
+STATE_FOLDER = ".aotext"
+
+
+@dataclass(frozen=True)
+class Job:
+    output: Output
+    fingerprint: str
+    inputs: dict[str, str]
+    reason: str  # why it must be built, or "up to date"
+
+    @property
+    def needed(self) -> bool:
+        return self.reason != "up to date"
+
+
+@dataclass
+class BuildReport:
+    built: list[Output] = field(default_factory=list)
+    up_to_date: list[Output] = field(default_factory=list)
+    failed: list[tuple[Output, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    processes: ProcessCount = field(default_factory=ProcessCount)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _tool_digest() -> str:
+    """Everything of aotext's own that shapes an output."""
+    parts = [__version__.encode(), TYPST_TEMPLATE.read_bytes(), LUA_FILTER.read_bytes()]
+    for module in (compose.__file__, __file__):
+        parts.append(Path(module).read_bytes())
+    return _digest(b"\0".join(parts))
+
+
+def _inputs(output: Output) -> dict[str, str]:
+    """path -> digest of what the output reads: whole files it prints, and
+    only the titles of the documents it reads for context."""
+    inputs = {document.path: _digest(Path(document.path).read_bytes()) for document in output.documents}
+    for document in output.context:
+        titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
+        inputs[document.path + " (title)"] = _digest(json.dumps(titles, sort_keys=True, default=str).encode())
+    return inputs
+
+
+def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str) -> str:
+    settings = {
+        "tool": tool,
+        "handout": output.handout.definition(),
+        "format": output.format,
+        "collective": project.collective,
+        "paper": project.paper,
+        "days": [day.__dict__ for day in project.days] if output.handout.agenda else None,
+        "date": project.days[0].date,
+        "inputs": inputs,
+    }
+    return _digest(json.dumps(settings, sort_keys=True, default=str).encode())
+
+
+def _state_path(output: Output) -> Path:
+    return output.path.parent / STATE_FOLDER / f"{output.path.name}.json"
+
+
+def plan_jobs(outputs: Sequence[Output], project: Project, force: bool = False) -> list[Job]:
+    """Each output with its fingerprint and the reason it needs building, if any."""
+    tool = _tool_digest()
+    jobs = []
+    for output in outputs:
+        inputs = _inputs(output)
+        fingerprint = _fingerprint(output, project, inputs, tool)
+        try:
+            previous = json.loads(_state_path(output).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            previous = None
+        if force:
+            reason = "forced"
+        elif not output.path.is_file() or previous is None:
+            reason = "new"
+        elif previous.get("fingerprint") == fingerprint:
+            reason = "up to date"
+        else:
+            old = previous.get("inputs", {})
+            changed = sorted(path for path in set(inputs) | set(old) if inputs.get(path) != old.get(path))
+            reason = f"changed: {', '.join(changed)}" if changed else "changed: settings, templates or aotext"
+        jobs.append(Job(output, fingerprint, inputs, reason))
+    return jobs
+
+
+def _date_metadata(project: Project) -> dict[str, str]:
+    return {"date": project.days[0].date} if project.days[0].date else {}
+
+
+def compose_output(output: Output, project: Project) -> compose.Composed:
+    handout = output.handout
+    if handout.layout == "workshop":
+        composed = compose.workshop(handout, output.documents, project)
+    elif handout.layout == "worksheet":
+        composed = compose.worksheet(output.documents, output.context)
+    elif handout.layout == "slides":
+        composed = compose.slides(output.documents)
+    else:
+        plan = output.documents[0]
+        composed = compose.one_page_plan(plan, output.context[0] if output.context else None)
+        title = f"{handout.title}: {plan.data.get('title', plan.id)}"
+        return compose.Composed(composed.markdown, {"title": title, "collective": project.collective, **composed.metadata},
+                                composed.switches)
+    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience,
+                **_date_metadata(project), **composed.metadata}
+    return compose.Composed(composed.markdown, metadata, composed.switches)
+
+
+def _build_one(job: Job, project: Project, reference: Path | None, counter: ProcessCount) -> list[str]:
+    """Render one output and put it in place; returns typst's warnings."""
+    output = job.output
+    composed = compose_output(output, project)
+    metadata = {"audience": output.handout.audience, **composed.metadata}
+    warnings: list[str] = []
+    if output.format == "pdf":
+        data, warnings = render_pdf(composed.markdown, metadata, composed.switches, project.paper, counter)
+    else:
+        office_metadata = {**metadata, "author": project.collective}
+        data = render_office(composed.markdown, output.format, office_metadata, reference or Path(), counter)
+    atomic_write(output.path, data)
+    # The state is written after the output, so a build killed in between only rebuilds it.
+    atomic_write_text(_state_path(output), json.dumps({"fingerprint": job.fingerprint, "inputs": job.inputs}, indent=1))
+    return warnings
+
+
+def run_jobs(jobs: Sequence[Job], project: Project, output_dir: Path, jobs_at_once: int,
+             progress: Callable[[str], None]) -> BuildReport:
+    """Build every needed job, several at a time; a failure does not stop the others."""
+    report = BuildReport()
+    report.up_to_date = [job.output for job in jobs if not job.needed]
+    needed = [job for job in jobs if job.needed]
+    if not needed:
+        return report
+    remove_leftovers(output_dir)
+    state = output_dir / STATE_FOLDER
+    reference = None
+    if any(job.output.format == "docx" for job in needed):
+        try:
+            reference = reference_docx(state, __version__, report.processes)
+        except RenderError as error:
+            report.failed = [(job.output, str(error)) for job in needed if job.output.format == "docx"]
+            needed = [job for job in needed if job.output.format != "docx"]
+    with ThreadPoolExecutor(max_workers=max(1, jobs_at_once)) as pool:
+        started = {pool.submit(_timed, _build_one, job, project, reference, report.processes): job for job in needed}
+        for done, future in enumerate(as_completed(started), start=1):
+            job = started[future]
+            try:
+                warnings, seconds = future.result()
+            except RenderError as error:
+                report.failed.append((job.output, str(error)))
+                progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {error}")
+                continue
+            except Exception as error:  # noqa: BLE001 - one broken handout must not stop the others
+                report.failed.append((job.output, f"aotext failed ({type(error).__name__}: {error}); please report this"))
+                progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {type(error).__name__}: {error}")
+                continue
+            report.built.append(job.output)
+            report.warnings += [f"{job.output.path}: typst: {warning}" for warning in warnings]
+            progress(f"[{done}/{len(needed)}] built {job.output.path} ({seconds:.1f} s)")
+    return report
+
+
+def _timed(function: Callable[..., list[str]], *args: object) -> tuple[list[str], float]:
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start

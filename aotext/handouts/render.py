@@ -1,0 +1,161 @@
+"""Run pandoc (from the pypandoc-binary wheel) and typst (the typst wheel).
+
+Both are called with argument lists and fixed timestamps, so the same input
+gives the same bytes; their failures become RenderError with their message."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import threading
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TYPST_TEMPLATE = TEMPLATES / "handout.typ"
+LUA_FILTER = TEMPLATES / "handout.lua"
+# Documents' bodies may hold a '---' line; it must never start YAML metadata.
+MARKDOWN_READER = "markdown-yaml_metadata_block"
+PANDOC_TIMEOUT_SECONDS = 120
+# No clock time goes into any output: the same input gives the same file.
+FIXED_EPOCH = 0
+
+
+class RenderError(Exception):
+    """pandoc or typst failed; the message is theirs, made readable."""
+
+
+@dataclass
+class ProcessCount:
+    """How many pandoc processes and typst compilations a build started."""
+
+    pandoc: int = 0
+    typst: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, *, pandoc: int = 0, typst: int = 0) -> None:
+        with self._lock:
+            self.pandoc += pandoc
+            self.typst += typst
+
+
+def pandoc_binary() -> str:
+    """The pandoc that ships inside the pypandoc-binary wheel (never a system one)."""
+    import pypandoc
+
+    bundled = Path(pypandoc.__file__).resolve().parent / "files" / "pandoc"
+    return str(bundled) if bundled.is_file() else pypandoc.get_pandoc_path()
+
+
+def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
+    """Run pandoc on `markdown` and return what it writes to standard output."""
+    command = [pandoc_binary(), "--from", MARKDOWN_READER, "--lua-filter", str(LUA_FILTER), *args, "--output", "-"]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(FIXED_EPOCH)}
+    counter.add(pandoc=1)
+    try:
+        completed = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True,
+                                   env=environment, timeout=PANDOC_TIMEOUT_SECONDS, check=False)
+    except subprocess.TimeoutExpired as error:
+        raise RenderError(f"pandoc did not finish within {PANDOC_TIMEOUT_SECONDS} seconds") from error
+    except OSError as error:
+        raise RenderError(f"pandoc could not be started ({error.strerror}); reinstall with 'make setup'") from error
+    if completed.returncode != 0:
+        message = completed.stderr.decode("utf-8", "replace").strip() or f"exit status {completed.returncode}"
+        raise RenderError(f"pandoc failed: {message}")
+    return completed.stdout
+
+
+def metadata_args(metadata: Mapping[str, str], switches: tuple[str, ...]) -> list[str]:
+    args = []
+    for key, value in metadata.items():
+        args += ["--metadata", f"{key}={value}"]
+    for switch in switches:
+        args += ["--variable", f"{switch}=true"]
+    return args
+
+
+def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
+               counter: ProcessCount) -> tuple[bytes, list[str]]:
+    """PDF bytes and typst's warnings: pandoc writes Typst, typst compiles it."""
+    import typst
+
+    source = run_pandoc(markdown, ["--to", "typst", "--standalone", "--template", str(TYPST_TEMPLATE),
+                                   "--variable", f"paper={paper}", *metadata_args(metadata, switches)], counter)
+    counter.add(typst=1)
+    try:
+        pdf, warnings = typst.compile_with_warnings(source, ignore_system_fonts=True, timestamp=FIXED_EPOCH)
+    except typst.TypstError as error:
+        raise RenderError(f"typst failed: {error}") from error
+    return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
+
+
+def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path,
+                  counter: ProcessCount) -> bytes:
+    """DOCX or PPTX bytes, straight from pandoc."""
+    args = ["--to", to, *metadata_args(metadata, ())]
+    if to == "docx":
+        args += ["--reference-doc", str(reference)]
+    else:
+        args += ["--slide-level", "1"]
+    return run_pandoc(markdown, args, counter)
+
+
+# Styles added to pandoc's own reference document: the house style of DOCX handouts.
+_STYLES = """
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="FacilitatorNote"><w:name w:val="Facilitator Note"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="8A3B12"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="284"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AnswerLine"><w:name w:val="Answer Line"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr><w:spacing w:before="320" w:after="0"/></w:pPr></w:style>
+"""
+_FOOTER = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>'
+    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
+)
+_FOOTER_RELATION = ('<Relationship Id="rIdAotextFooter" Target="footer1.xml" '
+                    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"/>')
+_FOOTER_TYPE = ('<Override PartName="/word/footer1.xml" '
+                'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
+
+
+def _house_style(default_reference: bytes) -> bytes:
+    """pandoc's reference.docx with our paragraph styles and a page-number footer."""
+    source = zipfile.ZipFile(io.BytesIO(default_reference))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename).decode("utf-8") if item.filename.endswith((".xml", ".rels")) else None
+            if item.filename == "word/styles.xml":
+                data = data.replace("</w:styles>", _STYLES + "</w:styles>")
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace("</Relationships>", _FOOTER_RELATION + "</Relationships>")
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace("</Types>", _FOOTER_TYPE + "</Types>")
+            elif item.filename == "word/document.xml":
+                data = data.replace("<w:sectPr>", '<w:sectPr><w:footerReference w:type="default" r:id="rIdAotextFooter"/>', 1)
+            fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, data.encode("utf-8") if data is not None else source.read(item.filename))
+        stamp = zipfile.ZipInfo("word/footer1.xml", date_time=(1980, 1, 1, 0, 0, 0))
+        stamp.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(stamp, _FOOTER)
+    return output.getvalue()
+
+
+def reference_docx(cache: Path, version: str, counter: ProcessCount) -> Path:
+    """The house-style reference document, made once per aotext version and cached."""
+    path = cache / f"reference-{version}.docx"
+    if not path.is_file():
+        from aotext.fsio import atomic_write
+
+        counter.add(pandoc=1)
+        completed = subprocess.run([pandoc_binary(), "--print-default-data-file", "reference.docx"],
+                                   capture_output=True, timeout=PANDOC_TIMEOUT_SECONDS, check=False)
+        if completed.returncode != 0:
+            raise RenderError(f"pandoc could not give its reference document: {completed.stderr.decode('utf-8', 'replace')}")
+        atomic_write(path, _house_style(completed.stdout))
+    return path
