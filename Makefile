@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup lint test bench clean
+.PHONY: setup lint handouts test bench clean
 
 setup: $(STAMP)
 
@@ -17,7 +17,12 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/aotext lint content
+	$(BIN)/aotext lint
+
+# Lints, then builds every handout of aotext.yaml into build/ (only what
+# changed). `make handouts ONLY=worksheet` builds one.
+handouts: $(STAMP)
+	$(BIN)/aotext build $(if $(ONLY),--only $(ONLY))
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,11 +1,9 @@
 #!/usr/bin/env python3
-"""Speed benchmark: `aotext lint` on synthetic repositories of 1,000, 5,000
-and 20,000 valid documents, against a floor that only reads every file and
-parses its front matter with libyaml.
+"""Speed benchmark: `aotext lint` on synthetic repositories of valid documents, against a floor that only reads every
+file and parses its front matter with libyaml.
 
-Run by `make bench` as `.venv/bin/python bench/run.py [--sizes 1000,5000]`.
-Progress goes to stderr; the results table goes to stdout and to
-bench/out/results.md.
+Run by `make bench` as `.venv/bin/python bench/run.py [--sizes 1000,5000]`. Progress goes to stderr; the results
+table goes to stdout and to bench/out/results.md.
 """
 
 from __future__ import annotations
@@ -55,43 +53,37 @@ print(count)
 """
 
 # Peak memory of a command together with its worker processes. A fresh
-# wrapper process starts the command and, until it exits, polls /proc every
-# 10 ms: it finds every descendant by its parent pid (this kernel has no
-# /proc/PID/task/TID/children) and sums their VmRSS. Pages the forked workers
-# still share with the parent count once per process, so the sum is an upper
-# bound. Short peaks between polls can be missed; the wrapper's
-# RUSAGE_CHILDREN ru_maxrss (the largest single process of the tree, since
-# lint reaps its workers and the wrapper reaps lint) is a lower bound that
-# misses nothing, and is reported too.
+# wrapper process starts the command and, until it exits, reads /proc every
+# 10 ms: every process whose parent chain leads to the command is in its tree
+# (this kernel has no /proc/PID/task/TID/children), and their resident sets
+# (the rss field of /proc/PID/stat, as VmRSS) are summed. Pages the forked
+# workers still share with the parent count once per process, so the sum is an
+# upper bound, and a peak shorter than 10 ms can be missed. The wrapper's
+# RUSAGE_CHILDREN ru_maxrss misses nothing but is the largest single process of
+# the tree (lint reaps its workers, the wrapper reaps lint); it is reported too.
 MEMORY = r"""
 import json, os, resource, subprocess, sys, time
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
-def tree(root):
-    children = {}
+def tree_kb(root):
+    parent, rss = {}, {}
     for entry in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(parent, []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        found.append(todo.pop())
-        todo += children.get(found[-1], [])
-    return found
-
-def rss_kb(pid):
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            return next((int(line.split()[1]) for line in handle if line.startswith("VmRSS:")), 0)
-    except OSError:
-        return 0
+                fields = handle.read().rsplit(")", 1)[1].split()  # after the name, which may hold spaces
+        except OSError:
+            continue  # the process ended meanwhile
+        parent[int(entry)], rss[int(entry)] = int(fields[1]), int(fields[21]) * PAGE_KB
+    def inside(pid):
+        while pid not in (0, root):
+            pid = parent.get(pid, 0)
+        return pid == root
+    return sum(kb for pid, kb in rss.items() if inside(pid))
 
 process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 peak = 0
 while process.poll() is None:
-    peak = max(peak, sum(rss_kb(pid) for pid in tree(process.pid)))
+    peak = max(peak, tree_kb(process.pid))
     time.sleep(0.01)
 largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"tree_kb": peak, "largest_kb": largest, "status": process.returncode}))
@@ -157,6 +149,12 @@ def lint_problem(done: subprocess.CompletedProcess[str], documents: int) -> str 
     return None
 
 
+def floor_problem(done: subprocess.CompletedProcess[str], documents: int) -> str | None:
+    if done.returncode == 0 and done.stdout.strip() == str(documents):
+        return None
+    return f"the floor script failed or miscounted ({done.stdout.strip()} of {documents}):\n{done.stderr[-2000:]}"
+
+
 def measure(size: int) -> Result:
     content = repo_for(size) / "content"
     documents = sum(1 for _ in content.rglob("*.md"))
@@ -171,39 +169,35 @@ def measure(size: int) -> Result:
     tree_mb, largest_mb = memory["tree_kb"] / 1024, memory["largest_kb"] / 1024
     log(f"[{size}] lint peak memory: {tree_mb:.0f} MB all processes, {largest_mb:.0f} MB largest process")
     floor = [str(VENV_BIN / "python"), "-c", FLOOR, str(content)]
-    floor_times = timed_runs(size, "floor", floor, lambda done: None if done.returncode == 0 and done.stdout.strip()
-                             == str(documents) else f"the floor script failed:\n{done.stderr[-2000:]}")
+    floor_times = timed_runs(size, "floor", floor, lambda done: floor_problem(done, documents))
     return Result(size, documents, lint_times, max(tree_mb, largest_mb), largest_mb, min(floor_times))
 
 
 def time_check_jsonschema(content: Path) -> str | None:
-    """check-jsonschema on the same front matters, if it is installed (never installed here)."""
+    """check-jsonschema on the same front matters, if it is installed (it is never installed here)."""
     venv_tool = VENV_BIN / "check-jsonschema"
     tool = shutil.which("check-jsonschema") or (str(venv_tool) if venv_tool.is_file() else None)
     if tool is None:
         return None
     import yaml  # the venv's PyYAML, which aotext itself depends on
 
-    # It validates YAML/JSON files, not Markdown: extract each front matter to
-    # JSON (dates as text, as aotext keeps them), one folder per type.
+    # It reads YAML/JSON files, not Markdown: extract each front matter to JSON
+    # (dates as text, as aotext keeps them), one folder per type.
     extracted, by_type = OUT / f"frontmatter-{JSONSCHEMA_SIZE}", {}
     shutil.rmtree(extracted, ignore_errors=True)
     for path in sorted(content.rglob("*.md")):
-        data = yaml.load(path.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n"),
-                         Loader=yaml.CSafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8").split("\n---\n", 1)[0][4:], Loader=yaml.CSafeLoader)
         target = extracted / data["type"] / f"{path.stem}.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, default=str), encoding="utf-8")
         by_type.setdefault(data["type"], []).append(str(target))
-    log(f"[{JSONSCHEMA_SIZE}] timing {tool} on {sum(map(len, by_type.values()))} front matters ...")
-    start, statuses = time.perf_counter(), []
-    for type_name, files in sorted(by_type.items()):
-        schema = ROOT / "schema" / f"{type_name}.schema.json"
-        statuses.append(subprocess.run([tool, "--schemafile", str(schema), *files],
-                                       capture_output=True, check=False).returncode)
-    seconds = time.perf_counter() - start
+    log(f"[{JSONSCHEMA_SIZE}] timing {tool} on the same front matters ...")
+    start = time.perf_counter()
+    statuses = [subprocess.run([tool, "--schemafile", str(ROOT / "schema" / f"{name}.schema.json"), *files],
+                               capture_output=True, check=False).returncode for name, files in sorted(by_type.items())]
     verdict = "all valid" if not any(statuses) else f"exit statuses {statuses}"
-    return f"check-jsonschema, {JSONSCHEMA_SIZE:,} front matters, one run per type: {seconds:.2f} s ({verdict})"
+    return (f"check-jsonschema, {JSONSCHEMA_SIZE:,} front matters, one run per type: "
+            f"{time.perf_counter() - start:.2f} s ({verdict})")
 
 
 def machine_facts() -> list[str]:
@@ -213,7 +207,9 @@ def machine_facts() -> list[str]:
     version = subprocess.run([str(VENV_BIN / "aotext"), "--version"], capture_output=True, text=True).stdout.strip()
     return [f"CPUs: {os.cpu_count()} ({usable} usable by this process; lint's default --jobs) - {cpu}",
             f"Python: {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}",
-            f"{version}; lint as of {AS_OF}; best and median of {RUNS} runs, warm file cache"]
+            f"{version}; lint as of {AS_OF}; best and median of {RUNS} runs, warm file cache",
+            # Other work on the machine skews timings; the load average says how much there was.
+            "load average at the start (1, 5, 15 min): " + ", ".join(f"{load:.2f}" for load in os.getloadavg())]
 
 
 def report(results: list[Result], extra: str | None) -> str:
@@ -221,8 +217,9 @@ def report(results: list[Result], extra: str | None) -> str:
              "| floor best s | lint/floor | lint ms/doc |", "|" + "---:|" * 9]
     for r in results:
         best = min(r.lint)
-        lines.append(f"| {r.size:,} | {r.documents:,} | {best:.2f} | {statistics.median(r.lint):.2f} | {r.peak_mb:.0f} "
-                     f"| {r.largest_mb:.0f} | {r.floor:.2f} | {best / r.floor:.1f}x | {best * 1000 / r.documents:.2f} |")
+        lines.append(f"| {r.size:,} | {r.documents:,} | {best:.2f} | {statistics.median(r.lint):.2f} "
+                     f"| {r.peak_mb:.0f} | {r.largest_mb:.0f} | {r.floor:.2f} | {best / r.floor:.1f}x "
+                     f"| {best * 1000 / r.documents:.2f} |")
     # Linearity: the marginal cost of each extra 1,000 documents should stay flat;
     # the average also carries the fixed start-up cost, so it falls with size.
     lines += ["", "| size | lint s per 1,000 documents | marginal s per 1,000 documents since the previous size |",

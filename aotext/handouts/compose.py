@@ -21,7 +21,7 @@ DEFAULT_ANSWER_LINES = 6
 class Composed:
     markdown: str
     metadata: dict[str, str] = field(default_factory=dict)
-    # Typst template switches: compact (one-page plan), newpage (module per page).
+    # Typst template switches: compact (the one-page plan).
     switches: tuple[str, ...] = ()
 
 
@@ -49,7 +49,7 @@ def _objectives(module: Document) -> str:
 def _module_timing(module: Document) -> str:
     """Minutes and activities of a module, for facilitators only."""
     activities = [
-        f"{_escape(activity.get('title', ''))} ({activity.get('kind', '')}, {activity.get('minutes', '?')} min)"
+        f"{_escape(activity.get('title', ''))} ({str(activity.get('kind', '')).replace('-', ' ')}, {activity.get('minutes', '?')} min)"
         for _, activity in entries(module.data, "activities")
     ]
     lines = f"**{module.data.get('minutes', '?')} minutes.**"
@@ -64,7 +64,7 @@ def agenda_markdown(modules: Sequence[Document], project: Project) -> str:
     for day in days:
         if len(days) > 1 or day.day.date:
             out.append(f"## Day {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
-        out.append("| Time | Minutes | What |\n|---|--:|---|")
+        out.append("| Time | Minutes | What |\n|:----|----:|:--------------------------|")
         for slot in day.slots:
             label = f"**{_escape(slot.title)}**" if slot.kind in ("module", "break") else f"&emsp;{_escape(slot.title)}"
             out.append(f"| {clock(slot.start)} | {slot.minutes} | {label} |")
@@ -79,12 +79,14 @@ def workshop(handout: Handout, documents: Sequence[Document], project: Project) 
     modules = ordered_modules([d for d in documents if d.type == "module"])
     parts = [agenda_markdown(modules, project)] if handout.agenda else []
     for module in modules:
+        if parts:
+            parts.append(_fenced(".page-break", ""))
         parts.append(_module_heading(module))
         if handout.audience != "participant":
             parts.append(_module_timing(module))
         parts.append(_objectives(module))
         parts.append(module.body.strip() + "\n")
-    return Composed("\n".join(parts), switches=("newpage",))
+    return Composed("\n".join(parts))
 
 
 def worksheet(questions: Sequence[Document], module_context: Sequence[Document]) -> Composed:
@@ -101,11 +103,10 @@ def worksheet(questions: Sequence[Document], module_context: Sequence[Document])
             current = module_id
             module = modules.get(module_id)
             parts.append(f"# {_escape(module_label(module)) if module else 'Other questions'}\n")
-        parts.append(f"**{question.data.get('number')}. {_escape(question.data.get('prompt', ''))}**\n")
-        if question.body.strip():
-            parts.append(question.body.strip() + "\n")
+        prompt = f"**{question.data.get('number')}. {_escape(question.data.get('prompt', ''))}**\n"
+        hint = question.body.strip() + "\n" if question.body.strip() else ""
         lines = question.data.get("answer_lines", DEFAULT_ANSWER_LINES)
-        parts.append(_fenced(f".answer-lines lines={lines}", ""))
+        parts.append(_fenced(".question", prompt + "\n" + hint + "\n" + f"::: {{.answer-lines lines={lines}}}\n:::\n"))
     return Composed("\n".join(parts))
 
 

@@ -2,6 +2,8 @@
 --  * ::: facilitator blocks: removed for participants; a styled box for
 --    facilitators and coordinators; speaker notes on slides.
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
+--  * ::: question: a worksheet question kept on one page with its answer space.
+--  * ::: page-break: a new page (a new slide needs none).
 --  * ::: slide-body (slides only): the module body becomes an outline of its
 --    sections on the slide, and its facilitator blocks the speaker notes.
 
@@ -70,7 +72,33 @@ local function slide_body(div)
   return blocks
 end
 
+local function page_break()
+  if FORMAT == "typst" then
+    return pandoc.RawBlock("typst", "#pagebreak(weak: true)")
+  end
+  if FORMAT == "docx" then
+    return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+  end
+  return {}
+end
+
+local function question(div)
+  if FORMAT == "typst" then
+    local blocks = pandoc.Blocks({ pandoc.RawBlock("typst", "#block(breakable: false, width: 100%)[") })
+    blocks:extend(div.content)
+    blocks:insert(pandoc.RawBlock("typst", "]"))
+    return blocks
+  end
+  return div.content
+end
+
 local function div(element)
+  if element.classes:includes("question") then
+    return question(element)
+  end
+  if element.classes:includes("page-break") then
+    return page_break()
+  end
   if element.classes:includes("facilitator") then
     return facilitator(element)
   end

@@ -1,0 +1,252 @@
+"""aotext build with real pandoc and typst: the text read back from the PDF,
+DOCX and PPTX files is what each audience should see, and nothing else."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import pptx
+import pypdf
+import pytest
+
+from conftest import GOOD_REPO, MODULE, QUESTION, invoke, write_tree
+
+PARTICIPANT_WORDS = "Goals are what you hope to achieve"
+FACILITATOR_WORDS = "Quokka timing note for trainers only"
+PRIVATE_WORDS = "Narwhal secret about a real person"
+
+PROJECT = """collective: Test Collective
+workshop:
+  title: Test Training
+  days:
+    - date: 2027-03-06
+      start: "10:00"
+      end: "12:00"
+handouts:
+  - name: participant
+    title: Participant handout
+    layout: workshop
+    audience: participant
+    formats: [pdf, docx]
+  - name: guide
+    title: Facilitator guide
+    layout: workshop
+    audience: facilitator
+    agenda: true
+    formats: [pdf, docx]
+  - name: worksheet
+    title: Worksheet
+    layout: worksheet
+    audience: participant
+    formats: [pdf, docx]
+  - name: plan
+    title: One-page plan
+    layout: plan
+    audience: coordinator
+    formats: [pdf]
+  - name: slides
+    title: Slides
+    layout: slides
+    audience: facilitator
+    formats: [pptx]
+"""
+
+SECOND_MODULE = MODULE.replace("id: planning", "id: talking").replace("order: 1", "order: 2").replace(
+    "title: Planning", "title: Talking politics").replace("id: goals", "id: skit").replace("questions: [1]", "questions: [2]").replace(
+    "minutes: 20", "minutes: 25").replace("kind: group-activity", "kind: skit")
+
+FILES = {
+    **GOOD_REPO,
+    "aotext.yaml": PROJECT,
+    "content/curriculum/planning.md": MODULE + f"\n::: facilitator\n{FACILITATOR_WORDS}.\n:::\n\nAfter the note.\n",
+    "content/curriculum/talking.md": SECOND_MODULE,
+    "content/curriculum/secret.md": MODULE.replace("id: planning", "id: secret").replace("order: 1", "order: 3").replace(
+        "    questions: [1]\n", "").replace("type: module\n", "type: module\nprivate: true\n") + f"\n{PRIVATE_WORDS}.\n",
+    "content/worksheet/q02.md": QUESTION.replace("q01-goals", "q02-talk").replace("number: 1", "number: 2").replace(
+        "module: planning", "module: talking").replace("What are your goals?", "How do you start a conversation?"),
+}
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
+
+
+def docx_text(path: Path) -> str:
+    return " ".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+
+
+def build(*args: str):
+    return invoke("build", "--as-of", "2026-11-24", *args)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo")
+    write_tree(root, FILES)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = build()
+        assert result.exit_code == 0, result.output
+        yield root, result.output
+    finally:
+        os.chdir(cwd)
+
+
+def test_every_output_is_built(built):
+    root, output = built
+    names = sorted(p.name for p in (root / "build").iterdir() if not p.name.startswith("."))
+    assert names == ["guide.docx", "guide.pdf", "participant.docx", "participant.pdf", "plan-bus-plan.pdf",
+                     "slides.pptx", "worksheet.docx", "worksheet.pdf"]
+    assert "Built 8, up to date 0, failed 0" in output
+
+
+def test_participant_handout_has_no_facilitator_material(built):
+    root, _ = built
+    for text in (pdf_text(root / "build/participant.pdf"), docx_text(root / "build/participant.docx")):
+        assert PARTICIPANT_WORDS in text and "After the note." in text
+        assert "Quokka" not in text
+        assert "Test Collective" in text
+
+
+def test_facilitator_guide_has_both_and_an_agenda_that_adds_up(built):
+    root, _ = built
+    text = pdf_text(root / "build/guide.pdf")
+    assert PARTICIPANT_WORDS in text and FACILITATOR_WORDS in text
+    assert "Quokka" in docx_text(root / "build/guide.docx")
+    agenda = text[text.index("Agenda"):text.index("End of day")]
+    # Each module starts when the one before ends; its activities follow its presentation.
+    assert agenda == ("Agenda Day 1 (2027-03-06) Time Minutes What "
+                      "10:00 30 IV. Planning 10:00 10 Presentation and discussion 10:10 20 Write goals "
+                      "10:30 30 IV. Talking politics 10:30 5 Presentation and discussion 10:35 25 Write goals "
+                      "11:00 ")
+
+
+def test_worksheet_holds_every_prompt(built):
+    root, _ = built
+    for text in (pdf_text(root / "build/worksheet.pdf"), docx_text(root / "build/worksheet.docx")):
+        assert "1. What are your goals?" in text
+        assert "2. How do you start a conversation?" in text
+
+
+def test_one_page_plan_is_one_page(built):
+    root, _ = built
+    reader = pypdf.PdfReader(root / "build/plan-bus-plan.pdf")
+    assert len(reader.pages) == 1
+    text = pdf_text(root / "build/plan-bus-plan.pdf")
+    for words in ("An independent organization of drivers", "Driver meetings", "signs up 2 new drivers",
+                  "Pair the rep with an experienced organizer."):
+        assert words in text
+
+
+def test_slides_put_facilitator_material_in_the_speaker_notes(built):
+    root, _ = built
+    deck = pptx.Presentation(str(root / "build/slides.pptx"))
+    slide_text = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
+    assert "Planning" in slide_text and "Quokka" not in slide_text
+    assert FACILITATOR_WORDS in notes
+
+
+def test_private_document_never_appears_and_the_refusal_says_so(built):
+    root, output = built
+    assert "left out private document 'secret'" in output and "--include-private secret" in output
+    for path in (root / "build").iterdir():
+        if path.suffix == ".pdf":
+            assert "Narwhal" not in pdf_text(path)
+        elif path.suffix == ".docx":
+            assert "Narwhal" not in docx_text(path)
+        elif path.suffix == ".pptx":
+            assert b"Narwhal" not in path.read_bytes()
+
+
+def test_private_document_appears_when_named(repo, tmp_path):
+    repo(FILES)
+    result = build("--only", "participant", "--include-private", "secret")
+    assert result.exit_code == 0, result.output
+    assert PRIVATE_WORDS in pdf_text(tmp_path / "build/participant.pdf")
+
+
+def test_unchanged_rebuild_does_no_work(repo, tmp_path):
+    repo(FILES)
+    assert build().exit_code == 0
+    outputs = sorted((tmp_path / "build").rglob("*"))
+    before = {path: path.stat().st_mtime_ns for path in outputs}
+    again = build()
+    assert again.exit_code == 0
+    assert "pandoc ran 0 times, typst 0" in again.output and "Built 0, up to date 8" in again.output
+    assert {path: path.stat().st_mtime_ns for path in sorted((tmp_path / "build").rglob("*"))} == before
+
+
+def test_changing_one_module_rebuilds_only_what_contains_it(repo, tmp_path):
+    root = repo(FILES)
+    assert build().exit_code == 0
+    talking = root / "content/curriculum/talking.md"
+    talking.write_text(talking.read_text() + "\nA new paragraph.\n")
+    listing = build("--list").output
+    assert "build/participant.pdf  changed: content/curriculum/talking.md" in listing
+    assert "build/plan-bus-plan.pdf  up to date" in listing
+    # The worksheet reads only module titles, which did not change.
+    assert "build/worksheet.pdf  up to date" in listing
+    result = build()
+    assert "Built 5, up to date 3" in result.output
+
+
+def test_documents_with_errors_are_refused_by_name(repo, tmp_path):
+    repo({**FILES, "content/curriculum/talking.md": SECOND_MODULE.replace("minutes: 30", "minutes: thirty")})
+    result = build()
+    assert result.exit_code == 1
+    assert "not built from documents with errors: content/curriculum/talking.md (1 error)" in result.output
+    assert (tmp_path / "build/plan-bus-plan.pdf").is_file()  # the others are still built
+    assert not (tmp_path / "build/participant.pdf").exists()
+
+
+def test_project_file_errors_stop_the_build(repo):
+    repo({**FILES, "aotext.yaml": PROJECT.replace("layout: worksheet", "layout: worksheets")})
+    result = build()
+    assert result.exit_code == 1
+    assert "aotext.yaml:" in result.output and "worksheets" in result.output and "fix aotext.yaml" in result.output
+
+
+def test_unknown_handout_name_is_a_usage_error(repo):
+    repo(FILES)
+    result = build("--only", "participants")
+    assert result.exit_code == 2 and "did you mean" not in result.output and "participant, guide" in result.output
+
+
+def test_no_project_file_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = build()
+    assert result.exit_code == 2 and "no project file" in result.output
+
+
+def test_same_input_gives_the_same_bytes(repo, tmp_path):
+    repo(FILES)
+    assert build("--only", "guide").exit_code == 0
+    first = {p.name: p.read_bytes() for p in (tmp_path / "build").glob("guide.*")}
+    assert build("--only", "guide", "--force").exit_code == 0
+    assert {p.name: p.read_bytes() for p in (tmp_path / "build").glob("guide.*")} == first
+
+
+def test_killed_build_leaves_no_partial_output(repo, tmp_path):
+    repo(FILES)
+    for delay in (0.3, 0.6, 0.9):
+        process = subprocess.Popen([sys.executable, "-m", "aotext", "build", "--force", "-j", "1"], cwd=tmp_path,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for path in (tmp_path / "build").glob("*.*"):
+            if path.suffix == ".pdf":
+                assert len(pypdf.PdfReader(path).pages) >= 1
+            elif path.suffix == ".docx":
+                docx.Document(str(path))
+            elif path.suffix == ".pptx":
+                pptx.Presentation(str(path))
+    assert build().exit_code == 0  # and the next build completes the job
