@@ -107,12 +107,12 @@ def plan_jobs(outputs: Sequence[Output], project: Project, force: bool = False) 
     return jobs
 
 
-def _date_metadata(project: Project) -> dict[str, str]:
-    return {"date": project.days[0].date} if project.days[0].date else {}
-
-
 def compose_output(output: Output, project: Project) -> compose.Composed:
+    """The Markdown of one output, with the metadata its title block prints."""
     handout = output.handout
+    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience}
+    if project.days[0].date:
+        metadata["date"] = project.days[0].date
     if handout.layout == "workshop":
         composed = compose.workshop(handout, output.documents, project)
     elif handout.layout == "worksheet":
@@ -122,24 +122,20 @@ def compose_output(output: Output, project: Project) -> compose.Composed:
     else:
         plan = output.documents[0]
         composed = compose.one_page_plan(plan, output.context[0] if output.context else None)
-        title = f"{handout.title}: {plan.data.get('title', plan.id)}"
-        return compose.Composed(composed.markdown, {"title": title, "collective": project.collective, **composed.metadata},
-                                composed.switches)
-    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience,
-                **_date_metadata(project), **composed.metadata}
-    return compose.Composed(composed.markdown, metadata, composed.switches)
+        metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
+        metadata.pop("date", None)  # a plan has its own dates, in its subtitle
+    return compose.Composed(composed.markdown, {**metadata, **composed.metadata}, composed.switches)
 
 
 def _build_one(job: Job, project: Project, reference: Path | None, counter: ProcessCount) -> list[str]:
     """Render one output and put it in place; returns typst's warnings."""
     output = job.output
     composed = compose_output(output, project)
-    metadata = {"audience": output.handout.audience, **composed.metadata}
     warnings: list[str] = []
     if output.format == "pdf":
-        data, warnings = render_pdf(composed.markdown, metadata, composed.switches, project.paper, counter)
+        data, warnings = render_pdf(composed.markdown, composed.metadata, composed.switches, project.paper, counter)
     else:
-        office_metadata = {**metadata, "author": project.collective}
+        office_metadata = {**composed.metadata, "author": project.collective}
         data = render_office(composed.markdown, output.format, office_metadata, reference or Path(), counter)
     atomic_write(output.path, data)
     # The state is written after the output, so a build killed in between only rebuilds it.

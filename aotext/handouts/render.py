@@ -77,13 +77,19 @@ def metadata_args(metadata: Mapping[str, str], switches: tuple[str, ...]) -> lis
     return args
 
 
+def typst_source(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
+                 counter: ProcessCount) -> bytes:
+    """The handout as a Typst document in the house style, written by pandoc."""
+    return run_pandoc(markdown, ["--to", "typst", "--standalone", "--template", str(TYPST_TEMPLATE),
+                                 "--variable", f"paper={paper}", *metadata_args(metadata, switches)], counter)
+
+
 def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
                counter: ProcessCount) -> tuple[bytes, list[str]]:
     """PDF bytes and typst's warnings: pandoc writes Typst, typst compiles it."""
     import typst
 
-    source = run_pandoc(markdown, ["--to", "typst", "--standalone", "--template", str(TYPST_TEMPLATE),
-                                   "--variable", f"paper={paper}", *metadata_args(metadata, switches)], counter)
+    source = typst_source(markdown, metadata, switches, paper, counter)
     counter.add(typst=1)
     try:
         pdf, warnings = typst.compile_with_warnings(source, ignore_system_fonts=True, timestamp=FIXED_EPOCH)
