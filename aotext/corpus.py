@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 from aotext.model import Document
 
@@ -15,6 +17,7 @@ class Corpus:
         self.documents = [document for document in ordered if document.role == "document"]
         # The project file (aotext.yaml), when it was among the files read.
         self.project = next((document for document in ordered if document.role == "project"), None)
+        self._memo: dict[object, Any] = {}
         self.by_id: dict[str, list[Document]] = defaultdict(list)
         self.by_type: dict[str, list[Document]] = defaultdict(list)
         for document in self.documents:
@@ -22,6 +25,12 @@ class Corpus:
                 self.by_id[document.id].append(document)
             if document.type:
                 self.by_type[document.type].append(document)
+
+    def memo(self, key: object, compute: Callable[[], T]) -> T:
+        """`compute()` once per corpus: work that several rules share."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def of_type(self, type_name: str) -> list[Document]:
         return self.by_type.get(type_name, [])
@@ -58,8 +67,12 @@ def text(item: dict[str, Any], key: str) -> str | None:
 PLAN_SECTIONS = {"goals": "goal", "strategies": "strategy", "tactics": "tactic", "benchmarks": "benchmark"}
 
 
-def plan_parts(plan: Document) -> dict[str, tuple[str, int]]:
+def plan_parts(corpus: Corpus, plan: Document) -> dict[str, tuple[str, int]]:
     """Every goal, strategy, tactic and benchmark id of a plan: id -> (kind, index)."""
+    return corpus.memo(("plan-parts", plan.path), lambda: _plan_parts(plan))
+
+
+def _plan_parts(plan: Document) -> dict[str, tuple[str, int]]:
     parts: dict[str, tuple[str, int]] = {}
     for section, kind in PLAN_SECTIONS.items():
         for index, item in entries(plan.data, section):

@@ -52,7 +52,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             for name in files:
                 if name.endswith(".md") and name.lower() not in SKIPPED_FILES:
                     found.add(Path(root, name))
-    return sorted(found)
+    return sorted(found, key=os.fspath)  # strings sort much faster than paths
 
 
 def load_file(path: Path) -> Loaded:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-import jsonschema
 import jsonschema_rs
 
 from aotext.model import TYPE_FOLDERS, Document, KeyPath, format_key_path
@@ -60,10 +59,15 @@ class _Checker:
     """
 
     def __init__(self, schema: dict[str, Any]) -> None:
+        self.schema = schema
         self.fast = jsonschema_rs.validator_for(schema, validate_formats=True)
-        self.explainer = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-        )
+
+    @cached_property
+    def explainer(self) -> Any:
+        # Imported only when a document is invalid: it costs a third of start-up.
+        import jsonschema
+
+        return jsonschema.Draft202012Validator(self.schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
     def check(self, data: dict[str, Any]) -> list[SchemaProblem]:
         if self.fast.is_valid(data):
@@ -106,7 +110,8 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def _explain(error: jsonschema.ValidationError) -> list[SchemaProblem]:
+def _explain(error: Any) -> list[SchemaProblem]:
+    """A jsonschema ValidationError in plain words, at the key it concerns."""
     path: KeyPath = tuple(error.absolute_path)
     where = format_key_path(path)
     keyword = error.validator

@@ -55,7 +55,7 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     for plan in corpus.of_type("plan"):
-        parts = plan_parts(plan)
+        parts = plan_parts(corpus, plan)
         for section, (key, kinds) in _PLAN_REFERENCES.items():
             allowed = " or ".join(kinds)
             for index, item in entries(plan.data, section):
@@ -80,7 +80,7 @@ def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
         plan = corpus.find(plan_id) if isinstance(plan_id, str) else None
         if plan is None or plan.type != "plan":
             continue  # the plan reference itself is reported above
-        parts = plan_parts(plan)
+        parts = plan_parts(corpus, plan)
         benchmarks = [part for part, (kind, _) in parts.items() if kind == "benchmark"]
         for index, item in entries(reflection.data, "measurements"):
             target = text(item, "benchmark")
@@ -143,11 +143,16 @@ def _all(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     yield from _activity_references(corpus)
 
 
+def _references(corpus: Corpus) -> list[tuple[str, Finding]]:
+    """Both reference rules' findings, worked out in one pass."""
+    return corpus.memo("references", lambda: list(_all(corpus)))
+
+
 @rule("unknown-reference", "a document names an id that does not exist (a typo, or something renamed)")
 def unknown_reference(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    return (finding for rule_id, finding in _all(corpus) if rule_id == "unknown-reference")
+    return (finding for rule_id, finding in _references(corpus) if rule_id == "unknown-reference")
 
 
 @rule("wrong-reference-type", "a document names an id of the wrong kind (a plan where a scenario belongs)")
 def wrong_reference_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    return (finding for rule_id, finding in _all(corpus) if rule_id == "wrong-reference-type")
+    return (finding for rule_id, finding in _references(corpus) if rule_id == "wrong-reference-type")
