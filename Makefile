@@ -29,6 +29,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/build_bench.py
 
 clean:
 	rm -rf build bench/out .pytest_cache
