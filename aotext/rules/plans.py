@@ -32,26 +32,26 @@ def goal_without_strategy(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 )
 
 
+def _serving_nothing(corpus: Corpus, section: str, kind: str, target: tuple[str, str], question: str) -> Iterator[Finding]:
+    """Items of `section` whose 'serves:' is missing or empty; `target` is (singular, plural)."""
+    for plan in corpus.of_type("plan"):
+        for index, item in entries(plan.data, section):
+            if not id_list(item, "serves"):
+                yield plan, (section, index), (
+                    f"{kind} {_label(item, section, index)} serves no {target[0]}: "
+                    f"list the {target[1]} it serves under 'serves:'. {question}"
+                )
+
+
 @rule("strategy-without-goal", "a strategy that serves no goal")
 def strategy_without_goal(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for plan in corpus.of_type("plan"):
-        for index, strategy in entries(plan.data, "strategies"):
-            if not id_list(strategy, "serves"):
-                yield plan, ("strategies", index), (
-                    f"strategy {_label(strategy, 'strategies', index)} serves no goal: list the goals it serves "
-                    "under 'serves:'. How does this strategy align with our goals?"
-                )
+    return _serving_nothing(corpus, "strategies", "strategy", ("goal", "goals"), "How does this strategy align with our goals?")
 
 
 @rule("tactic-without-strategy", "a tactic that serves no strategy")
 def tactic_without_strategy(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for plan in corpus.of_type("plan"):
-        for index, tactic in entries(plan.data, "tactics"):
-            if not id_list(tactic, "serves"):
-                yield plan, ("tactics", index), (
-                    f"tactic {_label(tactic, 'tactics', index)} serves no strategy: list the strategies it serves "
-                    "under 'serves:'. How does this tactic align with our goals and strategy?"
-                )
+    return _serving_nothing(corpus, "tactics", "tactic", ("strategy", "strategies"),
+                            "How does this tactic align with our goals and strategy?")
 
 
 def _unmeasurable(benchmark: dict) -> list[str]:

@@ -15,15 +15,20 @@ local function read_audience(meta)
   end
 end
 
+-- Blocks inside a Typst function call: opening is e.g. "#facilitator[".
+local function in_typst(opening, content)
+  local blocks = pandoc.Blocks({ pandoc.RawBlock("typst", opening) })
+  blocks:extend(content)
+  blocks:insert(pandoc.RawBlock("typst", "]"))
+  return blocks
+end
+
 local function facilitator(div)
   if audience == "participant" then
     return {}
   end
   if FORMAT == "typst" then
-    local blocks = pandoc.Blocks({ pandoc.RawBlock("typst", "#facilitator[") })
-    blocks:extend(div.content)
-    blocks:insert(pandoc.RawBlock("typst", "]"))
-    return blocks
+    return in_typst("#facilitator[", div.content)
   end
   if FORMAT == "docx" then
     local label = pandoc.Para({ pandoc.Strong({ pandoc.Str("For facilitators") }) })
@@ -84,10 +89,7 @@ end
 
 local function question(div)
   if FORMAT == "typst" then
-    local blocks = pandoc.Blocks({ pandoc.RawBlock("typst", "#block(breakable: false, width: 100%)[") })
-    blocks:extend(div.content)
-    blocks:insert(pandoc.RawBlock("typst", "]"))
-    return blocks
+    return in_typst("#block(breakable: false, width: 100%)[", div.content)
   end
   return div.content
 end
