@@ -1,0 +1,54 @@
+"""Schema problems in plain words, at the line of the key that holds them."""
+
+from __future__ import annotations
+
+from conftest import PLAN, lint_json
+from test_rules import line_of
+
+PLAN_PATH = "content/plans/bus-plan.md"
+
+
+def only_problem():
+    problems = lint_json()
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_missing_required_key_points_at_its_parent(repo):
+    repo({PLAN_PATH: PLAN.replace("    kind: qualitative\n", "")})
+    problem = only_problem()
+    assert (problem["line"], problem["column"]) == (line_of(PLAN, "- id: identify"), 5)
+    assert problem["message"].startswith("benchmarks[1] is missing the required key 'kind' (numeric: something you count")
+
+
+def test_missing_top_level_key_points_at_the_front_matter(repo):
+    repo({PLAN_PATH: PLAN.replace("reflect_every: 2 weeks\n", "")})
+    problem = only_problem()
+    assert (problem["line"], problem["column"]) == (1, 1)
+    assert problem["message"].startswith("missing the required key 'reflect_every'")
+
+
+def test_unknown_key_is_named_with_a_suggestion(repo):
+    repo({PLAN_PATH: PLAN.replace("    target: 2\n", "    tagret: 2\n")})
+    problems = lint_json()
+    [schema] = [p for p in problems if p["rule"] == "schema"]
+    assert schema["line"] == line_of(PLAN, "target: 2")
+    assert schema["message"].startswith("unknown key 'benchmarks[0].tagret' (did you mean 'target'?)")
+
+
+def test_wrong_choice_lists_the_choices(repo):
+    repo({PLAN_PATH: PLAN.replace("combine: sum", "combine: total")})
+    problem = only_problem()
+    assert problem["message"] == 'benchmarks[0].combine: "total" is not one of: sum, latest'
+
+
+def test_bad_id_says_how_ids_are_written(repo):
+    repo({PLAN_PATH: PLAN.replace("id: bus-plan", "id: Bus Plan")})
+    messages = [p["message"] for p in lint_json() if p["rule"] == "schema"]
+    assert messages == ['id: "Bus Plan" is not allowed here: an id uses lowercase letters, digits and hyphens only, e.g. "bus-drivers"']
+
+
+def test_yes_is_not_silently_true(repo):
+    repo({PLAN_PATH: PLAN.replace("reflect_every: 2 weeks\n", "reflect_every: 2 weeks\nprivate: yes\n")})
+    problem = only_problem()
+    assert problem["message"] == 'private: expected true or false, got "yes"'
