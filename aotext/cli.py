@@ -142,22 +142,24 @@ def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool
     from pathlib import Path
 
     from aotext.handouts.build import plan_jobs, run_jobs
-    from aotext.handouts.prepare import BuildSetupError, prepare
+    from aotext.handouts.prepare import prepare
     from aotext.lint import default_jobs
+    from aotext.repository import RepositoryError
 
     try:
         prepared = prepare(Path(project_file), Path(output_dir), as_of or dt.date.today(),
                            frozenset(include_private), only)
-    except BuildSetupError as error:
+    except RepositoryError as error:
         raise click.UsageError(str(error)) from error
-    if prepared.project is None or prepared.project_errors:
-        for problem in prepared.lint.problems:
+    project = prepared.repository.project
+    if project is None:
+        for problem in prepared.repository.lint.problems:
             click.echo(str(problem), err=True)
         click.echo(f"aotext: fix {project_file} before building.", err=True)
         sys.exit(EXIT_PROBLEMS)
     for note in prepared.notes:
         click.echo(f"note: {note}", err=True)
-    jobs_planned = plan_jobs(prepared.outputs, prepared.project, force)
+    jobs_planned = plan_jobs(prepared.outputs, project, force)
     if list_only:
         for job in jobs_planned:
             click.echo(f"{job.output.path}  {job.reason}")
@@ -169,7 +171,7 @@ def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool
     click.echo(f"aotext build: {needed} to build, {len(jobs_planned) - needed} up to date"
                f"{f', {workers} at a time' if needed > 1 else ''}.", err=True)
 
-    report = run_jobs(jobs_planned, prepared.project, Path(output_dir), workers, lambda line: click.echo(line, err=True))
+    report = run_jobs(jobs_planned, project, Path(output_dir), workers, lambda line: click.echo(line, err=True))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     failed = report.failed + prepared.refused

@@ -20,8 +20,9 @@ from aotext.handouts.render import ProcessCount, typst_source
 def main(name: str, page: int = 1) -> None:
     prepared = prepare(Path("aotext.yaml"), Path("build"), dt.date.today(), frozenset(), (name,))
     output = next(o for o in prepared.outputs if o.format == "pdf")
-    composed = compose_output(output, prepared.project)
-    source = typst_source(composed.markdown, composed.metadata, composed.switches, prepared.project.paper, ProcessCount())
+    project = prepared.repository.project
+    composed = compose_output(output, project)
+    source = typst_source(composed.markdown, composed.metadata, composed.switches, project.paper, ProcessCount())
     pages = typst.compile(source, format="png", ppi=72, ignore_system_fonts=True)
     pages = [pages] if isinstance(pages, bytes) else pages
     sys.stdout.buffer.write(pages[page - 1])

@@ -1,0 +1,184 @@
+"""Ways of printing a benchmark summary: a terminal table, Markdown for
+meeting notes, CSV for spreadsheets, JSON for programs. Pure functions of a
+Summary, so the same summary always prints the same bytes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
+from aotext.words import plural
+
+STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
+                  "no data": "dim", "not started": "dim"}
+CSV_COLUMNS = ("plan", "id", "title", "kind", "target", "unit", "current", "progress", "expected", "status",
+               "trend", "last_measured", "measured_by", "period", "record", "needed", "if_missed")
+
+
+def _plain(value: Any) -> Any:
+    """Whole floats as ints, dates as text: the form JSON and CSV print."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return number(value)
+    return str(value)
+
+
+def _target(benchmark: BenchmarkSummary) -> str:
+    if benchmark.kind == "qualitative":
+        return str(benchmark.target)
+    per = f" a {benchmark.every}" if benchmark.every else ""
+    return f"{_shown(benchmark.target)} {benchmark.unit or ''}".strip() + per
+
+
+def _progress(benchmark: BenchmarkSummary) -> str:
+    return f"{round(benchmark.progress * 100)}%" if benchmark.progress is not None else "—"
+
+
+def _notes(benchmark: BenchmarkSummary) -> str:
+    parts = [f"this {benchmark.history[-1].label}" if benchmark.period and benchmark.history else "",
+             benchmark.record or "", benchmark.needed or ""]
+    return "; ".join(part for part in parts if part)
+
+
+def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str, Any]:
+    """A benchmark as the JSON report prints it (documented in the README)."""
+    return {
+        "id": benchmark.id,
+        "title": benchmark.title,
+        "kind": benchmark.kind,
+        "target": _plain(benchmark.target),
+        "unit": benchmark.unit,
+        "current": _plain(benchmark.current),
+        "progress": benchmark.progress,
+        "expected": _plain(benchmark.expected),
+        "status": benchmark.status,
+        "trend": benchmark.trend,
+        "last_measured": _plain(benchmark.last_measured),
+        "measured_by": benchmark.measured_by,
+        "if_missed": benchmark.if_missed,
+        "needed": benchmark.needed,
+        "every": benchmark.every,
+        "period": benchmark.period,
+        "record": benchmark.record,
+        "history": [
+            {"period": p.label, "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value), "met": p.met}
+            for p in benchmark.history
+        ],
+    }
+
+
+def json_report(summary: Summary) -> str:
+    data = {
+        "as_of": summary.as_of.isoformat(),
+        "plans": [
+            {
+                "id": plan.id,
+                "title": plan.title,
+                "as_of": plan.as_of.isoformat(),
+                "benchmarks": [benchmark_record(plan, b) for b in plan.benchmarks],
+                "celebrate": list(plan.celebrate),
+                "skipped_measurements": plan.skipped_measurements,
+            }
+            for plan in summary.plans
+        ],
+        "skipped_measurements": summary.skipped_measurements,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def csv_report(summary: Summary) -> str:
+    output = io.StringIO()
+    writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for plan in summary.plans:
+        for benchmark in plan.benchmarks:
+            writer.writerow({"plan": plan.id, **benchmark_record(plan, benchmark)})
+    return output.getvalue()
+
+
+def _misses(plan: PlanSummary) -> list[BenchmarkSummary]:
+    return [b for b in plan.benchmarks if b.status in ("behind", "overdue") and b.if_missed]
+
+
+def _skipped_line(count: int) -> str:
+    return (f"Left out {plural(count, 'measurement')} that name a benchmark the plan does not have; "
+            "run aotext lint to see them.") if count else ""
+
+
+def markdown_report(summary: Summary) -> str:
+    out = []
+    for plan in summary.plans:
+        out.append(f"## {plan.title}\n\nAs of {plan.as_of}.\n")
+        out.append("| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |")
+        out.append("|---|---|---|--:|---|---|---|---|---|")
+        for b in plan.benchmarks:
+            cells = [b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), f"**{b.status}**",
+                     _shown(b.trend), _shown(b.last_measured), _notes(b)]
+            out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        if plan.celebrate:
+            out.append("\n### What to celebrate\n")
+            out += [f"- {item}" for item in plan.celebrate]
+        if _misses(plan):
+            out.append("\n### What we said we would do if we missed\n")
+            out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
+        if plan.skipped_measurements:
+            out.append("\n" + _skipped_line(plan.skipped_measurements))
+        out.append("")
+    if not summary.plans:
+        out.append("No plans to summarize.\n")
+    return "\n".join(out)
+
+
+def table_report(summary: Summary, colour: bool, width: int = 100) -> str:
+    """Terminal tables, one per plan; colour only when asked for."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=colour, no_color=not colour,
+                      color_system="standard" if colour else None, highlight=False, emoji=False, soft_wrap=False)
+    for plan in summary.plans:
+        table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", show_lines=False)
+        for column in ("Benchmark", "Target", "Current", "Progress", "Expected", "Status", "Trend", "Last measured"):
+            table.add_column(column, justify="right" if column == "Progress" else "left")
+        for b in plan.benchmarks:
+            status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
+            table.add_row(b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), status,
+                          _shown(b.trend), _shown(b.last_measured))
+        console.print(table)
+        notes = [f"  {b.title}: {_notes(b)}" for b in plan.benchmarks if _notes(b)]
+        if notes:
+            console.print("Notes:", markup=False)
+            console.print("\n".join(notes), markup=False)
+        if plan.celebrate:
+            console.print("What to celebrate:", markup=False)
+            console.print("\n".join(f"  - {item}" for item in plan.celebrate), markup=False)
+        if _misses(plan):
+            console.print("If we missed (behind or overdue):", markup=False)
+            console.print("\n".join(f"  - {b.title}: \"{b.if_missed}\"" for b in _misses(plan)), markup=False)
+        if plan.skipped_measurements:
+            console.print(_skipped_line(plan.skipped_measurements), markup=False)
+        console.print()
+    if not summary.plans:
+        console.print("No plans to summarize.", markup=False)
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, Callable[[Summary], str]] = {
+    "markdown": markdown_report,
+    "csv": csv_report,
+    "json": json_report,
+}
