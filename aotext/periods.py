@@ -25,7 +25,7 @@ class Period:
         if self.kind == "week":
             return f"week of {self.first.isoformat()}"
         if self.kind == "month":
-            return self.first.strftime("%Y-%m")
+            return f"{calendar.month_name[self.first.month]} {self.first.year}"
         if self.kind == "quarter":
             return f"{self.first.year}-Q{(self.first.month - 1) // 3 + 1}"
         return str(self.first.year)

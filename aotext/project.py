@@ -45,6 +45,7 @@ class Project:
     collective: str
     content: str = "content"
     paper: str = "us-letter"
+    on_track_ratio: float = 0.8
     workshop_title: str | None = None
     days: tuple[Day, ...] = (Day(start="09:00"),)
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
@@ -81,5 +82,6 @@ def project_from(document: Document, root: Path) -> Project:
     )
     return Project(
         root=root, collective=data["collective"], content=data.get("content", "content"),
-        paper=data.get("paper", "us-letter"), workshop_title=workshop.get("title"), days=days, handouts=handouts,
+        paper=data.get("paper", "us-letter"),
+        on_track_ratio=float((data.get("summary") or {}).get("on_track_ratio", 0.8)), workshop_title=workshop.get("title"), days=days, handouts=handouts,
     )

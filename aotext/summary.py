@@ -195,8 +195,10 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         current = history[-1].value if history else None
         closed = history if frame.due and frame.day > frame.due else history[:-1]
         recent = closed[-RECORD_PERIODS:]
-        if recent:
+        if len(recent) > 1:
             result["record"] = f"met {sum(p.met for p in recent)} of the last {len(recent)} {every}s"
+        elif recent:
+            result["record"] = f"{'met' if recent[0].met else 'missed'} last {every}"
         expected = target * _fraction(current_period.first, current_period.last, frame.day) if current_period else None
         deadline = current_period.last if current_period else None
         overdue = bool(frame.due and frame.day > frame.due)

@@ -48,7 +48,7 @@ def _progress(benchmark: BenchmarkSummary) -> str:
 
 
 def _notes(benchmark: BenchmarkSummary) -> str:
-    parts = [f"this {benchmark.history[-1].label}" if benchmark.period and benchmark.history else "",
+    parts = [f"this {benchmark.every}: {benchmark.period}" if benchmark.period else "",
              benchmark.record or "", benchmark.needed or ""]
     return "; ".join(part for part in parts if part)
 
@@ -142,7 +142,7 @@ def markdown_report(summary: Summary) -> str:
     return "\n".join(out)
 
 
-def table_report(summary: Summary, colour: bool, width: int = 100) -> str:
+def table_report(summary: Summary, colour: bool, width: int = 120) -> str:
     """Terminal tables, one per plan; colour only when asked for."""
     from rich.console import Console
     from rich.table import Table
@@ -151,9 +151,14 @@ def table_report(summary: Summary, colour: bool, width: int = 100) -> str:
     console = Console(file=buffer, width=width, force_terminal=colour, no_color=not colour,
                       color_system="standard" if colour else None, highlight=False, emoji=False, soft_wrap=False)
     for plan in summary.plans:
-        table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", show_lines=False)
-        for column in ("Benchmark", "Target", "Current", "Progress", "Expected", "Status", "Trend", "Last measured"):
-            table.add_column(column, justify="right" if column == "Progress" else "left")
+        table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", expand=True)
+        table.add_column("Benchmark", ratio=3)
+        for column in ("Target", "Current"):
+            table.add_column(column, ratio=2)
+        table.add_column("Progress", justify="right", no_wrap=True)
+        table.add_column("Expected", ratio=2)
+        for column in ("Status", "Trend", "Last measured"):
+            table.add_column(column, no_wrap=True)
         for b in plan.benchmarks:
             status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
             table.add_row(b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), status,

@@ -1,0 +1,97 @@
+"""aotext summary as a coordinator meets it: every format, reproducible, private-safe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from conftest import AS_OF, PLAN, REFLECTION, invoke
+
+PRIVATE_LOG = REFLECTION.replace("log-2026-11-20", "log-secret").replace("value: 3", "value: 40").replace(
+    "type: reflection\n", "type: reflection\nprivate: true\n").replace("Three new drivers signed up.", "Walrus private celebration")
+
+
+def summary(*args: str):
+    return invoke("summary", "--as-of", AS_OF, *args)
+
+
+def test_json_has_the_documented_keys(repo):
+    repo()
+    result = summary("--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["as_of"] == AS_OF
+    [plan] = data["plans"]
+    assert plan["id"] == "bus-plan" and plan["celebrate"] == ["Benchmark met: A driver-rep signs up 2 new drivers this month",
+                                                               "Three new drivers signed up. (2026-11-20)"]
+    signups, identify = plan["benchmarks"]
+    for key in ("id", "title", "kind", "target", "unit", "current", "progress", "expected", "status", "trend",
+                "last_measured", "if_missed"):
+        assert key in signups
+    assert (signups["kind"], signups["target"], signups["current"], signups["status"]) == ("numeric", 2, 3, "met")
+    assert signups["last_measured"] == "2026-11-20" and signups["period"] == "November 2026"
+    assert (identify["kind"], identify["target"], identify["current"]) == ("qualitative", "most", "a few")
+
+
+def test_csv_has_one_row_per_benchmark(repo):
+    repo()
+    rows = list(csv.DictReader(io.StringIO(summary("--format", "csv").output)))
+    assert [row["id"] for row in rows] == ["signups", "identify"]
+    assert rows[0]["plan"] == "bus-plan" and rows[0]["status"] == "met"
+
+
+def test_markdown_quotes_the_plan_for_a_miss_of_what_is_behind(repo):
+    repo({"content/logs/log-2026-11-20.md": REFLECTION.replace("level: a few", "level: \"no\"")})
+    result = summary("--format", "markdown", "--as-of", "2026-12-20")
+    assert result.exit_code == 0, result.output
+    assert "| Do the drivers identify as the union? | most | no | 0% |" in result.output
+    assert '- **Do the drivers identify as the union?** (behind): "Hold a meeting about what the union means to us."' in result.output
+
+
+def test_table_is_plain_when_piped(repo):
+    repo()
+    result = summary()
+    assert "\x1b[" not in result.output
+    assert "Bus drivers campaign — as of 2026-11-24" in result.output
+    assert "on track" in result.output or "met" in result.output
+
+
+def test_same_date_and_content_give_identical_bytes(repo, tmp_path):
+    repo()
+    for fmt in ("table", "markdown", "csv", "json"):
+        assert summary("--format", fmt).output == summary("--format", fmt).output
+
+
+def test_output_file_is_written(repo, tmp_path):
+    repo()
+    result = summary("--format", "markdown", "--output", "notes.md")
+    assert result.exit_code == 0
+    assert (tmp_path / "notes.md").read_text().startswith("## Bus drivers campaign")
+    assert list(tmp_path.glob(".notes.md.*")) == []
+
+
+def test_private_logs_never_count_or_show(repo):
+    repo({"content/logs/secret.md": PRIVATE_LOG})
+    for fmt in ("table", "markdown", "csv", "json"):
+        output = summary("--format", fmt).output
+        assert "Walrus" not in output and "log-secret" not in output
+    data = json.loads(summary("--format", "json").output)
+    assert data["plans"][0]["benchmarks"][0]["current"] == 3
+
+
+def test_unknown_or_private_plan_is_a_usage_error(repo):
+    repo()
+    unknown = summary("--plan", "bus-plna")
+    assert unknown.exit_code == 2 and "did you mean 'bus-plan'" in unknown.output
+    repo({"content/plans/bus-plan.md": PLAN.replace("reflect_every: 2 weeks", "reflect_every: 2 weeks\nprivate: true")})
+    private = summary("--plan", "bus-plan")
+    assert private.exit_code == 2 and "private" in private.output
+
+
+def test_lint_errors_give_exit_1_but_the_summary_still_prints(repo):
+    repo({"content/logs/log-2026-11-20.md": REFLECTION.replace("benchmark: signups", "benchmark: sign-ups")})
+    result = summary("--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output[:result.output.rindex("}") + 1])
+    assert data["skipped_measurements"] == 1
