@@ -5,19 +5,22 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup lint handouts test bench clean
+.PHONY: setup lint summary handouts test bench clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "Installing aotext and its pinned dependencies into $(VENV) ..."
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	@touch $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/aotext lint
+
+summary: $(STAMP)
+	$(BIN)/aotext summary
 
 # Lints, then builds every handout of aotext.yaml into build/ (only what
 # changed). `make handouts ONLY=worksheet` builds one.

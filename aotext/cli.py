@@ -122,7 +122,8 @@ def lint(paths: tuple[str, ...], output_format: str | None, as_of: dt.date | Non
               help="Include this private document (for example a conversation note) in the handouts that select it. "
                    "Private documents are left out unless named here.")
 @click.option("--as-of", type=DateType(), default=None,
-              help="Date for the date-dependent lint rules run before building, YYYY-MM-DD. Default: today.")
+              help="Date for the benchmark reports and for the date-dependent lint rules run before building, "
+                   "YYYY-MM-DD. Default: today.")
 def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool, list_only: bool,
           jobs: int | None, include_private: tuple[str, ...], as_of: dt.date | None) -> None:
     """Build the printable handouts defined in aotext.yaml into the build folder.
@@ -160,7 +161,8 @@ def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool
         sys.exit(EXIT_PROBLEMS)
     for note in prepared.notes:
         click.echo(f"note: {note}", err=True)
-    jobs_planned = plan_jobs(prepared.outputs, project, force)
+    day = as_of or dt.date.today()
+    jobs_planned = plan_jobs(prepared.outputs, project, day, force)
     if list_only:
         for job in jobs_planned:
             click.echo(f"{job.output.path}  {job.reason}")
@@ -172,7 +174,7 @@ def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool
     click.echo(f"aotext build: {needed} to build, {len(jobs_planned) - needed} up to date"
                f"{f', {workers} at a time' if needed > 1 else ''}.", err=True)
 
-    report = run_jobs(jobs_planned, project, Path(output_dir), workers, lambda line: click.echo(line, err=True))
+    report = run_jobs(jobs_planned, project, day, Path(output_dir), workers, lambda line: click.echo(line, err=True))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     failed = report.failed + prepared.refused

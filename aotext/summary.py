@@ -69,6 +69,8 @@ class BenchmarkSummary:
     measured_by: str | None
     if_missed: str | None
     needed: str | None = None
+    combine: str | None = None  # numeric: "sum" or "latest"
+    scale: tuple[str, ...] = ()  # qualitative: the answers, lowest first
     every: str | None = None
     period: str | None = None
     record: str | None = None
@@ -211,7 +213,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         overdue = bool(frame.due and frame.day > frame.due)
     met = current is not None and current >= target
     result.update(
-        target=target, unit=benchmark.get("unit"), current=current,
+        target=target, unit=benchmark.get("unit"), current=current, combine=how,
         progress=round(current / target, 2) if current is not None and target else None,
         expected=round(expected, 1) if expected is not None else None,
         status=_status(started, met, overdue and not met, bool(points), current or 0.0, expected, whole, thresholds),
@@ -235,7 +237,7 @@ def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Threshold
     overdue = bool(frame.due and frame.day > frame.due)
     status = _status(started, met, overdue and not met, bool(points), float(rank.get(current, 0)), expected_rank, True, thresholds)
     result: dict[str, Any] = dict(
-        target=goal, unit=None, current=current,
+        target=goal, unit=None, current=current, scale=tuple(scale),
         progress=round(rank[current] / goal_rank, 2) if current is not None and goal_rank else (1.0 if met else None),
         expected=scale[math.floor(expected_rank)] if expected_rank is not None and scale else None,
         status=status, trend=_trend([float(rank[m.level]) for m in points]),

@@ -118,28 +118,34 @@ def _skipped_line(count: int) -> str:
             "run aotext lint to see them.") if count else ""
 
 
+def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = None) -> str:
+    """One plan's summary as Markdown; the benchmark report handout adds its chart."""
+    out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}.\n",
+           "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
+           # The dashes set the relative column widths when pandoc prints it.
+           "|:-------------------|:-----------|:--------|------:|:--------|:-------|:----|:---------|:------------------|"]
+    for b in plan.benchmarks:
+        cells = [b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), f"**{b.status}**",
+                 _shown(b.trend), _shown(b.last_measured), _notes(b)]
+        out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    if plan.celebrate:
+        out.append("\n### What to celebrate\n")
+        out += [f"- {item}" for item in plan.celebrate]
+    if _misses(plan):
+        out.append("\n### What we said we would do if we missed\n")
+        out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
+    if plan.skipped_measurements:
+        out.append("\n" + _skipped_line(plan.skipped_measurements))
+    if chart:
+        out.append(f"\n![Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
+                   f"and its measurements over time against the target (the dotted line).]({chart}){{width=100%}}\n")
+    return "\n".join(line for line in out if line) + "\n"
+
+
 def markdown_report(summary: Summary) -> str:
-    out = []
-    for plan in summary.plans:
-        out.append(f"## {plan.title}\n\nAs of {plan.as_of}.\n")
-        out.append("| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |")
-        out.append("|---|---|---|--:|---|---|---|---|---|")
-        for b in plan.benchmarks:
-            cells = [b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), f"**{b.status}**",
-                     _shown(b.trend), _shown(b.last_measured), _notes(b)]
-            out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
-        if plan.celebrate:
-            out.append("\n### What to celebrate\n")
-            out += [f"- {item}" for item in plan.celebrate]
-        if _misses(plan):
-            out.append("\n### What we said we would do if we missed\n")
-            out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
-        if plan.skipped_measurements:
-            out.append("\n" + _skipped_line(plan.skipped_measurements))
-        out.append("")
     if not summary.plans:
-        out.append("No plans to summarize.\n")
-    return "\n".join(out)
+        return "No plans to summarize.\n"
+    return "\n".join(plan_markdown(plan) for plan in summary.plans)
 
 
 def table_report(summary: Summary, colour: bool, width: int = 120) -> str:

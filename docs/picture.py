@@ -12,7 +12,7 @@ from pathlib import Path
 
 import typst
 
-from aotext.handouts.build import compose_output
+from aotext.handouts.build import compose_output, staged_images
 from aotext.handouts.prepare import prepare
 from aotext.handouts.render import ProcessCount, typst_source
 
@@ -21,9 +21,10 @@ def main(name: str, page: int = 1) -> None:
     prepared = prepare(Path("aotext.yaml"), Path("build"), dt.date.today(), frozenset(), (name,))
     output = next(o for o in prepared.outputs if o.format == "pdf")
     project = prepared.repository.project
-    composed = compose_output(output, project)
+    composed = compose_output(output, project, dt.date.today())
     source = typst_source(composed.markdown, composed.metadata, composed.switches, project.paper, ProcessCount())
-    pages = typst.compile(source, format="png", ppi=72, ignore_system_fonts=True)
+    with staged_images(composed) as folder:
+        pages = typst.compile(source, root=str(folder), format="png", ppi=72, ignore_system_fonts=True)
     pages = [pages] if isinstance(pages, bytes) else pages
     sys.stdout.buffer.write(pages[page - 1])
 

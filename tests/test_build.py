@@ -50,6 +50,11 @@ handouts:
     layout: plan
     audience: coordinator
     formats: [pdf]
+  - name: report
+    title: Benchmark report
+    layout: report
+    audience: coordinator
+    formats: [pdf, docx]
   - name: slides
     title: Slides
     layout: slides
@@ -103,8 +108,8 @@ def test_every_output_is_built(built):
     root, output = built
     names = sorted(p.name for p in (root / "build").iterdir() if not p.name.startswith("."))
     assert names == ["guide.docx", "guide.pdf", "participant.docx", "participant.pdf", "plan-bus-plan.pdf",
-                     "slides.pptx", "worksheet.docx", "worksheet.pdf"]
-    assert "Built 8, up to date 0, failed 0" in output
+                     "report-bus-plan.docx", "report-bus-plan.pdf", "slides.pptx", "worksheet.docx", "worksheet.pdf"]
+    assert "Built 10, up to date 0, failed 0" in output
 
 
 def test_participant_handout_has_no_facilitator_material(built):
@@ -145,6 +150,26 @@ def test_one_page_plan_is_one_page(built):
         assert words in text
 
 
+def test_benchmark_report_holds_every_benchmark_with_its_status_and_a_chart(built):
+    root, _ = built
+    text = pdf_text(root / "build/report-bus-plan.pdf")
+    assert "As of 2026-11-24." in text
+    for words in ("A driver-rep signs up 2 new drivers this month", "met",
+                  "Do the drivers identify as the union?", "on track", "Three new drivers signed up."):
+        assert words in text
+    document = docx.Document(str(root / "build/report-bus-plan.docx"))
+    assert len(document.inline_shapes) == 1  # the chart
+    assert "Do the drivers identify as the union?" in " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+
+
+def test_report_depends_on_the_date_and_nothing_else_does(repo, tmp_path):
+    repo(FILES)
+    assert build().exit_code == 0
+    later = invoke("build", "--as-of", "2026-12-20", "--list").output
+    assert "build/report-bus-plan.pdf  changed: settings, templates or aotext" in later
+    assert "build/participant.pdf  up to date" in later
+
+
 def test_slides_put_facilitator_material_in_the_speaker_notes(built):
     root, _ = built
     deck = pptx.Presentation(str(root / "build/slides.pptx"))
@@ -180,7 +205,7 @@ def test_unchanged_rebuild_does_no_work(repo, tmp_path):
     before = {path: path.stat().st_mtime_ns for path in outputs}
     again = build()
     assert again.exit_code == 0
-    assert "pandoc ran 0 times, typst 0" in again.output and "Built 0, up to date 8" in again.output
+    assert "pandoc ran 0 times, typst 0" in again.output and "Built 0, up to date 10" in again.output
     assert {path: path.stat().st_mtime_ns for path in sorted((tmp_path / "build").rglob("*"))} == before
 
 
@@ -195,7 +220,7 @@ def test_changing_one_module_rebuilds_only_what_contains_it(repo, tmp_path):
     # The worksheet reads only module titles, which did not change.
     assert "build/worksheet.pdf  up to date" in listing
     result = build()
-    assert "Built 5, up to date 3" in result.output
+    assert "Built 5, up to date 5" in result.output
 
 
 def test_documents_with_errors_are_refused_by_name(repo, tmp_path):

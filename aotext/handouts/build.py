@@ -3,10 +3,13 @@ in parallel, and write every file atomically."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from aotext.handouts import compose
 from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError, reference_docx, render_office, render_pdf
 from aotext.handouts.select import Output
 from aotext.project import Project
+from aotext.summary import Thresholds
 
 STATE_FOLDER = ".aotext"
 
@@ -64,8 +68,12 @@ def _inputs(output: Output) -> dict[str, str]:
     return inputs
 
 
-def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str) -> str:
+def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date) -> str:
+    report = output.handout.layout == "report"
     settings = {
+        # A report judges benchmarks as of a day; nothing else depends on the date.
+        "as_of": as_of.isoformat() if report else None,
+        "on_track_ratio": project.on_track_ratio if report else None,
         "tool": tool,
         "handout": output.handout.definition(),
         "format": output.format,
@@ -82,13 +90,13 @@ def _state_path(output: Output) -> Path:
     return output.path.parent / STATE_FOLDER / f"{output.path.name}.json"
 
 
-def plan_jobs(outputs: Sequence[Output], project: Project, force: bool = False) -> list[Job]:
+def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
     """Each output with its fingerprint and the reason it needs building, if any."""
     tool = _tool_digest()
     jobs = []
     for output in outputs:
         inputs = _inputs(output)
-        fingerprint = _fingerprint(output, project, inputs, tool)
+        fingerprint = _fingerprint(output, project, inputs, tool, as_of)
         try:
             previous = json.loads(_state_path(output).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -107,7 +115,7 @@ def plan_jobs(outputs: Sequence[Output], project: Project, force: bool = False) 
     return jobs
 
 
-def compose_output(output: Output, project: Project) -> compose.Composed:
+def compose_output(output: Output, project: Project, as_of: dt.date) -> compose.Composed:
     """The Markdown of one output, with the metadata its title block prints."""
     handout = output.handout
     metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience}
@@ -119,31 +127,48 @@ def compose_output(output: Output, project: Project) -> compose.Composed:
         composed = compose.worksheet(output.documents, output.context)
     elif handout.layout == "slides":
         composed = compose.slides(output.documents)
+    elif handout.layout == "report":
+        plan = output.documents[0]
+        composed = compose.benchmark_report(plan, output.documents[1:], as_of, Thresholds(project.on_track_ratio))
+        metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
+        metadata.pop("date", None)  # the report says the day it judges
     else:
         plan = output.documents[0]
         composed = compose.one_page_plan(plan, output.context[0] if output.context else None)
         metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
         metadata.pop("date", None)  # a plan has its own dates, in its subtitle
-    return compose.Composed(composed.markdown, {**metadata, **composed.metadata}, composed.switches)
+    return compose.Composed(composed.markdown, {**metadata, **composed.metadata}, composed.switches, composed.images)
 
 
-def _build_one(job: Job, project: Project, reference: Path | None, counter: ProcessCount) -> list[str]:
+@contextmanager
+def staged_images(composed: compose.Composed) -> Iterator[Path]:
+    """A temporary folder holding the pictures the composed Markdown refers to."""
+    with tempfile.TemporaryDirectory(prefix="aotext-") as folder:
+        for name, data in composed.images.items():
+            (Path(folder) / name).write_bytes(data)
+        yield Path(folder)
+
+
+def _build_one(job: Job, project: Project, as_of: dt.date, reference: Path | None, counter: ProcessCount) -> list[str]:
     """Render one output and put it in place; returns typst's warnings."""
     output = job.output
-    composed = compose_output(output, project)
+    composed = compose_output(output, project, as_of)
     warnings: list[str] = []
-    if output.format == "pdf":
-        data, warnings = render_pdf(composed.markdown, composed.metadata, composed.switches, project.paper, counter)
-    else:
-        office_metadata = {**composed.metadata, "author": project.collective}
-        data = render_office(composed.markdown, output.format, office_metadata, reference or Path(), counter)
-    atomic_write(output.path, data)
+    with staged_images(composed) as resources:
+        if output.format == "pdf":
+            rendered, warnings = render_pdf(composed.markdown, composed.metadata, composed.switches, project.paper,
+                                            counter, resources)
+        else:
+            office_metadata = {**composed.metadata, "author": project.collective}
+            rendered = render_office(composed.markdown, output.format, office_metadata, reference or Path(), counter,
+                                     resources)
+    atomic_write(output.path, rendered)
     # The state is written after the output, so a build killed in between only rebuilds it.
     atomic_write_text(_state_path(output), json.dumps({"fingerprint": job.fingerprint, "inputs": job.inputs}, indent=1))
     return warnings
 
 
-def run_jobs(jobs: Sequence[Job], project: Project, output_dir: Path, jobs_at_once: int,
+def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: Path, jobs_at_once: int,
              progress: Callable[[str], None]) -> BuildReport:
     """Build every needed job, several at a time; a failure does not stop the others."""
     report = BuildReport()
@@ -161,7 +186,7 @@ def run_jobs(jobs: Sequence[Job], project: Project, output_dir: Path, jobs_at_on
             report.failed = [(job.output, str(error)) for job in needed if job.output.format == "docx"]
             needed = [job for job in needed if job.output.format != "docx"]
     with ThreadPoolExecutor(max_workers=max(1, jobs_at_once)) as pool:
-        started = {pool.submit(_timed, _build_one, job, project, reference, report.processes): job for job in needed}
+        started = {pool.submit(_timed, _build_one, job, project, as_of, reference, report.processes): job for job in needed}
         for done, future in enumerate(as_completed(started), start=1):
             job = started[future]
             try:

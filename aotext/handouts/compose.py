@@ -6,13 +6,16 @@ pandoc filter, which drops or styles the ::: facilitator blocks."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aotext.agenda import build_agenda, clock, module_label, ordered_modules
-from aotext.corpus import entries, text
+from aotext.corpus import Corpus, entries, text
 from aotext.model import Document
 from aotext.project import Handout, Project
+from aotext.summary import Thresholds, summarize_plan
+from aotext.summary_report import plan_markdown
 
 DEFAULT_ANSWER_LINES = 6
 
@@ -23,6 +26,8 @@ class Composed:
     metadata: dict[str, str] = field(default_factory=dict)
     # Typst template switches: compact (the one-page plan).
     switches: tuple[str, ...] = ()
+    # Pictures the Markdown refers to by file name: name -> PNG bytes.
+    images: dict[str, bytes] = field(default_factory=dict)
 
 
 def _escape(value: object) -> str:
@@ -170,6 +175,15 @@ def one_page_plan(plan: Document, scenario: Document | None) -> Composed:
             f"{_benchmark_target(benchmark)} | {_benchmark_when(benchmark)} | {_escape(benchmark.get('if_missed', '—'))} |"
         )
     return Composed("\n".join(out) + "\n", {"subtitle": subtitle}, switches=("compact",))
+
+
+def benchmark_report(plan: Document, logs: Sequence[Document], as_of: dt.date, thresholds: Thresholds) -> Composed:
+    """The benchmark summary of one plan with its chart, for coordinators."""
+    from aotext.handouts.chart import draw
+
+    summary = summarize_plan(Corpus([plan, *logs]), plan, as_of, thresholds)
+    return Composed(plan_markdown(summary, heading=False, chart="chart.png"), switches=("compact",),
+                    images={"chart.png": draw(summary)})
 
 
 def slides(documents: Sequence[Document]) -> Composed:

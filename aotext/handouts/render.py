@@ -85,23 +85,25 @@ def typst_source(markdown: str, metadata: Mapping[str, str], switches: tuple[str
 
 
 def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
-               counter: ProcessCount) -> tuple[bytes, list[str]]:
-    """PDF bytes and typst's warnings: pandoc writes Typst, typst compiles it."""
+               counter: ProcessCount, resources: Path) -> tuple[bytes, list[str]]:
+    """PDF bytes and typst's warnings: pandoc writes Typst, typst compiles it.
+    Pictures are read from `resources`, which typst may not look outside of."""
     import typst
 
     source = typst_source(markdown, metadata, switches, paper, counter)
     counter.add(typst=1)
     try:
-        pdf, warnings = typst.compile_with_warnings(source, ignore_system_fonts=True, timestamp=FIXED_EPOCH)
+        pdf, warnings = typst.compile_with_warnings(source, root=str(resources), ignore_system_fonts=True,
+                                                    timestamp=FIXED_EPOCH)
     except typst.TypstError as error:
         raise RenderError(f"typst failed: {error}") from error
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
 
 
 def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path,
-                  counter: ProcessCount) -> bytes:
-    """DOCX or PPTX bytes, straight from pandoc."""
-    args = ["--to", to, *metadata_args(metadata, ())]
+                  counter: ProcessCount, resources: Path) -> bytes:
+    """DOCX or PPTX bytes, straight from pandoc, with pictures from `resources`."""
+    args = ["--to", to, "--resource-path", str(resources), *metadata_args(metadata, ())]
     if to == "docx":
         args += ["--reference-doc", str(reference)]
     else:

@@ -11,7 +11,10 @@ from aotext.model import Document
 from aotext.project import Handout, Project
 
 # The document types each layout prints.
-LAYOUT_TYPES = {"workshop": ("module",), "slides": ("module",), "worksheet": ("question",), "plan": ("plan",)}
+LAYOUT_TYPES = {"workshop": ("module",), "slides": ("module",), "worksheet": ("question",), "plan": ("plan",),
+                "report": ("plan",)}
+# Layouts that make one output for each plan they take.
+PER_PLAN = ("plan", "report")
 EXTENSIONS = {"pdf": "pdf", "docx": "docx", "pptx": "pptx"}
 
 
@@ -63,6 +66,14 @@ def _context(output_documents: list[Document], handout: Handout, corpus: Corpus,
     return []
 
 
+def _plan_logs(plan: Document, handout: Handout, corpus: Corpus, include_private: frozenset[str]) -> list[Document]:
+    """The reflection logs a benchmark report reads (none for a one-page plan)."""
+    if handout.layout != "report":
+        return []
+    return [log for log in corpus.of_type("reflection")
+            if log.data.get("plan") == plan.id and visible(log, include_private)]
+
+
 def plan_outputs(project: Project, corpus: Corpus, output_dir: Path, include_private: frozenset[str],
                  only: tuple[str, ...] = ()) -> tuple[list[Output], list[str]]:
     """Every output to consider, and a note for each private document held back."""
@@ -79,7 +90,10 @@ def plan_outputs(project: Project, corpus: Corpus, output_dir: Path, include_pri
             for d in held_back
         ]
         shown = [d for d in chosen if visible(d, include_private)]
-        groups = [(f"{handout.name}-{d.id}", [d]) for d in shown] if handout.layout == "plan" else [(handout.name, shown)]
+        if handout.layout in PER_PLAN:
+            groups = [(f"{handout.name}-{d.id}", [d, *_plan_logs(d, handout, corpus, include_private)]) for d in shown]
+        else:
+            groups = [(handout.name, shown)]
         for stem, documents in groups:
             if not documents:
                 continue

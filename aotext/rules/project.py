@@ -73,7 +73,7 @@ def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             yield project, ("workshop", "days"), f"module '{module.id}' is not on any day of the workshop; add it to a day's 'modules:'"
 
 
-@rule("handout-format", "a handout asks for a format its layout cannot make (pptx is for slides only)")
+@rule("handout-format", "a handout asks for a format its layout cannot make (pptx is for slides only, and slides are only pptx)")
 def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
     if project is None:
