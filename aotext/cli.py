@@ -222,7 +222,7 @@ def summary(plan_ids: tuple[str, ...], as_of: dt.date | None, output_format: str
 
     day = as_of or dt.date.today()
     try:
-        repository = open_repository(day)
+        repository = open_repository(day, keep_bodies=False)
     except RepositoryError as error:
         raise click.UsageError(str(error)) from error
     corpus = repository.corpus

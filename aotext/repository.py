@@ -43,15 +43,16 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def open_repository(as_of: dt.date, project_file: Path = Path(PROJECT_FILE), require_project: bool = False) -> Repository:
+def open_repository(as_of: dt.date, project_file: Path = Path(PROJECT_FILE), require_project: bool = False,
+                    keep_bodies: bool = True) -> Repository:
     """Lint and load everything; a broken project file leaves `project` None
-    and its problems in the lint result."""
+    and its problems in the lint result. Only handouts need the bodies."""
     if not project_file.is_file():
         if require_project:
             raise RepositoryError(f"there is no project file {project_file}; run aotext where aotext.yaml is, or name it with --project")
         if not Path("content").is_dir():
             raise RepositoryError("there is no 'content' folder here; run aotext at the top of the repository")
-        result = lint(["content"], as_of)
+        result = lint(["content"], as_of, keep_bodies=keep_bodies)
         return Repository(result, Corpus(result.documents), None)
     # The project file says where the content is, so it is read (and checked
     # against its schema) before the whole repository is linted.
@@ -62,7 +63,7 @@ def open_repository(as_of: dt.date, project_file: Path = Path(PROJECT_FILE), req
     project = project_from(first.document, project_file.parent)
     if not project.content_dir.is_dir():
         raise RepositoryError(f"the content folder {shown(project.content_dir)} named in {project_file} does not exist")
-    result = lint([shown(project.content_dir), shown(project_file)], as_of)
+    result = lint([shown(project.content_dir), shown(project_file)], as_of, keep_bodies=keep_bodies)
     repository = Repository(result, Corpus(result.documents), project)
     if repository.project_errors:
         repository.project = None

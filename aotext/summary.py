@@ -100,15 +100,27 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+def _logs(corpus: Corpus, plan: Document) -> list[Document]:
+    """The plan's dated, non-private reflection logs, oldest first (indexed once per corpus)."""
+    def index() -> dict[str, list[Document]]:
+        by_plan: dict[str, list[Document]] = defaultdict(list)
+        for log in corpus.of_type("reflection"):
+            if not log.private and parse_date(log.data.get("date")) and isinstance(log.data.get("plan"), str):
+                by_plan[log.data["plan"]].append(log)
+        for logs in by_plan.values():
+            logs.sort(key=lambda log: (log.data["date"], log.path))
+        return by_plan
+
+    return corpus.memo("summary-logs", index).get(plan.id or "", [])
+
+
 def _measurements(corpus: Corpus, plan: Document, known: set[str]) -> tuple[dict[str, list[Measurement]], int]:
     """Each benchmark's measurements, oldest first, from the plan's non-private
     reflection logs; and how many name a benchmark the plan does not have."""
     found: dict[str, list[Measurement]] = defaultdict(list)
     skipped = 0
-    for log in corpus.of_type("reflection"):
-        held = parse_date(log.data.get("date"))
-        if log.private or log.data.get("plan") != plan.id or held is None:
-            continue
+    for log in _logs(corpus, plan):
+        held = parse_date(log.data["date"])
         for _, item in entries(log.data, "measurements"):
             benchmark = text(item, "benchmark")
             if benchmark not in known:
@@ -267,11 +279,7 @@ def evaluate(benchmark: dict[str, Any], measurements: list[Measurement], plan: D
 def _celebrations(corpus: Corpus, plan: Document, benchmarks: list[dict[str, Any]],
                   measured: dict[str, list[Measurement]], day: dt.date, now: list[BenchmarkSummary],
                   thresholds: Thresholds) -> tuple[str, ...]:
-    logs = sorted(
-        (log for log in corpus.of_type("reflection")
-         if not log.private and log.data.get("plan") == plan.id and (parse_date(log.data.get("date")) or dt.date.max) <= day),
-        key=lambda log: (log.data["date"], log.path),
-    )
+    logs = [log for log in _logs(corpus, plan) if parse_date(log.data["date"]) <= day]
     previous = parse_date(logs[-2].data["date"]) if len(logs) > 1 else None
     found = []
     for benchmark, summary in zip(benchmarks, now):
