@@ -95,3 +95,18 @@ def test_lint_errors_give_exit_1_but_the_summary_still_prints(repo):
     assert result.exit_code == 1
     data = json.loads(result.output[:result.output.rindex("}") + 1])
     assert data["skipped_measurements"] == 1
+
+
+def test_table_colours_status_only_when_asked():
+    import datetime as dt
+
+    from aotext.corpus import Corpus
+    from aotext.summary import summarize
+    from aotext.summary_report import table_report
+    from test_summary import log, numeric, plan
+
+    summary = summarize(Corpus([plan(numeric(start="2026-01-01", due="2026-01-31")),
+                                log("2026-01-10", {"benchmark": "b", "value": 12})]), dt.date(2026, 1, 11))
+    coloured, plain = table_report(summary, colour=True), table_report(summary, colour=False)
+    assert "\x1b[32mmet" in coloured
+    assert "\x1b[" not in plain and "met" in plain
