@@ -132,6 +132,8 @@ def _explain(error: Any) -> list[SchemaProblem]:
         ]
     if keyword == "type":
         wanted = expected if isinstance(expected, list) else [expected]
+        # "or nothing" only confuses: an empty value is allowed where null is.
+        wanted = [name for name in wanted if name != "null"] or wanted
         words = " or ".join(_TYPE_WORDS.get(name, name) for name in wanted)
         return [SchemaProblem(path, f"{where}: expected {words}, got {_describe(value)}")]
     if keyword == "enum":

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
+from aotext.terminal import PLAIN_WIDTH, render
 from aotext.words import plural
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
@@ -148,44 +149,40 @@ def markdown_report(summary: Summary) -> str:
     return "\n".join(plan_markdown(plan) for plan in summary.plans)
 
 
-def table_report(summary: Summary, colour: bool, width: int = 120) -> str:
+def table_report(summary: Summary, colour: bool, width: int = PLAIN_WIDTH) -> str:
     """Terminal tables, one per plan; colour only when asked for."""
-    from rich.console import Console
     from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=colour, no_color=not colour,
-                      color_system="standard" if colour else None, highlight=False, emoji=False, soft_wrap=False)
-    for plan in summary.plans:
-        table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", expand=True)
-        table.add_column("Benchmark", ratio=3)
-        for column in ("Target", "Current"):
-            table.add_column(column, ratio=2)
-        table.add_column("Progress", justify="right", no_wrap=True)
-        table.add_column("Expected", ratio=2)
-        for column in ("Status", "Trend", "Last measured"):
-            table.add_column(column, no_wrap=True)
-        for b in plan.benchmarks:
-            status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
-            table.add_row(b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), status,
-                          _shown(b.trend), _shown(b.last_measured))
-        console.print(table)
-        notes = [f"  {b.title}: {_notes(b)}" for b in plan.benchmarks if _notes(b)]
-        if notes:
-            console.print("Notes:", markup=False)
-            console.print("\n".join(notes), markup=False)
-        if plan.celebrate:
-            console.print("What to celebrate:", markup=False)
-            console.print("\n".join(f"  - {item}" for item in plan.celebrate), markup=False)
-        if _misses(plan):
-            console.print("If we missed (behind or overdue):", markup=False)
-            console.print("\n".join(f"  - {b.title}: \"{b.if_missed}\"" for b in _misses(plan)), markup=False)
-        if plan.skipped_measurements:
-            console.print(_skipped_line(plan.skipped_measurements), markup=False)
-        console.print()
-    if not summary.plans:
-        console.print("No plans to summarize.", markup=False)
-    return buffer.getvalue()
+    def draw(console: Any) -> None:
+        for plan in summary.plans:
+            table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", expand=True)
+            table.add_column("Benchmark", ratio=3)
+            for column in ("Target", "Current"):
+                table.add_column(column, ratio=2)
+            table.add_column("Progress", justify="right", no_wrap=True)
+            table.add_column("Expected", ratio=2)
+            for column in ("Status", "Trend", "Last measured"):
+                table.add_column(column, no_wrap=True)
+            for b in plan.benchmarks:
+                status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
+                table.add_row(b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), status,
+                              _shown(b.trend), _shown(b.last_measured))
+            console.print(table)
+            lines = []
+            notes = [f"  {b.title}: {_notes(b)}" for b in plan.benchmarks if _notes(b)]
+            if notes:
+                lines += ["Notes:", *notes]
+            if plan.celebrate:
+                lines += ["What to celebrate:", *(f"  - {item}" for item in plan.celebrate)]
+            if _misses(plan):
+                lines += ["If we missed (behind or overdue):", *(f"  - {b.title}: \"{b.if_missed}\"" for b in _misses(plan))]
+            if plan.skipped_measurements:
+                lines.append(_skipped_line(plan.skipped_measurements))
+            console.print("\n".join(lines) + "\n", markup=False)
+        if not summary.plans:
+            console.print("No plans to summarize.", markup=False)
+
+    return render(draw, colour, width)
 
 
 FORMATS: dict[str, Callable[[Summary], str]] = {

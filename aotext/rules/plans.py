@@ -140,7 +140,7 @@ def measurement_mismatch(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 scale = benchmark.get("scale") if isinstance(benchmark.get("scale"), list) else []
                 if not has_level:
                     yield reflection, where, f"benchmark {name} is answered on a scale: record it as 'level:' with one of: {', '.join(map(str, scale))}"
-                elif scale and measurement["level"] not in scale:
+                elif scale and measurement["level"] is not None and measurement["level"] not in scale:
                     yield reflection, where + ("level",), (
                         f"'{measurement['level']}' is not on the scale of benchmark {name}; use one of: {', '.join(map(str, scale))}"
                     )

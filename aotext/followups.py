@@ -1,0 +1,126 @@
+"""Who needs a follow-up call, and the organizing chart: pure functions of
+the conversation notes and an as-of date.
+
+A person is known by their pseudonym (case does not matter). Only their
+newest note counts: its follow-up is the one that is due, and any earlier
+follow-up was answered by that newer conversation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from aotext.corpus import Corpus
+from aotext.model import Document, parse_date
+
+ASSESSMENTS = ("leader", "supporter", "undecided", "pass")
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    pseudonym: str
+    owner: str  # who makes the call: the follow-up's owner, else the note's
+    due: dt.date
+    days_overdue: int  # negative: days until it is due
+    assessment: str | None
+    ask: str | None
+    commitment: str | None
+    how: str | None
+    last_contact: dt.date
+    conversation: str  # the id of the newest note
+    path: str
+    notes: str  # the note's body: shown only when asked for
+
+    @property
+    def when(self) -> str:
+        if self.days_overdue > 0:
+            return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
+        if self.days_overdue == 0:
+            return "due today"
+        return f"due in {-self.days_overdue} day{'s' if self.days_overdue != -1 else ''}"
+
+
+def _text(document: Document, key: str) -> str | None:
+    value = document.data.get(key)
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[Document]:
+    """Each person's newest conversation note (on or before `until`)."""
+    newest: dict[str, tuple[dt.date, str, Document]] = {}
+    for note in corpus.of_type("conversation"):
+        held, pseudonym = parse_date(note.data.get("date")), _text(note, "pseudonym")
+        if held is None or pseudonym is None or (until and held > until):
+            continue
+        key = pseudonym.casefold()
+        if key not in newest or (held, note.path) > newest[key][:2]:
+            newest[key] = (held, note.path, note)
+    return [entry[2] for entry in newest.values()]
+
+
+def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None) -> list[FollowUp]:
+    """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first."""
+    found = []
+    for note in latest_notes(corpus):
+        follow_up = note.data.get("follow_up")
+        due = parse_date(follow_up.get("date")) if isinstance(follow_up, dict) else None
+        if due is None or (due - as_of).days > within_days:
+            continue
+        caller = (follow_up.get("owner") if isinstance(follow_up.get("owner"), str) else None) or _text(note, "owner") or "(no owner)"
+        if owner and caller.casefold() != owner.casefold():
+            continue
+        found.append(FollowUp(
+            pseudonym=_text(note, "pseudonym") or "?", owner=caller, due=due, days_overdue=(as_of - due).days,
+            assessment=_text(note, "assessment"), ask=_text(note, "ask"), commitment=_text(note, "commitment"),
+            how=follow_up.get("how") if isinstance(follow_up.get("how"), str) else None,
+            last_contact=parse_date(note.data["date"]), conversation=note.id or note.path, path=note.path,
+            notes=note.body.strip(),
+        ))
+    return sorted(found, key=lambda f: (f.owner.casefold(), f.due, f.pseudonym.casefold()))
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    """One owner's or one scenario's people, by their latest assessment."""
+
+    group: str
+    counts: dict[str, int]
+    contacted_recently: int
+    not_contacted: tuple[str, ...]  # pseudonyms with no contact for longer than RECENT_DAYS
+
+    @property
+    def people(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class OrganizingChart:
+    as_of: dt.date
+    by_owner: tuple[ChartRow, ...]
+    by_scenario: tuple[ChartRow, ...]
+    total: ChartRow
+
+
+def _row(group: str, notes: list[Document], as_of: dt.date) -> ChartRow:
+    counts = Counter(_text(note, "assessment") for note in notes)
+    recent = [note for note in notes if (as_of - parse_date(note.data["date"])).days <= RECENT_DAYS]
+    stale = sorted((_text(note, "pseudonym") or "?" for note in notes if note not in recent), key=str.casefold)
+    return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, len(recent), tuple(stale))
+
+
+def organizing_chart(corpus: Corpus, as_of: dt.date) -> OrganizingChart:
+    """The at-a-glance view organizers keep in a spreadsheet: pseudonyms only."""
+    notes = latest_notes(corpus, as_of)
+    by_owner: dict[str, list[Document]] = defaultdict(list)
+    by_scenario: dict[str, list[Document]] = defaultdict(list)
+    for note in notes:
+        by_owner[_text(note, "owner") or "(no owner)"].append(note)
+        by_scenario[_text(note, "scenario") or "(no scenario)"].append(note)
+    return OrganizingChart(
+        as_of,
+        tuple(_row(name, group, as_of) for name, group in sorted(by_owner.items(), key=lambda item: item[0].casefold())),
+        tuple(_row(name, group, as_of) for name, group in sorted(by_scenario.items())),
+        _row("everyone", notes, as_of),
+    )

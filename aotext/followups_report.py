@@ -1,0 +1,157 @@
+"""Ways of printing follow-ups and the organizing chart, and the calendar
+file. Notes' body text appears only when the caller asks for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any
+
+from aotext.followups import ASSESSMENTS, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
+from aotext.terminal import PLAIN_WIDTH, render
+from aotext.words import plural
+
+ALARM_HOUR = 9  # the reminder rings at 9:00 on the day the follow-up is due
+
+
+def _record(item: FollowUp, include_notes: bool) -> dict[str, Any]:
+    record = {
+        "pseudonym": item.pseudonym, "owner": item.owner, "due": item.due.isoformat(),
+        "days_overdue": item.days_overdue, "assessment": item.assessment, "ask": item.ask,
+        "commitment": item.commitment, "how": item.how, "last_contact": item.last_contact.isoformat(),
+        "conversation": item.conversation,
+    }
+    if include_notes:
+        record["notes"] = item.notes
+    return record
+
+
+def json_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool) -> str:
+    data = {"as_of": as_of.isoformat(), "followups": [_record(item, include_notes) for item in items]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def markdown_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool) -> str:
+    if not items:
+        return f"No follow-ups due as of {as_of}.\n"
+    out = [f"# Follow-ups as of {as_of}\n"]
+    for owner, group in groupby(items, key=lambda item: item.owner):
+        out.append(f"## {owner}\n")
+        for item in group:
+            out.append(f"- **{item.pseudonym}** ({item.assessment or 'not assessed'}): {item.when}, {item.due}"
+                       f"{f' — {item.how}' if item.how else ''}")
+            out.append(f"  - Asked: {item.ask or '—'}")
+            out.append(f"  - Committed: {item.commitment or '—'}")
+            out.append(f"  - Last talked: {item.last_contact} ({item.conversation})")
+            if include_notes and item.notes:
+                out.append("  - Notes: " + item.notes.replace("\n", "\n    "))
+        out.append("")
+    return "\n".join(out)
+
+
+def table_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool, colour: bool,
+                 width: int = PLAIN_WIDTH) -> str:
+    """One table per owner, oldest follow-up first."""
+    from rich.table import Table
+
+    def draw(console: Any) -> None:
+        if not items:
+            console.print(f"No follow-ups due as of {as_of}.", markup=False)
+        for owner, group in groupby(items, key=lambda item: item.owner):
+            table = Table(title=f"{owner} — follow-ups as of {as_of}", title_justify="left", expand=True,
+                          show_lines=include_notes)
+            table.add_column("Who", ratio=1)
+            for column in ("Assessment", "When", "Due"):
+                table.add_column(column, no_wrap=True)
+            for column in ("Asked", "Committed"):
+                table.add_column(column, ratio=3)
+            for item in group:
+                when = f"[red]{item.when}[/]" if colour and item.days_overdue > 0 else item.when
+                commitment = item.commitment or "—"
+                if include_notes and item.notes:
+                    commitment += f"\n\nNotes: {item.notes}"
+                table.add_row(item.pseudonym, item.assessment or "—", when, item.due.isoformat(), item.ask or "—", commitment)
+            console.print(table)
+
+    return render(draw, colour, width)
+
+
+def calendar(items: Sequence[FollowUp], as_of: dt.date) -> bytes:
+    """An iCalendar file (RFC 5545): one all-day event per follow-up, with a
+    reminder, and a UID that stays the same from run to run."""
+    from icalendar import Alarm, Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//aotext//follow-ups//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Follow-ups")
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    for item in items:
+        event = Event()
+        # One UID per conversation note: re-importing updates the entry, a new note makes a new one.
+        event.add("uid", hashlib.sha256(item.conversation.encode()).hexdigest()[:32] + "@aotext")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.due)
+        event.add("dtend", item.due + dt.timedelta(days=1))
+        event.add("summary", f"Follow up with {item.pseudonym} ({item.owner})")
+        description = [f"Asked: {item.ask}" if item.ask else "", f"Committed: {item.commitment}" if item.commitment else "",
+                       f"How: {item.how}" if item.how else "", f"Last talked: {item.last_contact}"]
+        event.add("description", "\n".join(line for line in description if line))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"Follow up with {item.pseudonym}")
+        alarm.add("trigger", dt.timedelta(hours=ALARM_HOUR))
+        event.add_component(alarm)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def _chart_rows(chart: OrganizingChart) -> list[tuple[str, str, ChartRow]]:
+    return ([("owner", row.group, row) for row in chart.by_owner]
+            + [("scenario", row.group, row) for row in chart.by_scenario] + [("all", "everyone", chart.total)])
+
+
+def chart_json(chart: OrganizingChart) -> str:
+    def row(item: ChartRow) -> dict[str, Any]:
+        return {"group": item.group, **item.counts, "people": item.people,
+                "contacted_last_30_days": item.contacted_recently, "no_contact_for_30_days": list(item.not_contacted)}
+
+    data = {"as_of": chart.as_of.isoformat(), "by_owner": [row(r) for r in chart.by_owner],
+            "by_scenario": [row(r) for r in chart.by_scenario], "total": row(chart.total)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def chart_markdown(chart: OrganizingChart) -> str:
+    heads = ["leaders", "supporters", "undecided", "passes"]
+    out = [f"# Organizing chart as of {chart.as_of}\n",
+           f"| By | Group | {' | '.join(heads)} | people | contacted in the last {RECENT_DAYS} days | no contact for over {RECENT_DAYS} days |",
+           "|---|---|" + "--:|" * 6 + "---|"]
+    for kind, group, row in _chart_rows(chart):
+        counts = " | ".join(str(row.counts[name]) for name in ASSESSMENTS)
+        out.append(f"| {kind} | {group} | {counts} | {row.people} | {row.contacted_recently} | {', '.join(row.not_contacted) or '—'} |")
+    return "\n".join(out) + "\n"
+
+
+def chart_table(chart: OrganizingChart, colour: bool, width: int = PLAIN_WIDTH) -> str:
+    from rich.table import Table
+
+    def draw(console: Any) -> None:
+        table = Table(title=f"Organizing chart as of {chart.as_of} (latest assessment of each person)",
+                      title_justify="left")
+        numbers = ("Leaders", "Supporters", "Undecided", "Passes", "People")
+        for column in ("By", "Group", *numbers, f"Contacted ≤{RECENT_DAYS} days", f"No contact >{RECENT_DAYS} days"):
+            table.add_column(column, justify="right" if column in numbers else "left")
+        for kind, group, row in _chart_rows(chart):
+            table.add_row(kind, group, *(str(row.counts[name]) for name in ASSESSMENTS), str(row.people),
+                          str(row.contacted_recently), ", ".join(row.not_contacted) or "—")
+        console.print(table)
+
+    return render(draw, colour, width)
+
+
+def count_line(items: Sequence[FollowUp]) -> str:
+    overdue = sum(1 for item in items if item.days_overdue > 0)
+    return f"{plural(len(items), 'follow-up')} due ({overdue} overdue)."

@@ -1,0 +1,32 @@
+"""Tables for the terminal (rich), with colour only where it is wanted: never
+when piped, written to a file, or when NO_COLOR is set."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import Any
+
+PLAIN_WIDTH = 120  # fixed when not on a terminal, so output is the same everywhere
+
+
+def wants_colour(to_file: bool = False) -> bool:
+    return not to_file and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def width_for(colour: bool) -> int:
+    return shutil.get_terminal_size().columns if colour else PLAIN_WIDTH
+
+
+def render(draw: Callable[[Any], None], colour: bool, width: int = PLAIN_WIDTH) -> str:
+    """Text of what `draw(console)` prints on a rich Console."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=colour, no_color=not colour,
+                      color_system="standard" if colour else None, highlight=False, emoji=False)
+    draw(console)
+    return buffer.getvalue()
