@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup lint summary handouts test bench clean
+.PHONY: setup lint summary followups calendar new handouts test bench clean
 
 setup: $(STAMP)
 
@@ -21,6 +21,18 @@ lint: $(STAMP)
 
 summary: $(STAMP)
 	$(BIN)/aotext summary
+
+followups: $(STAMP)
+	$(BIN)/aotext followups
+
+# The follow-ups as a calendar file to import: build/followups.ics
+calendar: $(STAMP)
+	@mkdir -p build
+	$(BIN)/aotext followups --ics build/followups.ics
+
+# A new document: make new TYPE=reflection ARGS="--plan bus-drivers-plan"
+new: $(STAMP)
+	$(BIN)/aotext new $(TYPE) $(ARGS)
 
 # Lints, then builds every handout of aotext.yaml into build/ (only what
 # changed). `make handouts ONLY=worksheet` builds one.

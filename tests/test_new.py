@@ -1,0 +1,96 @@
+"""aotext new: every type makes a file that lints clean, and nothing is overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, invoke, lint_json
+
+CASES = {
+    "module": ["--title", "Reflection and celebration"],
+    "question": ["--title", "Who holds power over whom here?", "--module", "planning"],
+    "scenario": ["--title", "Rent strike at Elm Court"],
+    "plan": ["--title", "Tenants' fall campaign", "--scenario", "bus-drivers"],
+    "reflection": ["--plan", "bus-plan"],
+    "conversation": ["--pseudonym", "Rosa", "--owner", "Sam", "--scenario", "bus-drivers"],
+}
+EXPECTED = {
+    "module": "content/curriculum/reflection-and-celebration.md",
+    "question": "content/worksheet/q02-who-holds-power-over-whom-here.md",
+    "scenario": "content/scenarios/rent-strike-at-elm-court.md",
+    "plan": "content/plans/tenants-fall-campaign.md",
+    "reflection": "content/logs/2026-11-24-bus-plan.md",
+    "conversation": "content/conversations/2026-11-24-rosa.md",
+}
+
+
+def new(*args: str):
+    return invoke("new", *args, "--date", AS_OF)
+
+
+@pytest.mark.parametrize("type_name", list(CASES))
+def test_every_type_lints_clean_at_once(repo, tmp_path, type_name):
+    repo()
+    result = new(type_name, *CASES[type_name])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / EXPECTED[type_name]
+    assert f"Created {EXPECTED[type_name]}" in result.output and path.is_file()
+    text = path.read_text()
+    assert text.startswith("---\n# yaml-language-server: $schema=")
+    hint = text.splitlines()[1].split("=", 1)[1]
+    assert (path.parent / hint).resolve().name == f"{type_name}.schema.json"
+    assert lint_json() == []
+
+
+def test_question_is_wired_into_its_modules_activity(repo, tmp_path):
+    repo()
+    result = new("question", *CASES["question"])
+    assert "Changed content/curriculum/planning.md: question 2 added to activity 'goals'" in result.output
+    assert "    questions: [1, 2]\n" in (tmp_path / "content/curriculum/planning.md").read_text()
+
+
+def test_reflection_has_a_slot_for_each_benchmark(repo, tmp_path):
+    repo()
+    new("reflection", "--plan", "bus-plan")
+    text = (tmp_path / EXPECTED["reflection"]).read_text()
+    assert "  - benchmark: signups  # A driver-rep signs up 2 new drivers this month\n    value: null" in text
+    assert "  - benchmark: identify  # Do the drivers identify as the union?\n    level: null  # one of: no, a few, most" in text
+    # Empty slots do not count as measurements.
+    summary = invoke("summary", "--as-of", AS_OF, "--format", "csv").stdout
+    assert "signups" in summary and ",3," in summary
+
+
+def test_conversation_is_private_and_needs_a_pseudonym(repo, tmp_path):
+    repo()
+    missing = invoke("new", "conversation", "--owner", "Sam")
+    assert missing.exit_code == 2 and "--pseudonym" in missing.output
+    new("conversation", *CASES["conversation"])
+    assert "private: true" in (tmp_path / EXPECTED["conversation"]).read_text()
+
+
+def test_never_overwrites_or_reuses_an_id(repo, tmp_path):
+    repo()
+    first = new("scenario", *CASES["scenario"])
+    assert first.exit_code == 0
+    again = new("scenario", *CASES["scenario"])  # a fresh id is made from the same title
+    assert again.exit_code == 0 and "rent-strike-at-elm-court-2.md" in again.output
+    reused = new("scenario", "--title", "Other", "--id", "bus-drivers")
+    assert reused.exit_code == 1 and "already used by content/scenarios/bus-drivers.md" in reused.output
+    (tmp_path / "content/scenarios/taken.md").write_text("not a document yet")
+    clash = new("scenario", "--title", "Other", "--id", "taken")
+    assert clash.exit_code == 1 and "never overwrites" in clash.output
+    assert (tmp_path / "content/scenarios/taken.md").read_text() == "not a document yet"
+
+
+def test_unknown_plan_or_missing_choice_says_what_to_do(repo):
+    repo()
+    result = new("reflection", "--plan", "nope")
+    assert result.exit_code == 1 and "there is no plan 'nope'; the plans are: bus-plan" in result.output
+
+
+def test_list_shows_every_type():
+    result = invoke("new", "--list")
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.output.splitlines()] == list(CASES)
