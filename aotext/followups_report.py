@@ -88,7 +88,7 @@ def calendar(items: Sequence[FollowUp], as_of: dt.date) -> bytes:
     cal.add("prodid", "-//aotext//follow-ups//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", "Follow-ups")
-    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = dt.datetime.combine(as_of, dt.time(0, 0), tzinfo=dt.UTC)
     for item in items:
         event = Event()
         # One UID per conversation note: re-importing updates the entry, a new note makes a new one.

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from aotext.corpus import Corpus, entries, id_list, plan_parts, text
+from aotext.corpus import Corpus, entries, id_list, text
 from aotext.model import WARNING, parse_date
 from aotext.rules.base import Finding, rule
 from aotext.words import plural

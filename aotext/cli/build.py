@@ -1,0 +1,88 @@
+"""`aotext build`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, DateType, cli
+
+
+@cli.command()
+@click.option("--project", "project_file", type=click.Path(dir_okay=False), default="aotext.yaml", show_default=True,
+              help="The project file that defines the handouts.")
+@click.option("--output-dir", type=click.Path(file_okay=False), default="build", show_default=True,
+              help="Where the handouts are written.")
+@click.option("--only", multiple=True, metavar="NAME",
+              help="Build only the handout with this name (repeat for several). See --list for the names.")
+@click.option("--force", is_flag=True, help="Rebuild every handout, even those that are up to date.")
+@click.option("--list", "list_only", is_flag=True, help="Show what would be built and why, then exit without building.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="How many handouts to build at the same time. Default: the number of CPU cores.")
+@click.option("--include-private", multiple=True, metavar="ID",
+              help="Include this private document (for example a conversation note) in the handouts that select it. "
+                   "Private documents are left out unless named here.")
+@click.option("--as-of", type=DateType(), default=None,
+              help="Date for the benchmark reports and for the date-dependent lint rules run before building, "
+                   "YYYY-MM-DD. Default: today.")
+def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool, list_only: bool,
+          jobs: int | None, include_private: tuple[str, ...], as_of: dt.date | None) -> None:
+    """Build the printable handouts defined in aotext.yaml into the build folder.
+
+    Lints first and refuses to build a handout from documents with errors.
+    Only handouts whose inputs changed are rebuilt; each file is written
+    atomically, so an interrupted build never leaves half a PDF. Exit status:
+    0 everything built or up to date, 1 a handout failed or was refused,
+    2 usage error.
+
+    \b
+    Examples:
+      aotext build
+      aotext build --only facilitator-guide
+      aotext build --list
+      aotext build --include-private 2026-11-14-nia
+    """
+    from pathlib import Path
+
+    from aotext.handouts.build import plan_jobs, run_jobs
+    from aotext.handouts.prepare import prepare
+    from aotext.lint import default_jobs
+    from aotext.repository import RepositoryError
+
+    try:
+        prepared = prepare(Path(project_file), Path(output_dir), as_of or dt.date.today(),
+                           frozenset(include_private), only)
+    except RepositoryError as error:
+        raise click.UsageError(str(error)) from error
+    project = prepared.repository.project
+    if project is None:
+        for problem in prepared.repository.lint.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"aotext: fix {project_file} before building.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    for note in prepared.notes:
+        click.echo(f"note: {note}", err=True)
+    day = as_of or dt.date.today()
+    jobs_planned = plan_jobs(prepared.outputs, project, day, force)
+    if list_only:
+        for job in jobs_planned:
+            click.echo(f"{job.output.path}  {job.reason}")
+        for output, reason in prepared.refused:
+            click.echo(f"{output.path}  refused: {reason}")
+        return
+    needed = sum(job.needed for job in jobs_planned)
+    workers = jobs or default_jobs()
+    click.echo(f"aotext build: {needed} to build, {len(jobs_planned) - needed} up to date"
+               f"{f', {workers} at a time' if needed > 1 else ''}.", err=True)
+
+    report = run_jobs(jobs_planned, project, day, Path(output_dir), workers, lambda line: click.echo(line, err=True))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    failed = report.failed + prepared.refused
+    for output, reason in failed:
+        click.echo(f"error: {output.path}: {reason}", err=True)
+    click.echo(f"Built {len(report.built)}, up to date {len(report.up_to_date)}, failed {len(failed)}; "
+               f"pandoc ran {report.processes.pandoc} times, typst {report.processes.typst}.", err=True)
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)

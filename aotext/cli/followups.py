@@ -1,0 +1,79 @@
+"""`aotext followups`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+import click
+
+from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
+
+
+@cli.command()
+@click.option("--as-of", type=DateType(), default=None, help="Judge what is due as of this date, YYYY-MM-DD. Default: today.")
+@click.option("--owner", default=None, metavar="NAME", help="Only the follow-ups this person makes.")
+@click.option("--within", "within_days", type=click.IntRange(min=0), default=7, show_default=True,
+              help="Also list follow-ups due within this many days.")
+@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True, help="table for the terminal, markdown for meeting notes, json for programs.")
+@click.option("--ics", "ics_file", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write the follow-ups as a calendar file (iCalendar) with a reminder for each, to import "
+                   "into a calendar program. Importing it again updates the entries instead of duplicating them.")
+@click.option("--include-notes", is_flag=True,
+              help="Also show the notes taken after each conversation. They are private: left out unless asked for.")
+@click.option("--chart", is_flag=True,
+              help="Show the organizing chart instead: everyone's latest assessment per owner and per scenario, "
+                   "who was contacted in the last 30 days and who was not.")
+def followups(as_of: dt.date | None, owner: str | None, within_days: int, output_format: str, ics_file: str | None,
+              include_notes: bool, chart: bool) -> None:
+    """List the people whose follow-up is overdue, due today or coming up.
+
+    From the conversation notes: each person once (from their newest note),
+    grouped by who makes the call, oldest first, with their assessment, what
+    they were asked and what they committed to. Pseudonyms only; the notes'
+    text is shown only with --include-notes. Exit status: 0 whether or not
+    anything is due, 1 when the documents have lint errors, 2 usage error.
+
+    \b
+    Examples:
+      aotext followups
+      aotext followups --owner Sam --within 14
+      aotext followups --ics followups.ics
+      aotext followups --chart
+    """
+    from pathlib import Path
+
+    from aotext.followups import due_followups, organizing_chart
+    from aotext.followups_report import (calendar, chart_json, chart_markdown, chart_table, count_line, json_report,
+                                         markdown_report, table_report)
+    from aotext.fsio import atomic_write
+    from aotext.repository import RepositoryError, open_repository
+    from aotext.terminal import wants_colour, width_for
+
+    day = as_of or dt.date.today()
+    try:
+        repository = open_repository(day, keep_bodies=include_notes)
+    except RepositoryError as error:
+        raise click.UsageError(str(error)) from error
+    colour = wants_colour()
+    if chart:
+        drawn = organizing_chart(repository.corpus, day)
+        renderers = {"table": lambda: chart_table(drawn, colour, width_for(colour)),
+                     "markdown": lambda: chart_markdown(drawn), "json": lambda: chart_json(drawn)}
+        click.echo(renderers[output_format](), nl=False)
+    else:
+        items = due_followups(repository.corpus, day, within_days, owner)
+        renderers = {"table": lambda: table_report(items, day, include_notes, colour, width_for(colour)),
+                     "markdown": lambda: markdown_report(items, day, include_notes),
+                     "json": lambda: json_report(items, day, include_notes)}
+        click.echo(renderers[output_format](), nl=False)
+        if output_format == "table" and items:
+            click.echo(count_line(items))
+        if ics_file:
+            atomic_write(Path(ics_file), calendar(items, day))
+            click.echo(f"Wrote {ics_file} with {len(items)} follow-up{'s' if len(items) != 1 else ''}.", err=True)
+    if repository.error_count:
+        for problem in repository.lint.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_PROBLEMS)
