@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -94,11 +94,15 @@ def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> lis
 
 
 def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, jobs: int | None = None,
-         ignore: Iterable[str] = (), keep_bodies: bool = True) -> LintResult:
+         ignore: Iterable[str] = (), keep_bodies: bool = True,
+         progress: Callable[[str], None] | None = None) -> LintResult:
     """Every problem of every document under `paths`, sorted by file and line.
-    `keep_bodies=False` drops the Markdown bodies, which only handouts need."""
+    `keep_bodies=False` drops the Markdown bodies, which only handouts need;
+    `progress` hears what is being done when there are many files."""
     skipped = set(ignore)
     files = discover(paths)
+    if progress and len(files) >= PARALLEL_THRESHOLD:
+        progress(f"checking {len(files):,} files ...")
     loaded = read_all(files, jobs, keep_bodies)
     documents = [item.document for item in loaded if item.document is not None]
     problems = [problem for item in loaded for problem in item.problems if problem.rule not in skipped]

@@ -65,7 +65,8 @@ def lint(paths: tuple[str, ...], output_format: str | None, as_of: dt.date | Non
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-    result = run_lint(paths, as_of or dt.date.today(), jobs=jobs, ignore=ignored, keep_bodies=False)
+    progress = (lambda line: click.echo(line, err=True)) if sys.stderr.isatty() else None
+    result = run_lint(paths, as_of or dt.date.today(), jobs=jobs, ignore=ignored, keep_bodies=False, progress=progress)
     click.echo(FORMATS[output_format](result), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:

@@ -15,17 +15,16 @@ LAYOUT_TYPES = {"workshop": ("module",), "slides": ("module",), "worksheet": ("q
                 "report": ("plan",)}
 # Layouts that make one output for each plan they take.
 PER_PLAN = ("plan", "report")
-EXTENSIONS = {"pdf": "pdf", "docx": "docx", "pptx": "pptx"}
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file to build: a handout in one format (per plan for the plan layout)."""
+    """One file to build: a handout in one format (one per plan for the plan and report layouts)."""
 
     handout: Handout
     format: str
     stem: str
-    documents: tuple[Document, ...]  # what the output prints
+    documents: tuple[Document, ...]  # what the output prints (a report: its plan, then the plan's logs)
     context: tuple[Document, ...]  # read only for titles: modules of a worksheet, the scenario of a plan
     path: Path
 
@@ -99,5 +98,5 @@ def plan_outputs(project: Project, corpus: Corpus, output_dir: Path, include_pri
                 continue
             context = _context(documents, handout, corpus, include_private)
             for fmt in handout.formats:
-                outputs.append(Output(handout, fmt, stem, tuple(documents), tuple(context), output_dir / f"{stem}.{EXTENSIONS[fmt]}"))
+                outputs.append(Output(handout, fmt, stem, tuple(documents), tuple(context), output_dir / f"{stem}.{fmt}"))
     return outputs, notes
