@@ -69,16 +69,18 @@ class _Checker:
 
         return jsonschema.Draft202012Validator(self.schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
-    def check(self, data: dict[str, Any]) -> list[SchemaProblem]:
+    def check(self, data: dict[str, Any], reveal: bool) -> list[SchemaProblem]:
         if self.fast.is_valid(data):
             return []
         problems: list[SchemaProblem] = []
         for error in self.explainer.iter_errors(data):
-            problems.extend(_explain(error))
+            problems.extend(_explain(error, reveal))
         if not problems:
             # The two validators disagree; trust the stricter one's wording.
             problems = [
-                SchemaProblem(tuple(error.instance_path), error.message) for error in self.fast.iter_errors(data)
+                SchemaProblem(tuple(error.instance_path),
+                              error.message if reveal else f"{format_key_path(tuple(error.instance_path))}: not allowed here")
+                for error in self.fast.iter_errors(data)
             ]
         return problems
 
@@ -90,10 +92,12 @@ def _checker(type_name: str) -> _Checker | None:
 
 
 def check_document(document: Document) -> list[SchemaProblem]:
-    """Schema problems of `document`; none when its type is unknown (lint reports that)."""
+    """Schema problems of `document`; none when its type is unknown (lint reports that).
+    Messages about a private document never quote its values: lint output
+    ends up in CI logs, and conversation notes are about real people."""
     known = document.role == "project" or document.type in TYPE_FOLDERS
     checker = _checker(document.type) if known and document.type else None
-    return checker.check(document.data) if checker else []
+    return checker.check(document.data, reveal=not document.private) if checker else []
 
 
 def _describe(value: Any) -> str:
@@ -110,13 +114,26 @@ def _describe(value: Any) -> str:
     return str(value)
 
 
-def _explain(error: Any) -> list[SchemaProblem]:
-    """A jsonschema ValidationError in plain words, at the key it concerns."""
+def _kind(value: Any) -> str:
+    """What sort of value it is, without saying what it holds."""
+    if isinstance(value, str):
+        return "this text"
+    if isinstance(value, bool) or value is None:
+        return _describe(value)
+    if isinstance(value, (int, float)):
+        return "this number"
+    return _describe(value)
+
+
+def _explain(error: Any, reveal: bool = True) -> list[SchemaProblem]:
+    """A jsonschema ValidationError in plain words, at the key it concerns;
+    without `reveal`, the offending value is described but not quoted."""
     path: KeyPath = tuple(error.absolute_path)
     where = format_key_path(path)
     keyword = error.validator
     expected = error.validator_value
     value = error.instance
+    shown = _describe(value) if reveal else _kind(value)
     if keyword == "required":
         missing = next((key for key in expected if key not in value), expected[0])
         description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
@@ -135,23 +152,23 @@ def _explain(error: Any) -> list[SchemaProblem]:
         # "or nothing" only confuses: an empty value is allowed where null is.
         wanted = [name for name in wanted if name != "null"] or wanted
         words = " or ".join(_TYPE_WORDS.get(name, name) for name in wanted)
-        return [SchemaProblem(path, f"{where}: expected {words}, got {_describe(value)}")]
+        return [SchemaProblem(path, f"{where}: expected {words}, got {shown}")]
     if keyword == "enum":
         choices = [str(choice) for choice in expected]
-        return [SchemaProblem(path, f"{where}: {_describe(value)} is not one of: {', '.join(choices)}"
-                              f"{did_you_mean(str(value), choices)}")]
+        suggestion = did_you_mean(str(value), choices) if reveal else ""
+        return [SchemaProblem(path, f"{where}: {shown} is not one of: {', '.join(choices)}{suggestion}")]
     if keyword == "const":
-        return [SchemaProblem(path, f"{where}: must be {_describe(expected)}, got {_describe(value)}")]
+        return [SchemaProblem(path, f"{where}: must be {_describe(expected)}, got {shown}")]
     if keyword == "format" and expected == "date":
-        return [SchemaProblem(path, f"{where}: {_describe(value)} is not a real calendar date; "
+        return [SchemaProblem(path, f"{where}: {shown} is not a real calendar date; "
                               "write it as YYYY-MM-DD, e.g. 2026-02-18")]
     if keyword == "pattern":
         hint = _PATTERN_HINTS.get(expected, f"it must match {expected}")
-        return [SchemaProblem(path, f"{where}: {_describe(value)} is not allowed here: {hint}")]
+        return [SchemaProblem(path, f"{where}: {shown} is not allowed here: {hint}")]
     if keyword == "minimum":
-        return [SchemaProblem(path, f"{where}: {value} is too small; the smallest allowed is {expected}")]
+        return [SchemaProblem(path, f"{where}: {shown} is too small; the smallest allowed is {expected}")]
     if keyword == "maximum":
-        return [SchemaProblem(path, f"{where}: {value} is too large; the largest allowed is {expected}")]
+        return [SchemaProblem(path, f"{where}: {shown} is too large; the largest allowed is {expected}")]
     if keyword == "minItems":
         return [SchemaProblem(path, f"{where}: needs at least {expected} item{'s' if expected != 1 else ''}")]
     if keyword == "minLength":
@@ -160,4 +177,4 @@ def _explain(error: Any) -> list[SchemaProblem]:
         return [SchemaProblem(path, f"{where}: is longer than {expected} characters")]
     if keyword == "uniqueItems":
         return [SchemaProblem(path, f"{where}: lists the same entry twice")]
-    return [SchemaProblem(path, f"{where}: {error.message}")]
+    return [SchemaProblem(path, f"{where}: {error.message}" if reveal else f"{where}: not allowed here")]

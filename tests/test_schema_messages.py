@@ -52,3 +52,14 @@ def test_yes_is_not_silently_true(repo):
     repo({PLAN_PATH: PLAN.replace("reflect_every: 2 weeks\n", "reflect_every: 2 weeks\nprivate: yes\n")})
     problem = only_problem()
     assert problem["message"] == 'private: expected true or false, got "yes"'
+
+
+def test_private_values_are_not_quoted_in_messages(repo):
+    from conftest import CONVERSATION
+
+    repo({"content/conversations/talk-nia.md": CONVERSATION.replace(
+        "assessment: supporter", "assessment: Maria Lopez from 4B is a leader")})
+    problems = lint_json()
+    messages = " ".join(p["message"] for p in problems)
+    assert "assessment: this text is not one of: leader, supporter, undecided, pass" in messages
+    assert "Maria" not in messages
