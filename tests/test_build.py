@@ -188,6 +188,12 @@ def test_private_document_appears_when_named(repo, tmp_path):
     assert PRIVATE_WORDS in pdf_text(tmp_path / "build/participant.pdf")
 
 
+def test_naming_an_unknown_private_document_is_a_usage_error(repo):
+    repo(FILES)
+    result = build("--include-private", "secrte")
+    assert result.exit_code == 2 and "no document has that id (did you mean 'secret'?)" in result.output
+
+
 def test_unchanged_rebuild_does_no_work(repo, tmp_path):
     repo(FILES)
     assert build().exit_code == 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from aotext.handouts.select import Output, plan_outputs
 from aotext.model import ERROR
 from aotext.repository import Repository, RepositoryError, open_repository
+from aotext.words import did_you_mean
 
 
 @dataclass
@@ -35,7 +36,12 @@ def prepare(project_file: Path, output_dir: Path, as_of: dt.date, include_privat
     if unknown:
         names = ", ".join(handout.name for handout in project.handouts)
         raise RepositoryError(f"no handout is called {', '.join(unknown)}; the handouts are: {names}")
-    outputs, prepared.notes = plan_outputs(project, repository.corpus, output_dir, include_private, only)
+    corpus = repository.corpus
+    for document_id in sorted(include_private):
+        if corpus.find(document_id) is None:
+            raise RepositoryError(f"--include-private {document_id}: no document has that id"
+                                  f"{did_you_mean(document_id, [d.id for d in corpus.documents if d.private and d.id])}")
+    outputs, prepared.notes = plan_outputs(project, corpus, output_dir, include_private, only)
     errors: dict[str, int] = {}
     for problem in repository.lint.problems:
         if problem.severity == ERROR:
