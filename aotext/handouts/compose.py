@@ -84,7 +84,7 @@ def workshop(handout: Handout, documents: Sequence[Document], project: Project) 
     modules = ordered_modules([d for d in documents if d.type == "module"])
     parts = [agenda_markdown(modules, project)] if handout.agenda else []
     for module in modules:
-        if parts:
+        if parts and module.data.get("break") is not True:  # a break needs no page of its own
             parts.append(_fenced(".page-break", ""))
         parts.append(_module_heading(module))
         if handout.audience != "participant":
