@@ -29,13 +29,14 @@ class Handout:
     formats: tuple[str, ...]
     agenda: bool = False
     ids: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
     folders: tuple[str, ...] = ()
 
     def definition(self) -> dict[str, Any]:
         """Everything that decides the handout's content, for its fingerprint."""
         return {
             "name": self.name, "title": self.title, "layout": self.layout, "audience": self.audience,
-            "agenda": self.agenda, "ids": list(self.ids), "folders": list(self.folders),
+            "agenda": self.agenda, "ids": list(self.ids), "types": list(self.types), "folders": list(self.folders),
         }
 
 
@@ -76,6 +77,7 @@ def project_from(document: Document, root: Path) -> Project:
             name=item["name"], title=item["title"], layout=item["layout"], audience=item["audience"],
             formats=tuple(item["formats"]), agenda=bool(item.get("agenda", False)),
             ids=_strings((item.get("documents") or {}).get("ids")),
+            types=_strings((item.get("documents") or {}).get("types")),
             folders=_strings((item.get("documents") or {}).get("folders")),
         )
         for item in data.get("handouts", [])

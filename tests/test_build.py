@@ -271,3 +271,26 @@ def test_killed_build_leaves_no_partial_output(repo, tmp_path):
             elif path.suffix == ".pptx":
                 pptx.Presentation(str(path))
     assert build().exit_code == 0  # and the next build completes the job
+
+
+def test_handout_takes_documents_by_id_type_or_folder(repo, tmp_path):
+    only_talking = PROJECT.replace("""  - name: guide""", """  - name: talking
+    title: Talking only
+    layout: workshop
+    audience: participant
+    formats: [pdf]
+    documents:
+      ids: [talking]
+  - name: by-type
+    title: By type
+    layout: workshop
+    audience: participant
+    formats: [pdf]
+    documents:
+      types: [module]
+  - name: guide""")
+    repo({**FILES, "aotext.yaml": only_talking})
+    assert build("--only", "talking", "--only", "by-type").exit_code == 0
+    talking = pdf_text(tmp_path / "build/talking.pdf")
+    assert "Talking politics" in talking and "After the note." not in talking  # the planning module is left out
+    assert "After the note." in pdf_text(tmp_path / "build/by-type.pdf")

@@ -40,9 +40,10 @@ def _under(document: Document, folder: Path) -> bool:
 def chosen_documents(handout: Handout, corpus: Corpus, project: Project) -> list[Document]:
     """The documents a handout asks for, before privacy is considered."""
     wanted = LAYOUT_TYPES[handout.layout]
-    if not handout.ids and not handout.folders:
+    if not handout.ids and not handout.types and not handout.folders:
         return [d for d in corpus.documents if d.type in wanted]
     chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1]}
+    chosen.update({d.path: d for type_name in handout.types for d in corpus.of_type(type_name)})
     for folder in handout.folders:
         root = project.content_dir / PurePath(folder)
         chosen.update({d.path: d for d in corpus.documents if _under(d, root)})
