@@ -25,7 +25,7 @@ from typing import Any
 
 from aotext.corpus import Corpus, entries, text
 from aotext.model import Document, parse_date
-from aotext.periods import Period, periods_between
+from aotext.periods import PERIODS, Period, periods_between
 
 STATUSES = ("met", "on track", "behind", "overdue", "no data", "not started")
 RECORD_PERIODS = 4
@@ -190,12 +190,15 @@ class _Frame:
 
 
 def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
-    target = float(benchmark.get("target") or 0)
-    how = benchmark.get("combine", "sum")
+    # The summary also runs on documents lint finds wrong: anything malformed
+    # counts as missing rather than stopping the whole summary.
+    raw_target = benchmark.get("target")
+    target = float(raw_target) if isinstance(raw_target, (int, float)) and not isinstance(raw_target, bool) else 0.0
+    how = "latest" if benchmark.get("combine") == "latest" else "sum"
     points = [m for m in frame.measurements if m.value is not None and m.day <= frame.day]
     whole = target.is_integer()
     started = frame.day >= frame.start
-    every = benchmark.get("every")
+    every = benchmark.get("every") if benchmark.get("every") in PERIODS else None
     result: dict[str, Any] = {}
     if every:
         last_day = min(frame.day, frame.due) if frame.due else frame.day
@@ -237,7 +240,8 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
 
 
 def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
-    scale = [str(level) for level in benchmark.get("scale", [])]
+    raw_scale = benchmark.get("scale")
+    scale = [str(level) for level in raw_scale] if isinstance(raw_scale, list) else []
     goal = str(benchmark.get("target_level", scale[-1] if scale else ""))
     rank = {level: index for index, level in enumerate(scale)}
     points = [m for m in frame.measurements if m.level in rank and m.day <= frame.day]
@@ -251,10 +255,10 @@ def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Threshold
     result: dict[str, Any] = dict(
         target=goal, unit=None, current=current, scale=tuple(scale),
         progress=round(rank[current] / goal_rank, 2) if current is not None and goal_rank else (1.0 if met else None),
-        expected=scale[math.floor(expected_rank)] if expected_rank is not None and scale else None,
+        expected=scale[max(0, math.floor(expected_rank))] if expected_rank is not None and scale else None,
         status=status, trend=_trend([float(rank[m.level]) for m in points]),
     )
-    if status in ("on track", "behind", "no data") and frame.due:
+    if status in ("on track", "behind", "no data") and frame.due and scale:
         result["needed"] = f"move from '{current or scale[0]}' to '{goal}' by {frame.due}"
     return result
 

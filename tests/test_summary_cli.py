@@ -110,3 +110,12 @@ def test_table_colours_status_only_when_asked():
     coloured, plain = table_report(summary, colour=True), table_report(summary, colour=False)
     assert "\x1b[32mmet" in coloured
     assert "\x1b[" not in plain and "met" in plain
+
+
+def test_a_broken_plan_still_gives_a_summary_and_exit_1(repo):
+    broken = (PLAN.replace("target: 2", "target: two").replace("every: month", "every: fortnight")
+              .replace("scale: [no, a few, most]", "scale: no, a few, most"))
+    repo({"content/plans/bus-plan.md": broken})
+    result = summary("--format", "json")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert [b["id"] for b in json.loads(result.stdout)["plans"][0]["benchmarks"]] == ["signups", "identify"]
