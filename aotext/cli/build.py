@@ -10,7 +10,7 @@ import click
 from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, DateType, cli
 
 
-@cli.command()
+@cli.command(short_help="Build the printable handouts into build/.")
 @click.option("--project", "project_file", type=click.Path(dir_okay=False), default="aotext.yaml", show_default=True,
               help="The project file that defines the handouts.")
 @click.option("--output-dir", type=click.Path(file_okay=False), default="build", show_default=True,

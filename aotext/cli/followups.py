@@ -10,7 +10,7 @@ import click
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
 
 
-@cli.command()
+@cli.command(short_help="List who needs a follow-up call; calendar; chart.")
 @click.option("--as-of", type=DateType(), default=None, help="Judge what is due as of this date, YYYY-MM-DD. Default: today.")
 @click.option("--owner", default=None, metavar="NAME", help="Only the follow-ups this person makes.")
 @click.option("--within", "within_days", type=click.IntRange(min=0), default=7, show_default=True,

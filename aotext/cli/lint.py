@@ -18,7 +18,7 @@ def _list_rules() -> None:
     for rule in sorted(REGISTRY.values(), key=lambda rule: rule.id):
         click.echo(f"{rule.id:<{width}}  {rule.severity:<7}  {rule.summary}")
 
-@cli.command()
+@cli.command(short_help="Check the documents and print every problem.")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, file_okay=True, dir_okay=True))
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "github"]), default=None,
               help="How to print problems: text (one per line, for people), json (for programs) or github "

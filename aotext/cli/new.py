@@ -10,7 +10,7 @@ import click
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
 
 
-@cli.command()
+@cli.command(short_help="Create a new document from a template.")
 @click.argument("type_name", metavar="TYPE", required=False,
                 type=click.Choice(["module", "question", "scenario", "plan", "reflection", "conversation"]))
 @click.option("--id", "document_id", default=None, help="The new document's id. Default: made from the title (or date).")

@@ -10,7 +10,7 @@ import click
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
 
 
-@cli.command()
+@cli.command(short_help="Show how every plan's benchmarks are doing.")
 @click.option("--plan", "plan_ids", multiple=True, metavar="ID",
               help="Summarize only this plan (repeat for several). Default: every plan that is not private.")
 @click.option("--as-of", type=DateType(), default=None,
