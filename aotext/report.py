@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from aotext.lint import LintResult
 from aotext.model import ERROR, WARNING, Problem
@@ -95,7 +95,3 @@ FORMATS: dict[str, Callable[[LintResult], str]] = {
     "json": json_report,
     "github": github_report,
 }
-
-
-def format_names() -> Sequence[str]:
-    return list(FORMATS)
