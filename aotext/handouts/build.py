@@ -16,7 +16,7 @@ from pathlib import Path
 
 from aotext import __version__
 from aotext.fsio import atomic_write, atomic_write_text, remove_leftovers
-from aotext.handouts import compose
+from aotext.handouts import compose, render
 from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError, reference_docx, render_office, render_pdf
 from aotext.handouts.select import Output
 from aotext.project import Project
@@ -53,7 +53,7 @@ def _digest(data: bytes) -> str:
 def _tool_digest() -> str:
     """Everything of aotext's own that shapes an output."""
     parts = [__version__.encode(), TYPST_TEMPLATE.read_bytes(), LUA_FILTER.read_bytes()]
-    for module in (compose.__file__, __file__):
+    for module in (compose.__file__, render.__file__, __file__):
         parts.append(Path(module).read_bytes())
     return _digest(b"\0".join(parts))
 

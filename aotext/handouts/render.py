@@ -5,6 +5,7 @@ gives the same bytes; their failures become RenderError with their message."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import subprocess
@@ -114,7 +115,8 @@ def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference
 # Styles added to pandoc's own reference document: the house style of DOCX handouts.
 _STYLES = """
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="FacilitatorNote"><w:name w:val="Facilitator Note"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="8A3B12"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="284"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="AnswerLine"><w:name w:val="Answer Line"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr><w:spacing w:before="320" w:after="0"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="Question"><w:name w:val="Question"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/></w:pPr></w:style>
+<w:style w:type="paragraph" w:customStyle="1" w:styleId="AnswerLine"><w:name w:val="Answer Line"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/><w:between w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr><w:spacing w:before="320" w:after="0"/></w:pPr></w:style>
 """
 _FOOTER = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -155,8 +157,9 @@ def _house_style(default_reference: bytes) -> bytes:
 
 
 def reference_docx(cache: Path, version: str, counter: ProcessCount) -> Path:
-    """The house-style reference document, made once per aotext version and cached."""
-    path = cache / f"reference-{version}.docx"
+    """The house-style reference document, made once and cached until its styles change."""
+    digest = hashlib.sha256(f"{version}{_STYLES}{_FOOTER}".encode()).hexdigest()[:12]
+    path = cache / f"reference-{digest}.docx"
     if not path.is_file():
         from aotext.fsio import atomic_write
 

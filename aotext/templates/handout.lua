@@ -91,6 +91,10 @@ local function question(div)
   if FORMAT == "typst" then
     return in_typst("#block(breakable: false, width: 100%)[", div.content)
   end
+  if FORMAT == "docx" then
+    -- The prompt and hint keep with the answer lines that follow them.
+    return pandoc.Div(div.content, pandoc.Attr("", {}, { ["custom-style"] = "Question" }))
+  end
   return div.content
 end
 
