@@ -130,6 +130,17 @@ def test_worksheet_holds_every_prompt(built):
         assert "2. How do you start a conversation?" in text
 
 
+def test_docx_uses_the_house_styles(built):
+    root, _ = built
+    worksheet = [p.style.name for p in docx.Document(str(root / "build/worksheet.docx")).paragraphs]
+    assert worksheet.count("Answer Line") == 12  # two questions, six lines each
+    guide = docx.Document(str(root / "build/guide.docx"))
+    notes = [p.text for p in guide.paragraphs if p.style.name == "Facilitator Note"]
+    assert FACILITATOR_WORDS + "." in notes
+    footer = guide.sections[0].footer.paragraphs[0]
+    assert "Page" in footer.text  # the page number itself is a field Word fills in
+
+
 def test_one_page_plan_is_one_page(built):
     root, _ = built
     reader = pypdf.PdfReader(root / "build/plan-bus-plan.pdf")
