@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from aotext.model import ERROR, Document, Problem
-from aotext.yamlnodes import AliasRefused, TooDeep, convert
+from aotext.yamlnodes import MAX_DEPTH, AliasRefused, TooDeep, convert
 
 # The project file at the top of a repository: plain YAML, no front matter.
 PROJECT_FILE = "aotext.yaml"
@@ -26,6 +27,8 @@ SKIPPED_FILES = frozenset({"readme.md"})
 _FENCE = "---"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Above this many [, {, - and ? characters, nesting depth is checked before composing.
+_NESTING_MARKS = 1000
 
 
 @dataclass
@@ -73,7 +76,11 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
 
 
 def _load(path: Path, shown: str) -> Loaded:
-    size = path.stat().st_size
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # A pipe or device would block the whole run when read.
+        return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", "this is not a regular file; remove it or rename it so it does not end in .md")])
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         return Loaded(shown, None, [_problem(
             shown, 1, 1, "file-too-large",
@@ -172,6 +179,9 @@ def parse_yaml(shown: str, text: str, lines: list[str], first_line: int) -> tupl
     with the position of every key; problems for anything else."""
     where = "the front matter" if first_line > 1 else "this file"
     try:
+        if _may_nest_deeply(text) and _deeper_than(text, MAX_DEPTH):
+            return None, {}, [_problem(shown, first_line, 1, "yaml-syntax",
+                                       f"{where} is nested too deeply; nothing aotext reads needs this many levels")]
         root = yaml.compose(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as error:
         return None, {}, [_yaml_error(shown, error, lines, first_line)]
@@ -211,6 +221,27 @@ def parse_yaml(shown: str, text: str, lines: list[str], first_line: int) -> tupl
     positions = converted.positions
     positions[()] = (1, 1)
     return converted.value, positions, problems
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Cheap test: only text with many of the characters that open a nested
+    level ([, {, - and ?) can nest deeply enough to matter."""
+    return sum(text.count(mark) for mark in "[{-?") > _NESTING_MARKS
+
+
+def _deeper_than(text: str, limit: int) -> bool:
+    """Whether the YAML nests deeper than `limit`. libyaml's composer recurses
+    in C and crashes the process on some tens of thousands of levels; its
+    parser keeps its own stack, so the events can be counted safely first."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limit:
+                return True
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return False
 
 
 def _yaml_error(shown: str, error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Problem:

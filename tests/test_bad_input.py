@@ -30,6 +30,7 @@ CASES = [
     ("merge conflict", "---\ntype: reflection\nid: x\n<<<<<<< HEAD\nplan: bus-plan\n=======\nplan: other\n>>>>>>> theirs\ndate: 2026-11-20\n---\n", 4, "merge-conflict", "<<<<<<<"),
     ("list as front matter", "---\n- type: reflection\n---\n", 2, "front-matter", "is a list"),
     ("empty front matter", "---\n---\nbody\n", 1, "front-matter", "empty"),
+    ("deeply nested", "---\ntype: reflection\na: " + "[" * 40000 + "]" * 40000 + "\n---\n", 2, "yaml-syntax", "nested too deeply"),
     ("only comments", "---\n# type: reflection\n---\nbody\n", 1, "front-matter", "empty"),
     ("stray colon", "---\ntype: reflection\nid: x\nplan: bus-plan\ndate: 2026-11-20\ncelebrate:\n  - Note: we won\n  - more: a: b\n---\n", 8, "yaml-syntax", "quotes"),
 ]
@@ -43,8 +44,17 @@ def test_bad_input_is_reported_and_the_run_goes_on(repo, content, line, rule, wo
     assert any(p["rule"] == "benchmark-no-miss-plan" for p in problems)
 
 
+def test_a_pipe_named_md_does_not_block_the_run(repo, tmp_path):
+    import os
+
+    repo()
+    os.mkfifo(tmp_path / "content/logs/pipe.md")
+    [problem] = [p for p in lint_json() if p["path"] == "content/logs/pipe.md"]
+    assert problem["rule"] == "unreadable" and "not a regular file" in problem["message"]
+
+
 def test_conflict_markers_are_reported_each(repo):
-    repo({BROKEN: CASES[9][1]})
+    repo({BROKEN: next(case[1] for case in CASES if case[0] == "merge conflict")})
     lines = [p["line"] for p in lint_json() if p["rule"] == "merge-conflict"]
     assert lines == [4, 6, 8]
 
