@@ -47,8 +47,8 @@ def _text(document: Document, key: str) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[Document]:
-    """Each person's newest conversation note (on or before `until`)."""
+def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[tuple[dt.date, Document]]:
+    """Each person's newest conversation note (on or before `until`), with its date."""
     newest: dict[str, tuple[dt.date, str, Document]] = {}
     for note in corpus.of_type("conversation"):
         held, pseudonym = parse_date(note.data.get("date")), _text(note, "pseudonym")
@@ -57,15 +57,17 @@ def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[Document]
         key = pseudonym.casefold()
         if key not in newest or (held, note.path) > newest[key][:2]:
             newest[key] = (held, note.path, note)
-    return [entry[2] for entry in newest.values()]
+    return [(held, note) for held, _, note in newest.values()]
 
 
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None) -> list[FollowUp]:
     """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first."""
     found = []
-    for note in latest_notes(corpus):
+    for held, note in latest_notes(corpus):
         follow_up = note.data.get("follow_up")
-        due = parse_date(follow_up.get("date")) if isinstance(follow_up, dict) else None
+        if not isinstance(follow_up, dict):
+            continue  # no follow-up planned (a pass, say)
+        due = parse_date(follow_up.get("date"))
         if due is None or (due - as_of).days > within_days:
             continue
         caller = (follow_up.get("owner") if isinstance(follow_up.get("owner"), str) else None) or _text(note, "owner") or "(no owner)"
@@ -75,7 +77,7 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
             pseudonym=_text(note, "pseudonym") or "?", owner=caller, due=due, days_overdue=(as_of - due).days,
             assessment=_text(note, "assessment"), ask=_text(note, "ask"), commitment=_text(note, "commitment"),
             how=follow_up.get("how") if isinstance(follow_up.get("how"), str) else None,
-            last_contact=parse_date(note.data["date"]), conversation=note.id or note.path, path=note.path,
+            last_contact=held, conversation=note.id or note.path, path=note.path,
             notes=note.body.strip(),
         ))
     return sorted(found, key=lambda f: (f.owner.casefold(), f.due, f.pseudonym.casefold()))
@@ -103,21 +105,22 @@ class OrganizingChart:
     total: ChartRow
 
 
-def _row(group: str, notes: list[Document], as_of: dt.date) -> ChartRow:
-    counts = Counter(_text(note, "assessment") for note in notes)
-    recent = [note for note in notes if (as_of - parse_date(note.data["date"])).days <= RECENT_DAYS]
-    stale = sorted((_text(note, "pseudonym") or "?" for note in notes if note not in recent), key=str.casefold)
-    return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, len(recent), tuple(stale))
+def _row(group: str, notes: list[tuple[dt.date, Document]], as_of: dt.date) -> ChartRow:
+    counts = Counter(_text(note, "assessment") for _, note in notes)
+    recent = [(as_of - held).days <= RECENT_DAYS for held, _ in notes]
+    stale = sorted((_text(note, "pseudonym") or "?" for (_, note), fresh in zip(notes, recent) if not fresh),
+                   key=str.casefold)
+    return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale))
 
 
 def organizing_chart(corpus: Corpus, as_of: dt.date) -> OrganizingChart:
     """The at-a-glance view organizers keep in a spreadsheet: pseudonyms only."""
     notes = latest_notes(corpus, as_of)
-    by_owner: dict[str, list[Document]] = defaultdict(list)
-    by_scenario: dict[str, list[Document]] = defaultdict(list)
-    for note in notes:
-        by_owner[_text(note, "owner") or "(no owner)"].append(note)
-        by_scenario[_text(note, "scenario") or "(no scenario)"].append(note)
+    by_owner: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
+    by_scenario: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
+    for held, note in notes:
+        by_owner[_text(note, "owner") or "(no owner)"].append((held, note))
+        by_scenario[_text(note, "scenario") or "(no scenario)"].append((held, note))
     return OrganizingChart(
         as_of,
         tuple(_row(name, group, as_of) for name, group in sorted(by_owner.items(), key=lambda item: item[0].casefold())),

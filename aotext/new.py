@@ -74,16 +74,17 @@ def _unique(base: str, taken: set[str]) -> str:
 
 def _one_of(corpus: Corpus, type_name: str, given: str | None, option: str) -> Document:
     """The document named by an option, or the only one of its type."""
-    candidates = [d for d in corpus.of_type(type_name) if d.id]
+    candidates = [d.id for d in corpus.of_type(type_name) if d.id]
     if given:
         found = corpus.find(given)
         if found is None or found.type != type_name:
-            names = ", ".join(d.id for d in candidates) or "none yet"
+            names = ", ".join(candidates) or "none yet"
             raise NewDocumentError(f"there is no {type_name} '{given}'; the {type_name}s are: {names}")
         return found
-    if len(candidates) == 1:
-        return candidates[0]
-    names = ", ".join(d.id for d in candidates) or f"none yet: create one with aotext new {type_name}"
+    only = corpus.find(candidates[0]) if len(candidates) == 1 else None
+    if only is not None:
+        return only
+    names = ", ".join(candidates) or f"none yet: create one with aotext new {type_name}"
     raise NewDocumentError(f"name the {type_name} with {option} ID ({names})")
 
 
@@ -193,11 +194,15 @@ def _conversation(request: Request, corpus: Corpus, document_id: str) -> list[st
     return lines
 
 
+def _next_question_number(corpus: Corpus) -> int:
+    numbers = [q.data["number"] for q in corpus.of_type("question") if isinstance(q.data.get("number"), int)]
+    return max(numbers, default=0) + 1
+
+
 def _question(request: Request, corpus: Corpus, document_id: str) -> list[str]:
     module = _one_of(corpus, "module", request.module, "--module")
-    numbers = [q.data["number"] for q in corpus.of_type("question") if isinstance(q.data.get("number"), int)]
     return [
-        "type: question", f"id: {document_id}", f"number: {max(numbers, default=0) + 1}",
+        "type: question", f"id: {document_id}", f"number: {_next_question_number(corpus)}",
         f"module: {module.id}", f"prompt: {_quote(request.title or 'The question, in plain words?')}",
         "answer_lines: 6",
     ]
@@ -215,8 +220,7 @@ def _base_id(request: Request, corpus: Corpus) -> str:
     if request.type == "conversation":
         return f"{request.today}-{slug(request.pseudonym or 'someone')}"
     if request.type == "question":
-        numbers = [q.data["number"] for q in corpus.of_type("question") if isinstance(q.data.get("number"), int)]
-        return f"q{max(numbers, default=0) + 1:02d}-{slug(request.title or 'question')}"
+        return f"q{_next_question_number(corpus):02d}-{slug(request.title or 'question')}"
     return slug(request.title or f"new-{request.type}")
 
 
@@ -234,7 +238,7 @@ def create(request: Request, corpus: Corpus, content: Path, schemas: Path) -> Cr
     taken = set(corpus.by_id)
     if request.id:
         if request.id in taken:
-            raise NewDocumentError(f"the id '{request.id}' is already used by {corpus.find(request.id).path}; choose another")
+            raise NewDocumentError(f"the id '{request.id}' is already used by {corpus.by_id[request.id][0].path}; choose another")
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", request.id):
             raise NewDocumentError(f"'{request.id}' is not a valid id: use lowercase letters, digits and hyphens")
         document_id = request.id
@@ -247,16 +251,16 @@ def create(request: Request, corpus: Corpus, content: Path, schemas: Path) -> Cr
     front = _front(request, folder, schemas, _TEMPLATES[request.type](request, corpus, document_id))
     body = _module_body() if request.type == "module" else "Notes, in plain Markdown.\n"
     if request.type == "question":
-        module_path, module_text, hint = _wire_question(request, corpus, front)
+        module_path, module_text, hint = _wire_question(request, corpus)
         return Created(path, front + "\n" + body, (module_path, module_text), hint)
     return Created(path, front + "\n" + body)
 
 
-def _wire_question(request: Request, corpus: Corpus, front: str) -> tuple[Path, str, str]:
+def _wire_question(request: Request, corpus: Corpus) -> tuple[Path, str, str]:
     """Add the new question's number to an activity of its module, so the
     worksheet uses it: the module's file with one line changed or added."""
     module = _one_of(corpus, "module", request.module, "--module")
-    number = int(re.search(r"^number: (\d+)", front, re.MULTILINE).group(1))
+    number = _next_question_number(corpus)
     activities = list(entries(module.data, "activities"))
     if request.activity:
         activities = [(i, a) for i, a in activities if a.get("id") == request.activity]

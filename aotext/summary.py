@@ -100,15 +100,17 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _logs(corpus: Corpus, plan: Document) -> list[Document]:
-    """The plan's dated, non-private reflection logs, oldest first (indexed once per corpus)."""
-    def index() -> dict[str, list[Document]]:
-        by_plan: dict[str, list[Document]] = defaultdict(list)
+def _logs(corpus: Corpus, plan: Document) -> list[tuple[dt.date, Document]]:
+    """The plan's dated, non-private reflection logs with their dates, oldest
+    first (indexed once per corpus)."""
+    def index() -> dict[str, list[tuple[dt.date, Document]]]:
+        by_plan: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
         for log in corpus.of_type("reflection"):
-            if not log.private and parse_date(log.data.get("date")) and isinstance(log.data.get("plan"), str):
-                by_plan[log.data["plan"]].append(log)
+            held, plan_id = parse_date(log.data.get("date")), log.data.get("plan")
+            if not log.private and held and isinstance(plan_id, str):
+                by_plan[plan_id].append((held, log))
         for logs in by_plan.values():
-            logs.sort(key=lambda log: (log.data["date"], log.path))
+            logs.sort(key=lambda entry: (entry[0], entry[1].path))
         return by_plan
 
     return corpus.memo("summary-logs", index).get(plan.id or "", [])
@@ -119,8 +121,7 @@ def _measurements(corpus: Corpus, plan: Document, known: set[str]) -> tuple[dict
     reflection logs; and how many name a benchmark the plan does not have."""
     found: dict[str, list[Measurement]] = defaultdict(list)
     skipped = 0
-    for log in _logs(corpus, plan):
-        held = parse_date(log.data["date"])
+    for held, log in _logs(corpus, plan):
         for _, item in entries(log.data, "measurements"):
             benchmark = text(item, "benchmark")
             if benchmark not in known:
@@ -196,6 +197,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
     target = float(raw_target) if isinstance(raw_target, (int, float)) and not isinstance(raw_target, bool) else 0.0
     how = "latest" if benchmark.get("combine") == "latest" else "sum"
     points = [m for m in frame.measurements if m.value is not None and m.day <= frame.day]
+    numbers = [m.value for m in points if m.value is not None]
     whole = target.is_integer()
     started = frame.day >= frame.start
     every = benchmark.get("every") if benchmark.get("every") in PERIODS else None
@@ -205,7 +207,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         periods = periods_between(frame.start, last_day, every) if started else []
         history = []
         for period in periods:
-            inside = [m.value for m in points if m.day in period]
+            inside = [m.value for m in points if m.day in period and m.value is not None]
             value = _combine(inside, how) if inside else (0.0 if how == "sum" else None)
             history.append(PeriodResult(period.label, period.first, period.last, value, value is not None and value >= target))
         current_period: Period | None = periods[-1] if periods else None
@@ -221,8 +223,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         overdue = bool(frame.due and frame.day > frame.due)
         result.update(every=every, period=current_period.label if current_period else None, history=tuple(history))
     else:
-        values = [m.value for m in points]
-        current = _combine(values, how) if values else None
+        current = _combine(numbers, how) if numbers else None
         expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and started else None
         deadline = frame.due
         overdue = bool(frame.due and frame.day > frame.due)
@@ -232,7 +233,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         progress=round(current / target, 2) if current is not None and target else None,
         expected=round(expected, 1) if expected is not None else None,
         status=_status(started, met, overdue and not met, bool(points), current or 0.0, expected, whole, thresholds),
-        trend=_trend([m.value for m in points]),
+        trend=_trend(numbers),
     )
     if result["status"] in ("on track", "behind", "no data") and deadline:
         result["needed"] = _needed(target - (current or 0.0), deadline, frame.day)
@@ -244,19 +245,19 @@ def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Threshold
     scale = [str(level) for level in raw_scale] if isinstance(raw_scale, list) else []
     goal = str(benchmark.get("target_level", scale[-1] if scale else ""))
     rank = {level: index for index, level in enumerate(scale)}
-    points = [m for m in frame.measurements if m.level in rank and m.day <= frame.day]
-    current = points[-1].level if points else None
+    ranks = [(m, rank[m.level]) for m in frame.measurements if m.level in rank and m.day <= frame.day]
+    current, current_rank = (ranks[-1][0].level, ranks[-1][1]) if ranks else (None, 0)
     started = frame.day >= frame.start
     goal_rank = rank.get(goal, len(scale) - 1)
     expected_rank = goal_rank * _fraction(frame.start, frame.due, frame.day) if frame.due and started else None
-    met = current is not None and rank[current] >= goal_rank
+    met = current is not None and current_rank >= goal_rank
     overdue = bool(frame.due and frame.day > frame.due)
-    status = _status(started, met, overdue and not met, bool(points), float(rank.get(current, 0)), expected_rank, True, thresholds)
+    status = _status(started, met, overdue and not met, bool(ranks), float(current_rank), expected_rank, True, thresholds)
     result: dict[str, Any] = dict(
         target=goal, unit=None, current=current, scale=tuple(scale),
-        progress=round(rank[current] / goal_rank, 2) if current is not None and goal_rank else (1.0 if met else None),
+        progress=round(current_rank / goal_rank, 2) if current is not None and goal_rank > 0 else (1.0 if met else None),
         expected=scale[max(0, math.floor(expected_rank))] if expected_rank is not None and scale else None,
-        status=status, trend=_trend([float(rank[m.level]) for m in points]),
+        status=status, trend=_trend([float(level_rank) for _, level_rank in ranks]),
     )
     if status in ("on track", "behind", "no data") and frame.due and scale:
         result["needed"] = f"move from '{current or scale[0]}' to '{goal}' by {frame.due}"
@@ -283,8 +284,8 @@ def evaluate(benchmark: dict[str, Any], measurements: list[Measurement], plan: D
 def _celebrations(corpus: Corpus, plan: Document, benchmarks: list[dict[str, Any]],
                   measured: dict[str, list[Measurement]], day: dt.date, now: list[BenchmarkSummary],
                   thresholds: Thresholds) -> tuple[str, ...]:
-    logs = [log for log in _logs(corpus, plan) if parse_date(log.data["date"]) <= day]
-    previous = parse_date(logs[-2].data["date"]) if len(logs) > 1 else None
+    logs = [(held, log) for held, log in _logs(corpus, plan) if held <= day]
+    previous = logs[-2][0] if len(logs) > 1 else None
     found = []
     for benchmark, summary in zip(benchmarks, now):
         if summary.status != "met":
@@ -293,8 +294,9 @@ def _celebrations(corpus: Corpus, plan: Document, benchmarks: list[dict[str, Any
         if before is None or before.status != "met":
             found.append(f"Benchmark met: {summary.title}")
     if logs:
-        latest = logs[-1]
-        found += [f"{item} ({latest.data['date']})" for item in latest.data.get("celebrate", []) if isinstance(item, str)]
+        held, latest = logs[-1]
+        items = latest.data.get("celebrate")
+        found += [f"{item} ({held})" for item in (items if isinstance(items, list) else []) if isinstance(item, str)]
     return tuple(found)
 
 
