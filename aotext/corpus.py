@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-from aotext.model import Document
+from aotext.model import Document, parse_date
 
 
 class Corpus:
@@ -35,10 +36,16 @@ class Corpus:
     def of_type(self, type_name: str) -> list[Document]:
         return self.by_type.get(type_name, [])
 
-    def find(self, document_id: str) -> Document | None:
-        """The document with this id (the first, if lint reports it as duplicated)."""
-        found = self.by_id.get(document_id)
+    def find(self, document_id: object) -> Document | None:
+        """The document with this id (the first, if lint reports it as duplicated);
+        None for anything that is not an id, so callers need not check first."""
+        found = self.by_id.get(document_id) if isinstance(document_id, str) else None
         return found[0] if found else None
+
+    def plan_of(self, document: Document) -> Document | None:
+        """The plan a reflection log (or conversation) names, if it names one that is a plan."""
+        plan = self.find(document.data.get("plan"))
+        return plan if plan is not None and plan.type == "plan" else None
 
 
 def entries(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -65,6 +72,12 @@ def text(item: dict[str, Any], key: str) -> str | None:
 
 
 PLAN_SECTIONS = {"goals": "goal", "strategies": "strategy", "tactics": "tactic", "benchmarks": "benchmark"}
+
+
+def plan_day(plan: Document, as_of: dt.date) -> dt.date:
+    """The day a plan is judged on: the as-of date, but never after the plan ends."""
+    ends = parse_date(plan.data.get("ends"))
+    return min(as_of, ends) if ends else as_of
 
 
 def plan_parts(corpus: Corpus, plan: Document) -> dict[str, tuple[str, int]]:

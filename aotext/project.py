@@ -3,10 +3,12 @@ handouts. A typed view over its (already validated) data."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aotext.corpus import entries
 from aotext.model import Document
 
 AUDIENCES = ("participant", "facilitator", "coordinator")
@@ -57,6 +59,12 @@ class Project:
 
     def handout(self, name: str) -> Handout | None:
         return next((handout for handout in self.handouts if handout.name == name), None)
+
+
+def day_entries(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(index, day) for the well-formed items of `workshop: days:` in project data."""
+    workshop = data.get("workshop")
+    return entries(workshop if isinstance(workshop, dict) else {}, "days")
 
 
 def _strings(value: Any) -> tuple[str, ...]:

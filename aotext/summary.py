@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from aotext.corpus import Corpus, entries, text
+from aotext.corpus import Corpus, entries, plan_day, text
 from aotext.model import Document, parse_date
 from aotext.periods import PERIODS, Period, periods_between
 
@@ -268,8 +268,7 @@ def evaluate(benchmark: dict[str, Any], measurements: list[Measurement], plan: D
              thresholds: Thresholds = Thresholds()) -> BenchmarkSummary:
     """One benchmark as of `as_of` (never later than the plan's end)."""
     started = parse_date(plan.data.get("started")) or as_of
-    ends = parse_date(plan.data.get("ends"))
-    day = min(as_of, ends) if ends else as_of
+    day = plan_day(plan, as_of)
     frame = _Frame(parse_date(benchmark.get("start")) or started, parse_date(benchmark.get("due")), day, measurements)
     kind = benchmark.get("kind", "numeric")
     details = _qualitative(benchmark, frame, thresholds) if kind == "qualitative" else _numeric(benchmark, frame, thresholds)
@@ -304,8 +303,7 @@ def summarize_plan(corpus: Corpus, plan: Document, as_of: dt.date, thresholds: T
     benchmarks = [item for _, item in entries(plan.data, "benchmarks") if text(item, "id")]
     measured, skipped = _measurements(corpus, plan, {item["id"] for item in benchmarks})
     now = [evaluate(item, measured.get(item["id"], []), plan, as_of, thresholds) for item in benchmarks]
-    ends = parse_date(plan.data.get("ends"))
-    day = min(as_of, ends) if ends else as_of
+    day = plan_day(plan, as_of)
     celebrate = _celebrations(corpus, plan, benchmarks, measured, day, now, thresholds)
     return PlanSummary(plan.id or plan.path, str(plan.data.get("title", plan.id)), day, tuple(now), celebrate, skipped)
 

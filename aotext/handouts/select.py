@@ -60,8 +60,7 @@ def _context(output_documents: list[Document], handout: Handout, corpus: Corpus,
     if handout.layout == "worksheet":
         return [m for m in corpus.of_type("module") if visible(m, include_private)]
     if handout.layout == "plan":
-        scenario_id = output_documents[0].data.get("scenario")
-        scenario = corpus.find(scenario_id) if isinstance(scenario_id, str) else None
+        scenario = corpus.find(output_documents[0].data.get("scenario"))
         return [scenario] if scenario and visible(scenario, include_private) else []
     return []
 

@@ -10,7 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from aotext.corpus import Corpus, entries, id_list, text
+from aotext.corpus import Corpus, entries, id_list, plan_day, text
 from aotext.model import WARNING, parse_date
 from aotext.rules.base import Finding, rule
 from aotext.words import plural
@@ -123,8 +123,8 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 @rule("measurement-mismatch", "a measurement that does not fit its benchmark (a number for a scale question, a level not on the scale)")
 def measurement_mismatch(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for reflection in corpus.of_type("reflection"):
-        plan = corpus.find(reflection.data.get("plan")) if isinstance(reflection.data.get("plan"), str) else None
-        if plan is None or plan.type != "plan":
+        plan = corpus.plan_of(reflection)
+        if plan is None:
             continue
         benchmarks = {text(b, "id"): b for _, b in entries(plan.data, "benchmarks")}
         for index, measurement in entries(reflection.data, "measurements"):
@@ -181,8 +181,7 @@ def reflection_overdue(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         cadence, started = plan.data.get("reflect_every"), parse_date(plan.data.get("started"))
         if not isinstance(cadence, str) or started is None:
             continue
-        ends = parse_date(plan.data.get("ends"))
-        until = min(as_of, ends) if ends else as_of
+        until = plan_day(plan, as_of)
         last = max((held for held in reflection_dates.get(plan.id or "", []) if held <= until), default=None)
         since = last or started
         due = add_cadence(since, cadence)

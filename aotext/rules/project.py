@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from aotext.agenda import build_agenda, clock
 from aotext.corpus import Corpus, entries
 from aotext.model import Document
-from aotext.project import Day
+from aotext.project import Day, day_entries
 from aotext.rules.base import Finding, rule
 from aotext.words import plural
 
@@ -20,9 +20,8 @@ _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 def _days(project: Document) -> list[tuple[int, Day]]:
     """The days well formed enough to time, with their index; the schema reports the rest."""
-    workshop = project.data.get("workshop")
     days = []
-    for index, item in entries(workshop if isinstance(workshop, dict) else {}, "days"):
+    for index, item in day_entries(project.data):
         start, end, modules = item.get("start"), item.get("end"), item.get("modules")
         if not (isinstance(start, str) and _CLOCK.match(start)):
             continue

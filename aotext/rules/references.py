@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus, entries, id_list, plan_parts, text
 from aotext.model import Document, KeyPath
+from aotext.project import day_entries
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
 
@@ -76,10 +77,10 @@ def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     for reflection in corpus.of_type("reflection"):
-        plan_id = reflection.data.get("plan")
-        plan = corpus.find(plan_id) if isinstance(plan_id, str) else None
-        if plan is None or plan.type != "plan":
+        plan = corpus.plan_of(reflection)
+        if plan is None:
             continue  # the plan reference itself is reported above
+        plan_id = plan.id
         parts = plan_parts(corpus, plan)
         benchmarks = [part for part, (kind, _) in parts.items() if kind == "benchmark"]
         for index, item in entries(reflection.data, "measurements"):
@@ -116,8 +117,7 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     if project is None:
         return
     modules = [d.id for d in corpus.of_type("module") if d.id]
-    workshop = project.data.get("workshop")
-    for index, day in entries(workshop if isinstance(workshop, dict) else {}, "days"):
+    for index, day in day_entries(project.data):
         for position, module_id in id_list(day, "modules"):
             target = corpus.find(module_id)
             where = ("workshop", "days", index, "modules", position)
