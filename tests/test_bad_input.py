@@ -6,37 +6,14 @@ from __future__ import annotations
 import pytest
 
 from aotext import load
-from conftest import GOOD_REPO, PLAN, REFLECTION, invoke, lint_json
+from helpers import BAD_INPUT, GOOD_REPO, PLAN, PROJECT, REFLECTION, invoke, lint_json
 
 LOG = "content/logs/log-2026-11-20.md"
 BROKEN = "content/logs/broken.md"
 # A second, independent problem proves the run goes on past the bad file.
 OTHER_PROBLEM = {"content/plans/bus-plan.md": PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}
 
-BOMB = "---\ntype: reflection\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi")
-) + "---\n"
-
-CASES = [
-    ("tab", "---\ntype: reflection\nid: x\n\tplan: bus-plan\n---\n", 4, "yaml-syntax", "tab character"),
-    ("missing opening fence", "type: reflection\nid: x\n", 1, "front-matter", "add a line '---' above line 1"),
-    ("missing closing fence", "---\ntype: reflection\nid: x\n\nSome notes.\n", 1, "front-matter", "never closed"),
-    ("impossible month", REFLECTION.replace("date: 2026-11-20", "date: 2026-13-01").replace("log-2026-11-20", "x"), 5, "schema", "not a real calendar date"),
-    ("impossible day", REFLECTION.replace("date: 2026-11-20", "date: 2026-02-30").replace("log-2026-11-20", "x"), 5, "schema", "2026-02-30"),
-    ("duplicate key", REFLECTION.replace("plan: bus-plan\n", "plan: bus-plan\nplan: bus-plan\n").replace("log-2026-11-20", "x"), 5, "duplicate-key", "appears twice (first on line 4)"),
-    ("alias bomb", BOMB, 3, "yaml-alias", "write the value out in full"),
-    ("not UTF-8", "---\ntype: reflection\nid: caf\xe9\n---\n".encode("latin-1"), 3, "encoding", "save it with the UTF-8 encoding"),
-    ("renamed plan", REFLECTION.replace("plan: bus-plan", "plan: bus-plan-2025").replace("log-2026-11-20", "x"), 4, "unknown-reference", "did you mean 'bus-plan'"),
-    ("merge conflict", "---\ntype: reflection\nid: x\n<<<<<<< HEAD\nplan: bus-plan\n=======\nplan: other\n>>>>>>> theirs\ndate: 2026-11-20\n---\n", 4, "merge-conflict", "<<<<<<<"),
-    ("list as front matter", "---\n- type: reflection\n---\n", 2, "front-matter", "is a list"),
-    ("empty front matter", "---\n---\nbody\n", 1, "front-matter", "empty"),
-    ("deeply nested", "---\ntype: reflection\na: " + "[" * 40000 + "]" * 40000 + "\n---\n", 2, "yaml-syntax", "nested too deeply"),
-    ("only comments", "---\n# type: reflection\n---\nbody\n", 1, "front-matter", "empty"),
-    ("stray colon", "---\ntype: reflection\nid: x\nplan: bus-plan\ndate: 2026-11-20\ncelebrate:\n  - Note: we won\n  - more: a: b\n---\n", 8, "yaml-syntax", "quotes"),
-]
-
-
-@pytest.mark.parametrize("content, line, rule, words", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+@pytest.mark.parametrize("content, line, rule, words", [case[1:] for case in BAD_INPUT], ids=[case[0] for case in BAD_INPUT])
 def test_bad_input_is_reported_and_the_run_goes_on(repo, content, line, rule, words):
     repo({BROKEN: content, **OTHER_PROBLEM})
     problems = lint_json()
@@ -54,7 +31,7 @@ def test_a_pipe_named_md_does_not_block_the_run(repo, tmp_path):
 
 
 def test_conflict_markers_are_reported_each(repo):
-    repo({BROKEN: next(case[1] for case in CASES if case[0] == "merge conflict")})
+    repo({BROKEN: next(case[1] for case in BAD_INPUT if case[0] == "merge conflict")})
     lines = [p["line"] for p in lint_json() if p["rule"] == "merge-conflict"]
     assert lines == [4, 6, 8]
 
@@ -119,7 +96,5 @@ def test_unexpected_failure_is_one_line_and_exit_2(repo, monkeypatch):
 
 
 def test_unquoted_clock_time_stays_a_time(repo):
-    from conftest import PROJECT
-
     repo({"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10:00")})
     assert lint_json() == []

@@ -15,14 +15,14 @@ import pptx
 import pypdf
 import pytest
 
-from conftest import GOOD_REPO, MODULE, QUESTION, invoke, write_tree
-from conftest import PROJECT as CONFTEST_PROJECT
+from helpers import GOOD_REPO, MODULE, QUESTION, invoke, write_tree
+from helpers import PROJECT as SMALL_PROJECT
 
 PARTICIPANT_WORDS = "Goals are what you hope to achieve"
 FACILITATOR_WORDS = "Quokka timing note for trainers only"
 PRIVATE_WORDS = "Narwhal secret about a real person"
 
-PROJECT = CONFTEST_PROJECT.replace("workshop:\n  days:\n    - start", "workshop:\n  title: Test Training\n  days:\n"
+PROJECT = SMALL_PROJECT.replace("workshop:\n  days:\n    - start", "workshop:\n  title: Test Training\n  days:\n"
                                    "    - date: 2027-03-06\n      start").replace('end: "11:00"', 'end: "12:00"') + """\
   - name: guide
     title: Facilitator guide

@@ -8,7 +8,7 @@ import click
 
 from aotext.cli import cli
 from aotext.rules import REGISTRY
-from conftest import AS_OF, PLAN, REFLECTION, invoke
+from helpers import AS_OF, PLAN, REFLECTION, invoke
 
 PLAN_PATH = "content/plans/bus-plan.md"
 NO_MISS_PLAN = {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}

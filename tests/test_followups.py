@@ -6,7 +6,7 @@ import json
 
 from icalendar import Calendar
 
-from conftest import CONVERSATION, SCENARIO, invoke
+from helpers import CONVERSATION, SCENARIO, invoke
 
 AS_OF = "2026-11-24"
 SECRET = "Pangolin detail from the notes"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import AS_OF, invoke, lint_json
+from helpers import AS_OF, invoke, lint_json
 
 CASES = {
     "module": ["--title", "Reflection and celebration"],

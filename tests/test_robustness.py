@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import CONVERSATION, PLAN, REFLECTION, invoke
-from test_bad_input import CASES
+from helpers import BAD_INPUT, CONVERSATION, PLAN, REFLECTION, invoke
 
 BROKEN = {
-    **{f"content/logs/bad-{index}.md": case[1] for index, case in enumerate(CASES)},
+    **{f"content/logs/bad-{index}.md": case[1] for index, case in enumerate(BAD_INPUT)},
     "content/plans/bus-plan.md": PLAN.replace("target: 2", "target: two").replace("every: month", "every: fortnight")
     .replace("scale: [no, a few, most]", "scale: no, a few, most"),
     "content/conversations/talk-nia.md": CONVERSATION.replace("  date: 2026-11-21", "  date: soon")

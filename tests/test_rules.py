@@ -6,19 +6,13 @@ from __future__ import annotations
 import pytest
 
 from aotext.rules import REGISTRY
-from conftest import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, lint_json
+from helpers import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, line_of, lint_json
 
 PLAN_PATH = "content/plans/bus-plan.md"
 LOG_PATH = "content/logs/log-2026-11-20.md"
 MODULE_PATH = "content/curriculum/planning.md"
 QUESTION_PATH = "content/worksheet/q01.md"
 CONVERSATION_PATH = "content/conversations/talk-nia.md"
-
-
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """1-based line number of the n-th line containing `needle`."""
-    hits = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
-    return hits[occurrence - 1]
 
 
 def test_good_repository_is_clean(repo):

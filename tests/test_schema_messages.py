@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import PLAN, lint_json
-from test_rules import line_of
+from helpers import CONVERSATION, PLAN, line_of, lint_json
 
 PLAN_PATH = "content/plans/bus-plan.md"
 
@@ -55,8 +54,6 @@ def test_yes_is_not_silently_true(repo):
 
 
 def test_private_values_are_not_quoted_in_messages(repo):
-    from conftest import CONVERSATION
-
     repo({"content/conversations/talk-nia.md": CONVERSATION.replace(
         "assessment: supporter", "assessment: Maria Lopez from 4B is a leader")})
     problems = lint_json()

@@ -10,30 +10,9 @@ from aotext.corpus import Corpus
 from aotext.model import Document
 from aotext.periods import period_of, periods_between
 from aotext.summary import Thresholds, summarize, summarize_plan
+from helpers import log, numeric, plan
 
 D = dt.date
-
-
-def plan(*benchmarks: dict, started: str = "2026-01-01", ends: str | None = None, private: bool = False) -> Document:
-    data = {"type": "plan", "id": "p", "title": "Plan", "started": started, "benchmarks": list(benchmarks)}
-    if ends:
-        data["ends"] = ends
-    if private:
-        data["private"] = True
-    return Document("plans/p.md", data, "", 0)
-
-
-def log(day: str, *measurements: dict, celebrate: tuple[str, ...] = (), private: bool = False) -> Document:
-    data = {"type": "reflection", "id": f"log-{day}", "plan": "p", "date": day,
-            "measurements": list(measurements), "celebrate": list(celebrate)}
-    if private:
-        data["private"] = True
-    return Document(f"logs/{day}.md", data, "", 0)
-
-
-def numeric(id_: str = "b", **fields) -> dict:
-    return {"id": id_, "title": id_.upper(), "kind": "numeric", "target": 10, "unit": "people", "combine": "sum",
-            "if_missed": "Talk about it.", **fields}
 
 
 def judge(the_plan: Document, *logs: Document, as_of: D, **thresholds):

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from conftest import AS_OF, PLAN, REFLECTION, invoke
+from helpers import AS_OF, PLAN, REFLECTION, invoke
 
 PRIVATE_LOG = REFLECTION.replace("log-2026-11-20", "log-secret").replace("value: 3", "value: 40").replace(
     "type: reflection\n", "type: reflection\nprivate: true\n").replace("Three new drivers signed up.", "Walrus private celebration")
@@ -103,7 +103,7 @@ def test_table_colours_status_only_when_asked():
     from aotext.corpus import Corpus
     from aotext.summary import summarize
     from aotext.summary_report import table_report
-    from test_summary import log, numeric, plan
+    from helpers import log, numeric, plan
 
     summary = summarize(Corpus([plan(numeric(start="2026-01-01", due="2026-01-31")),
                                 log("2026-01-10", {"benchmark": "b", "value": 12})]), dt.date(2026, 1, 11))
