@@ -3,11 +3,10 @@ DOCX and PPTX files is what each audience should see, and nothing else."""
 
 from __future__ import annotations
 
+import errno
+import json
 import os
-import signal
-import subprocess
-import sys
-import time
+import tempfile
 from pathlib import Path
 
 import docx
@@ -15,6 +14,7 @@ import pptx
 import pypdf
 import pytest
 
+from aotext import fsio
 from helpers import GOOD_REPO, MODULE, QUESTION, invoke, write_tree
 from helpers import PROJECT as SMALL_PROJECT
 
@@ -266,22 +266,98 @@ def test_same_input_gives_the_same_bytes(repo, tmp_path):
     assert {p.name: p.read_bytes() for p in (tmp_path / "build").glob("guide.*")} == first
 
 
-def test_killed_build_leaves_no_partial_output(repo, tmp_path):
-    repo(FILES)
-    for delay in (0.3, 0.6, 0.9):
-        process = subprocess.Popen([sys.executable, "-m", "aotext", "build", "--force", "-j", "1"], cwd=tmp_path,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-        time.sleep(delay)
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        for path in (tmp_path / "build").glob("*.*"):
-            if path.suffix == ".pdf":
-                assert len(pypdf.PdfReader(path).pages) >= 1
-            elif path.suffix == ".docx":
-                docx.Document(str(path))
-            elif path.suffix == ".pptx":
-                pptx.Presentation(str(path))
-    assert build().exit_code == 0  # and the next build completes the job
+def assert_complete(path: Path) -> None:
+    """The file opens in the reader its users' programs would use."""
+    if path.suffix == ".pdf":
+        assert len(pypdf.PdfReader(path).pages) >= 1
+    elif path.suffix == ".docx":
+        docx.Document(str(path))
+    elif path.suffix == ".pptx":
+        pptx.Presentation(str(path))
+    elif path.suffix == ".json":  # a fingerprint in build/.aotext/
+        json.loads(path.read_text(encoding="utf-8"))
+    else:
+        raise AssertionError(f"unexpected file in build/: {path}")
+
+
+def handouts(build_dir: Path) -> list[Path]:
+    return sorted(path for path in build_dir.iterdir() if path.is_file() and not path.name.startswith("."))
+
+
+class DiskFullOnSecondHandout:
+    """Stands in for `os` inside aotext.fsio: the second handout written to
+    build/ runs out of disk space halfway through, before its rename."""
+
+    def __init__(self, build_dir: Path) -> None:
+        self.build_dir = build_dir
+        self.handouts_written = 0
+        self.failed_part: Path | None = None
+
+    def __getattr__(self, name: str):
+        return getattr(os, name)
+
+    def fsync(self, fd: int) -> None:
+        inode = os.fstat(fd).st_ino
+        part = next((p for p in self.build_dir.glob(".*.part") if p.stat().st_ino == inode), None)
+        if part is not None:  # a handout, not the fingerprint in build/.aotext/
+            self.handouts_written += 1
+            if self.handouts_written == 2:
+                os.ftruncate(fd, part.stat().st_size // 2)
+                self.failed_part = part
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
+
+
+def test_a_write_that_fails_halfway_leaves_the_old_complete_file_and_no_debris(repo, tmp_path):
+    root = repo(FILES)
+    only = ("--only", "participant", "--only", "guide", "-j", "1")
+    assert build(*only).exit_code == 0
+    before = {path.name: path.read_bytes() for path in handouts(root / "build")}
+    assert sorted(before) == ["guide.docx", "guide.pdf", "participant.docx", "participant.pdf"]
+    planning = root / "content/curriculum/planning.md"
+    planning.write_text(planning.read_text().replace(PARTICIPANT_WORDS, "Goals are what we will win together"))
+
+    # Temporary files go to a folder of this test's own, so other runs cannot disturb the count.
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    made: list[str] = []
+    real_mkdir = os.mkdir
+
+    def recording_mkdir(path, *args, **kwargs):
+        made.append(os.fspath(path))
+        return real_mkdir(path, *args, **kwargs)
+
+    disk = DiskFullOnSecondHandout(root / "build")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(scratch))
+        patch.setattr(tempfile, "tempdir", str(scratch))
+        patch.setattr(os, "mkdir", recording_mkdir)
+        patch.setattr(fsio, "os", disk)
+        result = build(*only)
+
+    assert disk.failed_part is not None
+    failed = disk.failed_part.name[1:-len(".part")].rsplit(".", 1)[0]
+    assert result.exit_code == 1
+    assert f"error: build/{failed}:" in result.output and "Traceback" not in result.output
+    assert "Built 3, up to date 0, failed 1" in result.output
+    # The handout that failed is still yesterday's complete file; the others are new.
+    assert (root / "build" / failed).read_bytes() == before[failed]
+    for path in (root / "build").rglob("*"):
+        if path.is_file():
+            assert_complete(path)
+    for path in handouts(root / "build"):
+        if path.name != failed:
+            text = pdf_text(path) if path.suffix == ".pdf" else docx_text(path)
+            assert "Goals are what we will win together" in text, path.name
+    assert not disk.failed_part.exists()
+    assert list((root / "build").rglob("*.part")) == []
+    assert any(Path(folder).parent == scratch and Path(folder).name.startswith("aotext-") for folder in made)
+    assert list(scratch.iterdir()) == []
+
+    again = build(*only)  # the next build makes only the missing one
+    assert again.exit_code == 0 and "Built 1, up to date 3, failed 0" in again.output
+    assert_complete(root / "build" / failed)
+    assert (root / "build" / failed).read_bytes() != before[failed]
 
 
 def test_handout_takes_documents_by_id_type_or_folder(repo, tmp_path):
