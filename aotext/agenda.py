@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aotext.corpus import entries
-from aotext.model import Document
+from aotext.documents.types.module import Module
 from aotext.project import Day
 
 
@@ -46,35 +45,38 @@ def clock(minutes: int) -> str:
     return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
 
 
-def module_label(module: Document) -> str:
-    section = module.data.get("section")
-    title = str(module.data.get("title", module.id))
-    return f"{section}. {title}" if section else title
-
-
-def ordered_modules(modules: Sequence[Document]) -> list[Document]:
+def ordered_modules(modules: Sequence[Module]) -> list[Module]:
     """Modules in workshop order (by `order`, then path)."""
-    return sorted(modules, key=lambda m: (m.data.get("order") if isinstance(m.data.get("order"), int) else 10**6, m.path))
+    if modules and not isinstance(modules[0], Module):  # TEMP(layouts): documents, not views
+        by_view = {id(m.view): m for m in modules}
+        return [by_view[id(v)] for v in ordered_modules([m.view for m in modules])]
+    return sorted(modules, key=lambda m: (m.order if m.order is not None else 10**6, m.path))
 
 
-def _module_slots(module: Document, start: int) -> list[Slot]:
-    minutes = _minutes(module)
-    is_break = module.data.get("break") is True
-    slots = [Slot(start, minutes, module_label(module), "break" if is_break else "module", module.id or "")]
-    activities = [a for _, a in entries(module.data, "activities") if isinstance(a.get("minutes"), int)]
-    presenting = minutes - sum(a["minutes"] for a in activities)
+def module_label(module: object) -> str:
+    """TEMP(layouts): the label of a module document."""
+    return module.view.label  # type: ignore[attr-defined, no-any-return]
+
+
+def _module_slots(module: Module, start: int) -> list[Slot]:
+    minutes = module.minutes or 0
+    slots = [Slot(start, minutes, module.label, "break" if module.is_break else "module", module.id or "")]
+    activities = [(activity, activity.minutes) for activity in module.activities if activity.minutes is not None]
+    presenting = minutes - sum(length for _, length in activities)
     at = start
     if activities and presenting > 0:
         slots.append(Slot(at, presenting, "Presentation and discussion", "presentation", module.id or ""))
         at += presenting
-    for activity in activities:
-        slots.append(Slot(at, activity["minutes"], str(activity.get("title", "")), str(activity.get("kind", "")), module.id or ""))
-        at += activity["minutes"]
+    for activity, length in activities:
+        slots.append(Slot(at, length, activity.title, activity.kind or "", module.id or ""))
+        at += length
     return slots
 
 
-def build_agenda(modules: Sequence[Document], days: Sequence[Day]) -> list[AgendaDay]:
+def build_agenda(modules: Sequence[Module], days: Sequence[Day]) -> list[AgendaDay]:
     """The agenda of each day. With one day and no module list, every module runs on it."""
+    if modules and not isinstance(modules[0], Module):  # TEMP(layouts): documents, not views
+        modules = [m.view for m in modules]
     by_id = {module.id: module for module in modules if module.id}
     agenda = []
     for number, day in enumerate(days, start=1):
@@ -86,11 +88,6 @@ def build_agenda(modules: Sequence[Document], days: Sequence[Day]) -> list[Agend
         slots: list[Slot] = []
         for module in todays:
             slots += _module_slots(module, at)
-            at += _minutes(module)
+            at += module.minutes or 0
         agenda.append(AgendaDay(number, day, tuple(slots), start, at))
     return agenda
-
-
-def _minutes(module: Document) -> int:
-    minutes = module.data.get("minutes")
-    return minutes if isinstance(minutes, int) else 0

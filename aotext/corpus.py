@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-T = TypeVar("T")
+from aotext.documents.document import Document
+from aotext.documents.types.base import View
+from aotext.documents.types.reflection import Reflection
 
-from aotext.model import Document, parse_date
+T = TypeVar("T")
+V = TypeVar("V", bound=View)
 
 
 class Corpus:
-    def __init__(self, documents: list[Document]) -> None:
+    def __init__(self, documents: Sequence[Document]) -> None:
         ordered = sorted(documents, key=lambda document: document.path)
         self.documents = [document for document in ordered if document.role == "document"]
-        # The project file (aotext.yaml), when it was among the files read.
+        # The project file, when it was among the files read.
         self.project = next((document for document in ordered if document.role == "project"), None)
         self._memo: dict[object, Any] = {}
         self.by_id: dict[str, list[Document]] = defaultdict(list)
@@ -31,10 +34,17 @@ class Corpus:
         """`compute()` once per corpus: work that several rules share."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        result: T = self._memo[key]
+        return result
 
     def of_type(self, type_name: str) -> list[Document]:
         return self.by_type.get(type_name, [])
+
+    def all(self, view: type[V]) -> list[V]:
+        """The typed views of every document of one type, in path order."""
+        return self.memo(("views", view), lambda: [
+            found for document in self.of_type(view.type_name) if isinstance(found := document.view, view)
+        ])
 
     def find(self, document_id: object) -> Document | None:
         """The document with this id (the first, if lint reports it as duplicated);
@@ -42,54 +52,26 @@ class Corpus:
         found = self.by_id.get(document_id) if isinstance(document_id, str) else None
         return found[0] if found else None
 
-    def plan_of(self, document: Document) -> Document | None:
-        """The plan a reflection log (or conversation) names, if it names one that is a plan."""
-        plan = self.find(document.data.get("plan"))
-        return plan if plan is not None and plan.type == "plan" else None
+    def find_view(self, document_id: object, view: type[V]) -> V | None:
+        """The typed view of the document with this id, if it is of that type."""
+        document = self.find(document_id)
+        found = document.view if document is not None else None
+        return found if isinstance(found, view) else None
+
+    def logs_of(self, plan_id: str | None) -> list[tuple[dt.date, Reflection]]:
+        """The dated reflection logs of a plan, oldest first, private ones
+        included (indexed once per corpus, so no caller scans every log)."""
+        def index() -> dict[str, list[tuple[dt.date, Reflection]]]:
+            by_plan: dict[str, list[tuple[dt.date, Reflection]]] = defaultdict(list)
+            for log in self.all(Reflection):
+                if log.date and log.plan:
+                    by_plan[log.plan].append((log.date, log))
+            for logs in by_plan.values():
+                logs.sort(key=lambda entry: (entry[0], entry[1].path))
+            return by_plan
+
+        return self.memo("logs-by-plan", index).get(plan_id or "", [])
 
 
-def entries(data: dict[str, Any], key: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(index, item) for the mapping items of the list under `key`; anything
-    malformed is skipped because the schema already reports it."""
-    value = data.get(key)
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield index, item
-
-
-def id_list(item: dict[str, Any], key: str) -> list[tuple[int, str]]:
-    """(index, id) for the text items of a list of ids such as `serves`."""
-    value = item.get(key)
-    if not isinstance(value, list):
-        return []
-    return [(index, entry) for index, entry in enumerate(value) if isinstance(entry, str)]
-
-
-def text(item: dict[str, Any], key: str) -> str | None:
-    value = item.get(key)
-    return value if isinstance(value, str) and value.strip() else None
-
-
-PLAN_SECTIONS = {"goals": "goal", "strategies": "strategy", "tactics": "tactic", "benchmarks": "benchmark"}
-
-
-def plan_day(plan: Document, as_of: dt.date) -> dt.date:
-    """The day a plan is judged on: the as-of date, but never after the plan ends."""
-    ends = parse_date(plan.data.get("ends"))
-    return min(as_of, ends) if ends else as_of
-
-
-def plan_parts(corpus: Corpus, plan: Document) -> dict[str, tuple[str, int]]:
-    """Every goal, strategy, tactic and benchmark id of a plan: id -> (kind, index)."""
-    return corpus.memo(("plan-parts", plan.path), lambda: _plan_parts(plan))
-
-
-def _plan_parts(plan: Document) -> dict[str, tuple[str, int]]:
-    parts: dict[str, tuple[str, int]] = {}
-    for section, kind in PLAN_SECTIONS.items():
-        for index, item in entries(plan.data, section):
-            part_id = text(item, "id")
-            if part_id and part_id not in parts:
-                parts[part_id] = (kind, index)
-    return parts
+# TEMP(layouts): the handout layouts still read raw data; removed once they read typed views.
+from aotext.documents.fields import items as entries, text  # noqa: E402, F401

@@ -12,9 +12,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from aotext.corpus import Corpus
-from aotext.model import Document, parse_date
+from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Conversation
 
-ASSESSMENTS = ("leader", "supporter", "undecided", "pass")
 RECENT_DAYS = 30
 
 
@@ -24,7 +23,7 @@ class FollowUp:
     owner: str  # who makes the call: the follow-up's owner, else the note's
     due: dt.date
     days_overdue: int  # negative: days until it is due
-    assessment: str | None
+    assessment: Assessment | None
     ask: str | None
     commitment: str | None
     how: str | None
@@ -42,17 +41,13 @@ class FollowUp:
         return f"due in {-self.days_overdue} day{'s' if self.days_overdue != -1 else ''}"
 
 
-def _text(document: Document, key: str) -> str | None:
-    value = document.data.get(key)
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[tuple[dt.date, Document]]:
-    """Each person's newest conversation note (on or before `until`), with its date."""
-    newest: dict[str, tuple[dt.date, str, Document]] = {}
-    for note in corpus.of_type("conversation"):
-        held, pseudonym = parse_date(note.data.get("date")), _text(note, "pseudonym")
-        if held is None or pseudonym is None or (until and held > until):
+def latest_notes(corpus: Corpus, until: dt.date) -> list[tuple[dt.date, Conversation]]:
+    """Each person's newest conversation note on or before `until`, with its
+    date: a note written later has not happened yet as of that day."""
+    newest: dict[str, tuple[dt.date, str, Conversation]] = {}
+    for note in corpus.all(Conversation):
+        held, pseudonym = note.date, note.pseudonym
+        if held is None or pseudonym is None or held > until:
             continue
         key = pseudonym.casefold()
         if key not in newest or (held, note.path) > newest[key][:2]:
@@ -60,25 +55,31 @@ def latest_notes(corpus: Corpus, until: dt.date | None = None) -> list[tuple[dt.
     return [(held, note) for held, _, note in newest.values()]
 
 
+@dataclass(frozen=True)
+class Due:
+    """The follow-ups due as of a day, as every report of them prints them."""
+
+    as_of: dt.date
+    followups: tuple[FollowUp, ...]
+    include_notes: bool = False  # the notes' text is private: shown only when asked for
+
+
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None) -> list[FollowUp]:
     """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first."""
     found = []
-    for held, note in latest_notes(corpus):
-        follow_up = note.data.get("follow_up")
-        if not isinstance(follow_up, dict):
+    for held, note in latest_notes(corpus, as_of):
+        if note.follow_up is None:
             continue  # no follow-up planned (a pass, say)
-        due = parse_date(follow_up.get("date"))
+        due = note.follow_up.date
         if due is None or (due - as_of).days > within_days:
             continue
-        caller = (follow_up.get("owner") if isinstance(follow_up.get("owner"), str) else None) or _text(note, "owner") or "(no owner)"
+        caller = note.follow_up.owner or note.owner or "(no owner)"
         if owner and caller.casefold() != owner.casefold():
             continue
         found.append(FollowUp(
-            pseudonym=_text(note, "pseudonym") or "?", owner=caller, due=due, days_overdue=(as_of - due).days,
-            assessment=_text(note, "assessment"), ask=_text(note, "ask"), commitment=_text(note, "commitment"),
-            how=follow_up.get("how") if isinstance(follow_up.get("how"), str) else None,
-            last_contact=held, conversation=note.id or note.path, path=note.path,
-            notes=note.body.strip(),
+            pseudonym=note.pseudonym or "?", owner=caller, due=due, days_overdue=(as_of - due).days,
+            assessment=note.assessment, ask=note.ask, commitment=note.commitment, how=note.follow_up.how,
+            last_contact=held, conversation=note.id or note.path, path=note.path, notes=note.source.body.strip(),
         ))
     return sorted(found, key=lambda f: (f.owner.casefold(), f.due, f.pseudonym.casefold()))
 
@@ -105,22 +106,21 @@ class OrganizingChart:
     total: ChartRow
 
 
-def _row(group: str, notes: list[tuple[dt.date, Document]], as_of: dt.date) -> ChartRow:
-    counts = Counter(_text(note, "assessment") for _, note in notes)
+def _row(group: str, notes: list[tuple[dt.date, Conversation]], as_of: dt.date) -> ChartRow:
+    counts = Counter(note.assessment for _, note in notes)
     recent = [(as_of - held).days <= RECENT_DAYS for held, _ in notes]
-    stale = sorted((_text(note, "pseudonym") or "?" for (_, note), fresh in zip(notes, recent) if not fresh),
-                   key=str.casefold)
+    stale = sorted((note.pseudonym or "?" for (_, note), fresh in zip(notes, recent) if not fresh), key=str.casefold)
     return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale))
 
 
 def organizing_chart(corpus: Corpus, as_of: dt.date) -> OrganizingChart:
     """The at-a-glance view organizers keep in a spreadsheet: pseudonyms only."""
     notes = latest_notes(corpus, as_of)
-    by_owner: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
-    by_scenario: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
+    by_owner: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
+    by_scenario: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     for held, note in notes:
-        by_owner[_text(note, "owner") or "(no owner)"].append((held, note))
-        by_scenario[_text(note, "scenario") or "(no scenario)"].append((held, note))
+        by_owner[note.owner or "(no owner)"].append((held, note))
+        by_scenario[note.scenario or "(no scenario)"].append((held, note))
     return OrganizingChart(
         as_of,
         tuple(_row(name, group, as_of) for name, group in sorted(by_owner.items(), key=lambda item: item[0].casefold())),

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
-from aotext.followups import ASSESSMENTS, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
-from aotext.terminal import PLAIN_WIDTH, render
+from aotext.documents.types.conversation import ASSESSMENTS
+from aotext.followups import RECENT_DAYS, ChartRow, Due, FollowUp, OrganizingChart
+from aotext.terminal import Display, Formatter, render
 from aotext.words import plural
 
 ALARM_HOUR = 9  # the reminder rings at 9:00 on the day the follow-up is due
@@ -29,12 +30,14 @@ def _record(item: FollowUp, include_notes: bool) -> dict[str, Any]:
     return record
 
 
-def json_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool) -> str:
+def json_report(due: Due, display: Display = Display()) -> str:
+    items, as_of, include_notes = due.followups, due.as_of, due.include_notes
     data = {"as_of": as_of.isoformat(), "followups": [_record(item, include_notes) for item in items]}
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def markdown_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool) -> str:
+def markdown_report(due: Due, display: Display = Display()) -> str:
+    items, as_of, include_notes = due.followups, due.as_of, due.include_notes
     if not items:
         return f"No follow-ups due as of {as_of}.\n"
     out = [f"# Follow-ups as of {as_of}\n"]
@@ -52,9 +55,9 @@ def markdown_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bo
     return "\n".join(out)
 
 
-def table_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool, colour: bool,
-                 width: int = PLAIN_WIDTH) -> str:
+def table_report(due: Due, display: Display = Display()) -> str:
     """One table per owner, oldest follow-up first."""
+    items, as_of, include_notes, colour = due.followups, due.as_of, due.include_notes, display.colour
     from rich.table import Table
 
     def draw(console: Any) -> None:
@@ -76,12 +79,13 @@ def table_report(items: Sequence[FollowUp], as_of: dt.date, include_notes: bool,
                 table.add_row(item.pseudonym, item.assessment or "—", when, item.due.isoformat(), item.ask or "—", commitment)
             console.print(table)
 
-    return render(draw, colour, width)
+    return render(draw, display.colour, display.width)
 
 
-def calendar(items: Sequence[FollowUp], as_of: dt.date) -> bytes:
+def calendar(due: Due) -> bytes:
     """An iCalendar file (RFC 5545): one all-day event per follow-up, with a
-    reminder, and a UID that stays the same from run to run."""
+    reminder, and a UID that stays the same from run to run. Never the notes' text."""
+    items, as_of = due.followups, due.as_of
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
@@ -114,7 +118,7 @@ def _chart_rows(chart: OrganizingChart) -> list[tuple[str, str, ChartRow]]:
             + [("scenario", row.group, row) for row in chart.by_scenario] + [("all", "everyone", chart.total)])
 
 
-def chart_json(chart: OrganizingChart) -> str:
+def chart_json(chart: OrganizingChart, display: Display = Display()) -> str:
     def row(item: ChartRow) -> dict[str, Any]:
         return {"group": item.group, **item.counts, "people": item.people,
                 "contacted_last_30_days": item.contacted_recently, "no_contact_for_30_days": list(item.not_contacted)}
@@ -124,7 +128,7 @@ def chart_json(chart: OrganizingChart) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def chart_markdown(chart: OrganizingChart) -> str:
+def chart_markdown(chart: OrganizingChart, display: Display = Display()) -> str:
     heads = ["leaders", "supporters", "undecided", "passes"]
     out = [f"# Organizing chart as of {chart.as_of}\n",
            f"| By | Group | {' | '.join(heads)} | people | contacted in the last {RECENT_DAYS} days | no contact for over {RECENT_DAYS} days |",
@@ -135,7 +139,7 @@ def chart_markdown(chart: OrganizingChart) -> str:
     return "\n".join(out) + "\n"
 
 
-def chart_table(chart: OrganizingChart, colour: bool, width: int = PLAIN_WIDTH) -> str:
+def chart_table(chart: OrganizingChart, display: Display = Display()) -> str:
     from rich.table import Table
 
     def draw(console: Any) -> None:
@@ -149,9 +153,14 @@ def chart_table(chart: OrganizingChart, colour: bool, width: int = PLAIN_WIDTH) 
                           str(row.contacted_recently), ", ".join(row.not_contacted) or "—")
         console.print(table)
 
-    return render(draw, colour, width)
+    return render(draw, display.colour, display.width)
 
 
 def count_line(items: Sequence[FollowUp]) -> str:
     overdue = sum(1 for item in items if item.days_overdue > 0)
     return f"{plural(len(items), 'follow-up')} due ({overdue} overdue)."
+
+
+FORMATS: dict[str, Formatter[Due]] = {"table": table_report, "markdown": markdown_report, "json": json_report}
+CHART_FORMATS: dict[str, Formatter[OrganizingChart]] = {"table": chart_table, "markdown": chart_markdown,
+                                                        "json": chart_json}

@@ -38,6 +38,25 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write(path, text.encode("utf-8"))
 
 
+def create_new(path: Path, text: str) -> None:
+    """Write a new file that must not exist yet: raises FileExistsError, and
+    leaves the existing file alone, even when another program creates it a
+    moment before us. The file appears whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, _FILE_MODE)
+        # A hard link is created only where no file is: an exclusive create
+        # that also never shows half a file.
+        os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
 def remove_leftovers(folder: Path) -> None:
     """Delete temporary files an interrupted write left behind in `folder`."""
     if folder.is_dir():

@@ -13,8 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.documents.document import Document
 from aotext.load import Loaded, discover, load_file
-from aotext.model import ERROR, Document, Problem
+from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
 from aotext.schemas import check_document
 
@@ -39,9 +40,10 @@ class LintResult:
         return len(self.problems) - self.errors
 
 
-def read_and_check(path: Path, keep_body: bool = True) -> Loaded:
-    """Load one file and check it against its schema: the per-file half of lint."""
-    loaded = load_file(path)
+def read_and_check(path: Path, keep_body: bool = True, project: bool = False) -> Loaded:
+    """Load one file (`project`: it is the project file) and check it against
+    its schema: the per-file half of lint."""
+    loaded = load_file(path, project=project)
     if loaded.document is not None:
         document = loaded.document
         for found in check_document(document):
@@ -57,7 +59,7 @@ def _read_chunk(paths: Sequence[Path], keep_body: bool = True) -> list[Loaded]:
     # collector only costs time here (a quarter of lint's time at 20,000 files).
     gc.disable()
     try:
-        return [read_and_check(path, keep_body) for path in paths]
+        return [read_and_check(path, keep_body, project=False) for path in paths]
     finally:
         gc.enable()
 
@@ -93,17 +95,25 @@ def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> lis
     return problems
 
 
-def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, jobs: int | None = None,
-         ignore: Iterable[str] = (), keep_bodies: bool = True,
+def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Loaded | None = None,
+         jobs: int | None = None, ignore: Iterable[str] = (), keep_bodies: bool = True,
          progress: Callable[[str], None] | None = None) -> LintResult:
-    """Every problem of every document under `paths`, sorted by file and line.
-    `keep_bodies=False` drops the Markdown bodies, which only handouts need;
-    `progress` hears what is being done when there are many files."""
+    """Every problem of every document under `paths` and of the project file
+    (already read, as the project file whatever its name), sorted by file and
+    line. `keep_bodies=False` drops the Markdown bodies, which only handouts
+    need; `progress` hears what is being done when there are many files."""
     skipped = set(ignore)
     files = discover(paths)
+    if project is not None:
+        # Only a file of the same name can be the project file named again.
+        project_path = Path(project.path).resolve()
+        files = [path for path in files if path.name != project_path.name or path.resolve() != project_path]
     if progress and len(files) >= PARALLEL_THRESHOLD:
         progress(f"checking {len(files):,} files ...")
     loaded = read_all(files, jobs, keep_bodies)
+    if project is not None:
+        loaded.append(project)
+        files.append(Path(project.path))
     documents = [item.document for item in loaded if item.document is not None]
     problems = [problem for item in loaded for problem in item.problems if problem.rule not in skipped]
     problems += run_rules(Corpus(documents), as_of, skipped)

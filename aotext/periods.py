@@ -6,15 +6,22 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal, get_args
 
-PERIODS = ("week", "month", "quarter", "year")
+Every = Literal["week", "month", "quarter", "year"]
+PERIODS: tuple[Every, ...] = get_args(Every)
+
+
+def as_every(value: object) -> Every | None:
+    """`value` as a period name, or None when it is not one."""
+    return next((period for period in PERIODS if period == value), None)
 
 
 @dataclass(frozen=True, order=True)
 class Period:
     first: dt.date
     last: dt.date
-    kind: str
+    kind: Every
 
     @property
     def days(self) -> int:
@@ -38,7 +45,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def period_of(day: dt.date, kind: str) -> Period:
+def period_of(day: dt.date, kind: Every) -> Period:
     """The period of `kind` that contains `day`."""
     if kind == "week":
         first = day - dt.timedelta(days=day.weekday())
@@ -53,7 +60,7 @@ def period_of(day: dt.date, kind: str) -> Period:
     raise ValueError(f"unknown period {kind!r}")
 
 
-def periods_between(first_day: dt.date, last_day: dt.date, kind: str) -> list[Period]:
+def periods_between(first_day: dt.date, last_day: dt.date, kind: Every) -> list[Period]:
     """Every period from the one holding `first_day` to the one holding `last_day`."""
     periods: list[Period] = []
     current = period_of(first_day, kind)

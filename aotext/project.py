@@ -1,17 +1,25 @@
-"""The project file, aotext.yaml: the collective, the workshop days and the
-handouts. A typed view over its (already validated) data."""
+"""The project file (aotext.yaml by default): the collective, where the
+content is, the workshop days and the handouts. A typed view over its data,
+read tolerantly like every document's."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
-from aotext.corpus import entries
-from aotext.model import Document
+from aotext.documents import fields
+from aotext.documents.document import Document
 
-AUDIENCES = ("participant", "facilitator", "coordinator")
+Audience = Literal["participant", "facilitator", "coordinator"]
+AUDIENCES: tuple[Audience, ...] = get_args(Audience)
+Paper = Literal["us-letter", "a4"]
+DEFAULT_CONTENT = "content"
+DEFAULT_START = "09:00"
+DEFAULT_ON_TRACK_RATIO = 0.8
+_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class Handout:
     name: str
     title: str
     layout: str
-    audience: str
+    audience: Audience
     formats: tuple[str, ...]
     agenda: bool = False
     ids: tuple[str, ...] = ()
@@ -46,11 +54,11 @@ class Handout:
 class Project:
     root: Path
     collective: str
-    content: str = "content"
-    paper: str = "us-letter"
-    on_track_ratio: float = 0.8
+    content: str = DEFAULT_CONTENT
+    paper: Paper = "us-letter"
+    on_track_ratio: float = DEFAULT_ON_TRACK_RATIO
     workshop_title: str | None = None
-    days: tuple[Day, ...] = (Day(start="09:00"),)
+    days: tuple[Day, ...] = (Day(start=DEFAULT_START),)
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
 
     @property
@@ -61,37 +69,50 @@ class Project:
         return next((handout for handout in self.handouts if handout.name == name), None)
 
 
-def day_entries(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(index, day) for the well-formed items of `workshop: days:` in project data."""
-    workshop = data.get("workshop")
-    return entries(workshop if isinstance(workshop, dict) else {}, "days")
+def day_entries(data: fields.Data) -> Iterator[tuple[int, fields.Data]]:
+    """(index, day) for the mapping items of `workshop: days:` in project data."""
+    return fields.items(fields.mapping(data, "workshop"), "days")
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    return tuple(item for item in value if isinstance(item, str)) if isinstance(value, list) else ()
+def _clock(data: fields.Data, key: str) -> str | None:
+    value = fields.text(data, key)
+    return value if value and _CLOCK.match(value) else None
 
 
-def project_from(document: Document, root: Path) -> Project:
-    """The project described by a parsed aotext.yaml that passed its schema."""
+def timed_days(data: fields.Data) -> list[tuple[int, Day]]:
+    """(index, day) for the days well formed enough to time; the schema reports the rest."""
+    days = []
+    for index, item in day_entries(data):
+        start = _clock(item, "start")
+        if start is None:
+            continue
+        modules = fields.texts(item, "modules") if isinstance(item.get("modules"), list) else None
+        days.append((index, Day(start=start, end=_clock(item, "end"), date=fields.text(item, "date"), modules=modules)))
+    return days
+
+
+def _handout(item: fields.Data) -> Handout | None:
+    name, layout, audience = fields.text(item, "name"), fields.text(item, "layout"), item.get("audience")
+    level = next((known for known in AUDIENCES if known == audience), None)
+    if name is None or layout is None or level is None:
+        return None
+    chosen = fields.mapping(item, "documents")
+    return Handout(name=name, title=fields.text(item, "title") or name, layout=layout, audience=level,
+                   formats=fields.texts(item, "formats"), agenda=fields.flag(item, "agenda") is True,
+                   ids=fields.texts(chosen, "ids"), types=fields.texts(chosen, "types"),
+                   folders=fields.texts(chosen, "folders"))
+
+
+def read_project(document: Document, root: Path) -> Project:
+    """The project a parsed project file describes; `root` is its folder."""
     data = document.data
-    workshop = data.get("workshop") or {}
-    days = tuple(
-        Day(start=day["start"], end=day.get("end"), date=day.get("date"),
-            modules=_strings(day["modules"]) if "modules" in day else None)
-        for day in workshop.get("days", [])
-    ) or (Day(start="09:00"),)
-    handouts = tuple(
-        Handout(
-            name=item["name"], title=item["title"], layout=item["layout"], audience=item["audience"],
-            formats=tuple(item["formats"]), agenda=bool(item.get("agenda", False)),
-            ids=_strings((item.get("documents") or {}).get("ids")),
-            types=_strings((item.get("documents") or {}).get("types")),
-            folders=_strings((item.get("documents") or {}).get("folders")),
-        )
-        for item in data.get("handouts", [])
-    )
+    workshop = fields.mapping(data, "workshop")
+    ratio = fields.number(fields.mapping(data, "summary"), "on_track_ratio")
     return Project(
-        root=root, collective=data["collective"], content=data.get("content", "content"),
-        paper=data.get("paper", "us-letter"),
-        on_track_ratio=float((data.get("summary") or {}).get("on_track_ratio", 0.8)), workshop_title=workshop.get("title"), days=days, handouts=handouts,
+        root=root, collective=fields.text(data, "collective") or "", content=fields.text(data, "content") or DEFAULT_CONTENT,
+        paper="a4" if data.get("paper") == "a4" else "us-letter",
+        on_track_ratio=DEFAULT_ON_TRACK_RATIO if ratio is None else ratio,
+        workshop_title=fields.text(workshop, "title"),
+        days=tuple(day for _, day in timed_days(data)) or (Day(start=DEFAULT_START),),
+        handouts=tuple(handout for _, item in fields.items(data, "handouts") if (handout := _handout(item))),
     )

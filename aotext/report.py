@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from aotext.lint import LintResult
 from aotext.model import ERROR, WARNING, Problem
+from aotext.terminal import Display, Formatter
 from aotext.words import plural
 
 # GitHub shows only this many annotations of each kind per step.
@@ -24,13 +24,13 @@ def count_line(result: LintResult) -> str:
     return f"{checked}: {plural(len(result.problems), 'problem')} ({', '.join(kinds)}) in {plural(files, 'file')}."
 
 
-def text_report(result: LintResult) -> str:
+def text_report(result: LintResult, display: Display = Display()) -> str:
     lines = [str(problem) for problem in result.problems]
     lines.append(count_line(result))
     return "\n".join(lines) + "\n"
 
 
-def json_report(result: LintResult) -> str:
+def json_report(result: LintResult, display: Display = Display()) -> str:
     items = [
         {
             "path": problem.path,
@@ -60,7 +60,7 @@ def _annotation(problem: Problem) -> str:
     )
 
 
-def github_report(result: LintResult) -> str:
+def github_report(result: LintResult, display: Display = Display()) -> str:
     """Workflow annotations, at most the number GitHub shows of each kind; the
     rest as plain lines after a notice that says how many there are."""
     lines = []
@@ -90,7 +90,7 @@ def markdown_summary(result: LintResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-FORMATS: dict[str, Callable[[LintResult], str]] = {
+FORMATS: dict[str, Formatter[LintResult]] = {
     "text": text_report,
     "json": json_report,
     "github": github_report,

@@ -1,38 +1,24 @@
-"""Open a collective's repository: read the project file (if any), lint the
-content it names, and index the documents. Shared by the commands that work
-on the whole repository (build, summary)."""
+"""The repository: where its project file is, where its content is, and
+everything in it linted and indexed. Every command opens it the same way."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.errors import UsageError
 from aotext.lint import LintResult, lint, read_and_check
-from aotext.load import PROJECT_FILE
+from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import ERROR, Problem
-from aotext.project import Project, project_from
+from aotext.project import DEFAULT_CONTENT, Project, read_project
 
 
-class RepositoryError(Exception):
+class RepositoryError(UsageError):
     """The repository cannot be read: a missing content folder or project file."""
-
-
-@dataclass
-class Repository:
-    lint: LintResult
-    corpus: Corpus
-    project: Project | None
-
-    @property
-    def project_errors(self) -> list[Problem]:
-        return [p for p in self.lint.problems if p.severity == ERROR and Path(p.path).name == PROJECT_FILE]
-
-    @property
-    def error_count(self) -> int:
-        return self.lint.errors
 
 
 def shown(path: Path) -> str:
@@ -43,28 +29,101 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def open_repository(as_of: dt.date, project_file: Path = Path(PROJECT_FILE), require_project: bool = False,
-                    keep_bodies: bool = True) -> Repository:
-    """Lint and load everything; a broken project file leaves `project` None
-    and its problems in the lint result. Only handouts need the bodies."""
-    if not project_file.is_file():
-        if require_project:
-            raise RepositoryError(f"there is no project file {project_file}; run aotext where aotext.yaml is, or name it with --project")
-        if not Path("content").is_dir():
-            raise RepositoryError("there is no 'content' folder here; run aotext at the top of the repository")
-        result = lint(["content"], as_of, keep_bodies=keep_bodies)
-        return Repository(result, Corpus(result.documents), None)
+@dataclass(frozen=True)
+class Location:
+    """Where a repository's files are: the one place that decides it."""
+
+    project_file: Path | None  # None: a repository without a project file
+    content_dir: Path
+    # The project file as read (and checked) to find the content: read once.
+    project: Loaded | None = field(default=None, compare=False, repr=False)
+
+
+def locate(project_file: Path | None = None) -> Location | list[Problem]:
+    """Find the repository: the project file named (any name), else
+    aotext.yaml here if there is one, and the content folder it names (else
+    `content`). A project file too broken to say where the content is gives
+    its problems instead."""
+    if project_file is not None and not project_file.is_file():
+        raise RepositoryError(f"there is no project file {project_file}; run aotext where aotext.yaml is, "
+                              "or name it with --project")
+    if project_file is None and Path(PROJECT_FILE).is_file():
+        project_file = Path(PROJECT_FILE)
+    if project_file is None:
+        if not Path(DEFAULT_CONTENT).is_dir():
+            raise RepositoryError(f"there is no '{DEFAULT_CONTENT}' folder here; run aotext at the top of the "
+                                  "repository, or name the project file with --project")
+        return Location(None, Path(DEFAULT_CONTENT))
     # The project file says where the content is, so it is read (and checked
-    # against its schema) before the whole repository is linted.
-    first = read_and_check(Path(shown(project_file)))
+    # against its schema) before anything else.
+    first = read_and_check(Path(shown(project_file)), project=True)
     if first.document is None or any(problem.severity == ERROR for problem in first.problems):
-        result = LintResult(1, [], sorted(first.problems), int(first.internal_error))
-        return Repository(result, Corpus([]), None)
-    project = project_from(first.document, project_file.parent)
-    if not project.content_dir.is_dir():
-        raise RepositoryError(f"the content folder {shown(project.content_dir)} named in {project_file} does not exist")
-    result = lint([shown(project.content_dir), shown(project_file)], as_of, keep_bodies=keep_bodies)
-    repository = Repository(result, Corpus(result.documents), project)
-    if repository.project_errors:
-        repository.project = None
-    return repository
+        return sorted(first.problems)
+    content = read_project(first.document, project_file.parent).content_dir
+    if not content.is_dir():
+        raise RepositoryError(f"the content folder {shown(content)} named in {project_file} does not exist")
+    return Location(Path(first.path), Path(shown(content)), first)
+
+
+@dataclass
+class Repository:
+    location: Location | None  # None when the project file is too broken to say
+    lint: LintResult
+    corpus: Corpus
+    project: Project | None
+
+    @property
+    def error_count(self) -> int:
+        return self.lint.errors
+
+    @property
+    def content_dir(self) -> Path:
+        return self.location.content_dir if self.location else Path(DEFAULT_CONTENT)
+
+    @property
+    def root(self) -> Path:
+        return self.project.root if self.project else Path(".")
+
+    def errors_in(self, paths: Iterable[str]) -> dict[str, list[Problem]]:
+        """path -> its lint errors, for the paths that have any."""
+        wanted = set(paths)
+        found: dict[str, list[Problem]] = {}
+        for problem in self.lint.problems:
+            if problem.severity == ERROR and problem.path in wanted:
+                found.setdefault(problem.path, []).append(problem)
+        return found
+
+
+def open_repository(as_of: dt.date, project_file: Path | None = None, *, require_project: bool = False,
+                    keep_bodies: bool = True, paths: Iterable[str] | None = None, jobs: int | None = None,
+                    ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> Repository:
+    """Lint and load the repository: its content folder and project file,
+    or only `paths` when given (among them, the project file is read as one
+    when it is named). A project file with errors leaves `project` None and
+    its problems in the lint result. Only handouts need the bodies."""
+    def lint_these(targets: list[Path], project: Loaded | None) -> LintResult:
+        return lint(targets, as_of, project=project, jobs=jobs, ignore=ignore, keep_bodies=keep_bodies,
+                    progress=progress)
+
+    if paths is not None:
+        named = (project_file or Path(PROJECT_FILE)).resolve()
+        chosen = [Path(path) for path in paths]
+        project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
+        loaded = read_and_check(project, project=True) if project else None
+        return _indexed(None, lint_these([path for path in chosen if path != project], loaded), project)
+    where = locate(project_file)
+    if isinstance(where, list):
+        return Repository(None, LintResult(1, [], where, 0), Corpus([]), None)
+    if require_project and where.project_file is None:
+        raise RepositoryError(f"there is no project file {PROJECT_FILE} here; run aotext where it is, "
+                              "or name it with --project")
+    return _indexed(where, lint_these([where.content_dir], where.project), where.project_file)
+
+
+def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:
+    corpus = Corpus(result.documents)
+    project = None
+    if project_file is not None and corpus.project is not None:
+        broken = any(problem.severity == ERROR and problem.path == corpus.project.path for problem in result.problems)
+        project = None if broken else read_project(corpus.project, project_file.parent)
+    return Repository(where, result, corpus, project)

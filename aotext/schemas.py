@@ -11,7 +11,9 @@ from typing import Any
 
 import jsonschema_rs
 
-from aotext.model import TYPE_FOLDERS, Document, KeyPath, format_key_path
+from aotext.documents.document import Document
+from aotext.documents.types import TYPES
+from aotext.model import KeyPath, format_key_path
 from aotext.words import did_you_mean
 
 _TYPE_WORDS = {
@@ -95,7 +97,7 @@ def check_document(document: Document) -> list[SchemaProblem]:
     """Schema problems of `document`; none when its type is unknown (lint reports that).
     Messages about a private document never quote its values: lint output
     ends up in CI logs, and conversation notes are about real people."""
-    known = document.role == "project" or document.type in TYPE_FOLDERS
+    known = document.role == "project" or document.type in TYPES
     checker = _checker(document.type) if known and document.type else None
     return checker.check(document.data, reveal=not document.private) if checker else []
 

@@ -21,13 +21,16 @@ import datetime as dt
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
-from aotext.corpus import Corpus, entries, plan_day, text
-from aotext.model import Document, parse_date
-from aotext.periods import PERIODS, Period, periods_between
+from aotext.corpus import Corpus
+from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
+from aotext.documents.types.reflection import Reflection
+from aotext.periods import Every, Period, periods_between
 
-STATUSES = ("met", "on track", "behind", "overdue", "no data", "not started")
+Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+Trend = Literal["up", "down", "flat"]
 RECORD_PERIODS = 4
 
 
@@ -57,21 +60,21 @@ class PeriodResult:
 class BenchmarkSummary:
     id: str
     title: str
-    kind: str
+    kind: Literal["numeric", "qualitative"]
     target: float | str | None
     unit: str | None
     current: float | str | None
     progress: float | None
     expected: float | str | None
-    status: str
-    trend: str | None
+    status: Status
+    trend: Trend | None
     last_measured: dt.date | None
     measured_by: str | None
     if_missed: str | None
     needed: str | None = None
-    combine: str | None = None  # numeric: "sum" or "latest"
+    combine: Combine | None = None  # numeric: how values combine
     scale: tuple[str, ...] = ()  # qualitative: the answers, lowest first
-    every: str | None = None
+    every: Every | None = None
     period: str | None = None
     record: str | None = None
     history: tuple[PeriodResult, ...] = ()
@@ -100,50 +103,32 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-def _logs(corpus: Corpus, plan: Document) -> list[tuple[dt.date, Document]]:
-    """The plan's dated, non-private reflection logs with their dates, oldest
-    first (indexed once per corpus)."""
-    def index() -> dict[str, list[tuple[dt.date, Document]]]:
-        by_plan: dict[str, list[tuple[dt.date, Document]]] = defaultdict(list)
-        for log in corpus.of_type("reflection"):
-            held, plan_id = parse_date(log.data.get("date")), log.data.get("plan")
-            if not log.private and held and isinstance(plan_id, str):
-                by_plan[plan_id].append((held, log))
-        for logs in by_plan.values():
-            logs.sort(key=lambda entry: (entry[0], entry[1].path))
-        return by_plan
-
-    return corpus.memo("summary-logs", index).get(plan.id or "", [])
+def _logs(corpus: Corpus, plan: Plan) -> list[tuple[dt.date, Reflection]]:
+    """The plan's dated reflection logs, oldest first; private logs never count."""
+    return [(held, log) for held, log in corpus.logs_of(plan.id) if not log.private]
 
 
-def _measurements(corpus: Corpus, plan: Document, known: set[str]) -> tuple[dict[str, list[Measurement]], int]:
+def _measurements(corpus: Corpus, plan: Plan, known: set[str]) -> tuple[dict[str, list[Measurement]], int]:
     """Each benchmark's measurements, oldest first, from the plan's non-private
     reflection logs; and how many name a benchmark the plan does not have."""
     found: dict[str, list[Measurement]] = defaultdict(list)
     skipped = 0
     for held, log in _logs(corpus, plan):
-        for _, item in entries(log.data, "measurements"):
-            benchmark = text(item, "benchmark")
-            if benchmark not in known:
+        for item in log.measurements:
+            if item.benchmark not in known:
                 skipped += 1
                 continue
-            value = item.get("value")
-            found[benchmark].append(Measurement(
-                parse_date(item.get("counted_on")) or held,
-                float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None,
-                item.get("level") if isinstance(item.get("level"), str) else None,
-                log.id or log.path,
-            ))
+            found[item.benchmark].append(Measurement(item.counted_on or held, item.value, item.level, log.id or log.path))
     for items in found.values():
         items.sort(key=lambda m: (m.day, m.reflection))
     return found, skipped
 
 
-def _combine(values: list[float], how: str) -> float:
-    return values[-1] if how == "latest" else sum(values)
+def _combine(values: list[float], adds_up: bool) -> float:
+    return sum(values) if adds_up else values[-1]
 
 
-def _trend(points: list[float]) -> str | None:
+def _trend(points: list[float]) -> Trend | None:
     if len(points) < 2:
         return None
     return "up" if points[-1] > points[-2] else "down" if points[-1] < points[-2] else "flat"
@@ -156,7 +141,7 @@ def _fraction(start: dt.date, end: dt.date, day: dt.date) -> float:
 
 
 def _status(started: bool, met: bool, overdue: bool, measured: bool, current: float, expected: float | None,
-            whole: bool, thresholds: Thresholds) -> str:
+            whole: bool, thresholds: Thresholds) -> Status:
     if not started:
         return "not started"
     if met:
@@ -190,17 +175,16 @@ class _Frame:
     measurements: list[Measurement] = field(default_factory=list)
 
 
-def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
+def _numeric(benchmark: NumericBenchmark, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
     # The summary also runs on documents lint finds wrong: anything malformed
     # counts as missing rather than stopping the whole summary.
-    raw_target = benchmark.get("target")
-    target = float(raw_target) if isinstance(raw_target, (int, float)) and not isinstance(raw_target, bool) else 0.0
-    how = "latest" if benchmark.get("combine") == "latest" else "sum"
+    target = benchmark.target or 0.0
+    adds_up = benchmark.adds_up
     points = [m for m in frame.measurements if m.value is not None and m.day <= frame.day]
     numbers = [m.value for m in points if m.value is not None]
     whole = target.is_integer()
     started = frame.day >= frame.start
-    every = benchmark.get("every") if benchmark.get("every") in PERIODS else None
+    every = benchmark.every
     result: dict[str, Any] = {}
     if every:
         last_day = min(frame.day, frame.due) if frame.due else frame.day
@@ -208,7 +192,7 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         history = []
         for period in periods:
             inside = [m.value for m in points if m.day in period and m.value is not None]
-            value = _combine(inside, how) if inside else (0.0 if how == "sum" else None)
+            value = _combine(inside, adds_up) if inside else (0.0 if adds_up else None)
             history.append(PeriodResult(period.label, period.first, period.last, value, value is not None and value >= target))
         current_period: Period | None = periods[-1] if periods else None
         current = history[-1].value if history else None
@@ -223,13 +207,13 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
         overdue = bool(frame.due and frame.day > frame.due)
         result.update(every=every, period=current_period.label if current_period else None, history=tuple(history))
     else:
-        current = _combine(numbers, how) if numbers else None
+        current = _combine(numbers, adds_up) if numbers else None
         expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and started else None
         deadline = frame.due
         overdue = bool(frame.due and frame.day > frame.due)
     met = current is not None and current >= target
     result.update(
-        target=target, unit=benchmark.get("unit"), current=current, combine=how,
+        target=target, unit=benchmark.unit, current=current, combine="sum" if adds_up else "latest",
         progress=round(current / target, 2) if current is not None and target else None,
         expected=round(expected, 1) if expected is not None else None,
         status=_status(started, met, overdue and not met, bool(points), current or 0.0, expected, whole, thresholds),
@@ -240,10 +224,9 @@ def _numeric(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -
     return result
 
 
-def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
-    raw_scale = benchmark.get("scale")
-    scale = [str(level) for level in raw_scale] if isinstance(raw_scale, list) else []
-    goal = str(benchmark.get("target_level", scale[-1] if scale else ""))
+def _qualitative(benchmark: ScaleBenchmark, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
+    scale = list(benchmark.scale)
+    goal = benchmark.target_level or (scale[-1] if scale else "")
     rank = {level: index for index, level in enumerate(scale)}
     ranks = [(m, rank[m.level]) for m in frame.measurements if m.level in rank and m.day <= frame.day]
     current, current_rank = (ranks[-1][0].level, ranks[-1][1]) if ranks else (None, 0)
@@ -264,25 +247,28 @@ def _qualitative(benchmark: dict[str, Any], frame: _Frame, thresholds: Threshold
     return result
 
 
-def evaluate(benchmark: dict[str, Any], measurements: list[Measurement], plan: Document, as_of: dt.date,
+def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, as_of: dt.date,
              thresholds: Thresholds = Thresholds()) -> BenchmarkSummary:
     """One benchmark as of `as_of` (never later than the plan's end)."""
-    started = parse_date(plan.data.get("started")) or as_of
-    day = plan_day(plan, as_of)
-    frame = _Frame(parse_date(benchmark.get("start")) or started, parse_date(benchmark.get("due")), day, measurements)
-    kind = benchmark.get("kind", "numeric")
-    details = _qualitative(benchmark, frame, thresholds) if kind == "qualitative" else _numeric(benchmark, frame, thresholds)
+    started = plan.started or as_of
+    day = plan.judging_day(as_of)
+    frame = _Frame(benchmark.start or started, benchmark.due, day, measurements)
+    kind: Literal["numeric", "qualitative"]
+    match benchmark:
+        case ScaleBenchmark():
+            details, kind = _qualitative(benchmark, frame, thresholds), "qualitative"
+        case NumericBenchmark():
+            details, kind = _numeric(benchmark, frame, thresholds), "numeric"
     used = [m for m in measurements if m.day <= day]
     return BenchmarkSummary(
-        id=str(benchmark.get("id")), title=str(benchmark.get("title", benchmark.get("id"))), kind=kind,
+        id=str(benchmark.id), title=benchmark.title, kind=kind,
         last_measured=used[-1].day if used else None, measured_by=used[-1].reflection if used else None,
-        if_missed=text(benchmark, "if_missed"), measurements=tuple(used), **details,
+        if_missed=benchmark.if_missed, measurements=tuple(used), **details,
     )
 
 
-def _celebrations(corpus: Corpus, plan: Document, benchmarks: list[dict[str, Any]],
-                  measured: dict[str, list[Measurement]], day: dt.date, now: list[BenchmarkSummary],
-                  thresholds: Thresholds) -> tuple[str, ...]:
+def _celebrations(corpus: Corpus, plan: Plan, benchmarks: list[Benchmark], measured: dict[str, list[Measurement]],
+                  day: dt.date, now: list[BenchmarkSummary], thresholds: Thresholds) -> tuple[str, ...]:
     logs = [(held, log) for held, log in _logs(corpus, plan) if held <= day]
     previous = logs[-2][0] if len(logs) > 1 else None
     found = []
@@ -294,26 +280,22 @@ def _celebrations(corpus: Corpus, plan: Document, benchmarks: list[dict[str, Any
             found.append(f"Benchmark met: {summary.title}")
     if logs:
         held, latest = logs[-1]
-        items = latest.data.get("celebrate")
-        found += [f"{item} ({held})" for item in (items if isinstance(items, list) else []) if isinstance(item, str)]
+        found += [f"{item} ({held})" for item in latest.celebrate]
     return tuple(found)
 
 
-def summarize_plan(corpus: Corpus, plan: Document, as_of: dt.date, thresholds: Thresholds = Thresholds()) -> PlanSummary:
-    benchmarks = [item for _, item in entries(plan.data, "benchmarks") if text(item, "id")]
-    measured, skipped = _measurements(corpus, plan, {item["id"] for item in benchmarks})
-    now = [evaluate(item, measured.get(item["id"], []), plan, as_of, thresholds) for item in benchmarks]
-    day = plan_day(plan, as_of)
+def summarize_plan(corpus: Corpus, plan: Plan, as_of: dt.date, thresholds: Thresholds = Thresholds()) -> PlanSummary:
+    benchmarks = [benchmark for benchmark in plan.benchmarks if benchmark.id]
+    measured, skipped = _measurements(corpus, plan, {benchmark.id for benchmark in benchmarks if benchmark.id})
+    now = [evaluate(benchmark, measured.get(benchmark.id or "", []), plan, as_of, thresholds) for benchmark in benchmarks]
+    day = plan.judging_day(as_of)
     celebrate = _celebrations(corpus, plan, benchmarks, measured, day, now, thresholds)
-    return PlanSummary(plan.id or plan.path, str(plan.data.get("title", plan.id)), day, tuple(now), celebrate, skipped)
+    return PlanSummary(plan.id or plan.path, plan.title, day, tuple(now), celebrate, skipped)
 
 
 def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Thresholds(),
               plan_ids: tuple[str, ...] = ()) -> Summary:
     """Every non-private plan (or those named), as of `as_of`."""
-    plans = [
-        plan for plan in corpus.of_type("plan")
-        if not plan.private and (not plan_ids or plan.id in plan_ids)
-    ]
+    plans = [plan for plan in corpus.all(Plan) if not plan.private and (not plan_ids or plan.id in plan_ids)]
     summaries = tuple(summarize_plan(corpus, plan, as_of, thresholds) for plan in sorted(plans, key=lambda p: p.id or ""))
     return Summary(as_of, summaries, sum(plan.skipped_measurements for plan in summaries))

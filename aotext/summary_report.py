@@ -7,11 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import Any
 
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
-from aotext.terminal import PLAIN_WIDTH, render
+from aotext.terminal import Display, Formatter, render
 from aotext.words import plural
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
@@ -81,7 +80,7 @@ def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str
     }
 
 
-def json_report(summary: Summary) -> str:
+def json_report(summary: Summary, display: Display = Display()) -> str:
     data = {
         "as_of": summary.as_of.isoformat(),
         "plans": [
@@ -100,7 +99,7 @@ def json_report(summary: Summary) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def csv_report(summary: Summary) -> str:
+def csv_report(summary: Summary, display: Display = Display()) -> str:
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -143,14 +142,15 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = N
     return "\n".join(line for line in out if line) + "\n"
 
 
-def markdown_report(summary: Summary) -> str:
+def markdown_report(summary: Summary, display: Display = Display()) -> str:
     if not summary.plans:
         return "No plans to summarize.\n"
     return "\n".join(plan_markdown(plan) for plan in summary.plans)
 
 
-def table_report(summary: Summary, colour: bool, width: int = PLAIN_WIDTH) -> str:
+def table_report(summary: Summary, display: Display = Display()) -> str:
     """Terminal tables, one per plan; colour only when asked for."""
+    colour = display.colour
     from rich.table import Table
 
     def draw(console: Any) -> None:
@@ -182,10 +182,11 @@ def table_report(summary: Summary, colour: bool, width: int = PLAIN_WIDTH) -> st
         if not summary.plans:
             console.print("No plans to summarize.", markup=False)
 
-    return render(draw, colour, width)
+    return render(draw, colour, display.width)
 
 
-FORMATS: dict[str, Callable[[Summary], str]] = {
+FORMATS: dict[str, Formatter[Summary]] = {
+    "table": table_report,
     "markdown": markdown_report,
     "csv": csv_report,
     "json": json_report,

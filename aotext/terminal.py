@@ -8,9 +8,29 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 PLAIN_WIDTH = 120  # fixed when not on a terminal, so output is the same everywhere
+T_contra = TypeVar("T_contra", contravariant=True)
+
+
+@dataclass(frozen=True)
+class Display:
+    """Where a report is going: colour only on a terminal that wants it."""
+
+    colour: bool = False
+    width: int = PLAIN_WIDTH
+
+    @classmethod
+    def for_output(cls, to_file: bool = False) -> Display:
+        colour = wants_colour(to_file)
+        return cls(colour, width_for(colour))
+
+
+# Every output format of every report (lint, summary, follow-ups) has this
+# signature; each report keeps its formats in one FORMATS registry.
+Formatter = Callable[[T_contra, Display], str]
 
 
 def wants_colour(to_file: bool = False) -> bool:

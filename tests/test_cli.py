@@ -98,15 +98,27 @@ def test_no_content_folder_is_a_usage_error(tmp_path, monkeypatch):
 
 def test_ignore_skips_a_rule(repo):
     repo({"content/logs/log-2026-11-20.md": REFLECTION.replace("2026-11-20", "2026-10-01")})
-    assert invoke("lint", "--as-of", AS_OF).exit_code == 1
-    assert invoke("lint", "--as-of", AS_OF, "--ignore", "reflection-overdue").exit_code == 0
+    assert "[reflection-overdue]" in invoke("lint", "--as-of", AS_OF).output
+    ignored = invoke("lint", "--as-of", AS_OF, "--strict", "--ignore", "reflection-overdue")
+    assert ignored.exit_code == 0 and "no problems" in ignored.output
 
 
 def test_reflection_overdue_depends_on_as_of(repo):
     repo()
-    assert invoke("lint", "--as-of", "2026-12-01").exit_code == 0
+    assert invoke("lint", "--as-of", "2026-12-01", "--strict").exit_code == 0
     late = invoke("lint", "--as-of", "2026-12-20")
-    assert late.exit_code == 1 and "[reflection-overdue]" in late.output and "warning" in late.output
+    assert "[reflection-overdue]" in late.output and "warning" in late.output
+
+
+def test_warnings_alone_pass_unless_strict(repo):
+    """A hook that passed yesterday must not fail today with no change:
+    reflection-overdue depends on the date, so warnings exit 0 unless --strict."""
+    repo()
+    late = invoke("lint", "--as-of", "2026-12-20")
+    assert late.exit_code == 0 and "1 problem (1 warning)" in late.output
+    assert invoke("lint", "--as-of", "2026-12-20", "--strict").exit_code == 1
+    with_error = invoke("lint", "--as-of", "2026-12-20", "content/plans")  # the scenario it names is not linted
+    assert with_error.exit_code == 1 and "error" in with_error.output
 
 
 def test_list_rules_shows_every_rule():

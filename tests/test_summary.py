@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from aotext.corpus import Corpus
-from aotext.model import Document
+from aotext.documents.document import Document
 from aotext.periods import period_of, periods_between
 from aotext.summary import Thresholds, summarize, summarize_plan
 from helpers import log, numeric, plan
@@ -16,7 +16,7 @@ D = dt.date
 
 
 def judge(the_plan: Document, *logs: Document, as_of: D, **thresholds):
-    return summarize_plan(Corpus([the_plan, *logs]), the_plan, as_of, Thresholds(**thresholds)).benchmarks
+    return summarize_plan(Corpus([the_plan, *logs]), the_plan.view, as_of, Thresholds(**thresholds)).benchmarks
 
 
 def test_sum_adds_up_every_log_and_latest_takes_the_newest():
@@ -140,7 +140,7 @@ def test_qualitative_on_its_scale():
 
 def test_plan_end_caps_the_as_of_date():
     p = plan(numeric(start="2026-01-01", due="2026-03-01"), ends="2026-01-31")
-    summary = summarize_plan(Corpus([p]), p, D(2026, 6, 1))
+    summary = summarize_plan(Corpus([p]), p.view, D(2026, 6, 1))
     assert summary.as_of == D(2026, 1, 31) and summary.benchmarks[0].status == "no data"
 
 
@@ -148,7 +148,7 @@ def test_celebrate_what_was_met_since_the_last_reflection_and_what_the_log_recor
     p = plan(numeric("a", start="2026-01-01", due="2026-12-31"), numeric("c", target=1, start="2026-01-01", due="2026-12-31"))
     logs = [log("2026-01-10", {"benchmark": "c", "value": 1}),
             log("2026-01-20", {"benchmark": "a", "value": 10}, celebrate=("First action!",))]
-    summary = summarize_plan(Corpus([p, *logs]), p, D(2026, 1, 21))
+    summary = summarize_plan(Corpus([p, *logs]), p.view, D(2026, 1, 21))
     assert summary.celebrate == ("Benchmark met: A", "First action! (2026-01-20)")
 
 

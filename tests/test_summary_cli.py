@@ -103,11 +103,12 @@ def test_table_colours_status_only_when_asked():
     from aotext.corpus import Corpus
     from aotext.summary import summarize
     from aotext.summary_report import table_report
+    from aotext.terminal import Display
     from helpers import log, numeric, plan
 
     summary = summarize(Corpus([plan(numeric(start="2026-01-01", due="2026-01-31")),
                                 log("2026-01-10", {"benchmark": "b", "value": 12})]), dt.date(2026, 1, 11))
-    coloured, plain = table_report(summary, colour=True), table_report(summary, colour=False)
+    coloured, plain = table_report(summary, Display(colour=True)), table_report(summary, Display(colour=False))
     assert "\x1b[32mmet" in coloured
     assert "\x1b[" not in plain and "met" in plain
 

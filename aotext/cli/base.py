@@ -1,15 +1,24 @@
-"""The click group, the option types and exit codes every command shares."""
+"""The click group, the option types and the error policy every command
+shares: the library's errors become exit statuses here, once."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from aotext import __version__
+from aotext.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, AotextError, UsageError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from aotext.repository import Repository
+
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class DateType(click.ParamType):
@@ -26,9 +35,47 @@ class DateType(click.ParamType):
             self.fail(f"'{value}' is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-02-18", param, ctx)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class AotextGroup(click.Group):
+    """Turns the library's errors into their exit status: a usage error as
+    click shows one (with the usage line), a refusal as one line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            raise click.UsageError(str(error), ctx) from error
+        except AotextError as error:
+            click.echo(f"aotext {ctx.invoked_subcommand}: {error}", err=True)
+            ctx.exit(error.exit_code)
+
+
+def project_option(function: F) -> F:
+    """--project FILE, the same for every command that reads the repository."""
+    return click.option(
+        "--project", "project_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help="The project file, if it is not aotext.yaml here. The content folder is the one it names.",
+    )(function)
+
+
+@click.group(cls=AotextGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aotext")
 def cli() -> None:
     """Plain-text toolkit for autonomous organizing: check the workshop,
     scenarios, campaign plans, reflection logs and conversation notes kept
     as Markdown files, and turn them into handouts."""
+
+
+def report_errors(repository: Repository, consequence: str) -> bool:
+    """Print the documents' lint errors as lint prints them, then what they
+    mean for this command; every command says it in the same words. True
+    when there were any (the command then exits 1)."""
+    from aotext.words import plural
+
+    errors = [problem for problem in repository.lint.problems if problem.severity == "error"]
+    for problem in errors:
+        click.echo(str(problem), err=True)
+    if errors:
+        files = len({problem.path for problem in errors})
+        click.echo(f"aotext: {plural(len(errors), 'lint error')} in {plural(files, 'document')} (above); {consequence}.",
+                   err=True)
+    return bool(errors)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, DateType, cli
+from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
 
 
 @cli.command(short_help="Build the printable handouts into build/.")
-@click.option("--project", "project_file", type=click.Path(dir_okay=False), default="aotext.yaml", show_default=True,
-              help="The project file that defines the handouts.")
+@project_option
 @click.option("--output-dir", type=click.Path(file_okay=False), default="build", show_default=True,
               help="Where the handouts are written.")
 @click.option("--only", multiple=True, metavar="NAME",
@@ -27,7 +27,7 @@ from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, DateType, cli
 @click.option("--as-of", type=DateType(), default=None,
               help="Date for the benchmark reports and for the date-dependent lint rules run before building, "
                    "YYYY-MM-DD. Default: today.")
-def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool, list_only: bool,
+def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], force: bool, list_only: bool,
           jobs: int | None, include_private: tuple[str, ...], as_of: dt.date | None) -> None:
     """Build the printable handouts defined in aotext.yaml into the build folder.
 
@@ -44,23 +44,24 @@ def build(project_file: str, output_dir: str, only: tuple[str, ...], force: bool
       aotext build --list
       aotext build --include-private 2026-11-14-nia
     """
-    from pathlib import Path
+    from aotext.handouts.needs import missing_handout_tools_message
+
+    missing = missing_handout_tools_message()
+    if missing:  # a core-only install: say what to install before importing any of it
+        click.echo(missing, err=True)
+        sys.exit(EXIT_USAGE)
 
     from aotext.handouts.build import plan_jobs, run_jobs
     from aotext.handouts.prepare import prepare
     from aotext.lint import default_jobs
-    from aotext.repository import RepositoryError
+    from aotext.load import PROJECT_FILE
 
-    try:
-        prepared = prepare(Path(project_file), Path(output_dir), as_of or dt.date.today(),
-                           frozenset(include_private), only)
-    except RepositoryError as error:
-        raise click.UsageError(str(error)) from error
+    prepared = prepare(project_file, Path(output_dir), as_of or dt.date.today(), frozenset(include_private), only)
     project = prepared.repository.project
     if project is None:
         for problem in prepared.repository.lint.problems:
             click.echo(str(problem), err=True)
-        click.echo(f"aotext: fix {project_file} before building.", err=True)
+        click.echo(f"aotext: fix {project_file or PROJECT_FILE} before building.", err=True)
         sys.exit(EXIT_PROBLEMS)
     for note in prepared.notes:
         click.echo(f"note: {note}", err=True)

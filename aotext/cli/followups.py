@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
+from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors
+from aotext.followups_report import FORMATS
 
 
 @cli.command(short_help="List who needs a follow-up call; calendar; chart.")
+@project_option
 @click.option("--as-of", type=DateType(), default=None, help="Judge what is due as of this date, YYYY-MM-DD. Default: today.")
 @click.option("--owner", default=None, metavar="NAME", help="Only the follow-ups this person makes.")
 @click.option("--within", "within_days", type=click.IntRange(min=0), default=7, show_default=True,
               help="Also list follow-ups due within this many days.")
-@click.option("--format", "output_format", type=click.Choice(["table", "markdown", "json"]), default="table",
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="table",
               show_default=True, help="table for the terminal, markdown for meeting notes, json for programs.")
 @click.option("--ics", "ics_file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write the follow-ups as a calendar file (iCalendar) with a reminder for each, to import "
@@ -25,7 +28,7 @@ from aotext.cli.base import EXIT_PROBLEMS, DateType, cli
 @click.option("--chart", is_flag=True,
               help="Show the organizing chart instead: everyone's latest assessment per owner and per scenario, "
                    "who was contacted in the last 30 days and who was not.")
-def followups(as_of: dt.date | None, owner: str | None, within_days: int, output_format: str, ics_file: str | None,
+def followups(project_file: Path | None, as_of: dt.date | None, owner: str | None, within_days: int, output_format: str, ics_file: str | None,
               include_notes: bool, chart: bool) -> None:
     """List the people whose follow-up is overdue, due today or coming up.
 
@@ -42,38 +45,25 @@ def followups(as_of: dt.date | None, owner: str | None, within_days: int, output
       aotext followups --ics followups.ics
       aotext followups --chart
     """
-    from pathlib import Path
-
-    from aotext.followups import due_followups, organizing_chart
-    from aotext.followups_report import (calendar, chart_json, chart_markdown, chart_table, count_line, json_report,
-                                         markdown_report, table_report)
+    from aotext.followups import Due, due_followups, organizing_chart
+    from aotext.followups_report import CHART_FORMATS, calendar, count_line
     from aotext.fsio import atomic_write
-    from aotext.repository import RepositoryError, open_repository
-    from aotext.terminal import wants_colour, width_for
+    from aotext.repository import open_repository
+    from aotext.terminal import Display
 
     day = as_of or dt.date.today()
-    try:
-        repository = open_repository(day, keep_bodies=include_notes)
-    except RepositoryError as error:
-        raise click.UsageError(str(error)) from error
-    colour = wants_colour()
+    repository = open_repository(day, project_file, keep_bodies=include_notes)
+    display = Display.for_output()
     if chart:
-        drawn = organizing_chart(repository.corpus, day)
-        renderers = {"table": lambda: chart_table(drawn, colour, width_for(colour)),
-                     "markdown": lambda: chart_markdown(drawn), "json": lambda: chart_json(drawn)}
-        click.echo(renderers[output_format](), nl=False)
+        click.echo(CHART_FORMATS[output_format](organizing_chart(repository.corpus, day), display), nl=False)
     else:
-        items = due_followups(repository.corpus, day, within_days, owner)
-        renderers = {"table": lambda: table_report(items, day, include_notes, colour, width_for(colour)),
-                     "markdown": lambda: markdown_report(items, day, include_notes),
-                     "json": lambda: json_report(items, day, include_notes)}
-        click.echo(renderers[output_format](), nl=False)
-        if output_format == "table" and items:
-            click.echo(count_line(items))
+        due = Due(day, tuple(due_followups(repository.corpus, day, within_days, owner)), include_notes)
+        click.echo(FORMATS[output_format](due, display), nl=False)
+        if output_format == "table" and due.followups:
+            click.echo(count_line(due.followups))
         if ics_file:
-            atomic_write(Path(ics_file), calendar(items, day))
-            click.echo(f"Wrote {ics_file} with {len(items)} follow-up{'s' if len(items) != 1 else ''}.", err=True)
-    if repository.error_count:
-        for problem in repository.lint.problems:
-            click.echo(str(problem), err=True)
+            atomic_write(Path(ics_file), calendar(due))
+            count = len(due.followups)
+            click.echo(f"Wrote {ics_file} with {count} follow-up{'s' if count != 1 else ''}.", err=True)
+    if report_errors(repository, "the follow-ups leave out what could not be read"):
         sys.exit(EXIT_PROBLEMS)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from aotext.corpus import Corpus
-from aotext.model import ERROR, Document, KeyPath
+from aotext.documents.document import Document
+from aotext.model import ERROR, KeyPath, Severity
 
 Finding = tuple[Document, KeyPath, str]
 Check = Callable[[Corpus, dt.date], Iterable[Finding]]
@@ -21,7 +22,7 @@ Check = Callable[[Corpus, dt.date], Iterable[Finding]]
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: str
+    severity: Severity
     summary: str
     check: Check | None = None  # None: reported while reading files, not by a check
 
@@ -29,12 +30,12 @@ class Rule:
 REGISTRY: dict[str, Rule] = {}
 
 
-def declare(rule_id: str, summary: str, severity: str = ERROR) -> None:
+def declare(rule_id: str, summary: str, severity: Severity = ERROR) -> None:
     """Register a rule that the loader or schema check reports."""
     REGISTRY[rule_id] = Rule(rule_id, severity, summary)
 
 
-def rule(rule_id: str, summary: str, severity: str = ERROR) -> Callable[[Check], Check]:
+def rule(rule_id: str, summary: str, severity: Severity = ERROR) -> Callable[[Check], Check]:
     """Register a check function under `rule_id`."""
 
     def register(check: Check) -> Check:

@@ -6,22 +6,23 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from aotext.corpus import Corpus, entries, text
-from aotext.model import TYPE_FOLDERS
+from aotext.corpus import Corpus
+from aotext.documents import fields
+from aotext.documents.types import FOLDER_TYPES, TYPES
+from aotext.documents.types.module import Module
+from aotext.documents.types.plan import Plan
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
-
-_FOLDER_TYPES = {folder: type_name for type_name, folder in TYPE_FOLDERS.items()}
 
 
 @rule("unknown-type", "the document has no 'type:' or one that aotext does not know")
 def unknown_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    known = sorted(TYPE_FOLDERS)
+    known = sorted(TYPES)
     for document in corpus.documents:
         value = document.data.get("type")
         if value is None:
             yield document, (), f"this document has no 'type:'; add one of: {', '.join(known)}"
-        elif document.type not in known:
+        elif document.type not in TYPES:
             yield document, ("type",), (
                 f"'{value}' is not a document type{did_you_mean(str(value), known)}; use one of: {', '.join(known)}"
             )
@@ -30,19 +31,15 @@ def unknown_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 @rule("wrong-folder", "the document sits in the folder of another type")
 def wrong_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for document in corpus.documents:
-        if document.type not in TYPE_FOLDERS:
+        kind = TYPES.get(document.type or "")
+        if kind is None:
             continue
-        folders = [part for part in PurePosixPath(document.path).parent.parts if part in _FOLDER_TYPES]
-        if folders and folders[-1] != TYPE_FOLDERS[document.type]:
+        folders = [part for part in PurePosixPath(document.path).parent.parts if part in FOLDER_TYPES]
+        if folders and folders[-1] != kind.folder:
             yield document, ("type",), (
-                f"a {document.type} document sits in the '{folders[-1]}' folder, which holds "
-                f"{_FOLDER_TYPES[folders[-1]]} documents; move it to '{TYPE_FOLDERS[document.type]}/' or correct its type"
+                f"a {kind.name} document sits in the '{folders[-1]}' folder, which holds "
+                f"{FOLDER_TYPES[folders[-1]]} documents; move it to '{kind.folder}/' or correct its type"
             )
-
-
-# Ids that must be unique inside one document: a plan's parts share one
-# namespace because benchmarks point at tactics and strategies alike.
-_INNER_IDS = {"plan": ("goals", "strategies", "tactics", "benchmarks"), "module": ("activities",)}
 
 
 @rule("duplicate-id", "two documents, or two parts of one plan or module, share an id")
@@ -54,21 +51,31 @@ def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             )
     if corpus.project is not None:
         names: set[str] = set()
-        for index, handout in entries(corpus.project.data, "handouts"):
-            name = text(handout, "name")
+        for index, handout in fields.items(corpus.project.data, "handouts"):
+            name = fields.text(handout, "name")
             if name in names:
                 yield corpus.project, ("handouts", index, "name"), f"another handout is already called '{name}'; give each its own name"
             names.add(name or "")
-    for document in corpus.documents:
+    # A plan's parts share one namespace because benchmarks point at tactics
+    # and strategies alike; a module's activities are told apart by id too.
+    for plan in corpus.all(Plan):
         seen: dict[str, str] = {}
-        for section in _INNER_IDS.get(document.type or "", ()):
-            for index, item in entries(document.data, section):
-                inner_id = text(item, "id")
-                if inner_id is None:
-                    continue
-                if inner_id in seen:
-                    yield document, (section, index, "id"), (
-                        f"the id '{inner_id}' is already used in {seen[inner_id]}; each part needs an id of its own"
-                    )
-                else:
-                    seen[inner_id] = section
+        for part in plan.parts:
+            if part.id is None:
+                continue
+            if part.id in seen:
+                yield plan.source, (part.section, part.index, "id"), (
+                    f"the id '{part.id}' is already used in {seen[part.id]}; each part needs an id of its own"
+                )
+            else:
+                seen[part.id] = part.section
+    for module in corpus.all(Module):
+        taken: set[str] = set()
+        for activity in module.activities:
+            if activity.id is None:
+                continue
+            if activity.id in taken:
+                yield module.source, ("activities", activity.index, "id"), (
+                    f"the id '{activity.id}' is already used in activities; each part needs an id of its own"
+                )
+            taken.add(activity.id)

@@ -5,41 +5,23 @@ can make."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from aotext.agenda import build_agenda, clock
-from aotext.corpus import Corpus, entries
-from aotext.model import Document
-from aotext.project import Day, day_entries
+from aotext.corpus import Corpus
+from aotext.documents import fields
+from aotext.documents.types.module import Module
+from aotext.project import timed_days
 from aotext.rules.base import Finding, rule
 from aotext.words import plural
-
-_CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-
-
-def _days(project: Document) -> list[tuple[int, Day]]:
-    """The days well formed enough to time, with their index; the schema reports the rest."""
-    days = []
-    for index, item in day_entries(project.data):
-        start, end, modules = item.get("start"), item.get("end"), item.get("modules")
-        if not (isinstance(start, str) and _CLOCK.match(start)):
-            continue
-        days.append((index, Day(
-            start=start,
-            end=end if isinstance(end, str) and _CLOCK.match(end) else None,
-            modules=tuple(m for m in modules if isinstance(m, str)) if isinstance(modules, list) else None,
-        )))
-    return days
-
 
 @rule("agenda-overrun", "a workshop day whose modules and breaks run past the day's end")
 def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
     if project is None:
         return
-    days = _days(project)
-    agenda = build_agenda(corpus.of_type("module"), [day for _, day in days])
+    days = timed_days(project.data)
+    agenda = build_agenda(corpus.all(Module), [day for _, day in days])
     for (index, day), timed in zip(days, agenda):
         if timed.overrun:
             yield project, ("workshop", "days", index, "end"), (
@@ -51,7 +33,7 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 @rule("agenda-modules", "with several workshop days, a module that no day lists, or that two days list")
 def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
-    days = _days(project) if project else []
+    days = timed_days(project.data) if project else []
     if project is None or len(days) < 2:
         return
     first_day: dict[str, int] = {}
@@ -67,7 +49,7 @@ def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"module '{module_id}' is already on day {first_day[module_id] + 1}; list each module on one day"
                 )
             first_day.setdefault(module_id, index)
-    for module in corpus.of_type("module"):
+    for module in corpus.all(Module):
         if module.id and module.id not in first_day:
             yield project, ("workshop", "days"), f"module '{module.id}' is not on any day of the workshop; add it to a day's 'modules:'"
 
@@ -77,7 +59,7 @@ def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
     if project is None:
         return
-    for index, handout in entries(project.data, "handouts"):
+    for index, handout in fields.items(project.data, "handouts"):
         formats = handout.get("formats") if isinstance(handout.get("formats"), list) else []
         slides = handout.get("layout") == "slides"
         for position, name in enumerate(formats):

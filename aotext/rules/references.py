@@ -1,113 +1,97 @@
 """Rules about references: every id a document names must exist and be of the
-right kind (a plan names a scenario, a strategy serves goals, ...)."""
+right kind (a plan names a scenario, a strategy serves goals, ...). Which
+top-level keys name which type is declared by each document type."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
-from aotext.corpus import Corpus, entries, id_list, plan_parts, text
-from aotext.model import Document, KeyPath
+from aotext.corpus import Corpus
+from aotext.documents import fields
+from aotext.documents.types import TYPES
+from aotext.documents.types.module import Module
+from aotext.documents.types.plan import Plan
+from aotext.documents.types.question import Question
+from aotext.documents.types.reflection import Reflection
 from aotext.project import day_entries
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
 
-# (document type, key) -> the type of document that key names.
-_DOCUMENT_REFERENCES = {
-    ("plan", "scenario"): "scenario",
-    ("reflection", "plan"): "plan",
-    ("question", "module"): "module",
-    ("conversation", "scenario"): "scenario",
-    ("conversation", "plan"): "plan",
-}
-# plan section -> (key holding ids, kinds of plan part those ids may name)
-_PLAN_REFERENCES = {
-    "strategies": ("serves", ("goal",)),
-    "tactics": ("serves", ("strategy",)),
-    "benchmarks": ("measures", ("tactic", "strategy")),
-}
-
-
-def _resolve(corpus: Corpus, document: Document, key_path: KeyPath, wanted: str) -> tuple[str, str] | None:
-    """(rule, message) when the id at `key_path` does not name a `wanted` document."""
-    value = document.data.get(key_path[0])
-    if not isinstance(value, str):
-        return None
-    target = corpus.find(value)
-    if target is None:
-        candidates = [d.id for d in corpus.of_type(wanted) if d.id]
-        return "unknown-reference", (
-            f"there is no {wanted} with the id '{value}'{did_you_mean(value, candidates)}; "
-            f"check the spelling, or whether the {wanted} was renamed"
-        )
-    if target.type != wanted:
-        return "wrong-reference-type", f"'{value}' is a {target.type} ({target.path}), but '{key_path[0]}' must name a {wanted}"
-    return None
-
-
 def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     for document in corpus.documents:
-        for (type_name, key), wanted in _DOCUMENT_REFERENCES.items():
-            if document.type == type_name:
-                found = _resolve(corpus, document, (key,), wanted)
-                if found:
-                    yield found[0], (document, (key,), found[1])
+        kind = TYPES.get(document.type or "")
+        for reference in kind.references if kind else ():
+            value = document.data.get(reference.key)
+            if not isinstance(value, str):
+                continue
+            target = corpus.find(value)
+            wanted = reference.target
+            if target is None:
+                candidates = [d.id for d in corpus.of_type(wanted) if d.id]
+                yield "unknown-reference", (document, (reference.key,), (
+                    f"there is no {wanted} with the id '{value}'{did_you_mean(value, candidates)}; "
+                    f"check the spelling, or whether the {wanted} was renamed"
+                ))
+            elif target.type != wanted:
+                yield "wrong-reference-type", (document, (reference.key,), (
+                    f"'{value}' is a {target.type} ({target.path}), but '{reference.key}' must name a {wanted}"
+                ))
 
 
 def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    for plan in corpus.of_type("plan"):
-        parts = plan_parts(corpus, plan)
-        for section, (key, kinds) in _PLAN_REFERENCES.items():
+    for plan in corpus.all(Plan):
+        parts = {part.id: part for part in reversed(plan.parts) if part.id}  # the first of a repeated id wins
+        for part in plan.parts:
+            key, kinds = part.link_key, part.links_to
+            if key is None:
+                continue
+            owner = part.id or f"{part.section}[{part.index}]"
             allowed = " or ".join(kinds)
-            for index, item in entries(plan.data, section):
-                owner = text(item, "id") or f"{section}[{index}]"
-                for position, target in id_list(item, key):
-                    where = (section, index, key, position)
-                    if target not in parts:
-                        candidates = [part for part, (kind, _) in parts.items() if kind in kinds]
-                        yield "unknown-reference", (plan, where, (
-                            f"'{owner}' {key} '{target}', but this plan has no {allowed} with that id"
-                            f"{did_you_mean(target, candidates)}"
-                        ))
-                    elif parts[target][0] not in kinds:
-                        yield "wrong-reference-type", (plan, where, (
-                            f"'{owner}' {key} '{target}', which is a {parts[target][0]}; it must name a {allowed}"
-                        ))
+            for position, target in part.links_at:
+                where = (part.section, part.index, key, position)
+                found = parts.get(target)
+                if found is None:
+                    candidates = [other for other, named in parts.items() if named.kind in kinds]
+                    yield "unknown-reference", (plan.source, where, (
+                        f"'{owner}' {key} '{target}', but this plan has no {allowed} with that id"
+                        f"{did_you_mean(target, candidates)}"
+                    ))
+                elif found.kind not in kinds:
+                    yield "wrong-reference-type", (plan.source, where, (
+                        f"'{owner}' {key} '{target}', which is a {found.kind}; it must name a {allowed}"
+                    ))
 
 
 def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    for reflection in corpus.of_type("reflection"):
-        plan = corpus.plan_of(reflection)
+    for reflection in corpus.all(Reflection):
+        plan = corpus.find_view(reflection.plan, Plan)
         if plan is None:
             continue  # the plan reference itself is reported above
-        plan_id = plan.id
-        parts = plan_parts(corpus, plan)
-        benchmarks = [part for part, (kind, _) in parts.items() if kind == "benchmark"]
-        for index, item in entries(reflection.data, "measurements"):
-            target = text(item, "benchmark")
-            if target and parts.get(target, ("",))[0] != "benchmark":
-                yield "unknown-reference", (reflection, ("measurements", index, "benchmark"), (
-                    f"plan '{plan_id}' has no benchmark '{target}'{did_you_mean(target, benchmarks)}"
+        benchmarks = [b.id for b in plan.benchmarks if b.id]
+        for measurement in reflection.measurements:
+            target = measurement.benchmark
+            if target and plan.benchmark(target) is None:
+                yield "unknown-reference", (reflection.source, ("measurements", measurement.index, "benchmark"), (
+                    f"plan '{plan.id}' has no benchmark '{target}'{did_you_mean(target, benchmarks)}"
                 ))
-        for index, item in entries(reflection.data, "changes"):
-            target = text(item, "to")
-            if target and target not in parts:
-                yield "unknown-reference", (reflection, ("changes", index, "to"), (
-                    f"plan '{plan_id}' has no goal, strategy, tactic or benchmark '{target}'{did_you_mean(target, parts)}"
+        part_ids = [part.id for part in plan.parts if part.id]
+        for change in reflection.changes:
+            if change.to and plan.part(change.to) is None:
+                yield "unknown-reference", (reflection.source, ("changes", change.index, "to"), (
+                    f"plan '{plan.id}' has no goal, strategy, tactic or benchmark '{change.to}'"
+                    f"{did_you_mean(change.to, part_ids)}"
                 ))
 
 
 def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    numbers = {d.data.get("number") for d in corpus.of_type("question")}
-    for module in corpus.of_type("module"):
-        for index, activity in entries(module.data, "activities"):
-            questions = activity.get("questions")
-            if not isinstance(questions, list):
-                continue
-            for position, number in enumerate(questions):
-                if isinstance(number, int) and number not in numbers:
-                    yield "unknown-reference", (module, ("activities", index, "questions", position), (
-                        f"activity '{text(activity, 'id') or index}' uses worksheet question {number}, "
+    numbers = {question.number for question in corpus.all(Question)}
+    for module in corpus.all(Module):
+        for activity in module.activities:
+            for position, number in activity.questions_at:
+                if number not in numbers:
+                    yield "unknown-reference", (module.source, ("activities", activity.index, "questions", position), (
+                        f"activity '{activity.id or activity.index}' uses worksheet question {number}, "
                         "but no question document has that number"
                     ))
 
@@ -118,16 +102,15 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
         return
     modules = [d.id for d in corpus.of_type("module") if d.id]
     for index, day in day_entries(project.data):
-        for position, module_id in id_list(day, "modules"):
+        for position, module_id in fields.indexed_texts(day, "modules"):
             target = corpus.find(module_id)
             where = ("workshop", "days", index, "modules", position)
             if target is None:
                 yield "unknown-reference", (project, where, f"there is no module with the id '{module_id}'{did_you_mean(module_id, modules)}")
             elif target.type != "module":
                 yield "wrong-reference-type", (project, where, f"'{module_id}' is a {target.type}, but a day lists modules")
-    for index, handout in entries(project.data, "handouts"):
-        documents = handout.get("documents")
-        for position, document_id in id_list(documents if isinstance(documents, dict) else {}, "ids"):
+    for index, handout in fields.items(project.data, "handouts"):
+        for position, document_id in fields.indexed_texts(fields.mapping(handout, "documents"), "ids"):
             if corpus.find(document_id) is None:
                 yield "unknown-reference", (project, ("handouts", index, "documents", "ids", position), (
                     f"handout '{handout.get('name')}' takes '{document_id}', but no document has that id"

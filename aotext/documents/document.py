@@ -1,0 +1,62 @@
+"""A document as read from its file: front matter with the position of every
+key, and the Markdown body. Its typed view comes from its type's module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from aotext.documents.types import TYPES
+from aotext.documents.types.base import View
+from aotext.model import KeyPath, Position
+
+Role = Literal["document", "project"]
+
+
+@dataclass
+class Document:
+    path: str
+    data: dict[str, Any]
+    body: str
+    # First line of the body in the file, so body problems can point at it.
+    body_line: int
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    # "document" for a Markdown document, "project" for the project file.
+    role: Role = "document"
+
+    @property
+    def type(self) -> str | None:
+        if self.role == "project":
+            return "project"
+        value = self.data.get("type")
+        return value if isinstance(value, str) else None
+
+    @property
+    def id(self) -> str | None:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def private(self) -> bool:
+        value = self.data.get("private")
+        if isinstance(value, bool):
+            return value
+        kind = TYPES.get(self.type or "")
+        return kind.private_by_default if kind else False
+
+    @cached_property
+    def view(self) -> View | None:
+        """The typed view, for a document of a known type (read tolerantly,
+        whether or not it passed its schema)."""
+        kind = TYPES.get(self.type or "") if self.role == "document" else None
+        return kind.read(self) if kind else None
+
+    def position(self, key_path: KeyPath = ()) -> Position:
+        """Line and column of `key_path`, or of its nearest parent that has one."""
+        while key_path:
+            found = self.positions.get(key_path)
+            if found:
+                return found
+            key_path = key_path[:-1]
+        return self.positions.get((), (1, 1))

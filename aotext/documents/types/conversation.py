@@ -1,0 +1,105 @@
+"""Notes after a one-on-one (talking politics): private by default, since
+they are about real people. Known by a pseudonym only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, get_args
+
+from aotext.documents import fields
+from aotext.documents.types.base import (DocumentType, NewDocumentError, NewRequest, Reference, Template, View,
+                                         one_of, quote, slug)
+from aotext.documents.types.plan import Plan
+from aotext.documents.types.scenario import Scenario
+
+if TYPE_CHECKING:
+    from aotext.corpus import Corpus
+    from aotext.documents.document import Document
+
+Assessment = Literal["leader", "supporter", "undecided", "pass"]
+ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
+# The five steps of talking politics, in order.
+STEPS = ("get-in-the-door", "get-their-story", "propose-a-vision", "address-obstacles", "advocate-and-assess")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FollowUpPlan:
+    date: dt.date | None
+    owner: str | None  # who makes the call, when not the note's owner
+    how: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Conversation(View):
+    type_name = "conversation"
+    date: dt.date | None
+    pseudonym: str | None
+    owner: str | None
+    scenario: str | None
+    plan: str | None
+    where: str | None
+    steps_reached: tuple[str, ...]
+    assessment: Assessment | None
+    ask: str | None
+    commitment: str | None
+    follow_up: FollowUpPlan | None
+
+
+def read(document: Document) -> Conversation:
+    data = document.data
+    follow_up = data.get("follow_up")
+    assessment = data.get("assessment")
+    return Conversation(
+        source=document, id=fields.text(data, "id"), date=fields.date(data, "date"),
+        pseudonym=_stripped(fields.text(data, "pseudonym")), owner=_stripped(fields.text(data, "owner")),
+        scenario=fields.text(data, "scenario"), plan=fields.text(data, "plan"), where=fields.text(data, "where"),
+        steps_reached=fields.texts(data, "steps_reached"),
+        assessment=next((level for level in ASSESSMENTS if level == assessment), None),
+        ask=_stripped(fields.text(data, "ask")), commitment=_stripped(fields.text(data, "commitment")),
+        follow_up=FollowUpPlan(date=fields.date(follow_up, "date"), owner=_stripped(fields.text(follow_up, "owner")),
+                               how=fields.text(follow_up, "how")) if isinstance(follow_up, dict) else None,
+    )
+
+
+def _stripped(value: str | None) -> str | None:
+    return value.strip() if value else None
+
+
+def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
+    if not request.owner:
+        raise NewDocumentError("say who had the conversation with --owner NAME")
+    if not (request.pseudonym or "").strip():
+        raise NewDocumentError("give a pseudonym with --pseudonym NAME (never a real name)")
+    lines = [
+        "type: conversation", f"id: {document_id}", "private: true  # conversation notes never reach a handout or summary",
+        f"date: {request.today}", f"pseudonym: {quote(request.pseudonym or '')}  # never their real name",
+        f"owner: {quote(request.owner)}",
+    ]
+    if request.scenario:
+        lines.append(f"scenario: {one_of(corpus, Scenario, request.scenario, '--scenario').id}")
+    if request.plan:
+        lines.append(f"plan: {one_of(corpus, Plan, request.plan, '--plan').id}")
+    lines += [
+        f"steps_reached: []  # {', '.join(STEPS)}",
+        f"assessment: undecided  # {', '.join(ASSESSMENTS[:-1])} or {ASSESSMENTS[-1]}",
+        "ask: What you asked them to do.",
+        "commitment: What they committed to, in their words if you can.",
+        "follow_up:",
+        f"  date: {request.today + dt.timedelta(days=7)}",
+        "  how: Coffee, a meeting, a call. In person is almost always better.",
+    ]
+    return lines
+
+
+def _base_id(request: NewRequest, corpus: Corpus) -> str:
+    return f"{request.today}-{slug(request.pseudonym or 'someone')}"
+
+
+TYPE = DocumentType(
+    view=Conversation, read=read, folder="conversations",
+    description="private notes after a one-on-one: pseudonym, assessment, the ask, the follow-up",
+    template=Template(_lines, _base_id, asks=(("Pseudonym (never a real name)", "--pseudonym"),)),
+    private_by_default=True,
+    references=(Reference("scenario", "scenario"), Reference("plan", "plan")),
+)

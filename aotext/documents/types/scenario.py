@@ -1,0 +1,81 @@
+"""An organizing scenario: the setting, the people and the terrain of the struggle."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from aotext.documents import fields
+from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
+
+if TYPE_CHECKING:
+    from aotext.corpus import Corpus
+    from aotext.documents.document import Document
+
+
+@dataclass(frozen=True, kw_only=True)
+class Terrain:
+    """The workshop's terrain questions, answered for one scenario."""
+
+    networks: str | None
+    adapting_and_resisting: str | None
+    identities: str | None
+    enemies: tuple[str, ...]
+    allies: tuple[str, ...]
+    research: str | None
+    history: str | None
+    understanding_of_oppression: str | None
+    ideas_for_fighting_back: str | None
+    repression: str | None
+    ourselves: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Scenario(View):
+    type_name = "scenario"
+    title: str
+    setting: str | None
+    people: str | None
+    began_from: str | None
+    terrain: Terrain
+
+
+def read(document: Document) -> Scenario:
+    data = document.data
+    terrain = fields.mapping(data, "terrain")
+    return Scenario(
+        source=document, id=fields.text(data, "id"), title=fields.text(data, "title") or document.id or document.path,
+        setting=fields.text(data, "setting"), people=fields.text(data, "people"),
+        began_from=fields.text(data, "began_from"),
+        terrain=Terrain(
+            networks=fields.text(terrain, "networks"),
+            adapting_and_resisting=fields.text(terrain, "adapting_and_resisting"),
+            identities=fields.text(terrain, "identities"), enemies=fields.texts(terrain, "enemies"),
+            allies=fields.texts(terrain, "allies"), research=fields.text(terrain, "research"),
+            history=fields.text(terrain, "history"),
+            understanding_of_oppression=fields.text(terrain, "understanding_of_oppression"),
+            ideas_for_fighting_back=fields.text(terrain, "ideas_for_fighting_back"),
+            repression=fields.text(terrain, "repression"), ourselves=fields.text(terrain, "ourselves"),
+        ),
+    )
+
+
+def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
+    return [
+        "type: scenario", f"id: {document_id}", f"title: {quote(request.title or 'New scenario')}",
+        "setting: Where this happens - the workplace, neighborhood or community.",
+        "people: Who is affected, and who we hope will organize.",
+        "terrain:",
+        "  networks: How do people relate to each other? What networks exist already?",
+        "  enemies:", "    - Who is against us?",
+        "  allies: []  # who could stand with us?",
+        "  history: What is the history of struggle here?",
+        "  repression: What kind of repression might we face?",
+    ]
+
+
+TYPE = DocumentType(
+    view=Scenario, read=read, folder="scenarios",
+    description="an organizing scenario: the place, the people, the terrain of the struggle",
+    template=Template(_lines, title_id, asks=(("Title", "--title"),)),
+)
