@@ -1,0 +1,130 @@
+"""One repository: every command finds the project file and the content the
+same way, and the bugs that came from deciding it in several places."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import CONVERSATION, GOOD_REPO, MODULE, PROJECT, invoke, lint_json
+
+BROKEN_PLAN = GOOD_REPO["content/plans/bus-plan.md"].replace("scenario: bus-drivers", "scenario: bus-driverz")
+
+
+def _moved_to(folder: str, project: str = PROJECT) -> dict[str, str | None]:
+    """The good repository with its content in `folder` and the project file saying so."""
+    changes: dict[str, str | None] = {path: None for path in GOOD_REPO if path.startswith("content/")}
+    changes.update({path.replace("content/", f"{folder}/", 1): text
+                    for path, text in GOOD_REPO.items() if path.startswith("content/")})
+    changes["aotext.yaml"] = f"content: {folder}\n" + project
+    return changes
+
+
+def test_lint_reads_the_content_folder_the_project_file_names(repo):
+    repo({**_moved_to("docs"), "docs/plans/bus-plan.md": BROKEN_PLAN})
+    problems = lint_json()
+    assert [(p["path"], p["rule"]) for p in problems] == [("docs/plans/bus-plan.md", "unknown-reference")]
+
+
+def test_lint_does_not_read_a_content_folder_the_project_file_does_not_name(repo):
+    repo({**_moved_to("docs"), "content/plans/stray.md": BROKEN_PLAN})
+    assert lint_json() == []
+
+
+def test_project_file_of_any_name(repo):
+    """A project file is the one named with --project, never guessed from its name."""
+    root = repo({"aotext.yaml": None, "other.yaml": PROJECT.replace("Test Collective", "Other Collective")})
+    listed = invoke("build", "--project", "other.yaml", "--output-dir", "print", "--list", "--as-of", "2026-11-24")
+    assert listed.exit_code == 0, listed.output
+    assert "print/participant.pdf  new" in listed.output
+    linted = invoke("lint", "--project", "other.yaml", "--as-of", "2026-11-24")
+    assert linted.exit_code == 0 and "no problems" in linted.output
+    # Named as a path, it is still the project file, not a document without front matter.
+    assert invoke("lint", "--project", "other.yaml", "other.yaml", "content").exit_code == 0
+    (root / "other.yaml").write_text(PROJECT.replace("layout: workshop", "layout: handbook"), encoding="utf-8")
+    broken = invoke("lint", "--project", "other.yaml", "--as-of", "2026-11-24")
+    assert broken.exit_code == 1 and "other.yaml:" in broken.output and "handbook" in broken.output
+
+
+def test_a_missing_project_file_is_a_usage_error(repo):
+    repo()
+    for command in ("lint", "summary", "followups", "build"):
+        result = invoke(command, "--project", "nowhere.yaml")
+        assert result.exit_code == 2, (command, result.output)
+        assert "there is no project file nowhere.yaml" in result.output
+
+
+def test_new_without_a_content_folder_is_a_usage_error_like_every_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for args in (["new", "plan", "--title", "Fall"], ["summary"], ["followups"], ["lint"]):
+        result = invoke(*args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "no 'content' folder" in result.output
+
+
+def test_every_command_reports_lint_errors_in_the_same_words(repo):
+    repo({"content/plans/bus-plan.md": BROKEN_PLAN})
+    lines = set()
+    for args in (["summary"], ["followups"]):
+        result = invoke(*args, "--as-of", "2026-11-24")
+        assert result.exit_code == 1
+        assert "content/plans/bus-plan.md:5:1: error: there is no scenario with the id 'bus-driverz'" in result.output, result.output
+        lines.add(next(line for line in result.output.splitlines() if line.startswith("aotext: 1 lint error")))
+    assert len({line.split(";")[0] for line in lines}) == 1
+
+
+def test_followups_as_of_a_day_ignore_notes_written_later(repo):
+    """On 2026-11-24 Nia's follow-up of 2026-11-21 is 3 days overdue; a note
+    written on 2026-11-28 has not happened yet, so it must not hide her."""
+    later = (CONVERSATION.replace("id: talk-nia", "id: talk-nia-2").replace("date: 2026-11-14", "date: 2026-11-28")
+             .replace("date: 2026-11-21", "date: 2026-12-09"))
+    repo({"content/conversations/talk-nia-2.md": later})
+    listed = json.loads(invoke("followups", "--as-of", "2026-11-24", "--format", "json").output)["followups"]
+    assert [(f["pseudonym"], f["days_overdue"], f["conversation"]) for f in listed] == [("Nia", 3, "talk-nia")]
+    chart = json.loads(invoke("followups", "--as-of", "2026-11-24", "--chart", "--format", "json").output)
+    assert chart["total"]["people"] == 1
+    after = json.loads(invoke("followups", "--as-of", "2026-12-08", "--format", "json").output)["followups"]
+    assert [(f["conversation"], f["days_overdue"]) for f in after] == [("talk-nia-2", -1)]
+
+
+def test_new_question_keeps_a_modules_windows_line_endings(repo):
+    root = repo({"content/curriculum/planning.md": MODULE.replace("\n", "\r\n")})
+    before = (root / "content/curriculum/planning.md").read_bytes()
+    result = invoke("new", "question", "--title", "Who holds power here?", "--module", "planning")
+    assert result.exit_code == 0, result.output
+    after = (root / "content/curriculum/planning.md").read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n") == before.count(b"\n")
+    changed = [pair for pair in zip(before.split(b"\r\n"), after.split(b"\r\n")) if pair[0] != pair[1]]
+    assert changed == [(b"    questions: [1]", b"    questions: [1, 2]")]
+    assert invoke("lint", "--as-of", "2026-11-24").exit_code == 0
+
+
+def test_new_never_replaces_a_file_that_appears_meanwhile(repo, monkeypatch):
+    """"Never overwrites" is an exclusive create, not a check-then-replace:
+    a file that appears between the check and the write is left alone."""
+    root = repo()
+    target = root / "content/plans/fall-plan.md"
+    real_exists = Path.exists
+
+    def racing_exists(path: Path) -> bool:
+        if path.name == target.name and not real_exists(target):
+            target.write_text("someone else's plan\n", encoding="utf-8")
+            return False
+        return real_exists(path)
+
+    monkeypatch.setattr(Path, "exists", racing_exists)
+    result = invoke("new", "plan", "--title", "Fall plan", "--scenario", "bus-drivers")
+    assert result.exit_code == 1
+    assert "already exists; aotext new never overwrites a file" in result.output
+    assert target.read_text(encoding="utf-8") == "someone else's plan\n"
+    assert not list(target.parent.glob(".*.part"))
+
+
+@pytest.mark.parametrize("command", [["summary"], ["followups"], ["new", "--list"]])
+def test_commands_take_the_project_option(repo, command):
+    repo(_moved_to("docs"))
+    result = invoke(*command, "--project", "aotext.yaml", "--as-of", "2026-11-24") if command[0] != "new" else \
+        invoke(*command, "--project", "aotext.yaml")
+    assert result.exit_code == 0, result.output
