@@ -192,7 +192,7 @@ def lint_json(*paths: str) -> list[dict]:
 
 
 BOMB = "---\ntype: reflection\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi")
+    f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
 ) + "---\n"
 
 # Bad input people save by accident: (name, file content, line, rule, words of the message).
