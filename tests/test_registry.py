@@ -1,0 +1,62 @@
+"""The registries are the one place that knows each kind of thing: they must
+agree with the schemas people's editors read, and adding a type touches one
+module plus its schema and template."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import get_args
+
+from aotext.documents.types import FOLDER_TYPES, TYPES
+from aotext.documents.types.conversation import ASSESSMENTS, STEPS
+from aotext.documents.types.module import ACTIVITY_KINDS
+from aotext.documents.types.plan import COMBINES
+from aotext.periods import PERIODS
+from aotext.project import AUDIENCES, Paper
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schema"
+
+
+def _schema(name: str) -> dict:
+    return json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_every_document_type_has_a_schema_and_every_schema_a_type():
+    names = {path.name.removesuffix(".schema.json") for path in SCHEMAS.glob("*.schema.json")}
+    assert names == set(TYPES) | {"project"}
+    for name in TYPES:
+        assert _schema(name)["properties"]["type"]["const"] == name
+
+
+def test_the_project_file_offers_exactly_the_registered_types_and_audiences():
+    handout = _schema("project")["properties"]["handouts"]["items"]["properties"]
+    assert handout["documents"]["properties"]["types"]["items"]["enum"] == list(TYPES)
+    assert handout["audience"]["enum"] == list(AUDIENCES)
+    assert _schema("project")["properties"]["paper"]["enum"] == list(get_args(Paper))
+
+
+def test_the_enums_in_the_schemas_are_the_ones_the_code_knows():
+    benchmark = _schema("plan")["$defs"]["benchmark"]["properties"]
+    assert benchmark["combine"]["enum"] == list(COMBINES)
+    assert benchmark["every"]["enum"] == list(PERIODS)
+    conversation = _schema("conversation")["properties"]
+    assert conversation["assessment"]["enum"] == list(ASSESSMENTS)
+    assert conversation["steps_reached"]["items"]["enum"] == list(STEPS)
+    activity = _schema("module")["properties"]["activities"]["items"]["properties"]
+    assert activity["kind"]["enum"] == list(ACTIVITY_KINDS)
+
+
+def test_every_type_has_its_own_folder_and_template():
+    assert len(FOLDER_TYPES) == len(TYPES)
+    for name, kind in TYPES.items():
+        assert kind.name == name and kind.view.type_name == name
+        assert kind.description and kind.template.lines
+
+
+def test_references_name_registered_types_and_keys_the_schema_has():
+    for name, kind in TYPES.items():
+        properties = _schema(name)["properties"]
+        for reference in kind.references:
+            assert reference.target in TYPES
+            assert reference.key in properties, (name, reference.key)
