@@ -74,4 +74,4 @@ class Corpus:
 
 
 # TEMP(layouts): the handout layouts still read raw data; removed once they read typed views.
-from aotext.documents.fields import items as entries, text  # noqa: E402, F401
+from aotext.documents.fields import items as entries  # noqa: E402, F401

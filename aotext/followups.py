@@ -109,7 +109,8 @@ class OrganizingChart:
 def _row(group: str, notes: list[tuple[dt.date, Conversation]], as_of: dt.date) -> ChartRow:
     counts = Counter(note.assessment for _, note in notes)
     recent = [(as_of - held).days <= RECENT_DAYS for held, _ in notes]
-    stale = sorted((note.pseudonym or "?" for (_, note), fresh in zip(notes, recent) if not fresh), key=str.casefold)
+    stale = sorted((note.pseudonym or "?" for (_, note), fresh in zip(notes, recent, strict=True) if not fresh),
+                   key=str.casefold)
     return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale))
 
 

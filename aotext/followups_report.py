@@ -110,7 +110,8 @@ def calendar(due: Due) -> bytes:
         alarm.add("trigger", dt.timedelta(hours=ALARM_HOUR))
         event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def _chart_rows(chart: OrganizingChart) -> list[tuple[str, str, ChartRow]]:

@@ -153,7 +153,7 @@ def _explain(error: Any, reveal: bool = True) -> list[SchemaProblem]:
         wanted = expected if isinstance(expected, list) else [expected]
         # "or nothing" only confuses: an empty value is allowed where null is.
         wanted = [name for name in wanted if name != "null"] or wanted
-        words = " or ".join(_TYPE_WORDS.get(name, name) for name in wanted)
+        words = " or ".join(_TYPE_WORDS.get(str(name), str(name)) for name in wanted)
         return [SchemaProblem(path, f"{where}: expected {words}, got {shown}")]
     if keyword == "enum":
         choices = [str(choice) for choice in expected]

@@ -272,7 +272,7 @@ def _celebrations(corpus: Corpus, plan: Plan, benchmarks: list[Benchmark], measu
     logs = [(held, log) for held, log in _logs(corpus, plan) if held <= day]
     previous = logs[-2][0] if len(logs) > 1 else None
     found = []
-    for benchmark, summary in zip(benchmarks, now):
+    for benchmark, summary in zip(benchmarks, now, strict=True):
         if summary.status != "met":
             continue
         before = evaluate(benchmark, measured.get(summary.id, []), plan, previous, thresholds) if previous else None

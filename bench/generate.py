@@ -18,11 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from aotext.documents.types import TYPES
+from aotext.documents.types.conversation import STEPS
+from aotext.documents.types.module import ACTIVITY_KINDS as MODULE_ACTIVITY_KINDS
+
 # Mostly logs and conversation notes, as in a group's working repository;
 # modules and questions share what is left.
 SHARES = {"reflection": 0.45, "conversation": 0.30, "plan": 0.10, "scenario": 0.08}
-FOLDERS = {"module": "curriculum", "question": "worksheet", "scenario": "scenarios",
-           "plan": "plans", "reflection": "logs", "conversation": "conversations"}
+FOLDERS = {name: kind.folder for name, kind in TYPES.items()}
 # Every plan ends by this date, so `reflection-overdue` stays quiet at any later lint date.
 LAST_END = dt.date(2026, 6, 30)
 # Days between generated reflections: never more than the cadence itself.
@@ -50,8 +53,8 @@ PARTS = {"goals": "win-repairs independent-organization stop-evictions safe-staf
          "strategies": "member-leadership infrastructure outside-support connect-struggles direct-pressure".split(),
          "tactics": "monthly-meetings door-knocking public-comment sit-downs one-day-action phone-tree".split(),
          "benchmarks": "signups turnout new-facilitator developing-skills see-a-collective repairs-won".split()}
-ACTIVITY_KINDS = "group-activity report-back question skit whole-room-activity pair-practice presentation".split()
-TALK_STEPS = "get-in-the-door get-their-story propose-a-vision address-obstacles advocate-and-assess".split()
+ACTIVITY_KINDS = [kind for kind in MODULE_ACTIVITY_KINDS if kind != "break"]
+TALK_STEPS = list(STEPS)
 
 # Strings that read back as the same string when left unquoted; everything else is JSON-quoted.
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*[A-Za-z0-9.)]|[a-z0-9][a-z0-9-]*[a-z][a-z0-9-]*|[1-9][0-9]* [a-z]+")

@@ -96,7 +96,7 @@ def test_new_question_keeps_a_modules_windows_line_endings(repo):
     assert result.exit_code == 0, result.output
     after = (root / "content/curriculum/planning.md").read_bytes()
     assert after.count(b"\r\n") == after.count(b"\n") == before.count(b"\n")
-    changed = [pair for pair in zip(before.split(b"\r\n"), after.split(b"\r\n")) if pair[0] != pair[1]]
+    changed = [pair for pair in zip(before.split(b"\r\n"), after.split(b"\r\n"), strict=True) if pair[0] != pair[1]]
     assert changed == [(b"    questions: [1]", b"    questions: [1, 2]")]
     assert invoke("lint", "--as-of", "2026-11-24").exit_code == 0
 

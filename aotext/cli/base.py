@@ -21,7 +21,7 @@ __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType[dt.date, object]):
     """A calendar date written YYYY-MM-DD."""
 
     name = "DATE"

@@ -15,6 +15,7 @@ from aotext.project import timed_days
 from aotext.rules.base import Finding, rule
 from aotext.words import plural
 
+
 @rule("agenda-overrun", "a workshop day whose modules and breaks run past the day's end")
 def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
@@ -22,7 +23,7 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         return
     days = timed_days(project.data)
     agenda = build_agenda(corpus.all(Module), [day for _, day in days])
-    for (index, day), timed in zip(days, agenda):
+    for (index, day), timed in zip(days, agenda, strict=True):
         if timed.overrun:
             yield project, ("workshop", "days", index, "end"), (
                 f"day {index + 1} runs until {clock(timed.finish)}, {plural(timed.overrun, 'minute')} past its end at "
@@ -60,9 +61,8 @@ def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     if project is None:
         return
     for index, handout in fields.items(project.data, "handouts"):
-        formats = handout.get("formats") if isinstance(handout.get("formats"), list) else []
         slides = handout.get("layout") == "slides"
-        for position, name in enumerate(formats):
+        for position, name in fields.indexed_texts(handout, "formats"):
             if slides != (name == "pptx"):
                 allowed = "pptx" if slides else "pdf and docx"
                 yield project, ("handouts", index, "formats", position), (

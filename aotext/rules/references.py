@@ -18,6 +18,7 @@ from aotext.project import day_entries
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
 
+
 def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     for document in corpus.documents:
         kind = TYPES.get(document.type or "")

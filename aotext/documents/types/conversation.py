@@ -8,8 +8,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
 from aotext.documents import fields
-from aotext.documents.types.base import (DocumentType, NewDocumentError, NewRequest, Reference, Template, View,
-                                         one_of, quote, slug)
+from aotext.documents.types.base import (
+    DocumentType,
+    NewDocumentError,
+    NewRequest,
+    Reference,
+    Template,
+    View,
+    one_of,
+    quote,
+    slug,
+)
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
 

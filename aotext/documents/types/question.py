@@ -8,8 +8,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aotext.documents import fields
-from aotext.documents.types.base import (DocumentType, NewDocumentError, NewRequest, Reference, Template, View,
-                                         one_of, quote, slug)
+from aotext.documents.types.base import (
+    DocumentType,
+    NewDocumentError,
+    NewRequest,
+    Reference,
+    Template,
+    View,
+    one_of,
+    quote,
+    slug,
+)
 from aotext.documents.types.module import Module
 
 if TYPE_CHECKING:
