@@ -5,16 +5,13 @@ key with a placeholder that says what to write, and an editor schema hint."""
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.corpus import Corpus
 from aotext.documents.types import TYPES
 from aotext.documents.types.base import NewDocumentError, NewRequest
-from aotext.schemas import schema_dir
-
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
+from aotext.schemas import id_pattern, schema_dir
 
 
 @dataclass(frozen=True)
@@ -48,7 +45,7 @@ def create(request: NewRequest, corpus: Corpus, content: Path, schemas: Path) ->
     if request.id:
         if request.id in taken:
             raise NewDocumentError(f"the id '{request.id}' is already used by {corpus.by_id[request.id][0].path}; choose another")
-        if not ID_PATTERN.fullmatch(request.id):
+        if not id_pattern().fullmatch(request.id):
             raise NewDocumentError(f"'{request.id}' is not a valid id: use lowercase letters, digits and hyphens")
         document_id = request.id
     else:

@@ -4,6 +4,7 @@ each problem in plain words at the line of the key that holds it."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -51,6 +52,11 @@ def _schemas() -> dict[str, dict[str, Any]]:
         path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
         for path in schema_dir().glob("*.schema.json")
     }
+
+
+def id_pattern() -> re.Pattern[str]:
+    """The form every id takes, as the schemas state it (one copy of the fact)."""
+    return re.compile(_schemas()["plan"]["$defs"]["id"]["pattern"])
 
 
 class _Checker:

@@ -47,6 +47,15 @@ def test_the_enums_in_the_schemas_are_the_ones_the_code_knows():
     assert activity["kind"]["enum"] == list(ACTIVITY_KINDS)
 
 
+def test_every_schema_states_the_same_id_pattern():
+    from aotext.schemas import id_pattern
+
+    for path in SCHEMAS.glob("*.schema.json"):
+        text = path.read_text(encoding="utf-8")
+        patterns = {part.split('"')[0] for part in text.split('"pattern": "')[1:] if "a-z0-9" in part.split('"')[0]}
+        assert patterns <= {id_pattern().pattern}, path.name
+
+
 def test_every_type_has_its_own_folder_and_template():
     assert len(FOLDER_TYPES) == len(TYPES)
     for name, kind in TYPES.items():
