@@ -13,10 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from aotext.model import ERROR, Document, Problem
+from aotext.documents.document import Document
+from aotext.model import ERROR, Problem
 from aotext.yamlnodes import MAX_DEPTH, AliasRefused, TooDeep, convert
 
-# The project file at the top of a repository: plain YAML, no front matter.
+# The project file's default name, at the top of a repository: plain YAML, no
+# front matter. Any file can be the project file (aotext build --project
+# other.yaml): load_file(path, project=True) says so.
 PROJECT_FILE = "aotext.yaml"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 128 * 1024
@@ -58,11 +61,15 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return sorted(found, key=os.fspath)  # strings sort much faster than paths
 
 
-def load_file(path: Path) -> Loaded:
-    """Read and parse one file; never raises for bad input."""
+def load_file(path: Path, *, project: bool | None = None) -> Loaded:
+    """Read and parse one file; never raises for bad input. `project=True`
+    reads it as the project file (plain YAML, whatever its name),
+    `project=False` as a Markdown document with front matter. None, the
+    default for now, decides by name (a file named PROJECT_FILE is the
+    project file) so that callers not yet saying which keep working."""
     shown = path.as_posix()
     try:
-        return _load(path, shown)
+        return _load(path, shown, project)
     except OSError as error:
         reason = error.strerror or str(error)
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", f"cannot read this file: {reason}; check that it exists and that you may read it")])
@@ -75,7 +82,7 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
     return Problem(path, line, column, rule, ERROR, message)
 
 
-def _load(path: Path, shown: str) -> Loaded:
+def _load(path: Path, shown: str, project: bool | None = None) -> Loaded:
     status = path.stat()
     if not stat.S_ISREG(status.st_mode):
         # A pipe or device would block the whole run when read.
@@ -101,7 +108,9 @@ def _load(path: Path, shown: str) -> Loaded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = _conflict_markers(shown, lines)
-    if path.name == PROJECT_FILE:
+    if project is None:  # the callers' old way, until they say it: by name
+        project = path.name == PROJECT_FILE
+    if project:
         return _load_project(shown, text, lines, problems)
 
     if not lines or lines[0].rstrip() != _FENCE:
