@@ -1,51 +1,90 @@
 # Everything a trainer or organizer needs, in a few commands. Every target
-# creates the virtual environment in .venv by itself when it is missing.
+# creates the virtual environment in .venv by itself when it is missing, and
+# installs only what it needs: the core (lint, summary, followups, new), the
+# handout tools on top for `make handouts`, and the test tools for `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+LOG := $(VENV)/install.log
+# One stamp per set of extras, so each set is installed once.
+CORE := $(VENV)/.installed-core
+HANDOUTS := $(VENV)/.installed-handouts
+TESTING := $(VENV)/.installed-test
+comma := ,
 
-.PHONY: setup lint summary followups calendar new handouts test bench clean
+.PHONY: setup lint summary followups calendar new handouts test typecheck style check bench clean
+# `make check` runs its steps one after the other, even with -j.
+.NOTPARALLEL:
 
-setup: $(STAMP)
+# $(call install,EXTRAS,WHAT): create .venv if needed, then install aotext
+# with EXTRAS and the pinned versions of constraints.txt. pip's output goes to
+# .venv/install.log and is shown only when something goes wrong.
+define install
+	@test -x $(BIN)/python || { \
+	  $(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null \
+	    || { echo "aotext needs Python 3.11 or newer: install it, or run make PYTHON=python3.12 (or another)."; exit 1; }; \
+	  $(PYTHON) -m venv $(VENV) \
+	    || { echo "Could not create $(VENV) with $(PYTHON) -m venv (on Debian or Ubuntu: apt install python3-venv)."; exit 1; }; }
+	@echo "Installing $(2) into $(VENV) (pinned versions, see constraints.txt) ..."
+	@{ $(BIN)/python -m pip install --disable-pip-version-check -c constraints.txt --upgrade pip \
+	   && $(BIN)/python -m pip install --disable-pip-version-check -c constraints.txt -e '.$(1)'; } > $(LOG) 2>&1 \
+	  || { tail -n 30 $(LOG); echo "Installing failed; everything pip said is in $(LOG)."; exit 1; }
+endef
 
-$(STAMP): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@echo "Installing aotext and its pinned dependencies into $(VENV) ..."
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
-	@touch $(STAMP)
+setup: $(CORE)
 
-lint: $(STAMP)
+$(CORE): pyproject.toml constraints.txt
+	$(call install,,aotext)
+	@touch $@
+
+$(HANDOUTS): pyproject.toml constraints.txt
+	$(call install,[handouts],aotext and the handout tools (pandoc, typst, matplotlib))
+	@touch $@ $(CORE)
+
+$(TESTING): pyproject.toml constraints.txt
+	$(call install,[handouts$(comma)test],aotext$(comma) the handout tools and the test tools)
+	@touch $@ $(HANDOUTS) $(CORE)
+
+lint: $(CORE)
 	$(BIN)/aotext lint
 
-summary: $(STAMP)
+summary: $(CORE)
 	$(BIN)/aotext summary
 
-followups: $(STAMP)
+followups: $(CORE)
 	$(BIN)/aotext followups
 
 # The follow-ups as a calendar file to import: build/followups.ics
-calendar: $(STAMP)
+calendar: $(CORE)
 	@mkdir -p build
 	$(BIN)/aotext followups --ics build/followups.ics
 
 # A new document: make new TYPE=reflection ARGS="--plan bus-drivers-plan"
-new: $(STAMP)
+new: $(CORE)
 	$(BIN)/aotext new $(TYPE) $(ARGS)
 
 # Lints, then builds every handout of aotext.yaml into build/ (only what
 # changed). `make handouts ONLY=worksheet` builds one.
-handouts: $(STAMP)
+handouts: $(HANDOUTS)
 	$(BIN)/aotext build $(if $(ONLY),--only $(ONLY))
 
-test: $(STAMP)
+test: $(TESTING)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+# Type check (mypy --strict, settings in pyproject.toml) and style (ruff).
+typecheck: $(TESTING)
+	$(BIN)/mypy
+
+style: $(TESTING)
+	$(BIN)/ruff check aotext tests
+
+# All three in this order, stopping at the first that fails.
+check: typecheck style test
+
+bench: $(HANDOUTS)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/build_bench.py
 
 clean:
-	rm -rf build bench/out .pytest_cache
-	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache
+	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
