@@ -1,18 +1,35 @@
 """The chart of the benchmark report: for each benchmark, its progress against
 the pace expected by now, and its measurements over time. Drawn with
-matplotlib (imported only here) as a PNG that both PDF and DOCX embed."""
+matplotlib's object API (imported only here, and only when drawing; no
+pyplot, no global state) as a PNG that both PDF and DOCX embed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import threading
+import warnings
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from aotext.summary import BenchmarkSummary, PlanSummary
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 STATUS_COLOURS = {"met": "#2e7d32", "on track": "#1565c0", "behind": "#ef6c00", "overdue": "#c62828",
                   "no data": "#9e9e9e", "not started": "#9e9e9e"}
 ACCENT = "#8a3b12"
+# A history panel spans at least this long, so a benchmark measured once (or
+# never) still gets a readable axis of days rather than hours or years.
+SHORTEST_SPAN = dt.timedelta(days=14)
+# Python's warning filters are one global list, which catch_warnings swaps in
+# and out: one chart at a time may do so.
+_QUIET = threading.Lock()
 
 
-def _progress_panel(axis, benchmark: BenchmarkSummary, expected_share: float | None) -> None:
+def _progress_panel(axis: Axes, benchmark: BenchmarkSummary, expected_share: float | None) -> None:
     share = min(benchmark.progress or 0.0, 1.5)
     axis.barh([0], [share], color=STATUS_COLOURS[benchmark.status], height=0.5)
     axis.axvline(1.0, color="#424242", linewidth=1)
@@ -25,33 +42,62 @@ def _progress_panel(axis, benchmark: BenchmarkSummary, expected_share: float | N
     axis.set_title(f"{benchmark.status}", fontsize=8, loc="left", color=STATUS_COLOURS[benchmark.status])
 
 
-def _history_panel(axis, benchmark: BenchmarkSummary) -> None:
+def _span(benchmark: BenchmarkSummary, days: list[dt.date], as_of: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The days a history panel shows when its data span too short a time
+    (None: let matplotlib fit the data). Nothing measured: the weeks up to as_of."""
+    if benchmark.kind != "qualitative" and benchmark.history:
+        return None  # bars a period wide each
+    if not days:
+        return as_of - SHORTEST_SPAN, as_of
+    first, last = min(days), max(days)
+    if last - first >= SHORTEST_SPAN:
+        return None
+    middle = first + (last - first) / 2
+    return middle - SHORTEST_SPAN / 2, middle + SHORTEST_SPAN / 2
+
+
+def _numbers(days: Sequence[dt.date]) -> list[float]:
+    """Days as matplotlib's date numbers (the axis knows they are dates)."""
+    from matplotlib import dates
+
+    return [float(number) for number in dates.date2num(list(days))]  # type: ignore[no-untyped-call]
+
+
+def _history_panel(axis: Axes, benchmark: BenchmarkSummary, as_of: dt.date) -> None:
     """Measurements over time against the target: levels on the scale, counts
     per period, or the running total (sum) or latest value."""
+    from matplotlib import dates
+
+    axis.xaxis_date()
     points = [m for m in benchmark.measurements if (m.level if benchmark.kind == "qualitative" else m.value) is not None]
     days = [m.day for m in points]
     target: float | None = benchmark.target if isinstance(benchmark.target, float) else None
     if benchmark.kind == "qualitative":
         scale = list(benchmark.scale)
-        axis.step(days, [scale.index(m.level) for m in points], where="post", color=ACCENT, marker="o", markersize=3)
+        axis.step(_numbers(days), [scale.index(m.level) for m in points if m.level is not None], where="post", color=ACCENT,
+                  marker="o", markersize=3)
         axis.set_yticks(range(len(scale)), scale, fontsize=6)
         axis.set_ylim(-0.5, len(scale) - 0.5)
-        target = float(scale.index(benchmark.target)) if benchmark.target in scale else None
+        target = float(scale.index(benchmark.target)) if isinstance(benchmark.target, str) and benchmark.target in scale \
+            else None
     elif benchmark.history:
-        axis.bar([p.first for p in benchmark.history], [p.value or 0 for p in benchmark.history], width=20,
+        axis.bar(_numbers([p.first for p in benchmark.history]), [p.value or 0 for p in benchmark.history], width=20,
                  align="edge", color=[STATUS_COLOURS["met"] if p.met else "#bdbdbd" for p in benchmark.history])
     else:
         values = [m.value or 0.0 for m in points]
         if benchmark.combine == "sum":
             values = [sum(values[: index + 1]) for index in range(len(values))]
-        axis.plot(days, values, color=ACCENT, marker="o", markersize=3)
+        axis.plot(_numbers(days), values, color=ACCENT, marker="o", markersize=3)
+        if not points:
+            axis.set_ylim(0, max(target or 0.0, 1.0) * 1.1)
     if target is not None:
         axis.axhline(target, color="#424242", linewidth=0.8, linestyle=":")
-    from matplotlib import dates
-
-    locator = dates.AutoDateLocator(minticks=3, maxticks=5)
+    span = _span(benchmark, days, as_of)
+    if span is not None:
+        axis.set_xlim(*_numbers(span))
+    locator = dates.AutoDateLocator(minticks=3, maxticks=5)  # type: ignore[no-untyped-call]
     axis.xaxis.set_major_locator(locator)
-    axis.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+    axis.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     axis.tick_params(labelsize=6)
     axis.xaxis.get_offset_text().set_fontsize(6)
     if not points:
@@ -64,31 +110,42 @@ def _expected_share(benchmark: BenchmarkSummary) -> float | None:
     if isinstance(benchmark.expected, float) and isinstance(benchmark.target, float) and benchmark.target:
         return min(benchmark.expected / benchmark.target, 1.5)
     scale = list(benchmark.scale)
-    if isinstance(benchmark.expected, str) and benchmark.expected in scale and benchmark.target in scale:
+    if isinstance(benchmark.expected, str) and benchmark.expected in scale and isinstance(benchmark.target, str) \
+            and benchmark.target in scale:
         goal = scale.index(benchmark.target)
         return scale.index(benchmark.expected) / goal if goal else None
     return None
 
 
-def draw(plan: PlanSummary) -> bytes:
-    """PNG bytes of the chart, the same bytes for the same summary."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
+def figure(plan: PlanSummary) -> Figure:
+    """The chart as a matplotlib Figure of its own (nothing shared with other charts)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     rows = max(1, len(plan.benchmarks))
-    figure, axes = pyplot.subplots(rows, 2, figsize=(7.2, 1.25 * rows + 0.4), squeeze=False,
-                                   gridspec_kw={"width_ratios": [1, 1.6]})
-    for (progress, history), benchmark in zip(axes, plan.benchmarks):
+    chart = Figure(figsize=(7.2, 1.25 * rows + 0.4))
+    FigureCanvasAgg(chart)  # its own canvas, which lays it out and draws it: no pyplot, no process-wide backend
+    axes = chart.subplots(rows, 2, squeeze=False, gridspec_kw={"width_ratios": [1, 1.6]})
+    for (progress, history), benchmark in zip(axes, plan.benchmarks, strict=False):
         _progress_panel(progress, benchmark, _expected_share(benchmark))
         progress.set_ylabel(_wrap(benchmark.title), rotation=0, ha="right", va="center", fontsize=7)
-        _history_panel(history, benchmark)
-    figure.tight_layout()
+        _history_panel(history, benchmark, plan.as_of)
+    chart.tight_layout()
+    return chart
+
+
+def png(chart: Figure) -> bytes:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
-    pyplot.close(figure)
+    chart.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def draw(plan: PlanSummary) -> bytes:
+    """PNG bytes of the chart, the same bytes for the same summary. Whatever
+    matplotlib still warns about stays here: it means nothing to the reader."""
+    with _QUIET, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return png(figure(plan))
 
 
 def _wrap(title: str, width: int = 28) -> str:
@@ -99,4 +156,4 @@ def _wrap(title: str, width: int = 28) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "\n".join(lines + [line])
+    return "\n".join([*lines, line])
