@@ -1,5 +1,6 @@
-"""Build handouts: decide what is out of date by fingerprint, render the rest
-in parallel, and write every file atomically."""
+"""Build handouts: decide what is out of date by fingerprint, compose each
+handout's Markdown once, render it to each of its formats in parallel, and
+write every file atomically."""
 
 from __future__ import annotations
 
@@ -7,22 +8,28 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from aotext import __version__
 from aotext.fsio import atomic_write, atomic_write_text, remove_leftovers
 from aotext.handouts import compose, render
-from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError, reference_docx, render_office, render_pdf
+from aotext.handouts.compose import Composed
+from aotext.handouts.formats import Renderer, Tools, format_named
+from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError
 from aotext.handouts.select import Output
 from aotext.project import Project
-from aotext.summary import Thresholds
 
 STATE_FOLDER = ".aotext"
+# Why an output must be built when only its settings or tools changed.
+SETTINGS_CHANGED = "changed: settings, templates or aotext"
 
 
 @dataclass(frozen=True)
@@ -69,11 +76,11 @@ def _inputs(output: Output) -> dict[str, str]:
 
 
 def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date) -> str:
-    report = output.handout.layout == "report"
+    dated = output.layout.dated
     settings = {
         # A report judges benchmarks as of a day; nothing else depends on the date.
-        "as_of": as_of.isoformat() if report else None,
-        "on_track_ratio": project.on_track_ratio if report else None,
+        "as_of": as_of.isoformat() if dated else None,
+        "on_track_ratio": project.on_track_ratio if dated else None,
         "tool": tool,
         "handout": output.handout.definition(),
         "format": output.format,
@@ -90,58 +97,73 @@ def _state_path(output: Output) -> Path:
     return output.path.parent / STATE_FOLDER / f"{output.path.name}.json"
 
 
+def _previous(output: Output) -> dict[str, Any] | None:
+    try:
+        state = json.loads(_state_path(output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) else None
+
+
 def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
     """Each output with its fingerprint and the reason it needs building, if any."""
     tool = _tool_digest()
     jobs = []
     for output in outputs:
         inputs = _inputs(output)
-        fingerprint = _fingerprint(output, project, inputs, tool, as_of)
-        try:
-            previous = json.loads(_state_path(output).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            previous = None
+        digest = _fingerprint(output, project, inputs, tool, as_of)
+        previous = _previous(output)
         if force:
             reason = "forced"
         elif not output.path.is_file() or previous is None:
             reason = "new"
-        elif previous.get("fingerprint") == fingerprint:
+        elif previous.get("fingerprint") == digest:
             reason = "up to date"
         else:
-            old = previous.get("inputs", {})
+            old = previous.get("inputs")
+            old = old if isinstance(old, dict) else {}
             changed = sorted(path for path in set(inputs) | set(old) if inputs.get(path) != old.get(path))
-            reason = f"changed: {', '.join(changed)}" if changed else "changed: settings, templates or aotext"
-        jobs.append(Job(output, fingerprint, inputs, reason))
+            reason = f"changed: {', '.join(changed)}" if changed else SETTINGS_CHANGED
+        jobs.append(Job(output, digest, inputs, reason))
     return jobs
 
 
-def compose_output(output: Output, project: Project, as_of: dt.date) -> compose.Composed:
+def compose_output(output: Output, project: Project, as_of: dt.date) -> Composed:
     """The Markdown of one output, with the metadata its title block prints."""
-    handout = output.handout
-    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience}
-    if project.days[0].date:
-        metadata["date"] = project.days[0].date
-    if handout.layout == "workshop":
-        composed = compose.workshop(handout, output.documents, project)
-    elif handout.layout == "worksheet":
-        composed = compose.worksheet(output.documents, output.context)
-    elif handout.layout == "slides":
-        composed = compose.slides(output.documents)
-    elif handout.layout == "report":
-        plan = output.documents[0]
-        composed = compose.benchmark_report(plan, output.documents[1:], as_of, Thresholds(project.on_track_ratio))
-        metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
-        metadata.pop("date", None)  # the report says the day it judges
-    else:
-        plan = output.documents[0]
-        composed = compose.one_page_plan(plan, output.context[0] if output.context else None)
-        metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
-        metadata.pop("date", None)  # a plan has its own dates, in its subtitle
-    return compose.Composed(composed.markdown, {**metadata, **composed.metadata}, composed.switches, composed.images)
+    return output.layout.compose(output.handout, output.documents, output.context, project, as_of)
+
+
+class _Composer:
+    """Composes each handout's Markdown once per build, however many formats
+    it is rendered to (so a report's chart is drawn once per plan), and
+    forgets it when the last of them has it."""
+
+    def __init__(self, jobs: Sequence[Job], project: Project, as_of: dt.date) -> None:
+        self._project, self._as_of = project, as_of
+        self._lock = threading.Lock()
+        self._waiting = Counter(job.output.content_key for job in jobs)
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._done: dict[tuple[str, str], Composed] = {}
+
+    def composed(self, output: Output) -> Composed:
+        key = output.content_key
+        with self._lock:
+            lock = self._locks.setdefault(key, threading.Lock())
+        try:
+            with lock:
+                if key not in self._done:
+                    self._done[key] = compose_output(output, self._project, self._as_of)
+                return self._done[key]
+        finally:
+            with self._lock:
+                self._waiting[key] -= 1
+                if self._waiting[key] <= 0:
+                    self._done.pop(key, None)
+                    self._locks.pop(key, None)
 
 
 @contextmanager
-def staged_images(composed: compose.Composed) -> Iterator[Path]:
+def staged_images(composed: Composed) -> Iterator[Path]:
     """A temporary folder holding the pictures the composed Markdown refers to."""
     with tempfile.TemporaryDirectory(prefix="aotext-") as folder:
         for name, data in composed.images.items():
@@ -149,23 +171,29 @@ def staged_images(composed: compose.Composed) -> Iterator[Path]:
         yield Path(folder)
 
 
-def _build_one(job: Job, project: Project, as_of: dt.date, reference: Path | None, counter: ProcessCount) -> list[str]:
-    """Render one output and put it in place; returns typst's warnings."""
+def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project) -> list[str]:
+    """Render one output and put it in place; returns its renderer's warnings."""
     output = job.output
-    composed = compose_output(output, project, as_of)
-    warnings: list[str] = []
+    composed = composer.composed(output)
     with staged_images(composed) as resources:
-        if output.format == "pdf":
-            rendered, warnings = render_pdf(composed.markdown, composed.metadata, composed.switches, project.paper,
-                                            counter, resources)
-        else:
-            office_metadata = {**composed.metadata, "author": project.collective}
-            rendered = render_office(composed.markdown, output.format, office_metadata, reference or Path(), counter,
-                                     resources)
-    atomic_write(output.path, rendered)
+        rendered = render(composed, project, resources)
+    atomic_write(output.path, rendered.data)
     # The state is written after the output, so a build killed in between only rebuilds it.
-    atomic_write_text(_state_path(output), json.dumps({"fingerprint": job.fingerprint, "inputs": job.inputs}, indent=1))
-    return warnings
+    state = {"fingerprint": job.fingerprint, "inputs": job.inputs}
+    atomic_write_text(_state_path(output), json.dumps(state, indent=1))
+    return list(rendered.warnings)
+
+
+def _renderers(needed: list[Job], tools: Tools, report: BuildReport) -> tuple[dict[str, Renderer], list[Job]]:
+    """A renderer for each format the needed jobs make, prepared once; the jobs
+    of a format that cannot be prepared fail with its reason."""
+    renderers: dict[str, Renderer] = {}
+    for name in dict.fromkeys(job.output.format for job in needed):
+        try:
+            renderers[name] = format_named(name).prepare(tools)
+        except RenderError as error:
+            report.failed += [(job.output, str(error)) for job in needed if job.output.format == name]
+    return renderers, [job for job in needed if job.output.format in renderers]
 
 
 def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: Path, jobs_at_once: int,
@@ -177,16 +205,11 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
     if not needed:
         return report
     remove_leftovers(output_dir)
-    state = output_dir / STATE_FOLDER
-    reference = None
-    if any(job.output.format == "docx" for job in needed):
-        try:
-            reference = reference_docx(state, __version__, report.processes)
-        except RenderError as error:
-            report.failed = [(job.output, str(error)) for job in needed if job.output.format == "docx"]
-            needed = [job for job in needed if job.output.format != "docx"]
+    renderers, needed = _renderers(needed, Tools(output_dir / STATE_FOLDER, report.processes), report)
+    composer = _Composer(needed, project, as_of)
     with ThreadPoolExecutor(max_workers=max(1, jobs_at_once)) as pool:
-        started = {pool.submit(_timed, _build_one, job, project, as_of, reference, report.processes): job for job in needed}
+        started = {pool.submit(_timed, _build_one, job, composer, renderers[job.output.format], project): job
+                   for job in needed}
         for done, future in enumerate(as_completed(started), start=1):
             job = started[future]
             try:
@@ -200,7 +223,7 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
                 progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {type(error).__name__}: {error}")
                 continue
             report.built.append(job.output)
-            report.warnings += [f"{job.output.path}: typst: {warning}" for warning in warnings]
+            report.warnings += [f"{job.output.path}: {warning}" for warning in warnings]
             progress(f"[{done}/{len(needed)}] built {job.output.path} ({seconds:.1f} s)")
     return report
 

@@ -23,7 +23,7 @@ class Prepared:
     notes: list[str] = field(default_factory=list)
 
 
-def prepare(project_file: Path, output_dir: Path, as_of: dt.date, include_private: frozenset[str],
+def prepare(project_file: Path | None, output_dir: Path, as_of: dt.date, include_private: frozenset[str],
             only: tuple[str, ...] = ()) -> Prepared:
     """Raises RepositoryError when the build cannot start; a project file with
     errors gives a Prepared whose repository has no project."""

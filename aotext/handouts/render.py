@@ -48,7 +48,7 @@ def pandoc_binary() -> str:
     import pypandoc
 
     bundled = Path(pypandoc.__file__).resolve().parent / "files" / "pandoc"
-    return str(bundled) if bundled.is_file() else pypandoc.get_pandoc_path()
+    return str(bundled) if bundled.is_file() else str(pypandoc.get_pandoc_path())
 
 
 def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
@@ -70,7 +70,7 @@ def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
 
 
 def metadata_args(metadata: Mapping[str, str], switches: tuple[str, ...]) -> list[str]:
-    args = []
+    args: list[str] = []
     for key, value in metadata.items():
         args += ["--metadata", f"{key}={value}"]
     for switch in switches:
@@ -94,18 +94,22 @@ def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, 
     source = typst_source(markdown, metadata, switches, paper, counter)
     counter.add(typst=1)
     try:
-        pdf, warnings = typst.compile_with_warnings(source, root=str(resources), ignore_system_fonts=True,
-                                                    timestamp=FIXED_EPOCH)
+        # typst's stubs type the font_paths default so that mypy cannot pick an input type.
+        pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
+            source, root=str(resources), ignore_system_fonts=True, timestamp=FIXED_EPOCH)
     except typst.TypstError as error:
         raise RenderError(f"typst failed: {error}") from error
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
 
 
-def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path,
+def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path | None,
                   counter: ProcessCount, resources: Path) -> bytes:
-    """DOCX or PPTX bytes, straight from pandoc, with pictures from `resources`."""
+    """DOCX (in the style of the `reference` document) or PPTX bytes, straight
+    from pandoc, with pictures from `resources`."""
     args = ["--to", to, "--resource-path", str(resources), *metadata_args(metadata, ())]
     if to == "docx":
+        if reference is None:
+            raise RenderError("a DOCX handout needs the house reference document")
         args += ["--reference-doc", str(reference)]
     else:
         args += ["--slide-level", "1"]
@@ -138,7 +142,12 @@ def _house_style(default_reference: bytes) -> bytes:
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            data = source.read(item.filename).decode("utf-8") if item.filename.endswith((".xml", ".rels")) else None
+            if not item.filename.endswith((".xml", ".rels")):
+                fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+                fixed.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(fixed, source.read(item.filename))
+                continue
+            data = source.read(item.filename).decode("utf-8")
             if item.filename == "word/styles.xml":
                 data = data.replace("</w:styles>", _STYLES + "</w:styles>")
             elif item.filename == "word/_rels/document.xml.rels":
@@ -149,7 +158,7 @@ def _house_style(default_reference: bytes) -> bytes:
                 data = data.replace("<w:sectPr>", '<w:sectPr><w:footerReference w:type="default" r:id="rIdAotextFooter"/>', 1)
             fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data.encode("utf-8") if data is not None else source.read(item.filename))
+            target.writestr(fixed, data.encode("utf-8"))
         stamp = zipfile.ZipInfo("word/footer1.xml", date_time=(1980, 1, 1, 0, 0, 0))
         stamp.compress_type = zipfile.ZIP_DEFLATED
         target.writestr(stamp, _FOOTER)

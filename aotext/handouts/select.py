@@ -1,5 +1,6 @@
 """Which documents each handout output takes, with private documents held back
-unless the user names them."""
+unless the user names them. What a layout prints and reads comes from the
+layout registry."""
 
 from __future__ import annotations
 
@@ -7,14 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from aotext.corpus import Corpus
-from aotext.model import Document
+from aotext.documents.document import Document
+from aotext.handouts.layouts import Layout, layout_named
 from aotext.project import Handout, Project
-
-# The document types each layout prints.
-LAYOUT_TYPES = {"workshop": ("module",), "slides": ("module",), "worksheet": ("question",), "plan": ("plan",),
-                "report": ("plan",)}
-# Layouts that make one output for each plan they take.
-PER_PLAN = ("plan", "report")
 
 
 @dataclass(frozen=True)
@@ -28,6 +24,15 @@ class Output:
     context: tuple[Document, ...]  # read only for titles: modules of a worksheet, the scenario of a plan
     path: Path
 
+    @property
+    def layout(self) -> Layout:
+        return layout_named(self.handout.layout)
+
+    @property
+    def content_key(self) -> tuple[str, str]:
+        """Outputs with the same key print the same Markdown, each in its own format."""
+        return self.handout.name, self.stem
+
 
 def _under(document: Document, folder: Path) -> bool:
     try:
@@ -39,7 +44,7 @@ def _under(document: Document, folder: Path) -> bool:
 
 def chosen_documents(handout: Handout, corpus: Corpus, project: Project) -> list[Document]:
     """The documents a handout asks for, before privacy is considered."""
-    wanted = LAYOUT_TYPES[handout.layout]
+    wanted = layout_named(handout.layout).prints
     if not handout.ids and not handout.types and not handout.folders:
         return [d for d in corpus.documents if d.type in wanted]
     chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1]}
@@ -54,49 +59,35 @@ def visible(document: Document, include_private: frozenset[str]) -> bool:
     return not document.private or document.id in include_private
 
 
-def _context(output_documents: list[Document], handout: Handout, corpus: Corpus,
-             include_private: frozenset[str]) -> list[Document]:
-    """Documents read only for context: module titles for the worksheet, the scenario of a plan."""
-    if handout.layout == "worksheet":
-        return [m for m in corpus.of_type("module") if visible(m, include_private)]
-    if handout.layout == "plan":
-        scenario = corpus.find(output_documents[0].data.get("scenario"))
-        return [scenario] if scenario and visible(scenario, include_private) else []
-    return []
-
-
-def _plan_logs(plan: Document, handout: Handout, corpus: Corpus, include_private: frozenset[str]) -> list[Document]:
-    """The reflection logs a benchmark report reads (none for a one-page plan)."""
-    if handout.layout != "report":
-        return []
-    return [log for log in corpus.of_type("reflection")
-            if log.data.get("plan") == plan.id and visible(log, include_private)]
-
-
 def plan_outputs(project: Project, corpus: Corpus, output_dir: Path, include_private: frozenset[str],
                  only: tuple[str, ...] = ()) -> tuple[list[Output], list[str]]:
     """Every output to consider, and a note for each private document held back."""
     outputs: list[Output] = []
     notes: list[str] = []
+
+    def shown(document: Document) -> bool:
+        return visible(document, include_private)
+
     for handout in project.handouts:
         if only and handout.name not in only:
             continue
+        layout = layout_named(handout.layout)
         chosen = chosen_documents(handout, corpus, project)
-        held_back = [d for d in chosen if not visible(d, include_private)]
+        held_back = [d for d in chosen if not shown(d)]
         notes += [
             f"{handout.name}: left out private document '{d.id}' ({d.path}); "
             f"name it with --include-private {d.id} to include it"
             for d in held_back
         ]
-        shown = [d for d in chosen if visible(d, include_private)]
-        if handout.layout in PER_PLAN:
-            groups = [(f"{handout.name}-{d.id}", [d, *_plan_logs(d, handout, corpus, include_private)]) for d in shown]
+        selected = [d for d in chosen if shown(d)]
+        if layout.per_plan:
+            groups = [(f"{handout.name}-{d.id}", [d, *layout.companions([d], corpus, shown)]) for d in selected]
         else:
-            groups = [(handout.name, shown)]
+            groups = [(handout.name, selected)]
         for stem, documents in groups:
             if not documents:
                 continue
-            context = _context(documents, handout, corpus, include_private)
+            context = layout.context(documents, corpus, shown)
             for fmt in handout.formats:
                 outputs.append(Output(handout, fmt, stem, tuple(documents), tuple(context), output_dir / f"{stem}.{fmt}"))
     return outputs, notes

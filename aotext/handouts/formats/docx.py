@@ -1,0 +1,24 @@
+"""DOCX: pandoc, with the house reference document (styles and page numbers)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aotext import __version__
+from aotext.handouts.compose import Composed
+from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
+from aotext.handouts.render import reference_docx, render_office
+from aotext.project import Project
+
+
+def prepare(tools: Tools) -> Renderer:
+    reference = reference_docx(tools.state, __version__, tools.counter)
+
+    def render(composed: Composed, project: Project, resources: Path) -> Rendered:
+        metadata = {**composed.metadata, "author": project.collective}
+        return Rendered(render_office(composed.markdown, "docx", metadata, reference, tools.counter, resources))
+
+    return render
+
+
+FORMAT = OutputFormat(name="docx", prepare=prepare)

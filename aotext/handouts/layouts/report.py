@@ -1,0 +1,44 @@
+"""The report layout: the benchmark report of each plan as of a day, with
+its table, what to celebrate and its chart, for coordinators."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from aotext.corpus import Corpus
+from aotext.documents.document import Document
+from aotext.documents.types.plan import Plan
+from aotext.handouts import chart
+from aotext.handouts.compose import Composed, title_block, titled
+from aotext.handouts.layouts.base import Layout, Shown
+from aotext.handouts.render import RenderError
+from aotext.project import Handout, Project
+from aotext.summary import Thresholds, summarize_plan
+from aotext.summary_report import plan_markdown
+
+CHART = "chart.png"
+
+
+def _logs(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list[Document]:
+    """The reflection logs of the plan (documents[0]) the user may see."""
+    plan = documents[0]
+    return [log for log in corpus.of_type("reflection") if log.data.get("plan") == plan.id and shown(log)]
+
+
+def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
+            as_of: dt.date) -> Composed:
+    """The benchmark summary of one plan (documents[0]) from its logs (the rest), with its chart."""
+    plan, logs = documents[0], documents[1:]
+    view = plan.view
+    if not isinstance(view, Plan):
+        raise RenderError(f"{plan.path} is not a plan, so it has no benchmark report")
+    summary = summarize_plan(Corpus([plan, *logs]), view, as_of, Thresholds(project.on_track_ratio))
+    composed = Composed(plan_markdown(summary, heading=False, chart=CHART), switches=("compact",),
+                        images={CHART: chart.draw(summary)})
+    # The report says the day it judges; the title block needs no date.
+    return titled(composed, title_block(handout, project, plan))
+
+
+LAYOUT = Layout(name="report", prints=("plan",), formats=("pdf", "docx"), compose=compose, per_plan=True,
+                companion_types=("reflection",), companions=_logs, dated=True)

@@ -1,0 +1,78 @@
+"""The workshop layout: every module in order, as a participant handout or a
+facilitator guide (with timings, and the agenda when asked)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from aotext.agenda import build_agenda, clock
+from aotext.documents.document import Document
+from aotext.documents.fields import items
+from aotext.documents.types.module import Module
+from aotext.handouts.compose import (
+    Composed,
+    escape,
+    fenced,
+    module_heading,
+    modules_in_order,
+    objective_items,
+    title_block,
+    titled,
+)
+from aotext.handouts.layouts.base import Layout
+from aotext.project import Handout, Project
+
+
+def _objectives(module: Document) -> str:
+    objectives = objective_items(module)
+    if not objectives:
+        return ""
+    return "**What you will take away**\n\n" + "".join(f"- {escape(item)}\n" for item in objectives) + "\n"
+
+
+def _module_timing(module: Document) -> str:
+    """Minutes and activities of a module, for facilitators only."""
+    activities = [
+        f"{escape(activity.get('title', ''))} ({str(activity.get('kind', '')).replace('-', ' ')}, {activity.get('minutes', '?')} min)"
+        for _, activity in items(module.data, "activities")
+    ]
+    lines = f"**{module.data.get('minutes', '?')} minutes.**"
+    if activities:
+        lines += " Activities: " + "; ".join(activities) + "."
+    return fenced(".facilitator", lines)
+
+
+def agenda_markdown(modules: Sequence[Document], project: Project) -> str:
+    days = build_agenda([m.view for m in modules if isinstance(m.view, Module)], project.days)
+    out = ["# Agenda\n"]
+    for day in days:
+        if len(days) > 1 or day.day.date:
+            out.append(f"## Day {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
+        out.append("| Time | Minutes | What |\n|:----|----:|:--------------------------|")
+        for slot in day.slots:
+            label = f"**{escape(slot.title)}**" if slot.kind in ("module", "break") else f"&emsp;{escape(slot.title)}"
+            out.append(f"| {clock(slot.start)} | {slot.minutes} | {label} |")
+        out.append(f"| {clock(day.finish)} | | **End of day** |\n")
+        if day.overrun:
+            out.append(f"This day runs {day.overrun} minutes past its end at {day.day.end}.\n")
+    return "\n".join(out) + "\n"
+
+
+def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
+            as_of: dt.date) -> Composed:
+    """Every module in order; facilitator handouts add timings (and the agenda if asked)."""
+    modules = modules_in_order(documents)
+    parts = [agenda_markdown(modules, project)] if handout.agenda else []
+    for module in modules:
+        if parts and module.data.get("break") is not True:  # a break needs no page of its own
+            parts.append(fenced(".page-break", ""))
+        parts.append(module_heading(module))
+        if handout.audience != "participant":
+            parts.append(_module_timing(module))
+        parts.append(_objectives(module))
+        parts.append(module.body.strip() + "\n")
+    return titled(Composed("\n".join(parts)), title_block(handout, project))
+
+
+LAYOUT = Layout(name="workshop", prints=("module",), formats=("pdf", "docx"), compose=compose)
