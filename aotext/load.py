@@ -1,6 +1,11 @@
 """Find documents, read them safely, split front matter from body, and parse
 the YAML with every key's position. Bad input becomes problems, never
-exceptions."""
+exceptions.
+
+The framing and the YAML reading are python-frontmatter's handler interface,
+implemented by aotext.frontmatter_handler.AotextHandler: this module reads and
+decodes the bytes, then asks the handler whether the text opens with a fence,
+where the front matter and body are, and what the front matter holds."""
 
 from __future__ import annotations
 
@@ -10,12 +15,13 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-import yaml
+import yaml  # noqa: F401 - tests watch yaml.compose through this module
 
 from aotext.documents.document import Document
-from aotext.model import ERROR, Problem
-from aotext.yamlnodes import MAX_DEPTH, AliasRefused, TooDeep, convert
+from aotext.frontmatter_handler import AotextHandler
+from aotext.model import ERROR, KeyPath, Position, Problem
 
 # The project file's default name, at the top of a repository: plain YAML, no
 # front matter. Any file can be the project file (aotext build --project
@@ -27,11 +33,11 @@ MAX_FRONT_MATTER_BYTES = 128 * 1024
 SKIPPED_DIRS = frozenset({"build", "node_modules", "__pycache__"})
 # READMEs explain a folder to people; they are not documents.
 SKIPPED_FILES = frozenset({"readme.md"})
-_FENCE = "---"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Above this many [, {, - and ? characters, nesting depth is checked before composing.
-_NESTING_MARKS = 1000
+# python-frontmatter's handler interface, with aotext's fences and YAML
+# reading; see aotext.frontmatter_handler for why its methods are called
+# directly rather than through frontmatter.loads.
+_HANDLER = AotextHandler()
 
 
 @dataclass
@@ -113,32 +119,32 @@ def _load(path: Path, shown: str, project: bool | None = None) -> Loaded:
     if project:
         return _load_project(shown, text, lines, problems)
 
-    if not lines or lines[0].rstrip() != _FENCE:
+    frame = _HANDLER.frame(text)
+    if frame is None and not _HANDLER.opens(text):
         hint = "add a line '---' above line 1 and another after the last key" if ":" in lines[0] else (
             "start the file with a line '---', then its keys (type:, id: ...), then another '---'")
         problems.append(_problem(shown, 1, 1, "front-matter", f"no front matter: {hint}"))
         return Loaded(shown, None, sorted(problems))
-    closing = next((i for i in range(1, len(lines)) if lines[i].rstrip() in (_FENCE, "...")), None)
-    if closing is None:
+    if frame is None:
         problems.append(_problem(
             shown, 1, 1, "front-matter",
             "the front matter opened on line 1 is never closed: add a line '---' after the last key",
         ))
         return Loaded(shown, None, sorted(problems))
-    if any(p.line <= closing + 1 for p in problems):
+    if any(p.line <= frame.closing + 1 for p in problems):
         # The YAML cannot be read while a merge conflict sits in it.
         return Loaded(shown, None, sorted(problems))
 
-    front = "\n".join(lines[1:closing])
-    if len(front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+    if len(frame.front.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
         problems.append(_problem(
             shown, 2, 1, "file-too-large",
             f"the front matter is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep long text in the body below the second '---'",
         ))
         return Loaded(shown, None, sorted(problems))
 
-    document, yaml_problems = _parse_front_matter(shown, front, lines, closing)
+    data, positions, yaml_problems = parse_yaml(shown, frame.front, lines, first_line=2)
     problems.extend(yaml_problems)
+    document = Document(shown, data, frame.body, frame.body_line, positions) if data is not None else None
     return Loaded(shown, document, sorted(problems))
 
 
@@ -175,100 +181,10 @@ def _load_project(shown: str, text: str, lines: list[str], problems: list[Proble
     return Loaded(shown, document, sorted(problems))
 
 
-def _parse_front_matter(shown: str, front: str, lines: list[str], closing: int) -> tuple[Document | None, list[Problem]]:
-    data, positions, problems = parse_yaml(shown, front, lines, first_line=2)
-    if data is None:
-        return None, problems
-    body = "\n".join(lines[closing + 1:])
-    return Document(shown, data, body, closing + 2, positions), problems
-
-
-def parse_yaml(shown: str, text: str, lines: list[str], first_line: int) -> tuple[dict | None, dict, list[Problem]]:
+def parse_yaml(shown: str, text: str, lines: list[str], first_line: int,
+               ) -> tuple[dict[str, Any] | None, dict[KeyPath, Position], list[Problem]]:
     """Parse YAML `text` that starts on file line `first_line` into a mapping
     with the position of every key; problems for anything else."""
-    where = "the front matter" if first_line > 1 else "this file"
-    try:
-        if _may_nest_deeply(text) and _deeper_than(text, MAX_DEPTH):
-            return None, {}, [_problem(shown, first_line, 1, "yaml-syntax",
-                                       f"{where} is nested too deeply; nothing aotext reads needs this many levels")]
-        root = yaml.compose(text, Loader=_YAML_LOADER)
-    except yaml.MarkedYAMLError as error:
-        return None, {}, [_yaml_error(shown, error, lines, first_line)]
-    except yaml.YAMLError as error:
-        return None, {}, [_problem(shown, first_line, 1, "yaml-syntax", f"{where} is not valid YAML ({error})")]
-    if root is None:  # nothing but blank lines or comments
-        return None, {}, [_problem(shown, 1, 1, "front-matter", f"{where} is empty: add at least 'type:' and 'id:'")]
-    try:
-        converted = convert(root, first_line=first_line)
-    except AliasRefused as error:
-        line, column = error.position
-        return None, {}, [_problem(
-            shown, line, column, "yaml-alias",
-            "this value is reused with a YAML anchor and alias (&name / *name); aotext does not expand "
-            "aliases: write the value out in full where it is needed",
-        )]
-    except TooDeep as error:
-        line, column = error.position
-        return None, {}, [_problem(shown, line, column, "yaml-syntax", f"{where} is nested too deeply; nothing aotext reads needs this many levels")]
-
-    problems = [
-        _problem(shown, line, column, "duplicate-key",
-                 f"the key '{key}' appears twice (first on line {first[0]}); keep one of them")
-        for (line, column), key, first in converted.duplicate_keys
-    ]
-    problems += [
-        _problem(shown, line, column, "yaml-syntax", f"the YAML tag '{tag}' is not supported; remove it")
-        for (line, column), tag in converted.unknown_tags
-    ]
-    if not isinstance(converted.value, dict):
-        kind = "a list" if isinstance(converted.value, list) else "a single value"
-        problems.append(_problem(
-            shown, first_line, 1, "front-matter",
-            f"{where} is {kind}; it must be keys with values, one per line, such as 'type: plan'",
-        ))
-        return None, {}, problems
-    positions = converted.positions
-    positions[()] = (1, 1)
-    return converted.value, positions, problems
-
-
-def _may_nest_deeply(text: str) -> bool:
-    """Cheap test: only text with many of the characters that open a nested
-    level ([, {, - and ?) can nest deeply enough to matter."""
-    return sum(text.count(mark) for mark in "[{-?") > _NESTING_MARKS
-
-
-def _deeper_than(text: str, limit: int) -> bool:
-    """Whether the YAML nests deeper than `limit`. libyaml's composer recurses
-    in C and crashes the process on some tens of thousands of levels; its
-    parser keeps its own stack, so the events can be counted safely first."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_YAML_LOADER):
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > limit:
-                return True
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-    return False
-
-
-def _yaml_error(shown: str, error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + first_line if mark else first_line
-    column = mark.column + 1 if mark else 1
-    problem = error.problem or ""
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in problem or "\t" in source_line[:column]:
-        tab_column = source_line.find("\t") + 1 or column
-        return _problem(shown, line, tab_column, "yaml-syntax",
-                        "a tab character is used here; YAML indents with spaces only: replace the tab with spaces")
-    if "mapping values are not allowed" in problem:
-        message = "a value contains ': ' where YAML does not expect it; put the whole value in quotes, e.g. title: \"Goals: what we hope to achieve\""
-    elif "could not find expected ':'" in problem:
-        message = "a line here is missing the ':' after its key, or is indented differently from the lines around it"
-    elif "expected <block end>" in problem or "did not find expected" in problem:
-        message = f"YAML could not read this ({problem}); check the indentation and that quotes and brackets are closed"
-    else:
-        message = f"YAML could not read this ({problem or error}); check the indentation, colons and quotes"
-    return _problem(shown, line, column, "yaml-syntax", message)
+    result = _HANDLER.read(text, first_line, lines)
+    problems = [Problem(shown, line, column, rule, ERROR, message) for line, column, rule, message in result.findings]
+    return result.data, result.positions, problems

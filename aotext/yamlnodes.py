@@ -3,7 +3,9 @@ key and list item sits.
 
 PyYAML's own constructor loses positions, keeps the last of two duplicate keys
 silently, turns dates into date objects and expands aliases without limit.
-Composing with libyaml and walking the nodes here avoids all four.
+Composing with libyaml and walking the nodes here avoids all four. The
+python-frontmatter handler (aotext.frontmatter_handler) reads front matter
+and project files with it.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ class _Walker:
                 self.positions[path + (index,)] = self.where(item)
                 items.append(self.walk(item, path + (index,), depth + 1))
             return items
-        return self.scalar(node)
+        return self.scalar(node)  # type: ignore[arg-type]  # neither mapping nor sequence: a scalar
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -113,9 +115,9 @@ class _Walker:
             result[key] = self.walk(value_node, key_path, depth + 1)
         return result
 
-    def scalar(self, node: yaml.Node) -> Any:
+    def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR or tag == _TIMESTAMP:
+        if tag in (_STR, _TIMESTAMP):
             # Dates stay text: the schema's `format: date` checks them, with a line.
             return node.value
         if tag == _BOOL:

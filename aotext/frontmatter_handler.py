@@ -1,0 +1,285 @@
+"""Front matter framing and parsing, as a python-frontmatter handler.
+
+python-frontmatter, the loader DESIGN names, reads a document through a
+handler object: `detect` says whether a text starts with front matter,
+`split` cuts it into front matter and body, `load` parses the front matter
+and `export` writes it back (BaseHandler in frontmatter.default_handlers).
+`AotextHandler` is that handler with aotext's rules:
+
+- The fences are strict. The first line must be `---` (trailing whitespace
+  allowed, as aotext always has) once a byte order mark is stripped and CRLF
+  or CR line ends are made LF; nothing may come before it, not even a blank
+  line. The closing fence is the first later line that is `---` or `...`.
+  `----` or a fence further down is not front matter.
+- The front matter is composed by libyaml and converted by
+  `aotext.yamlnodes.convert`: every key and list item keeps its line and
+  column, aliases are refused, duplicate keys are recorded, dates stay text,
+  yes/no stay words and 10:00 stays a clock time.
+
+Why aotext.load calls the handler's methods itself rather than
+`frontmatter.loads(text, handler=AotextHandler())` or `frontmatter.parse`
+(python-frontmatter 1.3.0):
+
+- `parse` strips the whole text before the handler sees it, so a file that
+  starts with blank lines would be accepted and every line number after them
+  shifted, and it strips the body, which moves `Document.body_line` and
+  changes the body text.
+- It merges `handler.load`'s result into a plain dict (`metadata.update`)
+  and builds `Post(content, handler, **metadata)`: every position, duplicate
+  key and problem is lost, so getting them back would take a second parse;
+  and a front matter with a key named `content` or `handler` raises
+  TypeError, a traceback in waiting.
+- It returns "no metadata, the whole text as content" when `split` fails,
+  so front matter that is never closed could not be told from none at all.
+
+So `aotext.load` uses the handler object for detection and splitting
+(`detect`, then `frame`, which is `split` with the closing fence's line) and
+for parsing (`read`, which is `load` with positions and problems): one pass
+over the text and one compose per file. `split`, `load` and `export` keep
+the BaseHandler contract, so `frontmatter.loads(text, handler=...)` and
+`frontmatter.dumps` work with this handler too, and give the same values
+aotext lints (tests/test_loader.py checks both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+import yaml
+from frontmatter.default_handlers import BaseHandler
+
+from aotext.model import KeyPath, Position
+from aotext.yamlnodes import MAX_DEPTH, AliasRefused, TooDeep, convert
+
+FENCE = "---"
+END_FENCES = (FENCE, "...")
+# A fence line, for BaseHandler's interface (FM_BOUNDARY); `frame` finds
+# the same lines without it. str.rstrip and the expression's \s agree on what
+# whitespace is; [^\S\n] is any of it but the line end itself.
+_FENCE_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# Above this many [, {, - and ? characters, nesting depth is checked before composing.
+_NESTING_MARKS = 1000
+
+
+class Frame(NamedTuple):
+    """Where a document's front matter and body are."""
+
+    front: str  # the text between the fences, without the fence lines
+    body: str  # everything after the closing fence's line, exactly
+    closing: int  # 0-based line index of the closing fence
+
+    @property
+    def body_line(self) -> int:
+        """1-based file line where the body starts."""
+        return self.closing + 2
+
+
+class Finding(NamedTuple):
+    """A problem without its file: where, which rule, what to do."""
+
+    line: int
+    column: int
+    rule: str
+    message: str
+
+
+@dataclass
+class FrontMatter:
+    """What reading a YAML text gave: a mapping with every key's position, or None, and findings."""
+
+    data: dict[str, Any] | None
+    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+class FrontMatterError(ValueError):
+    """`AotextHandler.load` could not give a mapping; `findings` says why."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(f"line {f.line}, column {f.column}: {f.message}" for f in findings))
+        self.findings = findings
+
+
+def normalise(text: str) -> str:
+    """`text` without a leading byte order mark and with LF line ends only."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+class AotextHandler(BaseHandler):
+    """python-frontmatter handler for aotext documents: strict `---` fences,
+    YAML with positions and without aliases, dates as text."""
+
+    FM_BOUNDARY = _FENCE_LINE
+    START_DELIMITER = FENCE
+    END_DELIMITER = FENCE
+
+    # -- framing
+
+    def detect(self, text: str) -> bool:
+        """BaseHandler's detect: whether the first line is an opening fence."""
+        return self.opens(normalise(text))
+
+    def opens(self, text: str) -> bool:
+        """`detect` for text that is already normalised (aotext.load
+        normalises each file once, as it decodes it)."""
+        end = text.find("\n")
+        return (text[:end] if end >= 0 else text).rstrip() == FENCE
+
+    def frame(self, text: str) -> Frame | None:
+        """Cut normalised `text` at its fences; None when it does not open
+        with one or its front matter is never closed.
+
+        The closing fence is looked for with str.find, which runs in C, for
+        the next line starting '---' and the next starting '...'; each is
+        looked for again only once passed, so even a body of many '----'
+        lines is scanned once. A regular expression with ^ and $ (as
+        BaseHandler.split uses) took ten times as long per document."""
+        opened = text.find("\n")
+        if opened < 0 or text[:opened].rstrip() != FENCE:
+            return None
+        dash, dots = text.find("\n---", opened), text.find("\n...", opened)
+        while dash >= 0 or dots >= 0:
+            if dots < 0 or 0 <= dash < dots:
+                at, dash = dash, text.find("\n---", dash + 1)
+            else:
+                at, dots = dots, text.find("\n...", dots + 1)
+            fence = at + 1  # the candidate line's first character
+            end = text.find("\n", fence + 3)
+            if end < 0:
+                end = len(text)
+            if end == fence + 3 or text[fence + 3:end].isspace():
+                return Frame(text[opened + 1:at], text[end + 1:], text.count("\n", 0, fence))
+        return None
+
+    def split(self, text: str) -> tuple[str, str]:
+        """BaseHandler's split: (front matter, body); ValueError when `text`
+        has no closed front matter (python-frontmatter then reads it as all body)."""
+        framed = self.frame(normalise(text))
+        if framed is None:
+            raise ValueError("no front matter closed by a line '---' or '...'")
+        return framed.front, framed.body
+
+    # -- parsing
+
+    def read(self, text: str, first_line: int = 2, lines: list[str] | None = None) -> FrontMatter:
+        """Parse YAML `text` that starts on file line `first_line` into a
+        mapping with the position of every key; findings for anything else.
+        `lines` are the file's lines, if the caller has them (for messages)."""
+        return _read(text, first_line, lines)
+
+    def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
+        """BaseHandler's load: the front matter as a dict (positions and
+        duplicate keys are dropped); FrontMatterError when it is not a mapping."""
+        result = self.read(fm)
+        if result.data is None:
+            raise FrontMatterError(result.findings)
+        return result.data
+
+    def export(self, metadata: dict[str, object], **kwargs: object) -> str:
+        """BaseHandler's export: `metadata` as block YAML, keys in their order."""
+        kwargs.setdefault("Dumper", _YAML_DUMPER)
+        kwargs.setdefault("default_flow_style", False)
+        kwargs.setdefault("allow_unicode", True)
+        kwargs.setdefault("sort_keys", False)
+        return str(yaml.dump(metadata, **kwargs)).strip()  # type: ignore[call-overload]
+
+
+def _read(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
+    where = "the front matter" if first_line > 1 else "this file"
+    try:
+        if _may_nest_deeply(text) and _deeper_than(text, MAX_DEPTH):
+            return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", _too_deep(where))])
+        # yaml.compose, looked up on each call (a test watches what is composed).
+        root = yaml.compose(text, Loader=_YAML_LOADER)
+    except yaml.MarkedYAMLError as error:
+        source = lines if lines is not None else [""] * (first_line - 1) + text.split("\n")
+        return FrontMatter(None, findings=[_yaml_error(error, source, first_line)])
+    except yaml.YAMLError as error:
+        return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", f"{where} is not valid YAML ({error})")])
+    if root is None:  # nothing but blank lines or comments
+        return FrontMatter(None, findings=[Finding(1, 1, "front-matter", f"{where} is empty: add at least 'type:' and 'id:'")])
+    try:
+        converted = convert(root, first_line=first_line)
+    except AliasRefused as error:
+        line, column = error.position
+        return FrontMatter(None, findings=[Finding(
+            line, column, "yaml-alias",
+            "this value is reused with a YAML anchor and alias (&name / *name); aotext does not expand "
+            "aliases: write the value out in full where it is needed",
+        )])
+    except TooDeep as error:
+        line, column = error.position
+        return FrontMatter(None, findings=[Finding(line, column, "yaml-syntax", _too_deep(where))])
+
+    findings = [
+        Finding(line, column, "duplicate-key", f"the key '{key}' appears twice (first on line {first[0]}); keep one of them")
+        for (line, column), key, first in converted.duplicate_keys
+    ]
+    findings += [
+        Finding(line, column, "yaml-syntax", f"the YAML tag '{tag}' is not supported; remove it")
+        for (line, column), tag in converted.unknown_tags
+    ]
+    if not isinstance(converted.value, dict):
+        kind = "a list" if isinstance(converted.value, list) else "a single value"
+        findings.append(Finding(
+            first_line, 1, "front-matter",
+            f"{where} is {kind}; it must be keys with values, one per line, such as 'type: plan'",
+        ))
+        return FrontMatter(None, findings=findings)
+    positions = converted.positions
+    positions[()] = (1, 1)
+    return FrontMatter(converted.value, positions, findings)
+
+
+def _too_deep(where: str) -> str:
+    return f"{where} is nested too deeply; nothing aotext reads needs this many levels"
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """Cheap test: only text with many of the characters that open a nested
+    level ([, {, - and ?) can nest deeply enough to matter."""
+    return sum(text.count(mark) for mark in "[{-?") > _NESTING_MARKS
+
+
+def _deeper_than(text: str, limit: int) -> bool:
+    """Whether the YAML nests deeper than `limit`. libyaml's composer recurses
+    in C and crashes the process on some tens of thousands of levels; its
+    parser keeps its own stack, so the events can be counted safely first."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_YAML_LOADER):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > limit:
+                return True
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return False
+
+
+def _yaml_error(error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Finding:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    column = mark.column + 1 if mark else 1
+    problem = error.problem or ""
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "\t" in problem or "\t" in source_line[:column]:
+        tab_column = source_line.find("\t") + 1 or column
+        return Finding(line, tab_column, "yaml-syntax",
+                       "a tab character is used here; YAML indents with spaces only: replace the tab with spaces")
+    if "mapping values are not allowed" in problem:
+        message = "a value contains ': ' where YAML does not expect it; put the whole value in quotes, e.g. title: \"Goals: what we hope to achieve\""
+    elif "could not find expected ':'" in problem:
+        message = "a line here is missing the ':' after its key, or is indented differently from the lines around it"
+    elif "expected <block end>" in problem or "did not find expected" in problem:
+        message = f"YAML could not read this ({problem}); check the indentation and that quotes and brackets are closed"
+    else:
+        message = f"YAML could not read this ({problem or error}); check the indentation, colons and quotes"
+    return Finding(line, column, "yaml-syntax", message)
