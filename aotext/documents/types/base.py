@@ -94,6 +94,8 @@ class DocumentType(Generic[V_co]):
     folder: str
     description: str
     template: Template
+    # Where it comes in lists (`aotext new --list`): the workshop first, then the campaign.
+    rank: int
     private_by_default: bool = False
     references: tuple[Reference, ...] = ()
 

@@ -106,7 +106,7 @@ def _base_id(request: NewRequest, corpus: Corpus) -> str:
 
 
 TYPE = DocumentType(
-    view=Conversation, read=read, folder="conversations",
+    view=Conversation, read=read, rank=6, folder="conversations",
     description="private notes after a one-on-one: pseudonym, assessment, the ask, the follow-up",
     template=Template(_lines, _base_id, asks=(("Pseudonym (never a real name)", "--pseudonym"),)),
     private_by_default=True,

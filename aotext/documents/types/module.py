@@ -78,7 +78,7 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
 
 
 TYPE = DocumentType(
-    view=Module, read=read, folder="curriculum",
+    view=Module, read=read, rank=1, folder="curriculum",
     description="a part of the workshop: minutes, objectives, activities; participant text and facilitator notes",
     template=Template(
         _lines, title_id, asks=(("Title", "--title"),),

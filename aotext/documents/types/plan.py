@@ -254,7 +254,7 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     ]
 
 TYPE = DocumentType(
-    view=Plan, read=read, folder="plans",
+    view=Plan, read=read, rank=4, folder="plans",
     description="a campaign plan: goals, strategies, tactics and benchmarks for a scenario",
     template=Template(_lines, title_id, asks=(("Title", "--title"),)),
     references=(Reference("scenario", "scenario"),),

@@ -96,7 +96,7 @@ def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
 
 
 TYPE = DocumentType(
-    view=Question, read=read, folder="worksheet",
+    view=Question, read=read, rank=2, folder="worksheet",
     description="a worksheet question, with its answer space, wired into a module's activity",
     template=Template(_lines, _base_id, body="Notes, in plain Markdown.\n", also=_wire),
     references=(Reference("module", "module"),),

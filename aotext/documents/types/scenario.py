@@ -75,7 +75,7 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
 
 
 TYPE = DocumentType(
-    view=Scenario, read=read, folder="scenarios",
+    view=Scenario, read=read, rank=3, folder="scenarios",
     description="an organizing scenario: the place, the people, the terrain of the struggle",
     template=Template(_lines, title_id, asks=(("Title", "--title"),)),
 )
