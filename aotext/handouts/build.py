@@ -5,7 +5,6 @@ write every file atomically."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import tempfile
 import threading
@@ -18,12 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aotext import __version__
 from aotext.fsio import atomic_write, atomic_write_text, remove_leftovers
-from aotext.handouts import compose, render
+from aotext.handouts import fingerprint
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats import Renderer, Tools, format_named
-from aotext.handouts.render import LUA_FILTER, TYPST_TEMPLATE, ProcessCount, RenderError
+from aotext.handouts.render import ProcessCount, RenderError
 from aotext.handouts.select import Output
 from aotext.project import Project
 
@@ -38,6 +36,7 @@ class Job:
     fingerprint: str
     inputs: dict[str, str]
     reason: str  # why it must be built, or "up to date"
+    tools: dict[str, str] = field(default_factory=dict)
 
     @property
     def needed(self) -> bool:
@@ -51,28 +50,6 @@ class BuildReport:
     failed: list[tuple[Output, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     processes: ProcessCount = field(default_factory=ProcessCount)
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _tool_digest() -> str:
-    """Everything of aotext's own that shapes an output."""
-    parts = [__version__.encode(), TYPST_TEMPLATE.read_bytes(), LUA_FILTER.read_bytes()]
-    for module in (compose.__file__, render.__file__, __file__):
-        parts.append(Path(module).read_bytes())
-    return _digest(b"\0".join(parts))
-
-
-def _inputs(output: Output) -> dict[str, str]:
-    """path -> digest of what the output reads: whole files it prints, and
-    only the titles of the documents it reads for context."""
-    inputs = {document.path: _digest(Path(document.path).read_bytes()) for document in output.documents}
-    for document in output.context:
-        titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
-        inputs[document.path + " (title)"] = _digest(json.dumps(titles, sort_keys=True, default=str).encode())
-    return inputs
 
 
 def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date) -> str:
@@ -90,7 +67,7 @@ def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool:
         "date": project.days[0].date,
         "inputs": inputs,
     }
-    return _digest(json.dumps(settings, sort_keys=True, default=str).encode())
+    return fingerprint.digest(json.dumps(settings, sort_keys=True, default=str).encode())
 
 
 def _state_path(output: Output) -> Path:
@@ -107,11 +84,11 @@ def _previous(output: Output) -> dict[str, Any] | None:
 
 def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
     """Each output with its fingerprint and the reason it needs building, if any."""
-    tool = _tool_digest()
+    tools = fingerprint.tool_versions()  # once per build: it runs pandoc --version
     jobs = []
     for output in outputs:
-        inputs = _inputs(output)
-        digest = _fingerprint(output, project, inputs, tool, as_of)
+        inputs = fingerprint.inputs(output)
+        digest = _fingerprint(output, project, inputs, tools.digest, as_of)
         previous = _previous(output)
         if force:
             reason = "forced"
@@ -123,8 +100,9 @@ def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force
             old = previous.get("inputs")
             old = old if isinstance(old, dict) else {}
             changed = sorted(path for path in set(inputs) | set(old) if inputs.get(path) != old.get(path))
+            changed += tools.changes_from(previous.get("tools"))
             reason = f"changed: {', '.join(changed)}" if changed else SETTINGS_CHANGED
-        jobs.append(Job(output, digest, inputs, reason))
+        jobs.append(Job(output, digest, inputs, reason, dict(tools.__dict__)))
     return jobs
 
 
@@ -179,7 +157,7 @@ def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project
         rendered = render(composed, project, resources)
     atomic_write(output.path, rendered.data)
     # The state is written after the output, so a build killed in between only rebuilds it.
-    state = {"fingerprint": job.fingerprint, "inputs": job.inputs}
+    state = {"fingerprint": job.fingerprint, "inputs": job.inputs, "tools": job.tools}
     atomic_write_text(_state_path(output), json.dumps(state, indent=1))
     return list(rendered.warnings)
 

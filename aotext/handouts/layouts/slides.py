@@ -17,6 +17,7 @@ from aotext.handouts.compose import (
     title_block,
     titled,
 )
+from aotext.handouts.images import printed_body
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
@@ -25,11 +26,12 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """One slide per module: its objectives and sections; its facilitator blocks become speaker notes."""
     parts = []
+    images: dict[str, bytes] = {}
     for module in modules_in_order(documents):
         parts.append(module_heading(module))
         parts.append("".join(f"- {escape(item)}\n" for item in objective_items(module)))
-        parts.append(fenced(".slide-body", module.body.strip()))
-    return titled(Composed("\n".join(parts)), title_block(handout, project))
+        parts.append(fenced(".slide-body", printed_body(module, images).strip()))
+    return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
 LAYOUT = Layout(name="slides", prints=("module",), formats=("pptx",), compose=compose)

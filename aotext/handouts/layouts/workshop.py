@@ -20,6 +20,7 @@ from aotext.handouts.compose import (
     title_block,
     titled,
 )
+from aotext.handouts.images import printed_body
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
@@ -64,6 +65,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     """Every module in order; facilitator handouts add timings (and the agenda if asked)."""
     modules = modules_in_order(documents)
     parts = [agenda_markdown(modules, project)] if handout.agenda else []
+    images: dict[str, bytes] = {}
     for module in modules:
         if parts and module.data.get("break") is not True:  # a break needs no page of its own
             parts.append(fenced(".page-break", ""))
@@ -71,8 +73,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
         if handout.audience != "participant":
             parts.append(_module_timing(module))
         parts.append(_objectives(module))
-        parts.append(module.body.strip() + "\n")
-    return titled(Composed("\n".join(parts)), title_block(handout, project))
+        parts.append(printed_body(module, images).strip() + "\n")
+    return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
 LAYOUT = Layout(name="workshop", prints=("module",), formats=("pdf", "docx"), compose=compose)

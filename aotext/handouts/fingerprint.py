@@ -1,0 +1,114 @@
+"""What an output is made from, as digests: the documents it reads, the
+pictures they show, and the tools that make it (every file of aotext's own
+code, templates and schemas, and the pandoc and typst versions). An output
+whose fingerprint is unchanged is up to date."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import aotext
+from aotext import __version__
+from aotext.handouts.images import pictures
+from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, TEMPLATES, pandoc_binary
+from aotext.handouts.select import Output
+from aotext.schemas import schema_dir
+
+# The installed aotext package: all of its Python code shapes an output.
+PACKAGE = Path(aotext.__file__).resolve().parent
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def tool_sources() -> list[Path]:
+    """Every file of aotext's own that can change an output, in a fixed order:
+    the Python code, the templates and the schemas."""
+    code = sorted(PACKAGE.rglob("*.py"), key=lambda path: path.relative_to(PACKAGE).as_posix())
+    templates = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
+    schemas = sorted(schema_dir().glob("*.schema.json"))
+    return [*code, *templates, *schemas]
+
+
+def _aotext_digest() -> str:
+    hashed = hashlib.sha256(__version__.encode())
+    for path in tool_sources():
+        name = path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else path.name
+        hashed.update(b"\0" + name.encode() + b"\0")
+        try:
+            hashed.update(path.read_bytes())
+        except OSError:
+            hashed.update(b"(unreadable)")
+    return hashed.hexdigest()
+
+
+def pandoc_version() -> str:
+    """The first line of `pandoc --version`, e.g. 'pandoc 3.9'."""
+    try:
+        completed = subprocess.run([pandoc_binary(), "--version"], capture_output=True,
+                                   timeout=PANDOC_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.SubprocessError, ImportError):
+        return "pandoc (not runnable)"  # rendering will fail and say why
+    first = completed.stdout.decode("utf-8", "replace").strip().splitlines()
+    return first[0] if completed.returncode == 0 and first else "pandoc (not runnable)"
+
+
+def typst_version() -> str:
+    try:
+        return f"typst {metadata.version('typst')}"
+    except metadata.PackageNotFoundError:
+        return "typst (not installed)"
+
+
+@dataclass(frozen=True)
+class ToolVersions:
+    """The tools that make every output, found once per build."""
+
+    aotext: str  # digest of aotext's code, templates and schemas
+    pandoc: str
+    typst: str
+
+    @property
+    def digest(self) -> str:
+        return digest(json.dumps(self.__dict__, sort_keys=True).encode())
+
+    def changes_from(self, previous: object) -> list[str]:
+        """What changed since the tools recorded with an output, in words."""
+        if not isinstance(previous, dict):
+            return []
+        changed = []
+        if previous.get("aotext") != self.aotext:
+            changed.append("aotext itself (its code, templates or schemas)")
+        for name in ("pandoc", "typst"):
+            old, new = previous.get(name), getattr(self, name)
+            if old != new:
+                changed.append(f"{new} (was {old})" if isinstance(old, str) else new)
+        return changed
+
+
+def tool_versions() -> ToolVersions:
+    """Runs pandoc once: call it once per build."""
+    return ToolVersions(aotext=_aotext_digest(), pandoc=pandoc_version(), typst=typst_version())
+
+
+def inputs(output: Output) -> dict[str, str]:
+    """path -> digest of what the output reads: whole files it prints, the
+    pictures their bodies show, and only the titles of the documents it reads
+    for context."""
+    found = {document.path: digest(Path(document.path).read_bytes()) for document in output.documents}
+    for document in output.documents:
+        for picture in pictures(document):
+            try:
+                found[picture.path] = digest(Path(picture.path).read_bytes())
+            except OSError:
+                found[picture.path] = "missing"
+    for document in output.context:
+        titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
+        found[document.path + " (title)"] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
+    return found

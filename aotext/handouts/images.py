@@ -1,0 +1,111 @@
+"""Pictures the documents show: `![caption](map.png)` in a body names a file
+relative to the document's own folder. The build copies each into the folder
+pandoc and typst read pictures from, under a name made from its bytes, and
+fingerprints it as an input of every handout that prints the document."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from aotext.documents.document import Document
+from aotext.handouts.render import RenderError
+
+# ![caption](target "title"): the caption may hold one level of [brackets];
+# the target is a plain word or <written in angle brackets>.
+_IMAGE = re.compile(r"""!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(<[^<>\n]*>|[^\s()<>]+)""")
+_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One local picture a document shows."""
+
+    start: int  # where its target is written in the body
+    end: int
+    # The file, written as the document's path is: content/curriculum/map.png
+    # (a name with .. in it is tidied, never resolved).
+    path: str
+
+
+def _code_ranges(body: str) -> list[tuple[int, int]]:
+    """Where the body holds code, whose ![...](...) is text, not a picture."""
+    ranges: list[tuple[int, int]] = []
+    offset, fence, fence_start = 0, "", 0
+    for line in body.splitlines(keepends=True):
+        found = _FENCE.match(line)
+        if fence:
+            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence) \
+                    and not line.strip()[len(found.group(1)):].strip():
+                ranges.append((fence_start, offset + len(line)))
+                fence = ""
+        elif found:
+            fence, fence_start = found.group(1), offset
+        offset += len(line)
+    if fence:
+        ranges.append((fence_start, len(body)))
+    outside = _without(body, ranges)
+    ranges += [match.span() for match in _CODE_SPAN.finditer(outside)]
+    return ranges
+
+
+def _without(body: str, ranges: list[tuple[int, int]]) -> str:
+    """The body with the given ranges blanked out, keeping every offset."""
+    text = list(body)
+    for start, end in ranges:
+        text[start:end] = " " * (end - start)
+    return "".join(text)
+
+
+def pictures(document: Document) -> Iterator[Picture]:
+    """The local pictures a document's body shows, in order (never web addresses)."""
+    body = document.body
+    if "![" not in body:
+        return
+    code = _code_ranges(body)
+    folder = PurePosixPath(Path(document.path).parent.as_posix())
+    for match in _IMAGE.finditer(body):
+        if any(start <= match.start() < end for start, end in code):
+            continue
+        target = match.group(1)
+        if target.startswith("<"):
+            target = target[1:-1].strip()
+        if not target or _URL.match(target):
+            continue
+        yield Picture(match.start(1), match.end(1), posixpath.normpath(folder / target))
+
+
+def read_picture(document: Document, path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        reason = "there is no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
+        raise RenderError(f"{document.path} shows the picture {path}, which cannot be read ({reason}); "
+                          "a picture's name is relative to the document's own folder") from error
+
+
+def staged_name(path: str, data: bytes) -> str:
+    """The picture's name in the build's picture folder: two different pictures never share one."""
+    return f"picture-{hashlib.sha256(data).hexdigest()[:16]}{PurePosixPath(path).suffix.lower()}"
+
+
+def printed_body(document: Document, images: MutableMapping[str, bytes]) -> str:
+    """The document's body with each local picture renamed to its staged name,
+    and the picture's bytes added to `images`. Raises RenderError for a
+    picture that is not there."""
+    body = document.body
+    out: list[str] = []
+    last = 0
+    for picture in pictures(document):
+        data = read_picture(document, picture.path)
+        name = staged_name(picture.path, data)
+        images[name] = data
+        out += [body[last:picture.start], name]
+        last = picture.end
+    return "".join(out) + body[last:] if out else body
