@@ -1,0 +1,156 @@
+"""The benchmark report's chart: drawn without pyplot and without a single
+warning, once per plan however many formats the report is made in, and the
+report around it still holds its table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from aotext.corpus import Corpus
+from aotext.documents.document import Document
+from aotext.documents.types.plan import Plan
+from aotext.handouts import chart
+from aotext.summary import Thresholds, summarize_plan
+from helpers import PLAN, invoke
+
+REPORT = """  - name: report
+    title: Benchmark report
+    layout: report
+    audience: coordinator
+    formats: [pdf, docx]
+"""
+# A second plan of the same scenario that nobody has reflected on yet.
+QUIET_PLAN = PLAN.replace("id: bus-plan", "id: quiet-plan").replace("title: Bus drivers campaign", "title: Quiet campaign")
+
+
+def _files(repo):
+    from helpers import GOOD_REPO
+
+    return repo({"aotext.yaml": GOOD_REPO["aotext.yaml"] + REPORT, "content/plans/quiet-plan.md": QUIET_PLAN})
+
+
+BENCHMARKS = [
+    {"id": "every", "title": "Counted each month", "kind": "numeric", "target": 2, "unit": "people",
+     "combine": "sum", "every": "month"},
+    {"id": "total", "title": "Counted up", "kind": "numeric", "target": 50, "unit": "people", "combine": "sum"},
+    {"id": "latest", "title": "Latest count", "kind": "numeric", "target": 5, "unit": "rooms", "combine": "latest"},
+    {"id": "scale", "title": "A question on a scale", "kind": "qualitative", "scale": ["no", "some", "all"],
+     "target_level": "all", "due": "2026-12-31"},
+]
+
+
+def _summary(*days: str, as_of: dt.date = dt.date(2026, 11, 24)):
+    plan = Document("content/plans/p.md", {"type": "plan", "id": "p", "title": "P", "started": "2026-09-01",
+                                           "benchmarks": BENCHMARKS}, "", 1)
+    logs = [Document(f"content/logs/{index}.md", {
+        "type": "reflection", "id": f"log-{index}", "plan": "p", "date": day,
+        "measurements": [{"benchmark": "every", "value": 1}, {"benchmark": "total", "value": 20},
+                         {"benchmark": "latest", "value": 3}, {"benchmark": "scale", "level": "some"}]}, "", 1)
+        for index, day in enumerate(days)]
+    view = plan.view
+    assert isinstance(view, Plan)
+    return summarize_plan(Corpus([plan, *logs]), view, as_of, Thresholds())
+
+
+@pytest.mark.parametrize("days", [(), ("2026-11-20",), ("2026-11-20", "2026-11-20"), ("2026-11-20", "2026-11-22"),
+                                  ("2026-09-15", "2026-11-20")], ids=["no logs", "one", "same day", "two days", "months"])
+def test_the_chart_is_drawn_without_a_warning(days):
+    """The causes are fixed (an axis always has a span of days), not only hidden."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figure = chart.figure(_summary(*days))
+        png = chart.png(figure)
+    assert png.startswith(b"\x89PNG")
+    for history in figure.axes[1::2]:
+        start, end = history.get_xlim()
+        assert end - start >= chart.SHORTEST_SPAN.days - 1e-9
+        labels = [label.get_text() for label in history.get_xticklabels()] + [history.xaxis.get_offset_text().get_text()]
+        assert not any(":" in label or "1970" in label for label in labels), labels  # days, never hours or 1970
+
+
+def test_a_chart_without_measurements_shows_the_weeks_before_the_day():
+    from matplotlib import dates
+
+    figure = chart.figure(_summary(as_of=dt.date(2026, 11, 24)))
+    for row in range(1, len(BENCHMARKS)):  # the first one has a bar for each month
+        start, end = (dates.num2date(limit).date() for limit in figure.axes[2 * row + 1].get_xlim())
+        assert (start, end) == (dt.date(2026, 11, 10), dt.date(2026, 11, 24))
+
+
+def test_the_same_summary_gives_the_same_bytes():
+    assert chart.draw(_summary("2026-11-20")) == chart.draw(_summary("2026-11-20"))
+
+
+def test_no_pyplot_anywhere():
+    """pyplot keeps figures in one global list, which threads must not share."""
+    import ast
+
+    for path in Path(chart.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names = [alias.name for alias in node.names] + [getattr(node, "module", None) or ""]
+                assert not any("pyplot" in name for name in names), path
+
+
+def test_the_real_cli_prints_no_warning_for_plans_with_no_log_or_one(repo, tmp_path):
+    """A real `aotext build` process, with Python's usual warning filters
+    (pytest's own catch warnings in-process, which would hide them)."""
+    _files(repo)
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONWARNINGS"}
+    done = subprocess.run([sys.executable, "-m", "aotext", "build", "--only", "report", "--as-of", "2026-11-24"],
+                          cwd=tmp_path, capture_output=True, text=True, env=environment, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Built 4, up to date 0, failed 0" in done.stderr
+    assert "Warning" not in done.stderr and "warn(" not in done.stderr and "matplotlib" not in done.stderr
+    for plan in ("bus-plan", "quiet-plan"):
+        reader = pypdf.PdfReader(tmp_path / f"build/report-{plan}.pdf")
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+        for words in ("Benchmark Target Current Progress", "A driver-rep signs up 2 new drivers this month",
+                      "Do the drivers identify as the union?", "As of 2026-11-24."):
+            assert words in text, (plan, words)
+        assert sum(len(page.images) for page in reader.pages) == 1  # the chart
+    assert "no data" in pdf_text_of(tmp_path / "build/report-quiet-plan.pdf")
+    assert "Three new drivers signed up." in pdf_text_of(tmp_path / "build/report-bus-plan.pdf")
+
+
+def pdf_text_of(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
+
+
+def test_the_chart_is_drawn_once_per_plan_for_both_formats(repo, tmp_path, monkeypatch):
+    _files(repo)
+    drawn: list[str] = []
+    draw = chart.draw
+
+    def counting(plan):
+        drawn.append(plan.id)
+        return draw(plan)
+
+    monkeypatch.setattr(chart, "draw", counting)
+    result = invoke("build", "--only", "report", "--as-of", "2026-11-24", "-j", "4")
+    assert result.exit_code == 0, result.output
+    assert "Built 4, up to date 0, failed 0" in result.output
+    assert sorted(drawn) == ["bus-plan", "quiet-plan"]
+    # Both formats embed the very same picture.
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "build/report-bus-plan.docx") as docx:
+        embedded = [docx.read(name) for name in docx.namelist() if name.startswith("word/media/")]
+    assert embedded == [draw(_bus_plan_summary(tmp_path))]
+
+
+def _bus_plan_summary(root: Path):
+    from aotext.load import load_file
+
+    plan = load_file(root / "content/plans/bus-plan.md").document
+    log = load_file(root / "content/logs/log-2026-11-20.md").document
+    assert plan is not None and log is not None and isinstance(plan.view, Plan)
+    return summarize_plan(Corpus([plan, log]), plan.view, dt.date(2026, 11, 24), Thresholds())
