@@ -47,15 +47,7 @@ def clock(minutes: int) -> str:
 
 def ordered_modules(modules: Sequence[Module]) -> list[Module]:
     """Modules in workshop order (by `order`, then path)."""
-    if modules and not isinstance(modules[0], Module):  # TEMP(layouts): documents, not views
-        by_view = {id(m.view): m for m in modules}
-        return [by_view[id(v)] for v in ordered_modules([m.view for m in modules])]
     return sorted(modules, key=lambda m: (m.order if m.order is not None else 10**6, m.path))
-
-
-def module_label(module: object) -> str:
-    """TEMP(layouts): the label of a module document."""
-    return module.view.label  # type: ignore[attr-defined, no-any-return]
 
 
 def _module_slots(module: Module, start: int) -> list[Slot]:
@@ -75,8 +67,6 @@ def _module_slots(module: Module, start: int) -> list[Slot]:
 
 def build_agenda(modules: Sequence[Module], days: Sequence[Day]) -> list[AgendaDay]:
     """The agenda of each day. With one day and no module list, every module runs on it."""
-    if modules and not isinstance(modules[0], Module):  # TEMP(layouts): documents, not views
-        modules = [m.view for m in modules]
     by_id = {module.id: module for module in modules if module.id}
     agenda = []
     for number, day in enumerate(days, start=1):

@@ -58,20 +58,22 @@ class Corpus:
         found = document.view if document is not None else None
         return found if isinstance(found, view) else None
 
-    def logs_of(self, plan_id: str | None) -> list[tuple[dt.date, Reflection]]:
-        """The dated reflection logs of a plan, oldest first, private ones
-        included (indexed once per corpus, so no caller scans every log)."""
-        def index() -> dict[str, list[tuple[dt.date, Reflection]]]:
-            by_plan: dict[str, list[tuple[dt.date, Reflection]]] = defaultdict(list)
+    def reflections_of(self, plan_id: str | None) -> list[Reflection]:
+        """Every reflection log that names the plan, dated or not, private
+        ones included, in path order (indexed once per corpus, so no caller
+        scans every log for every plan)."""
+        def index() -> dict[str, list[Reflection]]:
+            by_plan: dict[str, list[Reflection]] = defaultdict(list)
             for log in self.all(Reflection):
-                if log.date and log.plan:
-                    by_plan[log.plan].append((log.date, log))
-            for logs in by_plan.values():
-                logs.sort(key=lambda entry: (entry[0], entry[1].path))
+                if log.plan:
+                    by_plan[log.plan].append(log)
             return by_plan
 
         return self.memo("logs-by-plan", index).get(plan_id or "", [])
 
+    def logs_of(self, plan_id: str | None) -> list[tuple[dt.date, Reflection]]:
+        """The dated reflection logs of a plan with their dates, oldest first."""
+        return self.memo(("dated-logs", plan_id), lambda: sorted(
+            ((log.date, log) for log in self.reflections_of(plan_id) if log.date),
+            key=lambda entry: (entry[0], entry[1].path)))
 
-# TEMP(layouts): the handout layouts still read raw data; removed once they read typed views.
-from aotext.documents.fields import items as entries  # noqa: E402, F401

@@ -49,6 +49,9 @@ def read_and_check(path: Path, keep_body: bool = True, project: bool = False) ->
         for found in check_document(document):
             line, column = document.position(found.key_path)
             loaded.problems.append(Problem(loaded.path, line, column, "schema", ERROR, found.message))
+        # The typed view is made here, in the worker that parsed the document:
+        # it travels back with it for less than it costs to make.
+        _ = document.view
         if not keep_body:
             document.body = ""  # no rule reads bodies; not sending them back saves time
     return loaded

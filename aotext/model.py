@@ -39,12 +39,3 @@ def format_key_path(key_path: KeyPath) -> str:
         else:
             text += f".{part}" if text else part
     return text or "front matter"
-
-
-def __getattr__(name: str) -> object:
-    # TEMP(layouts): Document moved to aotext.documents.document; removed once the handout layouts import it there.
-    if name == "Document":
-        from aotext.documents.document import Document
-
-        return Document
-    raise AttributeError(name)

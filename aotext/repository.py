@@ -12,7 +12,7 @@ from pathlib import Path
 from aotext.corpus import Corpus
 from aotext.errors import UsageError
 from aotext.lint import LintResult, lint, read_and_check
-from aotext.load import PROJECT_FILE, Loaded
+from aotext.load import PROJECT_FILE, Loaded, discover
 from aotext.model import ERROR, Problem
 from aotext.project import DEFAULT_CONTENT, Project, read_project
 
@@ -39,7 +39,7 @@ class Location:
     project: Loaded | None = field(default=None, compare=False, repr=False)
 
 
-def locate(project_file: Path | None = None) -> Location | list[Problem]:
+def locate(project_file: Path | None = None, require_project: bool = False) -> Location | list[Problem]:
     """Find the repository: the project file named (any name), else
     aotext.yaml here if there is one, and the content folder it names (else
     `content`). A project file too broken to say where the content is gives
@@ -49,6 +49,9 @@ def locate(project_file: Path | None = None) -> Location | list[Problem]:
                               "or name it with --project")
     if project_file is None and Path(PROJECT_FILE).is_file():
         project_file = Path(PROJECT_FILE)
+    if project_file is None and require_project:
+        raise RepositoryError(f"there is no project file {PROJECT_FILE} here; run aotext where it is, "
+                              "or name it with --project")
     if project_file is None:
         if not Path(DEFAULT_CONTENT).is_dir():
             raise RepositoryError(f"there is no '{DEFAULT_CONTENT}' folder here; run aotext at the top of the "
@@ -95,29 +98,50 @@ class Repository:
 
 
 def open_repository(as_of: dt.date, project_file: Path | None = None, *, require_project: bool = False,
-                    keep_bodies: bool = True, paths: Iterable[str] | None = None, jobs: int | None = None,
-                    ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> Repository:
-    """Lint and load the repository: its content folder and project file,
-    or only `paths` when given (among them, the project file is read as one
-    when it is named). A project file with errors leaves `project` None and
-    its problems in the lint result. Only handouts need the bodies."""
-    def lint_these(targets: list[Path], project: Loaded | None) -> LintResult:
-        return lint(targets, as_of, project=project, jobs=jobs, ignore=ignore, keep_bodies=keep_bodies,
-                    progress=progress)
-
-    if paths is not None:
-        named = (project_file or Path(PROJECT_FILE)).resolve()
-        chosen = [Path(path) for path in paths]
-        project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
-        loaded = read_and_check(project, project=True) if project else None
-        return _indexed(None, lint_these([path for path in chosen if path != project], loaded), project)
-    where = locate(project_file)
+                    keep_bodies: bool = True, jobs: int | None = None, ignore: Iterable[str] = (),
+                    progress: Callable[[str], None] | None = None) -> Repository:
+    """Lint and load the repository: its content folder and project file.
+    A project file with errors leaves `project` None and its problems in the
+    lint result. Only handouts need the bodies."""
+    where = locate(project_file, require_project)
     if isinstance(where, list):
         return Repository(None, LintResult(1, [], where, 0), Corpus([]), None)
-    if require_project and where.project_file is None:
-        raise RepositoryError(f"there is no project file {PROJECT_FILE} here; run aotext where it is, "
-                              "or name it with --project")
-    return _indexed(where, lint_these([where.content_dir], where.project), where.project_file)
+    result = lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
+                  keep_bodies=keep_bodies, progress=progress)
+    return _indexed(where, result, where.project_file)
+
+
+def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
+               ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> LintResult:
+    """The problems of the files and folders named. Inside a repository the
+    whole repository is read, so that what they refer to is known, and only
+    the named files' problems are kept (a plan checked on its own still finds
+    its scenario). Outside one, only the named files are read."""
+    chosen = [Path(path) for path in paths]
+    named = (project_file or Path(PROJECT_FILE)).resolve()
+    try:
+        where = locate(project_file)
+    except RepositoryError:
+        where = None
+    if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
+        result = lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
+                      keep_bodies=False, progress=progress)
+        wanted = {Path(file).resolve() for file in discover(chosen)} | {
+            path.resolve() for path in chosen if path.is_file()}
+        problems = [problem for problem in result.problems if Path(problem.path).resolve() in wanted]
+        return LintResult(len(wanted), result.documents, problems, result.internal_errors)
+    project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
+    loaded = read_and_check(project, project=True) if project else None
+    return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
+                keep_bodies=False, progress=progress)
+
+
+def _inside(path: Path, where: Location) -> bool:
+    """Whether `path` is the project file or lies in the content folder."""
+    resolved = path.resolve()
+    if where.project_file is not None and resolved == where.project_file.resolve():
+        return True
+    return resolved.is_relative_to(where.content_dir.resolve())
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:

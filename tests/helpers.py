@@ -11,12 +11,13 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import click
 from click.testing import CliRunner, Result
 
 from aotext.cli import cli
 
 if TYPE_CHECKING:
-    from aotext.model import Document
+    from aotext.documents.document import Document
 
 AS_OF = "2026-11-24"
 
@@ -177,6 +178,12 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def commands() -> dict[str, click.Command]:
+    """Every command of `aotext`, loaded (the group imports each one only when it runs)."""
+    context = click.Context(cli)
+    return {name: command for name in cli.list_commands(context) if (command := cli.get_command(context, name))}
+
+
 def invoke(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
@@ -217,7 +224,7 @@ BAD_INPUT = [
 
 # Documents made in memory, for the summary's pure functions.
 def plan(*benchmarks: dict, started: str = "2026-01-01", ends: str | None = None, private: bool = False) -> Document:
-    from aotext.model import Document
+    from aotext.documents.document import Document
 
     data = {"type": "plan", "id": "p", "title": "Plan", "started": started, "benchmarks": list(benchmarks)}
     if ends:
@@ -228,7 +235,7 @@ def plan(*benchmarks: dict, started: str = "2026-01-01", ends: str | None = None
 
 
 def log(day: str, *measurements: dict, celebrate: tuple[str, ...] = (), private: bool = False) -> Document:
-    from aotext.model import Document
+    from aotext.documents.document import Document
 
     data = {"type": "reflection", "id": f"log-{day}", "plan": "p", "date": day,
             "measurements": list(measurements), "celebrate": list(celebrate)}

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from aotext.agenda import build_agenda, clock
-from aotext.model import Document
+from aotext.documents.document import Document
+from aotext.documents.types.module import Module
 from aotext.project import Day
 
 
-def module(module_id: str, order: int, minutes: int, *activities: tuple[str, int], is_break: bool = False) -> Document:
+def module(module_id: str, order: int, minutes: int, *activities: tuple[str, int], is_break: bool = False) -> Module:
     data = {"type": "module", "id": module_id, "title": module_id.title(), "order": order, "minutes": minutes,
             "activities": [{"id": f"a{i}", "title": title, "kind": "question", "minutes": m}
                            for i, (title, m) in enumerate(activities)]}
     if is_break:
         data["break"] = True
-    return Document(f"curriculum/{module_id}.md", data, "", 0)
+    view = Document(f"curriculum/{module_id}.md", data, "", 0).view
+    assert isinstance(view, Module)
+    return view
 
 
 MODULES = [module("welcome", 1, 20, ("Introductions", 15)), module("rest", 2, 15, is_break=True),

@@ -8,20 +8,20 @@ from pathlib import Path
 import click
 import pytest
 
-from aotext.cli import cli
+from helpers import commands
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", sorted(cli.commands))
+@pytest.mark.parametrize("name", sorted(commands()))
 def test_every_command_is_in_the_readme(name):
     assert f"aotext {name}" in README
 
 
 @pytest.mark.parametrize("name, option", sorted(
     (name, option)
-    for name, command in cli.commands.items()
+    for name, command in commands().items()
     for param in command.params if isinstance(param, click.Option)
     for option in param.opts if option.startswith("--") and option != "--help"
 ))

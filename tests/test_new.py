@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from helpers import AS_OF, invoke, lint_json

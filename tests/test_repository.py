@@ -48,6 +48,25 @@ def test_project_file_of_any_name(repo):
     assert broken.exit_code == 1 and "other.yaml:" in broken.output and "handbook" in broken.output
 
 
+def test_a_folder_checked_on_its_own_still_finds_what_it_refers_to(repo):
+    """`aotext lint content/plans` reads the whole repository, so the plan's
+    scenario and logs are known, and prints only the plans' problems."""
+    repo({"content/logs/log-2026-11-20.md": GOOD_REPO["content/logs/log-2026-11-20.md"].replace(
+        "benchmark: signups", "benchmark: signupz")})
+    plans = invoke("lint", "--as-of", "2026-11-24", "content/plans")
+    assert plans.exit_code == 0 and "1 file checked: no problems." in plans.output
+    logs = invoke("lint", "--as-of", "2026-11-24", "content/logs", "aotext.yaml")
+    assert logs.exit_code == 1 and "content/logs/log-2026-11-20.md:" in logs.output and "signupz" in logs.output
+    assert "2 files checked" in logs.output
+
+
+def test_files_outside_a_repository_are_checked_on_their_own(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.md").write_text("---\ntype: scenario\nid: x\n---\n", encoding="utf-8")
+    result = invoke("lint", "notes.md")
+    assert result.exit_code == 1 and "notes.md:1:1: error: missing the required key" in result.output
+
+
 def test_a_missing_project_file_is_a_usage_error(repo):
     repo()
     for command in ("lint", "summary", "followups", "build"):

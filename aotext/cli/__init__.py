@@ -1,6 +1,7 @@
 """The `aotext` command line. Each command parses its options, calls the
 library and prints; the work itself happens in importable modules. One
-module per command; importing them registers them on the group."""
+module per command, imported when the command runs; importing it registers
+it on the group."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import sys
 
 import click
 
-from aotext.cli import build, followups, lint, new, summary  # noqa: F401 - registers the commands
 from aotext.cli.base import EXIT_USAGE, cli
 
 __all__ = ["cli", "main"]

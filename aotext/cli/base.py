@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+# The modules of aotext.cli that are not commands.
+_NOT_COMMANDS = frozenset({"base", "__main__"})
 
 
 class DateType(click.ParamType[dt.date, object]):
@@ -37,7 +39,25 @@ class DateType(click.ParamType[dt.date, object]):
 
 class AotextGroup(click.Group):
     """Turns the library's errors into their exit status: a usage error as
-    click shows one (with the usage line), a refusal as one line."""
+    click shows one (with the usage line), a refusal as one line.
+
+    Each command is a module of aotext.cli, imported only when it is run, so
+    `aotext lint` does not pay for importing what the other commands need."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        import pkgutil
+
+        import aotext.cli
+
+        found = {info.name for info in pkgutil.iter_modules(aotext.cli.__path__) if info.name not in _NOT_COMMANDS}
+        return sorted(found | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.list_commands(ctx):
+            import importlib
+
+            importlib.import_module(f"aotext.cli.{cmd_name}")  # the module registers its command
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -43,7 +43,8 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
 
     PATHS are files or folders to check (default: the content folder the
     project file names, or content, and the project file aotext.yaml when
-    there is one). Each problem is printed as
+    there is one). Inside the repository, the whole repository is read so
+    that references resolve, and the problems of PATHS are printed. Each problem is printed as
     path:line:col: severity: message [rule], sorted by file and line,
     followed by a count. Exit status: 0 no errors, 1 errors found (or, with
     --strict, warnings), 2 usage error or aotext failure. Warnings alone
@@ -57,7 +58,7 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
       aotext lint --format json content > problems.json
     """
     from aotext.report import markdown_summary
-    from aotext.repository import open_repository
+    from aotext.repository import lint_paths, open_repository
     from aotext.rules import REGISTRY
 
     if list_rules:
@@ -71,9 +72,12 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
     progress = (lambda line: click.echo(line, err=True)) if sys.stderr.isatty() else None
-    repository = open_repository(as_of or dt.date.today(), project_file, keep_bodies=False,
-                                 paths=paths or None, jobs=jobs, ignore=ignored, progress=progress)
-    result = repository.lint
+    day = as_of or dt.date.today()
+    if paths:
+        result = lint_paths(paths, day, project_file, jobs=jobs, ignore=ignored, progress=progress)
+    else:
+        result = open_repository(day, project_file, keep_bodies=False, jobs=jobs, ignore=ignored,
+                                 progress=progress).lint
     click.echo(FORMATS[output_format](result, Display.for_output()), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:

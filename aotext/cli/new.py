@@ -39,7 +39,7 @@ def new(type_name: str | None, project_file: Path | None, document_id: str | Non
     \\b
     Examples:
       aotext new --list
-      aotext new plan --title "Tenants' fall campaign" --scenario rent-strike
+      aotext new plan --title "Drivers' spring campaign" --scenario bus-drivers
       aotext new reflection --plan bus-drivers-plan
       aotext new conversation --pseudonym Rosa --owner Sam --scenario bus-drivers
       aotext new question --title "Who holds power here?" --module planning

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from aotext.agenda import ordered_modules
 from aotext.documents.document import Document
+from aotext.documents.types.base import View
 from aotext.documents.types.module import Module
+from aotext.documents.types.plan import Plan
 from aotext.project import Handout, Project
+
+V = TypeVar("V", bound=View)
 
 
 @dataclass(frozen=True)
@@ -37,32 +42,26 @@ def fenced(classes: str, content: str) -> str:
     return f":::::: {{{classes}}}\n{content}\n::::::\n"
 
 
-def module_label(module: Document) -> str:
-    """'IV. Planning', as agendas and headings show it."""
-    view = module.view
-    return view.label if isinstance(view, Module) else str(module.data.get("title", module.id))
+def views(documents: Sequence[Document], view: type[V]) -> list[V]:
+    """The typed views of the documents of one type among `documents`."""
+    return [found for document in documents if isinstance(found := document.view, view)]
 
 
-def modules_in_order(documents: Sequence[Document]) -> list[Document]:
-    """The module documents among `documents`, in workshop order."""
-    views = [d.view for d in documents if d.type == "module" and isinstance(d.view, Module)]
-    return [view.source for view in ordered_modules(views)]
+def modules_in_order(documents: Sequence[Document]) -> list[Module]:
+    """The modules among `documents`, in workshop order."""
+    return ordered_modules(views(documents, Module))
 
 
-def module_heading(module: Document) -> str:
-    return f"# {escape(module_label(module))}\n"
+def module_heading(module: Module) -> str:
+    return f"# {escape(module.label)}\n"
 
 
-def objective_items(module: Document) -> list[str]:
-    return [item for item in module.data.get("objectives", []) if isinstance(item, str)]
-
-
-def title_block(handout: Handout, project: Project, plan: Document | None = None) -> dict[str, str]:
+def title_block(handout: Handout, project: Project, plan: Plan | None = None) -> dict[str, str]:
     """The metadata the title block prints. A handout made for one plan is
     titled after the plan and has no workshop date (it says its own day)."""
     metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience}
     if plan is not None:
-        metadata["title"] = f"{handout.title}: {plan.data.get('title', plan.id)}"
+        metadata["title"] = f"{handout.title}: {plan.title}"
     elif project.days[0].date:
         metadata["date"] = project.days[0].date
     return metadata

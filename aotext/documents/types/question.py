@@ -92,7 +92,7 @@ def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
     else:
         line, column = source.position(("activities", activity.index, "id"))
         lines.insert(line, f"{' ' * (column - 1)}questions: [{number}]")
-    return Path(module.path), newline.join(lines), f"question {number} added to activity '{activity.id}' in {module.path}"
+    return Path(module.path), newline.join(lines), f"question {number} added to activity '{activity.id}'"
 
 
 TYPE = DocumentType(

@@ -22,8 +22,7 @@ CHART = "chart.png"
 
 def _logs(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list[Document]:
     """The reflection logs of the plan (documents[0]) the user may see."""
-    plan = documents[0]
-    return [log for log in corpus.of_type("reflection") if log.data.get("plan") == plan.id and shown(log)]
+    return [log.source for log in corpus.reflections_of(documents[0].id) if shown(log.source)]
 
 
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
@@ -37,7 +36,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     composed = Composed(plan_markdown(summary, heading=False, chart=CHART), switches=("compact",),
                         images={CHART: chart.draw(summary)})
     # The report says the day it judges; the title block needs no date.
-    return titled(composed, title_block(handout, project, plan))
+    return titled(composed, title_block(handout, project, view))
 
 
 LAYOUT = Layout(name="report", prints=("plan",), formats=("pdf", "docx"), compose=compose, per_plan=True,

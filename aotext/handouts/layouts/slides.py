@@ -13,7 +13,6 @@ from aotext.handouts.compose import (
     fenced,
     module_heading,
     modules_in_order,
-    objective_items,
     title_block,
     titled,
 )
@@ -29,8 +28,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     images: dict[str, bytes] = {}
     for module in modules_in_order(documents):
         parts.append(module_heading(module))
-        parts.append("".join(f"- {escape(item)}\n" for item in objective_items(module)))
-        parts.append(fenced(".slide-body", printed_body(module, images).strip()))
+        parts.append("".join(f"- {escape(item)}\n" for item in module.objectives))
+        parts.append(fenced(".slide-body", printed_body(module.source, images).strip()))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 

@@ -8,44 +8,37 @@ from collections.abc import Sequence
 
 from aotext.agenda import build_agenda, clock
 from aotext.documents.document import Document
-from aotext.documents.fields import items
 from aotext.documents.types.module import Module
-from aotext.handouts.compose import (
-    Composed,
-    escape,
-    fenced,
-    module_heading,
-    modules_in_order,
-    objective_items,
-    title_block,
-    titled,
-)
+from aotext.handouts.compose import Composed, escape, fenced, module_heading, modules_in_order, title_block, titled
 from aotext.handouts.images import printed_body
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
 
-def _objectives(module: Document) -> str:
-    objectives = objective_items(module)
-    if not objectives:
+def _objectives(module: Module) -> str:
+    if not module.objectives:
         return ""
-    return "**What you will take away**\n\n" + "".join(f"- {escape(item)}\n" for item in objectives) + "\n"
+    return "**What you will take away**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
 
 
-def _module_timing(module: Document) -> str:
+def _minutes(minutes: int | None) -> str:
+    return "?" if minutes is None else str(minutes)
+
+
+def _module_timing(module: Module) -> str:
     """Minutes and activities of a module, for facilitators only."""
     activities = [
-        f"{escape(activity.get('title', ''))} ({str(activity.get('kind', '')).replace('-', ' ')}, {activity.get('minutes', '?')} min)"
-        for _, activity in items(module.data, "activities")
+        f"{escape(activity.title)} ({(activity.kind or '').replace('-', ' ')}, {_minutes(activity.minutes)} min)"
+        for activity in module.activities
     ]
-    lines = f"**{module.data.get('minutes', '?')} minutes.**"
+    lines = f"**{_minutes(module.minutes)} minutes.**"
     if activities:
         lines += " Activities: " + "; ".join(activities) + "."
     return fenced(".facilitator", lines)
 
 
-def agenda_markdown(modules: Sequence[Document], project: Project) -> str:
-    days = build_agenda([m.view for m in modules if isinstance(m.view, Module)], project.days)
+def agenda_markdown(modules: Sequence[Module], project: Project) -> str:
+    days = build_agenda(modules, project.days)
     out = ["# Agenda\n"]
     for day in days:
         if len(days) > 1 or day.day.date:
@@ -67,13 +60,13 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     parts = [agenda_markdown(modules, project)] if handout.agenda else []
     images: dict[str, bytes] = {}
     for module in modules:
-        if parts and module.data.get("break") is not True:  # a break needs no page of its own
+        if parts and not module.is_break:  # a break needs no page of its own
             parts.append(fenced(".page-break", ""))
         parts.append(module_heading(module))
         if handout.audience != "participant":
             parts.append(_module_timing(module))
         parts.append(_objectives(module))
-        parts.append(printed_body(module, images).strip() + "\n")
+        parts.append(printed_body(module.source, images).strip() + "\n")
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
