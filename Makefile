@@ -12,8 +12,8 @@ HANDOUTS := $(VENV)/.installed-handouts
 TESTING := $(VENV)/.installed-test
 comma := ,
 
-.PHONY: setup lint summary followups calendar new handouts test typecheck style check bench clean
-# `make check` runs its steps one after the other, even with -j.
+.PHONY: setup lint summary followups calendar new handouts test typecheck style bench clean
+# `make test` runs its steps one after the other, even with -j.
 .NOTPARALLEL:
 
 # $(call install,EXTRAS,WHAT): create .venv if needed, then install aotext
@@ -68,7 +68,9 @@ new: $(CORE)
 handouts: $(HANDOUTS)
 	$(BIN)/aotext build $(if $(ONLY),--only $(ONLY))
 
-test: $(TESTING)
+# The type check and the style check run first: a change that breaks either
+# fails `make test` (and so CI) as a failing test would.
+test: typecheck style
 	$(BIN)/python -m pytest
 
 # Type check (mypy --strict, settings in pyproject.toml) and style (ruff).
@@ -77,9 +79,6 @@ typecheck: $(TESTING)
 
 style: $(TESTING)
 	$(BIN)/ruff check aotext tests
-
-# All three in this order, stopping at the first that fails.
-check: typecheck style test
 
 bench: $(HANDOUTS)
 	$(BIN)/python bench/run.py
