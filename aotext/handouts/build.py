@@ -155,11 +155,19 @@ def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project
     composed = composer.composed(output)
     with staged_images(composed) as resources:
         rendered = render(composed, project, resources)
-    atomic_write(output.path, rendered.data)
-    # The state is written after the output, so a build killed in between only rebuilds it.
     state = {"fingerprint": job.fingerprint, "inputs": job.inputs, "tools": job.tools}
-    atomic_write_text(_state_path(output), json.dumps(state, indent=1))
+    try:
+        atomic_write(output.path, rendered.data)
+        # The state is written after the output, so a build killed in between only rebuilds it.
+        atomic_write_text(_state_path(output), json.dumps(state, indent=1))
+    except OSError as error:  # a full disk, a read-only folder: the user's to fix, not a bug
+        raise WriteError(f"could not write {output.path}: {error.strerror or error}; the old file, if any, is "
+                         "left as it was") from error
     return list(rendered.warnings)
+
+
+class WriteError(Exception):
+    """An output could not be put in place (disk full, no permission)."""
 
 
 def _renderers(needed: list[Job], tools: Tools, report: BuildReport) -> tuple[dict[str, Renderer], list[Job]]:
@@ -192,7 +200,7 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
             job = started[future]
             try:
                 warnings, seconds = future.result()
-            except RenderError as error:
+            except (RenderError, WriteError) as error:
                 report.failed.append((job.output, str(error)))
                 progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {error}")
                 continue
