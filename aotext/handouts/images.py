@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from aotext.documents.document import Document
 from aotext.handouts.render import RenderError
+from aotext.handouts.sources import marked
 
 # ![caption](target "title"): the caption may hold one level of [brackets];
 # the target is a plain word or <written in angle brackets>.
@@ -108,4 +109,9 @@ def printed_body(document: Document, images: MutableMapping[str, bytes]) -> str:
         images[name] = data
         out += [body[last:picture.start], name]
         last = picture.end
-    return "".join(out) + body[last:] if out else body
+    # Leading blank lines go, so the marker's line count stays exact.
+    printed = ("".join(out) + body[last:] if out else body)
+    if not printed.strip():
+        return ""
+    skipped = len(printed) - len(printed.lstrip("\n"))
+    return marked(document.path, document.body_line + skipped, printed.lstrip("\n"))

@@ -8,12 +8,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import subprocess
 import threading
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from aotext.handouts.sources import markdown_line, source_of, strip_markers
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPST_TEMPLATE = TEMPLATES / "handout.typ"
@@ -65,8 +68,18 @@ def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
         raise RenderError(f"pandoc could not be started ({error.strerror}); reinstall with 'make setup'") from error
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip() or f"exit status {completed.returncode}"
-        raise RenderError(f"pandoc failed: {message}")
+        raise RenderError(f"pandoc failed: {_pandoc_place(markdown, message)}")
     return completed.stdout
+
+
+def _pandoc_place(markdown: str, message: str) -> str:
+    """pandoc's message, with the line of the composed Markdown it names
+    turned into the document and line it came from."""
+    found = re.search(r"\(line (\d+), column (\d+)\)", message)
+    place = markdown_line(markdown, int(found.group(1))) if found else None
+    if found is None or place is None:
+        return message
+    return message.replace(found.group(0), f"({place[0]}, line {place[1]})")
 
 
 def metadata_args(metadata: Mapping[str, str], switches: tuple[str, ...]) -> list[str]:
@@ -98,8 +111,28 @@ def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, 
         pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
             source, root=str(resources), ignore_system_fonts=True, timestamp=FIXED_EPOCH)
     except typst.TypstError as error:
-        raise RenderError(f"typst failed: {error}") from error
+        raise RenderError(_typst_failure(error, source.decode("utf-8", "replace"))) from error
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
+
+
+def _typst_failure(error: Exception, source: str) -> str:
+    """typst's complaint in words a person can act on: which document's text
+    it could not lay out, from which line, and the text it stopped at; never
+    the name of the temporary source it was given."""
+    message = str(getattr(error, "message", "") or error)
+    diagnostic = str(getattr(error, "diagnostic", "") or "")
+    found = re.search(r"\.typ:(\d+):\d+", diagnostic)
+    if found is None:
+        return f"typst failed: {message}"
+    line = int(found.group(1))
+    lines = source.splitlines()
+    shown = strip_markers(lines[line - 1]).strip() if 0 < line <= len(lines) else ""
+    place = source_of(source, line)
+    where = f" in the text of {place[0]} (from line {place[1]})" if place else ""
+    snippet = f" near «{shown[:80]}»" if shown else ""
+    hint = (" Look there for a ':::' block that is not closed, or raw Typst that is not complete."
+            if place else "")
+    return f"typst failed{where}: {message}{snippet}.{hint}"
 
 
 def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path | None,
