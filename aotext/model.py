@@ -30,12 +30,24 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message} [{self.rule}]"
 
 
-def format_key_path(key_path: KeyPath) -> str:
-    """`("benchmarks", 2, "target")` as `benchmarks[2].target`."""
-    text = ""
+def format_key_path(key_path: KeyPath, data: object = None) -> str:
+    """A key path as people count: `("benchmarks", 2, "target")` as
+    `benchmarks #3 target`, or `benchmarks 'signups' target` when the item
+    has an id (looked up in `data`, the front matter, when given)."""
+    words: list[str] = []
+    here = data
     for part in key_path:
+        item = here[part] if isinstance(here, (dict, list)) and _holds(here, part) else None
         if isinstance(part, int):
-            text += f"[{part}]"
+            item_id = item.get("id") if isinstance(item, dict) else None
+            words.append(f"'{item_id}'" if isinstance(item_id, str) and item_id else f"#{part + 1}")
         else:
-            text += f".{part}" if text else part
-    return text or "front matter"
+            words.append(part)
+        here = item
+    return " ".join(words) or "front matter"
+
+
+def _holds(container: dict[object, object] | list[object], part: str | int) -> bool:
+    if isinstance(container, dict):
+        return part in container
+    return isinstance(part, int) and 0 <= part < len(container)

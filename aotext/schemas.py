@@ -82,7 +82,8 @@ class _Checker:
             return []
         problems: list[SchemaProblem] = []
         for error in self.explainer.iter_errors(data):
-            problems.extend(_explain(error, reveal))
+            # A private document's items are counted, not named: their ids are its values too.
+            problems.extend(_explain(error, reveal, data if reveal else None))
         if not problems:
             # The two validators disagree; trust the stricter one's wording.
             problems = [
@@ -133,11 +134,12 @@ def _kind(value: Any) -> str:
     return _describe(value)
 
 
-def _explain(error: Any, reveal: bool = True) -> list[SchemaProblem]:
+def _explain(error: Any, reveal: bool = True, data: object = None) -> list[SchemaProblem]:
     """A jsonschema ValidationError in plain words, at the key it concerns;
-    without `reveal`, the offending value is described but not quoted."""
+    without `reveal`, the offending value is described but not quoted.
+    `data` is the front matter, to name list items by their ids."""
     path: KeyPath = tuple(error.absolute_path)
-    where = format_key_path(path)
+    where = format_key_path(path, data)
     keyword = error.validator
     expected = error.validator_value
     value = error.instance
@@ -151,7 +153,7 @@ def _explain(error: Any, reveal: bool = True) -> list[SchemaProblem]:
     if keyword == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [
-            SchemaProblem(path + (key,), f"unknown key '{format_key_path(path + (key,))}'{did_you_mean(key, known)}; "
+            SchemaProblem(path + (key,), f"unknown key '{key}'{f' in {where}' if path else ''}{did_you_mean(key, known)}; "
                           f"keys allowed here: {', '.join(known)}")
             for key in value if key not in known
         ]

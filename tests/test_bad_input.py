@@ -46,7 +46,7 @@ def test_windows_line_endings_keep_line_numbers(repo):
     repo({LOG: ("\ufeff" + broken).encode("utf-8")})
     [problem] = lint_json()
     assert (problem["line"], problem["column"]) == (8, 5)
-    assert problem["message"] == 'measurements[0].value: expected a number, got "three"'
+    assert problem["message"] == 'measurements #1 value: expected a number, got "three"'
 
 
 def test_huge_paste_is_refused_without_parsing(repo, monkeypatch):

@@ -58,7 +58,7 @@ def test_github_format_caps_annotations_and_writes_the_summary(repo, tmp_path, m
     annotations = [line for line in lines if line.startswith("::error ")]
     assert len(annotations) == 10
     assert annotations[0] == ("::error file=content/logs/broken-00.md,line=8,col=5,title=schema::"
-                              'measurements[0].value: expected a number, got "lots"')
+                              'measurements #1 value: expected a number, got "lots"')
     [notice] = [line for line in lines if line.startswith("::notice")]
     assert "2 more problems" in notice
     assert sum(1 for line in lines if line.startswith("content/logs/broken-1")) == 2

@@ -17,7 +17,7 @@ def test_missing_required_key_points_at_its_parent(repo):
     repo({PLAN_PATH: PLAN.replace("    kind: qualitative\n", "")})
     problem = only_problem()
     assert (problem["line"], problem["column"]) == (line_of(PLAN, "- id: identify"), 5)
-    assert problem["message"].startswith("benchmarks[1] is missing the required key 'kind' (numeric: something you count")
+    assert problem["message"].startswith("benchmarks 'identify' is missing the required key 'kind' (numeric: something you count")
 
 
 def test_missing_top_level_key_points_at_the_front_matter(repo):
@@ -32,13 +32,13 @@ def test_unknown_key_is_named_with_a_suggestion(repo):
     problems = lint_json()
     [schema] = [p for p in problems if p["rule"] == "schema"]
     assert schema["line"] == line_of(PLAN, "target: 2")
-    assert schema["message"].startswith("unknown key 'benchmarks[0].tagret' (did you mean 'target'?)")
+    assert schema["message"].startswith("unknown key 'tagret' in benchmarks 'signups' (did you mean 'target'?)")
 
 
 def test_wrong_choice_lists_the_choices(repo):
     repo({PLAN_PATH: PLAN.replace("combine: sum", "combine: total")})
     problem = only_problem()
-    assert problem["message"] == 'benchmarks[0].combine: "total" is not one of: sum, latest'
+    assert problem["message"] == 'benchmarks \'signups\' combine: "total" is not one of: sum, latest'
 
 
 def test_bad_id_says_how_ids_are_written(repo):
@@ -60,3 +60,18 @@ def test_private_values_are_not_quoted_in_messages(repo):
     messages = " ".join(p["message"] for p in problems)
     assert "assessment: this text is not one of: leader, supporter, undecided, pass" in messages
     assert "Maria" not in messages
+
+
+def test_list_items_are_counted_from_one_or_named_by_id_but_never_in_a_private_document(repo):
+    repo({PLAN_PATH: PLAN.replace("  - id: union\n", "  - id: union\n    colour: red\n")})
+    [schema] = [p for p in lint_json() if p["rule"] == "schema"]
+    assert schema["message"].startswith("unknown key 'colour' in goals 'union'")
+    repo({PLAN_PATH: PLAN.replace("  - id: union\n    title: An independent organization of drivers\n",
+                                  "  - title: An independent organization of drivers\n    id: 7\n")})
+    [schema] = [p for p in lint_json() if p["rule"] == "schema"]
+    assert schema["message"].startswith("goals #1 id: expected text")
+    repo({PLAN_PATH: PLAN.replace("title: Bus drivers campaign\n", "title: Bus drivers campaign\nprivate: true\n")
+          .replace("combine: sum", "combine: total")})
+    [schema] = [p for p in lint_json() if p["rule"] == "schema"]
+    assert schema["message"].startswith("benchmarks #1 combine:") and "signups" not in schema["message"]
+    assert "total" not in schema["message"]
