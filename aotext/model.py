@@ -37,7 +37,7 @@ def format_key_path(key_path: KeyPath, data: object = None) -> str:
     words: list[str] = []
     here = data
     for part in key_path:
-        item = here[part] if isinstance(here, (dict, list)) and _holds(here, part) else None
+        item = _item(here, part)
         if isinstance(part, int):
             item_id = item.get("id") if isinstance(item, dict) else None
             words.append(f"'{item_id}'" if isinstance(item_id, str) and item_id else f"#{part + 1}")
@@ -47,7 +47,10 @@ def format_key_path(key_path: KeyPath, data: object = None) -> str:
     return " ".join(words) or "front matter"
 
 
-def _holds(container: dict[object, object] | list[object], part: str | int) -> bool:
+def _item(container: object, part: str | int) -> object:
+    """What `container` holds at `part`, or None."""
     if isinstance(container, dict):
-        return part in container
-    return isinstance(part, int) and 0 <= part < len(container)
+        return container.get(part)
+    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        return container[part]
+    return None
