@@ -62,7 +62,9 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         for root, dirs, files in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
             for name in files:
-                if name.endswith(".md") and name.lower() not in SKIPPED_FILES:
+                # Hidden files are the editor's and the system's, not documents:
+                # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
+                if name.endswith(".md") and not name.startswith(".") and name.lower() not in SKIPPED_FILES:
                     found.add(Path(root, name))
     return sorted(found, key=os.fspath)  # strings sort much faster than paths
 
