@@ -1,7 +1,9 @@
 """Who needs a follow-up call, and the organizing chart: pure functions of
 the conversation notes and an as-of date.
 
-A person is known by their pseudonym (case does not matter). Only their
+Which notes are about one person is aotext.people's rule: the notes'
+`person:` id when they give one, else the pseudonym and scenario, carried
+from organizer to organizer by the follow-up's owner. Only a person's
 newest note counts: its follow-up is the one that is due, and any earlier
 follow-up was answered by that newer conversation."""
 
@@ -13,14 +15,17 @@ from dataclasses import dataclass
 
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Conversation
+from aotext.people import people
 
 RECENT_DAYS = 30
+NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
 
 
 @dataclass(frozen=True)
 class FollowUp:
     pseudonym: str
-    owner: str  # who makes the call: the follow-up's owner, else the note's
+    person: str | None  # the notes' `person:` id, when they give one
+    owner: str | None  # who makes the call: the follow-up's owner, else the note's; None when neither says
     due: dt.date
     days_overdue: int  # negative: days until it is due
     assessment: Assessment | None
@@ -44,15 +49,8 @@ class FollowUp:
 def latest_notes(corpus: Corpus, until: dt.date) -> list[tuple[dt.date, Conversation]]:
     """Each person's newest conversation note on or before `until`, with its
     date: a note written later has not happened yet as of that day."""
-    newest: dict[str, tuple[dt.date, str, Conversation]] = {}
-    for note in corpus.all(Conversation):
-        held, pseudonym = note.date, note.pseudonym
-        if held is None or pseudonym is None or held > until:
-            continue
-        key = pseudonym.casefold()
-        if key not in newest or (held, note.path) > newest[key][:2]:
-            newest[key] = (held, note.path, note)
-    return [(held, note) for held, _, note in newest.values()]
+    held = [note for note in corpus.all(Conversation) if note.date is not None and note.date <= until]
+    return [(note.date, note) for person in people(held) if (note := person.latest).date is not None]
 
 
 @dataclass(frozen=True)
@@ -73,15 +71,16 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
         due = note.follow_up.date
         if due is None or (due - as_of).days > within_days:
             continue
-        caller = note.follow_up.owner or note.owner or "(no owner)"
-        if owner and caller.casefold() != owner.casefold():
+        caller = note.follow_up.owner or note.owner
+        if owner and (caller or "").casefold() != owner.casefold():
             continue
         found.append(FollowUp(
-            pseudonym=note.pseudonym or "?", owner=caller, due=due, days_overdue=(as_of - due).days,
+            pseudonym=note.pseudonym or "?", person=note.person, owner=caller, due=due, days_overdue=(as_of - due).days,
             assessment=note.assessment, ask=note.ask, commitment=note.commitment, how=note.follow_up.how,
             last_contact=held, conversation=note.id or note.path, path=note.path, notes=note.source.body.strip(),
         ))
-    return sorted(found, key=lambda f: (f.owner.casefold(), f.due, f.pseudonym.casefold()))
+    # Follow-ups nobody makes come last, under NO_OWNER.
+    return sorted(found, key=lambda f: (f.owner is None, (f.owner or "").casefold(), f.due, f.pseudonym.casefold()))
 
 
 @dataclass(frozen=True)
@@ -120,7 +119,7 @@ def organizing_chart(corpus: Corpus, as_of: dt.date) -> OrganizingChart:
     by_owner: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     by_scenario: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     for held, note in notes:
-        by_owner[note.owner or "(no owner)"].append((held, note))
+        by_owner[note.owner or NO_OWNER].append((held, note))
         by_scenario[note.scenario or "(no scenario)"].append((held, note))
     return OrganizingChart(
         as_of,

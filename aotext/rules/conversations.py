@@ -1,13 +1,22 @@
-"""Rules for conversation notes."""
+"""Rules for conversation notes: their dates, and whether each person is
+told apart from the others who share their pseudonym (aotext.people)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterator
 
 from aotext.corpus import Corpus
+from aotext.documents.types.base import slug
 from aotext.documents.types.conversation import Conversation
+from aotext.model import WARNING
+from aotext.people import Person, people
 from aotext.rules.base import Finding, rule
+
+# `aotext followups` shows these warnings too: they change who it lists.
+FUTURE_CONVERSATION = "future-conversation"
+SHARED_PSEUDONYM = "shared-pseudonym"
 
 
 @rule("followup-before-conversation", "a follow-up dated before the conversation it follows")
@@ -18,3 +27,46 @@ def followup_before_conversation(corpus: Corpus, as_of: dt.date) -> Iterator[Fin
             yield note.source, ("follow_up", "date"), (
                 f"the follow-up ({due}) is dated before the conversation ({note.date}); check both dates"
             )
+
+
+# A warning, not an error: `aotext summary --as-of` and `followups --as-of`
+# ask about a day in the past, when later notes are no mistake.
+@rule(FUTURE_CONVERSATION, "a conversation dated after today (or the --as-of date)", severity=WARNING)
+def future_conversation(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for note in corpus.all(Conversation):
+        if note.date and note.date > as_of:
+            yield note.source, ("date",), (
+                f"this conversation is dated {note.date}, after {as_of} (today, or the --as-of date); a note is "
+                "written after its conversation, so check the date. Until that day aotext followups leaves this "
+                "note out"
+            )
+
+
+@rule(SHARED_PSEUDONYM, "notes with one pseudonym taken for different people, with no 'person:' to tell them apart",
+      severity=WARNING)
+def shared_pseudonym(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    sharing: dict[str, list[Person]] = defaultdict(list)
+    for person in people(corpus.all(Conversation)):
+        for name in dict.fromkeys(note.pseudonym.casefold() for note in person.notes if note.pseudonym):
+            sharing[name].append(person)
+    for name, group in sharing.items():
+        for person in group if len(group) > 1 else ():
+            other = next(other for other in group if other is not person)
+            for note in person.notes:
+                if note.person is None and (note.pseudonym or "").casefold() == name:
+                    yield note.source, ("pseudonym",), _two_people(note, other, name)
+
+
+def _two_people(note: Conversation, other: Person, name: str) -> str:
+    there = next(found for found in reversed(other.notes) if (found.pseudonym or "").casefold() == name)
+    if there.person:
+        why = f"that note says person: {there.person} and this one does not"
+    elif there.scenario != note.scenario:
+        why = "their scenarios differ"
+    else:
+        why = "a different organizer wrote the later one and no earlier follow-up names them (follow_up: owner:)"
+    where = f"{there.path}, by {there.owner or 'no owner'}, scenario {there.scenario or '(none)'}"
+    base = slug(note.pseudonym or name)
+    return (f"another note also calls someone '{note.pseudonym}' ({where}); aotext counts two people, since {why}. "
+            f"If they are two people, add person: {base}-1 to every note about one and person: {base}-2 to every "
+            "note about the other; if one person, the same person: line to all their notes")

@@ -44,6 +44,7 @@ class Conversation(View):
     type_name = "conversation"
     date: dt.date | None
     pseudonym: str | None
+    person: str | None  # the same in every note about one person, when the note says (see aotext.people)
     owner: str | None
     scenario: str | None
     plan: str | None
@@ -61,7 +62,8 @@ def read(document: Document) -> Conversation:
     assessment = data.get("assessment")
     return Conversation(
         source=document, id=fields.text(data, "id"), date=fields.date(data, "date"),
-        pseudonym=_stripped(fields.text(data, "pseudonym")), owner=_stripped(fields.text(data, "owner")),
+        pseudonym=_stripped(fields.text(data, "pseudonym")), person=_stripped(fields.text(data, "person")),
+        owner=_stripped(fields.text(data, "owner")),
         scenario=fields.text(data, "scenario"), plan=fields.text(data, "plan"), where=fields.text(data, "where"),
         steps_reached=fields.texts(data, "steps_reached"),
         assessment=next((level for level in ASSESSMENTS if level == assessment), None),

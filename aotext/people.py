@@ -1,0 +1,82 @@
+"""Which conversation notes are about the same person.
+
+Notes name people by pseudonym, and pseudonyms repeat: there are two Rosas
+in a big workplace, and a Rosa in each campaign. Organizers also hand
+people on: Sam meets Andre, the group decides at its meeting that Dolores
+follows up, and the next note is Dolores's. So a person is not their
+pseudonym alone, nor their pseudonym and owner. The rule, oldest note first:
+
+1. Notes that say `person:` are about the person of that id, whatever
+   their pseudonym, owner or scenario.
+2. Other notes are about one person when they have the same pseudonym (in
+   any case) and the same scenario (or none), and each note is written by
+   somebody who already holds that person: the owner of one of their
+   earlier notes, or the organizer an earlier note's follow-up named
+   (`follow_up: owner:`).
+3. A note by anybody else starts another person with the same pseudonym.
+   When in doubt two people are listed rather than one lost; lint's
+   `shared-pseudonym` warning asks for `person:` wherever this happens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from aotext.documents.types.conversation import Conversation
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person and the notes about them, oldest first."""
+
+    notes: tuple[Conversation, ...]
+    explicit: bool  # known by the notes' `person:` id, not guessed from the pseudonym
+
+    @property
+    def latest(self) -> Conversation:
+        return self.notes[-1]
+
+
+@dataclass
+class _Chain:
+    notes: list[Conversation]
+    holders: set[str] = field(default_factory=set)  # casefolded owners and named callers
+
+    def add(self, note: Conversation) -> None:
+        self.notes.append(note)
+        self.holders.add(_folded(note.owner))
+        if note.follow_up is not None and note.follow_up.owner:
+            self.holders.add(_folded(note.follow_up.owner))
+
+
+def _folded(name: str | None) -> str:
+    return (name or "").casefold()
+
+
+def _order(note: Conversation) -> tuple[dt.date, str]:
+    return note.date or dt.date.min, note.path
+
+
+def people(notes: Iterable[Conversation]) -> list[Person]:
+    """Everyone the dated notes with a pseudonym are about, by the rule above.
+    Notes without a date or pseudonym are left out (lint reports them)."""
+    tagged: dict[str, list[Conversation]] = {}
+    untagged: dict[tuple[str, str | None], list[_Chain]] = {}
+    for note in sorted(notes, key=_order):
+        if note.date is None or note.pseudonym is None:
+            continue
+        if note.person:
+            tagged.setdefault(note.person.casefold(), []).append(note)
+            continue
+        chains = untagged.setdefault((note.pseudonym.casefold(), note.scenario), [])
+        held = [chain for chain in chains if _folded(note.owner) in chain.holders]
+        if held:  # the owner holds two people of this pseudonym: the one seen most recently
+            max(held, key=lambda chain: _order(chain.notes[-1])).add(note)
+        else:
+            chains.append(_Chain([]))
+            chains[-1].add(note)
+    found = [Person(tuple(group), True) for group in tagged.values()]
+    found += [Person(tuple(chain.notes), False) for chains in untagged.values() for chain in chains]
+    return sorted(found, key=lambda person: _order(person.notes[0]))
