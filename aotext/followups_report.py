@@ -1,5 +1,7 @@
 """Ways of printing follow-ups and the organizing chart, and the calendar
-file. Notes' body text appears only when the caller asks for it."""
+file. Notes' body text appears only when the caller asks for it; the
+calendar, which goes wherever it is imported (a phone, a shared or synced
+calendar), holds only who, when, how and who calls unless asked."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from itertools import groupby
 from typing import Any
 
 from aotext.documents.types.conversation import ASSESSMENTS
-from aotext.followups import RECENT_DAYS, ChartRow, Due, FollowUp, OrganizingChart
+from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, Due, FollowUp, OrganizingChart
 from aotext.terminal import Display, Formatter, render
 from aotext.words import plural
 
@@ -20,7 +22,7 @@ ALARM_HOUR = 9  # the reminder rings at 9:00 on the day the follow-up is due
 
 def _record(item: FollowUp, include_notes: bool) -> dict[str, Any]:
     record = {
-        "pseudonym": item.pseudonym, "owner": item.owner, "due": item.due.isoformat(),
+        "pseudonym": item.pseudonym, "person": item.person, "owner": item.owner, "due": item.due.isoformat(),
         "days_overdue": item.days_overdue, "assessment": item.assessment, "ask": item.ask,
         "commitment": item.commitment, "how": item.how, "last_contact": item.last_contact.isoformat(),
         "conversation": item.conversation,
@@ -42,7 +44,7 @@ def markdown_report(due: Due, display: Display = Display()) -> str:
         return f"No follow-ups due as of {as_of}.\n"
     out = [f"# Follow-ups as of {as_of}\n"]
     for owner, group in groupby(items, key=lambda item: item.owner):
-        out.append(f"## {owner}\n")
+        out.append(f"## {owner or NO_OWNER}\n")
         for item in group:
             out.append(f"- **{item.pseudonym}** ({item.assessment or 'not assessed'}): {item.when}, {item.due}"
                        f"{f' — {item.how}' if item.how else ''}")
@@ -64,7 +66,7 @@ def table_report(due: Due, display: Display = Display()) -> str:
         if not items:
             console.print(f"No follow-ups due as of {as_of}.", markup=False)
         for owner, group in groupby(items, key=lambda item: item.owner):
-            table = Table(title=f"{owner} — follow-ups as of {as_of}", title_justify="left", expand=True,
+            table = Table(title=f"{owner or NO_OWNER} — follow-ups as of {as_of}", title_justify="left", expand=True,
                           show_lines=include_notes)
             table.add_column("Who", ratio=1)
             for column in ("Assessment", "When", "Due"):
@@ -84,7 +86,8 @@ def table_report(due: Due, display: Display = Display()) -> str:
 
 def calendar(due: Due) -> bytes:
     """An iCalendar file (RFC 5545): one all-day event per follow-up, with a
-    reminder, and a UID that stays the same from run to run. Never the notes' text."""
+    reminder, and a UID that stays the same from run to run. Who, when, how
+    and who calls; the ask, the commitment and the notes only when asked for."""
     items, as_of = due.followups, due.as_of
     from icalendar import Alarm, Calendar, Event
 
@@ -100,10 +103,8 @@ def calendar(due: Due) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due)
         event.add("dtend", item.due + dt.timedelta(days=1))
-        event.add("summary", f"Follow up with {item.pseudonym} ({item.owner})")
-        description = [f"Asked: {item.ask}" if item.ask else "", f"Committed: {item.commitment}" if item.commitment else "",
-                       f"How: {item.how}" if item.how else "", f"Last talked: {item.last_contact}"]
-        event.add("description", "\n".join(line for line in description if line))
+        event.add("summary", f"Follow up with {item.pseudonym} {f'({item.owner})' if item.owner else NO_OWNER}")
+        event.add("description", "\n".join(_description(item, due.include_notes)))
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", f"Follow up with {item.pseudonym}")
@@ -112,6 +113,16 @@ def calendar(due: Due) -> bytes:
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical
+
+
+def _description(item: FollowUp, include_notes: bool) -> list[str]:
+    # The ask and the commitment name third parties and tell a real person's
+    # circumstances: a calendar gets them only with the notes.
+    lines = [f"How: {item.how}" if item.how else "", f"Who calls: {item.owner or NO_OWNER}"]
+    if include_notes:
+        lines += [f"Asked: {item.ask}" if item.ask else "", f"Committed: {item.commitment}" if item.commitment else "",
+                  f"Last talked: {item.last_contact}", f"Notes:\n{item.notes}" if item.notes else ""]
+    return [line for line in lines if line]
 
 
 def _chart_rows(chart: OrganizingChart) -> list[tuple[str, str, ChartRow]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors
+from aotext.errors import AotextError
 from aotext.followups_report import FORMATS
 
 
@@ -24,7 +25,8 @@ from aotext.followups_report import FORMATS
               help="Also write the follow-ups as a calendar file (iCalendar) with a reminder for each, to import "
                    "into a calendar program. Importing it again updates the entries instead of duplicating them.")
 @click.option("--include-notes", is_flag=True,
-              help="Also show the notes taken after each conversation. They are private: left out unless asked for.")
+              help="Also show the notes taken after each conversation, and put the ask, the commitment and the notes "
+                   "in the calendar file. They are private: left out unless asked for.")
 @click.option("--chart", is_flag=True,
               help="Show the organizing chart instead: everyone's latest assessment per owner and per scenario, "
                    "who was contacted in the last 30 days and who was not.")
@@ -36,7 +38,8 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     grouped by who makes the call, oldest first, with their assessment, what
     they were asked and what they committed to. Pseudonyms only; the notes'
     text is shown only with --include-notes. Exit status: 0 whether or not
-    anything is due, 1 when the documents have lint errors, 2 usage error.
+    anything is due, 1 when the documents have lint errors, 2 usage error
+    or a calendar file that cannot be written.
 
     \b
     Examples:
@@ -49,6 +52,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     from aotext.followups_report import CHART_FORMATS, calendar, count_line
     from aotext.fsio import atomic_write
     from aotext.repository import open_repository
+    from aotext.rules.conversations import FUTURE_CONVERSATION, SHARED_PSEUDONYM
     from aotext.terminal import Display
 
     day = as_of or dt.date.today()
@@ -62,8 +66,18 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
         if output_format == "table" and due.followups:
             click.echo(count_line(due.followups))
         if ics_file:
-            atomic_write(Path(ics_file), calendar(due))
+            try:
+                atomic_write(Path(ics_file), calendar(due))
+            except OSError as error:  # a read-only folder, a full disk: the user's to fix, not a bug
+                raise AotextError(f"could not write the calendar file {ics_file}: {error.strerror or error}; "
+                                  "name a file in a folder you may write to") from error
             count = len(due.followups)
             click.echo(f"Wrote {ics_file} with {count} follow-up{'s' if count != 1 else ''}.", err=True)
+    # The warnings that mean someone may be listed twice or not at all; a note
+    # after an --as-of day asked for on purpose is no slip, so that one only for today.
+    shown = {SHARED_PSEUDONYM} if as_of else {SHARED_PSEUDONYM, FUTURE_CONVERSATION}
+    for problem in repository.lint.problems:
+        if problem.rule in shown:
+            click.echo(str(problem), err=True)
     if report_errors(repository, "the follow-ups leave out what could not be read"):
         sys.exit(EXIT_PROBLEMS)
