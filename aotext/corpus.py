@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
 from aotext.documents.document import Document
@@ -16,7 +16,9 @@ V = TypeVar("V", bound=View)
 
 
 class Corpus:
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Document], unreadable: Mapping[str, str] | None = None) -> None:
+        # id -> path of the files that could not be read but seem to give that id.
+        self.unreadable: Mapping[str, str] = unreadable or {}
         ordered = sorted(documents, key=lambda document: document.path)
         self.documents = [document for document in ordered if document.role == "document"]
         # The project file, when it was among the files read.

@@ -69,12 +69,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return sorted(found, key=os.fspath)  # strings sort much faster than paths
 
 
-def load_file(path: Path, *, project: bool | None = None) -> Loaded:
+def load_file(path: Path, *, project: bool = False) -> Loaded:
     """Read and parse one file; never raises for bad input. `project=True`
-    reads it as the project file (plain YAML, whatever its name),
-    `project=False` as a Markdown document with front matter. None, the
-    default for now, decides by name (a file named PROJECT_FILE is the
-    project file) so that callers not yet saying which keep working."""
+    reads it as the project file (plain YAML, whatever its name), otherwise
+    it is a Markdown document with front matter: never guessed from the name."""
     shown = path.as_posix()
     try:
         return _load(path, shown, project)
@@ -90,7 +88,7 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
     return Problem(path, line, column, rule, ERROR, message)
 
 
-def _load(path: Path, shown: str, project: bool | None = None) -> Loaded:
+def _load(path: Path, shown: str, project: bool) -> Loaded:
     status = path.stat()
     if not stat.S_ISREG(status.st_mode):
         # A pipe or device would block the whole run when read.
@@ -116,8 +114,6 @@ def _load(path: Path, shown: str, project: bool | None = None) -> Loaded:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = _conflict_markers(shown, lines)
-    if project is None:  # the callers' old way, until they say it: by name
-        project = path.name == PROJECT_FILE
     if project:
         return _load_project(shown, text, lines, problems)
 

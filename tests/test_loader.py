@@ -136,13 +136,11 @@ def test_a_file_named_like_the_project_file_is_a_document_when_the_caller_says_s
     assert problem.rule == "front-matter" and "no front matter" in problem.message
 
 
-def test_without_the_argument_the_name_decides_as_before(tmp_path):
+def test_the_name_never_decides_which_file_is_the_project_file(tmp_path):
     named = tmp_path / PROJECT_FILE
-    other = tmp_path / "other.yaml"
-    for path in (named, other):
-        path.write_text(PROJECT_YAML, encoding="utf-8")
-    assert load_file(named).document.role == "project"
-    assert load_file(other).document is None
+    named.write_text(PROJECT_YAML, encoding="utf-8")
+    assert load_file(named).document is None  # a Markdown document without front matter
+    assert load_file(named, project=True).document.role == "project"
 
 
 def test_a_project_file_with_front_matter_fences_is_read_as_yaml(tmp_path):

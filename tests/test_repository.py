@@ -147,3 +147,21 @@ def test_commands_take_the_project_option(repo, command):
     result = invoke(*command, "--project", "aotext.yaml", "--as-of", "2026-11-24") if command[0] != "new" else \
         invoke(*command, "--project", "aotext.yaml")
     assert result.exit_code == 0, result.output
+
+
+def test_documents_naming_a_broken_file_say_so_after_its_own_problem(repo):
+    """One YAML slip in a plan used to give 'there is no plan' errors for every
+    log before the real one; the real one now comes first, and the logs say
+    the plan's file has errors."""
+    slipped = GOOD_REPO["content/plans/bus-plan.md"].replace("title: Bus drivers campaign",
+                                                             "title: Bus drivers: the campaign")
+    second_log = GOOD_REPO["content/logs/log-2026-11-20.md"].replace("id: log-2026-11-20", "id: log-2026-11-06")
+    repo({"content/plans/bus-plan.md": slipped, "content/logs/log-2026-11-06.md": second_log})
+    result = invoke("lint", "--as-of", "2026-11-24")
+    lines = result.output.splitlines()
+    assert result.exit_code == 1
+    assert lines[0].startswith("content/plans/bus-plan.md:4:") and "[yaml-syntax]" in lines[0]
+    knock_on = lines[1:-1]
+    assert len(knock_on) == 2 and all("[broken-reference]" in line for line in knock_on)
+    assert "'bus-plan' seems to be in content/plans/bus-plan.md, which aotext cannot read" in knock_on[0]
+    assert "there is no plan" not in result.output

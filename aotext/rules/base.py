@@ -25,6 +25,8 @@ class Rule:
     severity: Severity
     summary: str
     check: Check | None = None  # None: reported while reading files, not by a check
+    # Its findings follow from another file's problem, so they are listed after all others.
+    knock_on: bool = False
 
 
 REGISTRY: dict[str, Rule] = {}
@@ -35,11 +37,11 @@ def declare(rule_id: str, summary: str, severity: Severity = ERROR) -> None:
     REGISTRY[rule_id] = Rule(rule_id, severity, summary)
 
 
-def rule(rule_id: str, summary: str, severity: Severity = ERROR) -> Callable[[Check], Check]:
+def rule(rule_id: str, summary: str, severity: Severity = ERROR, knock_on: bool = False) -> Callable[[Check], Check]:
     """Register a check function under `rule_id`."""
 
     def register(check: Check) -> Check:
-        REGISTRY[rule_id] = Rule(rule_id, severity, summary, check)
+        REGISTRY[rule_id] = Rule(rule_id, severity, summary, check, knock_on)
         return check
 
     return register

@@ -28,7 +28,9 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                 continue
             target = corpus.find(value)
             wanted = reference.target
-            if target is None:
+            if target is None and value in corpus.unreadable:
+                yield "broken-reference", (document, (reference.key,), _in_broken_file(corpus, value))
+            elif target is None:
                 candidates = [d.id for d in corpus.of_type(wanted) if d.id]
                 yield "unknown-reference", (document, (reference.key,), (
                     f"there is no {wanted} with the id '{value}'{did_you_mean(value, candidates)}; "
@@ -38,6 +40,11 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                 yield "wrong-reference-type", (document, (reference.key,), (
                     f"'{value}' is a {target.type} ({target.path}), but '{reference.key}' must name a {wanted}"
                 ))
+
+
+def _in_broken_file(corpus: Corpus, value: str) -> str:
+    return (f"'{value}' seems to be in {corpus.unreadable[value]}, which aotext cannot read because of the "
+            "problems listed for it above: fix that file first")
 
 
 def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
@@ -106,13 +113,18 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
         for position, module_id in fields.indexed_texts(day, "modules"):
             target = corpus.find(module_id)
             where = ("workshop", "days", index, "modules", position)
-            if target is None:
+            if target is None and module_id in corpus.unreadable:
+                yield "broken-reference", (project, where, _in_broken_file(corpus, module_id))
+            elif target is None:
                 yield "unknown-reference", (project, where, f"there is no module with the id '{module_id}'{did_you_mean(module_id, modules)}")
             elif target.type != "module":
                 yield "wrong-reference-type", (project, where, f"'{module_id}' is a {target.type}, but a day lists modules")
     for index, handout in fields.items(project.data, "handouts"):
         for position, document_id in fields.indexed_texts(fields.mapping(handout, "documents"), "ids"):
-            if corpus.find(document_id) is None:
+            if corpus.find(document_id) is None and document_id in corpus.unreadable:
+                yield "broken-reference", (project, ("handouts", index, "documents", "ids", position),
+                                           _in_broken_file(corpus, document_id))
+            elif corpus.find(document_id) is None:
                 yield "unknown-reference", (project, ("handouts", index, "documents", "ids", position), (
                     f"handout '{handout.get('name')}' takes '{document_id}', but no document has that id"
                     f"{did_you_mean(document_id, corpus.by_id)}"
@@ -140,3 +152,9 @@ def unknown_reference(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 @rule("wrong-reference-type", "a document names an id of the wrong kind (a plan where a scenario belongs)")
 def wrong_reference_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     return (finding for rule_id, finding in _references(corpus) if rule_id == "wrong-reference-type")
+
+
+@rule("broken-reference", "a document names an id that is in a file aotext cannot read (fix that file first)",
+      knock_on=True)
+def broken_reference(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    return (finding for rule_id, finding in _references(corpus) if rule_id == "broken-reference")

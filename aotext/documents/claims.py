@@ -1,0 +1,34 @@
+"""What a file that could not be read seems to be: the id it gives, read
+line by line from its text, so that documents naming that id can say the
+file has errors rather than that the id does not exist."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+
+from aotext.load import MAX_FILE_BYTES
+
+_ID_LINE = re.compile(r"""^id:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*(?:#.*)?$""")
+# The id is near the top of a document's front matter.
+_LINES_LOOKED_AT = 200
+
+
+def claimed_id(path: str) -> str | None:
+    """The id a broken file's `id:` line gives, or None."""
+    try:
+        status = os.stat(path)
+        # A pipe or device named .md would block the read; a paste is not a document.
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
+            return None
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for number, line in enumerate(handle):
+                found = _ID_LINE.match(line.rstrip())
+                if found:
+                    return found.group(1)
+                if number >= _LINES_LOOKED_AT:
+                    break
+    except OSError:
+        return None
+    return None
