@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.documents.claims import claimed_id
 from aotext.documents.document import Document
 from aotext.load import Loaded, discover, load_file
 from aotext.model import ERROR, Problem
@@ -30,6 +31,8 @@ class LintResult:
     documents: list[Document]
     problems: list[Problem]
     internal_errors: int
+    # The files that could not be read as documents at all (their problems say why).
+    unreadable: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -118,7 +121,10 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
         loaded.append(project)
         files.append(Path(project.path))
     documents = [item.document for item in loaded if item.document is not None]
+    unreadable = {claimed: item.path for item in loaded if item.document is None and (claimed := claimed_id(item.path))}
     problems = [problem for item in loaded for problem in item.problems if problem.rule not in skipped]
-    problems += run_rules(Corpus(documents), as_of, skipped)
-    problems.sort()
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded))
+    problems += run_rules(Corpus(documents, unreadable), as_of, skipped)
+    # What follows from a file that cannot be read comes after its own problems.
+    problems.sort(key=lambda problem: (problem.rule in REGISTRY and REGISTRY[problem.rule].knock_on, problem))
+    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded),
+                      tuple(item.path for item in loaded if item.document is None))
