@@ -62,6 +62,9 @@ CASES = [
     ("duplicate-id", {"aotext.yaml": PROJECT + PROJECT[PROJECT.index("  - name"):]}, "aotext.yaml", "  - name: participant", "already called", 2),
     ("schema", {"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10h")}, "aotext.yaml", "start: 10h", "HH:MM"),
     ("wrong-folder", {"content/logs/bus-plan.md": PLAN, PLAN_PATH: None}, "content/logs/bus-plan.md", "type: plan", "move it to 'plans/'"),
+    ("broken-reference", {PLAN_PATH: PLAN.replace("title: Bus drivers campaign", "title: Bus drivers: campaign")}, LOG_PATH, "plan: bus-plan", "fix that file first"),
+    ("shared-pseudonym", {"content/conversations/rosa.md": CONVERSATION.replace("id: talk-nia", "id: rosa").replace("owner: Sam", "owner: Dolores")}, CONVERSATION_PATH, "pseudonym: Nia", "counts two people"),
+    ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
 
 
