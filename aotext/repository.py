@@ -58,9 +58,11 @@ def locate(project_file: Path | None = None, require_project: bool = False) -> L
                                   "repository, or name the project file with --project")
         return Location(None, Path(DEFAULT_CONTENT))
     # The project file says where the content is, so it is read (and checked
-    # against its schema) before anything else.
+    # against its schema) before anything else. One with errors still names
+    # its content, which is then checked too: those errors stop only the
+    # handouts they concern.
     first = read_and_check(Path(shown(project_file)), project=True)
-    if first.document is None or any(problem.severity == ERROR for problem in first.problems):
+    if first.document is None:
         return sorted(first.problems)
     content = read_project(first.document, project_file.parent).content_dir
     if not content.is_dir():

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
+
+if TYPE_CHECKING:
+    from aotext.handouts.prepare import Prepared
 
 
 @cli.command(short_help="Build the printable handouts into build/.")
@@ -18,7 +22,7 @@ from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, p
 @click.option("--only", multiple=True, metavar="NAME",
               help="Build only the handout with this name (repeat for several). See --list for the names.")
 @click.option("--force", is_flag=True, help="Rebuild every handout, even those that are up to date.")
-@click.option("--list", "list_only", is_flag=True, help="Show what would be built and why, then exit without building.")
+@click.option("--list", "list_only", is_flag=True, help="Show what would be built, refused or removed, and why, then exit without building.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="How many handouts to build at the same time. Default: the number of CPU cores.")
 @click.option("--include-private", multiple=True, metavar="ID",
@@ -31,11 +35,12 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
           jobs: int | None, include_private: tuple[str, ...], as_of: dt.date | None) -> None:
     """Build the printable handouts defined in aotext.yaml into the build folder.
 
-    Lints first and refuses to build a handout from documents with errors.
-    Only handouts whose inputs changed are rebuilt; each file is written
-    atomically, so an interrupted build never leaves half a PDF. Exit status:
-    0 everything built or up to date, 1 a handout failed or was refused,
-    2 usage error.
+    Lints first and refuses to build a handout from documents with errors,
+    or without a file it should hold that cannot be read. Only handouts whose
+    inputs changed are rebuilt; each file is written atomically, so an
+    interrupted build never leaves half a PDF. Outputs it made and no longer
+    makes (or refused) are removed. Exit status: 0 everything built or up to
+    date, 1 a handout failed or was refused, 2 usage error.
 
     \b
     Examples:
@@ -56,34 +61,65 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
     from aotext.lint import default_jobs
     from aotext.load import PROJECT_FILE
 
-    prepared = prepare(project_file, Path(output_dir), as_of or dt.date.today(), frozenset(include_private), only)
-    project = prepared.repository.project
+    day = as_of or dt.date.today()
+    prepared = prepare(project_file, Path(output_dir), day, frozenset(include_private), only)
+    project = prepared.project
     if project is None:
         for problem in prepared.repository.lint.problems:
             click.echo(str(problem), err=True)
         click.echo(f"aotext: fix {project_file or PROJECT_FILE} before building.", err=True)
+        _stale(prepared, list_only)
         sys.exit(EXIT_PROBLEMS)
     for note in prepared.notes:
         click.echo(f"note: {note}", err=True)
-    day = as_of or dt.date.today()
     jobs_planned = plan_jobs(prepared.outputs, project, day, force)
     if list_only:
         for job in jobs_planned:
             click.echo(f"{job.output.path}  {job.reason}")
-        for output, reason in prepared.refused:
-            click.echo(f"{output.path}  refused: {reason}")
-        return
+        for refusal in prepared.refused:
+            for subject in refusal.subjects:
+                click.echo(f"{subject}  refused: {refusal.reason}")
+        _first_problems(prepared, err=False)
+        _stale(prepared, list_only)
+        sys.exit(EXIT_PROBLEMS if prepared.refused else EXIT_OK)
     needed = sum(job.needed for job in jobs_planned)
     workers = jobs or default_jobs()
     click.echo(f"aotext build: {needed} to build, {len(jobs_planned) - needed} up to date"
                f"{f', {workers} at a time' if needed > 1 else ''}.", err=True)
+    # Before building: an output no longer made must not outlive an interrupted build.
+    unremoved = _stale(prepared, list_only)
 
     report = run_jobs(jobs_planned, project, day, Path(output_dir), workers, lambda line: click.echo(line, err=True))
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
-    failed = report.failed + prepared.refused
-    for output, reason in failed:
+    for output, reason in report.failed:
         click.echo(f"error: {output.path}: {reason}", err=True)
-    click.echo(f"Built {len(report.built)}, up to date {len(report.up_to_date)}, failed {len(failed)}; "
+    for refusal in prepared.refused:
+        for subject in refusal.subjects:
+            click.echo(f"error: {subject}: {refusal.reason}", err=True)
+    _first_problems(prepared, err=True)
+    failed = len(report.failed) + sum(len(refusal.subjects) for refusal in prepared.refused)
+    click.echo(f"Built {len(report.built)}, up to date {len(report.up_to_date)}, failed {failed}; "
                f"pandoc ran {report.processes.pandoc} times, typst {report.processes.typst}.", err=True)
-    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
+    sys.exit(EXIT_PROBLEMS if failed or unremoved else EXIT_OK)
+
+
+def _first_problems(prepared: Prepared, err: bool) -> None:
+    """The first error of each file that stopped a handout, as lint prints it."""
+    for problem in sorted({problem for refusal in prepared.refused for problem in refusal.problems}):
+        click.echo(str(problem), err=err)
+
+
+def _stale(prepared: Prepared, list_only: bool) -> bool:
+    """Remove (or, for --list, show) the outputs no longer made; True when one could not be removed."""
+    from aotext.handouts.state import remove
+
+    unremoved = False
+    for stale in prepared.stale:
+        if list_only:
+            click.echo(f"{stale.made.path}  to be removed: {stale.reason}")
+            continue
+        message, failed = remove(stale)
+        click.echo(f"{'error: ' if failed else ''}{message}", err=True)
+        unremoved |= failed
+    return unremoved

@@ -15,17 +15,16 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from aotext.fsio import atomic_write, atomic_write_text, remove_leftovers
+from aotext.fsio import atomic_write, remove_leftovers
 from aotext.handouts import fingerprint
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats import Renderer, Tools, format_named
 from aotext.handouts.render import ProcessCount, RenderError
 from aotext.handouts.select import Output
+from aotext.handouts.state import STATE_FOLDER, read_record, write_record
 from aotext.project import Project
 
-STATE_FOLDER = ".aotext"
 # Why an output must be built when only its settings or tools changed.
 SETTINGS_CHANGED = "changed: settings, templates or aotext"
 
@@ -70,18 +69,6 @@ def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool:
     return fingerprint.digest(json.dumps(settings, sort_keys=True, default=str).encode())
 
 
-def _state_path(output: Output) -> Path:
-    return output.path.parent / STATE_FOLDER / f"{output.path.name}.json"
-
-
-def _previous(output: Output) -> dict[str, Any] | None:
-    try:
-        state = json.loads(_state_path(output).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return state if isinstance(state, dict) else None
-
-
 def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
     """Each output with its fingerprint and the reason it needs building, if any."""
     tools = fingerprint.tool_versions()  # once per build: it runs pandoc --version
@@ -89,7 +76,7 @@ def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force
     for output in outputs:
         inputs = fingerprint.inputs(output)
         digest = _fingerprint(output, project, inputs, tools.digest, as_of)
-        previous = _previous(output)
+        previous = read_record(output.path)
         if force:
             reason = "forced"
         elif not output.path.is_file() or previous is None:
@@ -155,11 +142,10 @@ def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project
     composed = composer.composed(output)
     with staged_images(composed) as resources:
         rendered = render(composed, project, resources)
-    state = {"fingerprint": job.fingerprint, "inputs": job.inputs, "tools": job.tools}
     try:
         atomic_write(output.path, rendered.data)
-        # The state is written after the output, so a build killed in between only rebuilds it.
-        atomic_write_text(_state_path(output), json.dumps(state, indent=1))
+        # The record is written after the output, so a build killed in between only rebuilds it.
+        write_record(output.path, output.handout.name, rendered.data, job.fingerprint, job.inputs, job.tools)
     except OSError as error:  # a full disk, a read-only folder: the user's to fix, not a bug
         raise WriteError(f"could not write {output.path}: {error.strerror or error}; the old file, if any, is "
                          "left as it was") from error

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -21,6 +22,8 @@ from aotext.schemas import schema_dir
 
 # The installed aotext package: all of its Python code shapes an output.
 PACKAGE = Path(aotext.__file__).resolve().parent
+# How an input read only for its titles is named among an output's inputs.
+_TITLES = " (title)"
 
 
 def digest(data: bytes) -> str:
@@ -110,5 +113,10 @@ def inputs(output: Output) -> dict[str, str]:
                 found[picture.path] = "missing"
     for document in output.context:
         titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
-        found[document.path + " (title)"] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
+        found[document.path + _TITLES] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
     return found
+
+
+def input_files(inputs: Iterable[str]) -> set[str]:
+    """The files named by the keys of `inputs`, titles or whole."""
+    return {name.removesuffix(_TITLES) for name in inputs}

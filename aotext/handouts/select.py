@@ -34,24 +34,31 @@ class Output:
         return self.handout.name, self.stem
 
 
-def _under(document: Document, folder: Path) -> bool:
-    try:
-        Path(document.path).resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+def under(path: str, folder: Path) -> bool:
+    """Whether the file at `path` lies in `folder` (at any depth)."""
+    return Path(path).resolve().is_relative_to(folder.resolve())
+
+
+def selects(handout: Handout) -> bool:
+    """Whether the handout names its documents (`documents:`) rather than taking every one its layout prints."""
+    return bool(handout.ids or handout.types or handout.folders)
+
+
+def folder_root(project: Project, folder: str) -> Path:
+    """Where a `documents: folders:` entry points: relative to the content folder."""
+    return project.content_dir / PurePath(folder)
 
 
 def chosen_documents(handout: Handout, corpus: Corpus, project: Project) -> list[Document]:
     """The documents a handout asks for, before privacy is considered."""
     wanted = layout_named(handout.layout).prints
-    if not handout.ids and not handout.types and not handout.folders:
+    if not selects(handout):
         return [d for d in corpus.documents if d.type in wanted]
     chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1]}
     chosen.update({d.path: d for type_name in handout.types for d in corpus.of_type(type_name)})
     for folder in handout.folders:
-        root = project.content_dir / PurePath(folder)
-        chosen.update({d.path: d for d in corpus.documents if _under(d, root)})
+        root = folder_root(project, folder)
+        chosen.update({d.path: d for d in corpus.documents if under(d.path, root)})
     return sorted((d for d in chosen.values() if d.type in wanted), key=lambda d: d.path)
 
 
@@ -59,35 +66,34 @@ def visible(document: Document, include_private: frozenset[str]) -> bool:
     return not document.private or document.id in include_private
 
 
-def plan_outputs(project: Project, corpus: Corpus, output_dir: Path, include_private: frozenset[str],
-                 only: tuple[str, ...] = ()) -> tuple[list[Output], list[str]]:
-    """Every output to consider, and a note for each private document held back."""
-    outputs: list[Output] = []
-    notes: list[str] = []
+def plan_stem(handout: Handout, plan: Document) -> str:
+    """The file name, less its extension, of a per-plan layout's output for one plan."""
+    return f"{handout.name}-{plan.id}"
 
+
+def handout_outputs(handout: Handout, project: Project, corpus: Corpus, output_dir: Path,
+                    include_private: frozenset[str]) -> tuple[list[Output], list[str]]:
+    """The outputs of one handout, and a note for each private document held back."""
     def shown(document: Document) -> bool:
         return visible(document, include_private)
 
-    for handout in project.handouts:
-        if only and handout.name not in only:
+    layout = layout_named(handout.layout)
+    chosen = chosen_documents(handout, corpus, project)
+    notes = [
+        f"{handout.name}: left out private document '{d.id}' ({d.path}); "
+        f"name it with --include-private {d.id} to include it"
+        for d in chosen if not shown(d)
+    ]
+    selected = [d for d in chosen if shown(d)]
+    if layout.per_plan:
+        groups = [(plan_stem(handout, d), [d, *layout.companions([d], corpus, shown)]) for d in selected]
+    else:
+        groups = [(handout.name, selected)]
+    outputs = []
+    for stem, documents in groups:
+        if not documents:
             continue
-        layout = layout_named(handout.layout)
-        chosen = chosen_documents(handout, corpus, project)
-        held_back = [d for d in chosen if not shown(d)]
-        notes += [
-            f"{handout.name}: left out private document '{d.id}' ({d.path}); "
-            f"name it with --include-private {d.id} to include it"
-            for d in held_back
-        ]
-        selected = [d for d in chosen if shown(d)]
-        if layout.per_plan:
-            groups = [(f"{handout.name}-{d.id}", [d, *layout.companions([d], corpus, shown)]) for d in selected]
-        else:
-            groups = [(handout.name, selected)]
-        for stem, documents in groups:
-            if not documents:
-                continue
-            context = layout.context(documents, corpus, shown)
-            for fmt in handout.formats:
-                outputs.append(Output(handout, fmt, stem, tuple(documents), tuple(context), output_dir / f"{stem}.{fmt}"))
+        context = layout.context(documents, corpus, shown)
+        outputs += [Output(handout, fmt, stem, tuple(documents), tuple(context), output_dir / f"{stem}.{fmt}")
+                    for fmt in handout.formats]
     return outputs, notes

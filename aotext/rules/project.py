@@ -1,19 +1,23 @@
 """Rules for the project file (aotext.yaml): a workshop day fits its hours,
-every module is scheduled once, and each handout asks for formats its layout
-can make."""
+every module is scheduled once, each handout asks for formats its layout
+can make and for documents its layout prints, and no two handouts write the
+same file."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from aotext.agenda import build_agenda, clock
 from aotext.corpus import Corpus
 from aotext.documents import fields
+from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
-from aotext.project import timed_days
+from aotext.model import KeyPath
+from aotext.project import Handout, Project, read_project, timed_days
 from aotext.rules.base import Finding, rule
-from aotext.words import plural
+from aotext.words import did_you_mean, plural
 
 
 @rule("agenda-overrun", "a workshop day whose modules and breaks run past the day's end")
@@ -68,3 +72,107 @@ def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 yield project, ("handouts", index, "formats", position), (
                     f"handout '{handout.get('name')}' has the {handout.get('layout')} layout, which is made as {allowed}, not {name}"
                 )
+
+
+def _plural(type_names: Sequence[str]) -> str:
+    return " and ".join(f"{name}s" for name in type_names)
+
+
+def _project(corpus: Corpus) -> Project | None:
+    document = corpus.project
+    return read_project(document, Path(document.path).parent) if document is not None else None
+
+
+@rule("handout-selection", "a handout's 'documents:' names documents its layout does not print, or takes none at all")
+def handout_selection(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    document, project = corpus.project, _project(corpus)
+    if document is None or project is None:
+        return
+    selecting = [(index, item) for index, item in fields.items(document.data, "handouts")
+                 if isinstance(item.get("documents"), dict) and project.handout(fields.text(item, "name") or "")]
+    if not selecting:
+        return
+    # Only a project whose handouts select documents pays for loading the layouts.
+    from aotext.handouts.layouts import LAYOUTS
+    from aotext.handouts.select import chosen_documents, folder_root, under
+
+    for index, item in selecting:
+        handout = project.handout(fields.text(item, "name") or "")
+        layout = LAYOUTS.get(handout.layout) if handout else None
+        if handout is None or layout is None:
+            continue  # the schema reports a handout it cannot read
+        where: KeyPath = ("handouts", index, "documents")
+        chosen = fields.mapping(item, "documents")
+        prints = f"the {layout.name} layout prints only {_plural(layout.prints)}"
+        found = []
+        for position, document_id in fields.indexed_texts(chosen, "ids"):
+            target = corpus.find(document_id)
+            if target is not None and target.type not in layout.prints:
+                found.append(((*where, "ids", position), f"handout '{handout.name}' takes '{document_id}', a "
+                               f"{target.type} ({target.path}), but {prints}: take it out of 'ids:'"))
+        for position, type_name in fields.indexed_texts(chosen, "types"):
+            if type_name in TYPES and type_name not in layout.prints:
+                found.append(((*where, "types", position), f"handout '{handout.name}' takes every {type_name}, but "
+                               f"{prints}: take '{type_name}' out of 'types:'"))
+        for position, folder in fields.indexed_texts(chosen, "folders"):
+            root = folder_root(project, folder)
+            inside = {d.type for d in corpus.documents if d.type and under(d.path, root)}
+            if not inside & set(layout.prints):
+                holds = f"it holds only {_plural(sorted(inside))}" if inside else (
+                    f"there is no document under {root.as_posix()}{did_you_mean(folder, _folders(corpus, project))}")
+                found.append(((*where, "folders", position), f"handout '{handout.name}' takes the {layout.prints[0]}s "
+                               f"under '{folder}', but {holds}: correct the folder in 'folders:'"))
+        unknown_ids = any(corpus.find(document_id) is None for document_id in fields.texts(chosen, "ids"))
+        if not found and not unknown_ids and not chosen_documents(handout, corpus, project):
+            found.append((where, f"handout '{handout.name}' takes no document: its 'documents:' selects no "
+                                 f"{_plural(layout.prints)}, so it would build nothing"))
+        for key_path, message in found:
+            yield document, key_path, message
+
+
+def _folders(corpus: Corpus, project: Project) -> list[str]:
+    """Every folder that holds documents, relative to the content folder, for a "did you mean"."""
+    content = project.content_dir.resolve()
+    found: set[str] = set()
+    for document in corpus.documents:
+        folder = Path(document.path).resolve().parent
+        if folder.is_relative_to(content):
+            found.update(parent.relative_to(content).as_posix() for parent in (folder, *folder.parents)
+                         if parent.is_relative_to(content) and parent != content)
+    return sorted(found)
+
+
+@rule("handout-file-clash", "two handouts would write the same file, such as handout 'plan-bus' and the plan handout 'plan' for plan 'bus'")
+def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    document, project = corpus.project, _project(corpus)
+    if document is None or project is None:
+        return
+    entries = [(index, handout) for index, item in fields.items(document.data, "handouts")
+               if (handout := project.handout(fields.text(item, "name") or "")) is not None]
+    # Files can clash only when one name starts with another and a dash: only
+    # then are the layouts loaded to find each handout's files.
+    pairs = [(first, second) for first in entries for second in entries
+             if first[0] < second[0] and first[1].name != second[1].name  # the same name is a duplicate-id
+             and (first[1].name.startswith(f"{second[1].name}-") or second[1].name.startswith(f"{first[1].name}-"))]
+    if not pairs:
+        return
+    from aotext.handouts.layouts import LAYOUTS
+    from aotext.handouts.select import chosen_documents, plan_stem
+
+    def files(handout: Handout) -> dict[str, str]:
+        """file name -> what it is made for, of every file the handout writes."""
+        layout = LAYOUTS.get(handout.layout)
+        if layout is None:
+            return {}
+        if not layout.per_plan:
+            return {f"{handout.name}.{fmt}": "" for fmt in handout.formats}
+        plans = chosen_documents(handout, corpus, project)
+        return {f"{plan_stem(handout, plan)}.{fmt}": f" (for plan '{plan.id}')" for plan in plans for fmt in handout.formats}
+
+    for (first_index, first), (second_index, second) in pairs:
+        first_files, second_files = files(first), files(second)
+        for name in sorted(set(first_files) & set(second_files))[:1]:
+            message = (f"handouts '{first.name}'{first_files[name]} and '{second.name}'{second_files[name]} would "
+                       f"both write {name} in the build folder: give one of them another name")
+            yield document, ("handouts", first_index, "name"), message
+            yield document, ("handouts", second_index, "name"), message
