@@ -238,11 +238,15 @@ def generate(root: Path, count: int, seed: int = 1) -> None:
         write(root, "scenario", sid, {"id": sid, "title": phrase(r), "setting": prose(r, 2, 3),
                                       "people": prose(r, 2, 3), "began_from": began, "terrain": terrain}, body(r, 2))
     plans = write_plans(root, r, n["plan"], n["reflection"], scenarios)
+    # About four notes per person; a person keeps one pseudonym, organizer and
+    # scenario, as in a real repository (so lint sees no two people sharing one).
+    people = [(f"{r.choice(NAMES)} {number + 1}", r.choice(NAMES), r.choice(plans))
+              for number in range(max(1, n["conversation"] // 4))]
     for index in range(n["conversation"]):
-        date, who = dt.date(2025, 1, 1) + dt.timedelta(days=r.randint(0, 680)), r.choice(NAMES)
-        note_id = f"{date.isoformat()}-{who.lower()}-c{index + 1}"
-        plan_id, scenario = r.choice(plans)
-        data = {"id": note_id, "date": date, "pseudonym": who, "owner": r.choice(NAMES), "scenario": scenario,
+        date = dt.date(2025, 1, 1) + dt.timedelta(days=r.randint(0, 680))
+        who, owner, (plan_id, scenario) = r.choice(people)
+        note_id = f"{date.isoformat()}-{who.lower().replace(' ', '-')}-c{index + 1}"
+        data = {"id": note_id, "date": date, "pseudonym": who, "owner": owner, "scenario": scenario,
                 **({"plan": plan_id} if r.random() < 0.4 else {}), "where": phrase(r),
                 "steps_reached": TALK_STEPS[:r.randint(1, 5)], "ask": sentence(r), "commitment": sentence(r),
                 "assessment": r.choice(["leader", "supporter", "undecided", "pass"])}
