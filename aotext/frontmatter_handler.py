@@ -196,6 +196,9 @@ class AotextHandler(BaseHandler):
 
 def _read(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
     where = "the front matter" if first_line > 1 else "this file"
+    pasted = _pasted_indentation(text, first_line)
+    if pasted:
+        return FrontMatter(None, findings=pasted)
     try:
         if _may_nest_deeply(text) and _deeper_than(text, MAX_DEPTH):
             return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", _too_deep(where))])
@@ -266,8 +269,39 @@ def _deeper_than(text: str, limit: int) -> bool:
     return False
 
 
+# Characters that look like a space but are not one to YAML: pasted from web
+# pages and word processors, they turn an indented key into an unknown one.
+_LOOKALIKE_SPACES = {"\u00a0": "non-breaking spaces", "\u2007": "figure spaces", "\u202f": "narrow non-breaking spaces",
+                     "\u3000": "ideographic spaces"}
+
+
+_KEY_OR_ITEM = re.compile(r"^(- |[A-Za-z_][\w-]*:(\s|$))")
+
+
+def _pasted_indentation(text: str, first_line: int) -> list[Finding]:
+    """A finding for each line indented with characters that only look like spaces."""
+    if not any(character in text for character in _LOOKALIKE_SPACES):
+        return []
+    findings = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        rest = line.lstrip()
+        indent = line[:len(line) - len(rest)]
+        found = next((name for character, name in _LOOKALIKE_SPACES.items() if character in indent), None)
+        # Only where a key or a list item starts: text inside a value may hold them.
+        if found and _KEY_OR_ITEM.match(rest):
+            column = next(index for index, character in enumerate(indent) if character in _LOOKALIKE_SPACES) + 1
+            findings.append(Finding(number, column, "yaml-syntax",
+                                    f"this line is indented with {found} (often pasted from a web page or a word "
+                                    "processor), which YAML does not read as spaces: retype the indentation with "
+                                    "ordinary spaces"))
+    return findings
+
+
 def _yaml_error(error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Finding:
     mark = error.problem_mark or error.context_mark
+    if "could not find expected ':'" in (error.problem or "") and error.context_mark is not None:
+        # libyaml notices the missing colon only on the next line; the key is where the context began.
+        mark = error.context_mark
     line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else 1
     problem = error.problem or ""

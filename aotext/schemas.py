@@ -83,7 +83,7 @@ class _Checker:
         problems: list[SchemaProblem] = []
         for error in self.explainer.iter_errors(data):
             # A private document's items are counted, not named: their ids are its values too.
-            problems.extend(_explain(error, reveal, data if reveal else None))
+            problems.extend(found for found in _explain(error, reveal, data if reveal else None) if found not in problems)
         if not problems:
             # The two validators disagree; trust the stricter one's wording.
             problems = [
@@ -145,11 +145,15 @@ def _explain(error: Any, reveal: bool = True, data: object = None) -> list[Schem
     value = error.instance
     shown = _describe(value) if reveal else _kind(value)
     if keyword == "required":
-        missing = next((key for key in expected if key not in value), expected[0])
-        description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
-        hint = f" ({description})" if description else ""
+        # jsonschema gives one error per missing key, each naming the whole list:
+        # say every missing key here; check() keeps each message once.
         place = f"{where} is missing" if path else "missing"
-        return [SchemaProblem(path, f"{place} the required key '{missing}'{hint}")]
+        problems = []
+        for missing in (key for key in expected if key not in value):
+            description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
+            hint = f" ({description})" if description else ""
+            problems.append(SchemaProblem(path, f"{place} the required key '{missing}'{hint}"))
+        return problems
     if keyword == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         return [
