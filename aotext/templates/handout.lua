@@ -1,6 +1,9 @@
 -- aotext's pandoc filter: one source, several readers.
 --  * ::: facilitator blocks: removed for participants; a styled box for
---    facilitators and coordinators; speaker notes on slides.
+--    facilitators and coordinators; speaker notes on slides. A block whose
+--    class only looks like "facilitator" (Facilitator, facilitators,
+--    facilitater, facilitator-notes ...) is one too: lint reports the
+--    spelling, but until it is fixed no participant reads those notes.
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
 --  * ::: question: a worksheet question kept on one page with its answer space.
 --  * ::: page-break: a new page (a new slide needs none).
@@ -13,6 +16,46 @@ local function read_audience(meta)
   if meta.audience then
     audience = pandoc.utils.stringify(meta.audience)
   end
+end
+
+-- Edit distance (Levenshtein): a class two slips of the keyboard away from
+-- "facilitator" is taken for it.
+local function distance(a, b)
+  local previous = {}
+  for j = 0, #b do
+    previous[j] = j
+  end
+  for i = 1, #a do
+    local current = { [0] = i }
+    for j = 1, #b do
+      local substitution = previous[j - 1] + (a:sub(i, i) == b:sub(j, j) and 0 or 1)
+      current[j] = math.min(previous[j] + 1, current[j - 1] + 1, substitution)
+    end
+    previous = current
+  end
+  return previous[#b]
+end
+
+local function looks_like_facilitator(class)
+  local lowered = class:lower()
+  if lowered:gsub("%A", ""):find("facilitat", 1, true) then
+    return true
+  end
+  for word in lowered:gmatch("%a+") do
+    if distance(word, "facilitator") <= 2 then
+      return true
+    end
+  end
+  return false
+end
+
+local function is_facilitator(element)
+  for _, class in ipairs(element.classes) do
+    if looks_like_facilitator(class) then
+      return true
+    end
+  end
+  return false
 end
 
 -- Blocks inside a Typst function call: opening is e.g. "#facilitator[".
@@ -63,7 +106,7 @@ local function slide_body(div)
   for _, block in ipairs(div.content) do
     if block.t == "Header" and block.level == 2 then
       outline:insert({ pandoc.Plain(block.content) })
-    elseif block.t == "Div" and block.classes:includes("facilitator") then
+    elseif block.t == "Div" and is_facilitator(block) then
       notes:extend(block.content)
     end
   end
@@ -105,7 +148,7 @@ local function div(element)
   if element.classes:includes("page-break") then
     return page_break()
   end
-  if element.classes:includes("facilitator") then
+  if is_facilitator(element) then
     return facilitator(element)
   end
   if element.classes:includes("answer-lines") then
