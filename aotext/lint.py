@@ -18,6 +18,7 @@ from aotext.documents.document import Document
 from aotext.load import Loaded, discover, load_file
 from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
+from aotext.rules.body import check_body
 from aotext.schemas import check_document
 
 # Below this many files a worker pool costs more to start than it saves.
@@ -44,19 +45,22 @@ class LintResult:
 
 
 def read_and_check(path: Path, keep_body: bool = True, project: bool = False) -> Loaded:
-    """Load one file (`project`: it is the project file) and check it against
-    its schema: the per-file half of lint."""
+    """Load one file (`project`: it is the project file), check it against
+    its schema and check its body: the per-file half of lint."""
     loaded = load_file(path, project=project)
     if loaded.document is not None:
         document = loaded.document
         for found in check_document(document):
             line, column = document.position(found.key_path)
             loaded.problems.append(Problem(loaded.path, line, column, "schema", ERROR, found.message))
+        # Here, where the body is at hand: the corpus's rules never see it.
+        loaded.problems += [Problem(loaded.path, line, column, rule_id, REGISTRY[rule_id].severity, message)
+                            for rule_id, line, column, message in check_body(document)]
         # The typed view is made here, in the worker that parsed the document:
         # it travels back with it for less than it costs to make.
         _ = document.view
         if not keep_body:
-            document.body = ""  # no rule reads bodies; not sending them back saves time
+            document.body = ""  # checked above; not sending it back saves time
     return loaded
 
 

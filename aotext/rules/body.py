@@ -1,0 +1,101 @@
+"""Rules of one document's body: its `:::` blocks are closed and of a kind
+the handouts know, and the pictures it shows exist.
+
+They run where each document is read (`aotext.lint.read_and_check`), before
+its body is dropped, so they are declared here and reported by lint with the
+id and severity declared. A message about a private document never quotes
+what its body says: a class or a file name may be a person's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from aotext.documents.document import Document
+from aotext.rules.base import declare
+from aotext.rules.fences import AsText, Fence, read_fences
+from aotext.words import did_you_mean
+
+# The kinds of ::: block that the pandoc filter, aotext/templates/handout.lua, acts on.
+BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide-body")
+
+# (rule id, line, column, message)
+BodyFinding = tuple[str, int, int, str]
+
+declare("unclosed-block", "a ::: block that is never closed, so everything after it, in the handouts too, falls inside it")
+declare("stray-block-end", "a ::: line that closes no block: pandoc prints it, and on slides it cuts the module short")
+declare("block-read-as-text", "a ::: line that pandoc prints as text instead of starting a block "
+        "(directly under text, indented, or more than one word)")
+declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator")
+declare("missing-picture", "a picture ![...](file) in the body whose file does not exist")
+
+_AS_TEXT = {
+    "under-text": "because it comes directly under a line of text: leave an empty line above it",
+    "indented": "because it does not start at the beginning of the line: remove the spaces before ':::' "
+                "(in a list item, line it up with the item's first word)",
+    "words": "because more than one word follows the colons: write one (::: facilitator), "
+             "or put them in braces (::: {.facilitator .other})",
+}
+
+
+def check_body(document: Document) -> Iterator[BodyFinding]:
+    """What is wrong in the body of `document`."""
+    body = document.body
+    if ":::" in body:
+        yield from _blocks(document)
+    if "![" in body:
+        yield from _pictures(document)
+
+
+def _blocks(document: Document) -> Iterator[BodyFinding]:
+    reading = read_fences(document.body, document.body_line)
+    private = document.private
+    for fence in reading.unclosed:
+        yield "unclosed-block", fence.line, fence.column, (
+            f"this {_named(fence, private)} block is never closed, so everything after it falls inside it, "
+            "and in a handout every document after this one too: add a line ':::' where the block ends")
+    for fence in reading.stray:
+        yield "stray-block-end", fence.line, fence.column, (
+            "this ':::' closes no block, so pandoc prints it as text, and on the slides it cuts the module short: "
+            "remove it, or add the line that opens the block (such as '::: facilitator') above")
+    for found in reading.as_text:
+        yield "block-read-as-text", found.line, found.column, _as_text(found)
+    for fence in reading.opened:
+        for name, column in fence.classes:
+            if name not in BLOCKS:
+                what = "this kind of block is not one" if private else f"'{name}' is not a kind of block"
+                yield "unknown-block", fence.line, column, (
+                    f"{what} aotext knows{did_you_mean(name.lower(), BLOCKS)}; the kinds are: {', '.join(BLOCKS)}")
+
+
+def _named(fence: Fence, private: bool) -> str:
+    """'::: facilitator', or '::: ' alone when its class is not ours to quote."""
+    names = [name for name, _ in fence.classes if name in BLOCKS or not private]
+    return f"::: {names[0]}" if names else ":::"
+
+
+def _as_text(found: AsText) -> str:
+    what = "this ':::' line" if found.closing else "this ':::' line as text, not as the start of a block,"
+    if found.reason == "table":
+        return (f"pandoc reads {what} inside a table: the line of dashes on line {found.cause}, directly above "
+                "text, starts one; leave an empty line under the dashes")
+    if found.closing:
+        return f"pandoc reads {what} as text, so it closes no block, {_AS_TEXT[found.reason]}"
+    return f"pandoc reads {what} {_AS_TEXT[found.reason]}"
+
+
+def _pictures(document: Document) -> Iterator[BodyFinding]:
+    # The build's own reading of pictures, imported only for a body that shows one.
+    from aotext.handouts.images import pictures
+
+    body = document.body
+    for picture in pictures(document):
+        if Path(picture.path).is_file():
+            continue
+        line = document.body_line + body.count("\n", 0, picture.start)
+        column = picture.start - body.rfind("\n", 0, picture.start)
+        what = "this picture's file" if document.private else f"the picture {picture.path}"
+        yield "missing-picture", line, column, (
+            f"{what} does not exist: correct the name, or add the file; "
+            "a picture's name is relative to this document's folder")

@@ -1,0 +1,295 @@
+"""The body of a document is checked as carefully as its front matter: its
+::: blocks are closed and of a kind the handouts know, its pictures exist,
+and a misspelt facilitator block never reaches a participant."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pptx
+import pypdf
+import pytest
+
+from aotext.handouts.render import LUA_FILTER, MARKDOWN_READER, pandoc_binary
+from aotext.repository import open_repository
+from aotext.rules.body import BLOCKS
+from aotext.rules.fences import read_fences
+from helpers import AS_OF, CONVERSATION, MODULE, PROJECT, invoke, line_of, lint_json
+
+ROOT = Path(__file__).resolve().parent.parent
+MODULE_PATH = "content/curriculum/planning.md"
+BODY_RULES = ["unclosed-block", "stray-block-end", "block-read-as-text", "unknown-block", "missing-picture"]
+NOTE = "Quokka timing note for trainers only."
+LATER = "The later module tells how to hold a conversation."
+SLIDES_PROJECT = PROJECT + """\
+  - name: slides
+    title: Slides
+    layout: slides
+    audience: facilitator
+    formats: [pptx]
+"""
+LATER_MODULE = MODULE.replace("id: planning", "id: talking").replace("order: 1", "order: 2").replace(
+    "title: Planning", "title: Talking politics").replace("id: goals", "id: skit").replace(
+    "    questions: [1]\n", "").replace("minutes: 30", "minutes: 20").replace(
+    "Goals are what you hope to achieve.", f"## Conversations\n\n{LATER}")
+HANDOUTS = ["build/participant.pdf", "build/participant.docx", "build/slides.pptx"]
+
+
+def workshop(body: str) -> dict[str, str | bytes | None]:
+    """The good repository with `body` after the planning module's text, a
+    later module, and the slides."""
+    return {"aotext.yaml": SLIDES_PROJECT, MODULE_PATH: MODULE + body, "content/curriculum/talking.md": LATER_MODULE}
+
+
+def lint_text(*args: str) -> tuple[int, str]:
+    result = invoke("lint", "--as-of", AS_OF, *args)
+    return result.exit_code, result.output
+
+
+def build() -> tuple[int, str]:
+    result = invoke("build", "--as-of", AS_OF)
+    return result.exit_code, result.output
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
+
+
+def docx_text(path: Path) -> str:
+    return " ".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+
+
+def slides_text(path: Path) -> tuple[str, str]:
+    """(what the slides show, their speaker notes)."""
+    deck = pptx.Presentation(str(path))
+    shown = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
+    return shown, notes
+
+
+def test_an_unclosed_facilitator_block_fails_lint_at_its_line_and_builds_nothing_broken(repo):
+    body = f"\n::: facilitator\n{NOTE}\n\nBack to everyone.\n"
+    root = repo(workshop(body))
+    line = line_of(MODULE + body, "::: facilitator")
+    code, output = lint_text()
+    assert code == 1
+    assert f"{MODULE_PATH}:{line}:1: error: this ::: facilitator block is never closed" in output
+    assert "add a line ':::' where the block ends [unclosed-block]" in output
+
+    code, output = build()
+    assert code == 1
+    for handout in HANDOUTS:
+        assert f"error: {handout}: not built from documents with errors: {MODULE_PATH} (1 error)" in output
+        assert not (root / handout).exists()
+
+    # Closed where lint says, the later module is back in every handout.
+    repo(workshop(body.replace("\n\nBack", "\n:::\n\nBack")))
+    assert lint_text()[0] == 0
+    code, output = build()
+    assert code == 0, output
+    for text in (pdf_text(root / "build/participant.pdf"), docx_text(root / "build/participant.docx")):
+        assert LATER in text and "Back to everyone." in text and "Quokka" not in text
+    shown, notes = slides_text(root / "build/slides.pptx")
+    assert "Conversations" in shown and NOTE in notes
+
+
+# (body after the module's text, [(the text of a line at fault, which such line, its column, rule)], words
+# of the message of the last)
+MISREAD = [
+    ("\nText.\n\n:::\n\nMore.\n", [(":::", 1, 1, "stray-block-end")], "this ':::' closes no block"),
+    ("\n::: facilitator\nA note.\n:::\n:::\n", [(":::", 3, 1, "stray-block-end")], "closes no block"),
+    ("\nText.\n::: facilitator\nA note.\n:::\n", [("::: facilitator", 1, 1, "block-read-as-text")],
+     "directly under a line of text: leave an empty line above it"),
+    ("\n::: facilitator notes\nA note.\n:::\n", [("::: facilitator", 1, 1, "block-read-as-text")],
+     "more than one word"),
+    ("\n  ::: facilitator\nA note.\n:::\n", [("::: facilitator", 1, 3, "block-read-as-text")], "remove the spaces"),
+    ("\n::: facilitator\nA note.\n  :::\n", [("::: facilitator", 1, 1, "unclosed-block"),
+                                             ("  :::", 1, 3, "block-read-as-text")], "so it closes no block"),
+    ("\n---\n::: facilitator\nA note.\n:::\n\n---\n", [("::: facilitator", 1, 1, "block-read-as-text")],
+     "inside a table: the line of dashes on line"),
+    ("\n- A point.\n::: facilitator\nA note.\n:::\n", [("::: facilitator", 1, 1, "block-read-as-text")],
+     "directly under"),
+    ("\n::: facilitator\nA note.\n\n::: question\nAnother note.\n:::\n", [("::: facilitator", 1, 1, "unclosed-block")],
+     "never closed"),
+    ("\n- A point.\n\n  ::: facilitator\n  A note.\n", [("::: facilitator", 1, 3, "unclosed-block")], "never closed"),
+]
+
+
+@pytest.mark.parametrize("body, faults, words", MISREAD)
+def test_fences_pandoc_would_misread_are_errors_at_their_line(repo, body, faults, words):
+    repo({MODULE_PATH: MODULE + body})
+    problems = lint_json()
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems] == [
+        (MODULE_PATH, line_of(MODULE + body, needle, occurrence), column, rule)
+        for needle, occurrence, column, rule in faults]
+    assert words in problems[-1]["message"]
+
+
+@pytest.mark.parametrize("written", ["Facilitator", "facilitators", "facilitater", "{.facilitator-notes}", "facilitator:::"])
+def test_a_misspelt_audience_class_fails_lint_with_the_right_spelling(repo, written):
+    body = f"\n::: {written}\n{NOTE}\n:::\n"
+    repo({MODULE_PATH: MODULE + body})
+    code, output = lint_text()
+    assert code == 1
+    name = written.strip("{}.")
+    line, column = line_of(MODULE + body, f"::: {written}"), 5 + (written != name) * 2
+    assert (f"{MODULE_PATH}:{line}:{column}: error: '{name}' is not a kind of block aotext knows "
+            f"(did you mean 'facilitator'?); the kinds are: {', '.join(BLOCKS)} [unknown-block]") in output
+
+
+MISSPELT = ["Facilitator", "facilitators", "facilitater", "FACILITATOR", "facilitator-only", "facilitators-notes",
+            "{.for-facilitators}", "{.box .Facilitator}", "fasilitator"]
+
+
+def test_a_misspelt_facilitator_block_never_reaches_participants_even_past_lint(repo, monkeypatch):
+    notes = {written: f"Secret number {index} for trainers." for index, written in enumerate(MISSPELT)}
+    body = "".join(f"\n::: {written}\n{note}\n:::\n" for written, note in notes.items())
+    root = repo(workshop(body))
+    code, output = lint_text()
+    assert code == 1 and output.count("[unknown-block]") == len(MISSPELT) + 1  # .box is unknown too
+    # As if lint had missed them: the filter alone must keep them out.
+    monkeypatch.setattr("aotext.handouts.prepare.open_repository",
+                        functools.partial(open_repository, ignore=("unknown-block",)))
+    code, output = build()
+    assert code == 0, output
+    for text in (pdf_text(root / "build/participant.pdf"), docx_text(root / "build/participant.docx")):
+        assert "Goals are what you hope to achieve." in text and LATER in text
+        assert "Secret number" not in text
+    shown, speaker_notes = slides_text(root / "build/slides.pptx")
+    assert "Secret number" not in shown
+    assert all(note in speaker_notes for note in notes.values())
+
+
+def test_missing_pictures_are_errors_at_their_place_and_web_pictures_are_not_checked(repo):
+    body = ("\n![The yard](yard.png)\n\n![Gone](maps/route-7.png)\n\n![On the web](https://example.org/x.png)\n\n"
+            "```\n![In code](code.png)\n```\n")
+    root = repo({MODULE_PATH: MODULE + body})
+    (root / "content/curriculum/yard.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    problems = lint_json()
+    line = line_of(MODULE + body, "![Gone]")
+    assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems] == [
+        (MODULE_PATH, line, len("![Gone](") + 1, "missing-picture")]
+    assert problems[0]["message"].startswith("the picture content/curriculum/maps/route-7.png does not exist")
+
+
+def test_fences_and_pictures_inside_code_are_text(repo):
+    body = ("\nHow to write a note for trainers:\n\n```markdown\n::: facilitator\n![x](nowhere.png)\n```\n\n"
+            "~~~~\n:::\n::: Facilitator\n~~~~\n\nOr indented:\n\n    ::: facilitator\n    :::\n")
+    repo({MODULE_PATH: MODULE + body})
+    assert lint_json() == []
+
+
+def test_well_formed_blocks_pass(repo):
+    body = ("\n:::::: {.facilitator #intro}\nOuter.\n\n::: question\nInner.\n:::\n::::::\n\n"
+            "::: facilitator :::\nTrailing colons.\n::::::::\n\n::: page-break\n:::\n\n"
+            "::: {.answer-lines lines=3}\n:::\n\n::: {lang=es}\nNo class at all.\n:::\n\n"
+            "1. A step.\n\n   ::: facilitator\n   A note inside the step.\n   :::\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n::: facilitator\nRight after a table.\n:::\n\n"
+            "<!--\n::: facilitator\n-->\n")
+    repo({MODULE_PATH: MODULE + body})
+    assert lint_json() == []
+
+
+def test_messages_about_a_private_document_quote_nothing_of_it(repo):
+    path = "content/conversations/talk-nia.md"
+    body = "\n::: nia-sister-story\nx\n:::\n\n![Her](photos/nia-at-home.jpg)\n\n::: facilitator\nunclosed\n"
+    repo({path: CONVERSATION + body})
+    problems = lint_json()
+    assert sorted(p["rule"] for p in problems) == ["missing-picture", "unclosed-block", "unknown-block"]
+    assert all(p["path"] == path for p in problems)
+    assert not any("nia" in p["message"].lower() for p in problems)
+
+
+def test_the_rules_are_listed_and_can_be_ignored(repo):
+    output = invoke("lint", "--list-rules").output
+    for rule in BODY_RULES:
+        assert re.search(rf"^{rule} +error ", output, re.MULTILINE), rule
+    repo({MODULE_PATH: MODULE + "\n::: facilitater\nx\n\n![x](gone.png)\n"})
+    assert lint_text()[0] == 1
+    code, output = lint_text("--ignore", "unknown-block", "--ignore", "unclosed-block", "--ignore", "missing-picture")
+    assert code == 0 and output.endswith("files checked: no problems.\n"), output
+
+
+def test_the_shipped_workshop_lints_clean(tmp_path, monkeypatch):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "aotext.yaml", tmp_path / "aotext.yaml")
+    monkeypatch.chdir(tmp_path)
+    assert lint_json() == []
+
+
+def test_lint_knows_exactly_the_blocks_the_filter_handles():
+    lua = LUA_FILTER.read_text(encoding="utf-8")
+    handled = set(re.findall(r'classes:includes\("([a-z-]+)"\)', lua))
+    assert "is_facilitator(element)" in lua
+    assert handled | {"facilitator"} == set(BLOCKS)
+
+
+# Bodies pandoc reads in surprising ways: lint must agree with pandoc on
+# every one, about whether a ':::' line is printed or a block left open.
+READINGS = [
+    "::: facilitator\nA note.\n:::\n",
+    "::: facilitator\nA note.\n",
+    "Text.\n::: facilitator\nA note.\n:::\n",
+    "Text.\n\n::: facilitator\nA note.\n:::\nText right under the block.\n",
+    "::: facilitator\nA note.\n::: question\nAnother note.\n:::\n:::\n",
+    "::: facilitator\nA note.\n\n::: question\nAnother note.\n:::\n:::\n",
+    " ::: facilitator\nA note.\n:::\n",
+    "::: facilitator\nA note.\n   :::\n",
+    "::: facilitator\n```\n:::\n```\n:::\n",
+    "Text\n```\n::: facilitator\n```\n",
+    "Text\n~~~\n::: facilitator\n~~~\n",
+    "# Heading\n::: facilitator\nA note.\n:::\n",
+    "Heading\n=======\n::: facilitator\nA note.\n:::\n",
+    "One\ntwo\n=======\n::: facilitator\nA note.\n:::\n",
+    "- item\n::: facilitator\nA note.\n:::\n",
+    "- item\n\n  ::: facilitator\n  A note.\n  :::\n",
+    "- item\n\n  ::: facilitator\n  A note.\n:::\n",
+    "::: facilitator\n- item\n\n  ::: question\n  Another note.\n:::\n",
+    "- item\n\n    ::: facilitator\n    A note.\n    :::\n",
+    "> Quote.\n::: facilitator\nA note.\n:::\n",
+    "| a |\n|---|\n| b |\n::: facilitator\nA note.\n:::\n",
+    "|---|\n::: facilitator\nA note.\n:::\n",
+    "---\n::: facilitator\nA note.\n:::\n---\n",
+    "***\n::: facilitator\nA note.\n:::\n",
+    "<!-- a comment -->\n::: facilitator\nA note.\n:::\n",
+    "<!--\n::: facilitator\n-->\n",
+    "Text <!-- a\ncomment -->\n::: facilitator\nA note.\n:::\n",
+    "::: {.facilitator} more\nA note.\n:::\n",
+    "::: facilitator\nA note.\n:::: x\n",
+    "\t::: facilitator\nA note.\n:::\n",
+    "Text.\n    ::: facilitator\n    A note.\n    :::\n",
+]
+
+
+def _pandoc_reading(body: str) -> tuple[bool, bool]:
+    """(pandoc prints a ':::' as text, pandoc closes a block itself)."""
+    done = subprocess.run([pandoc_binary(), "--from", MARKDOWN_READER, "--to", "json"], input=body,
+                          capture_output=True, text=True, check=True)
+    printed: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("t") == "Str" and node["c"].startswith(":::"):
+                printed.append(node["c"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(done.stdout)["blocks"])
+    return bool(printed), "unclosed" in done.stderr
+
+
+@pytest.mark.parametrize("body", READINGS)
+def test_lint_reads_fences_as_pandoc_does(body):
+    printed, left_open = _pandoc_reading(body)
+    reading = read_fences(body, 1)
+    assert bool(reading.as_text or reading.stray) == printed
+    assert bool(reading.unclosed) == left_open
