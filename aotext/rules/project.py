@@ -64,13 +64,17 @@ def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.project
     if project is None:
         return
+    from aotext.handouts.layouts import LAYOUTS  # the one place that knows what each layout can make
+
     for index, handout in fields.items(project.data, "handouts"):
-        slides = handout.get("layout") == "slides"
+        layout = LAYOUTS.get(str(handout.get("layout")))
+        if layout is None:
+            continue  # the schema reports an unknown layout
         for position, name in fields.indexed_texts(handout, "formats"):
-            if slides != (name == "pptx"):
-                allowed = "pptx" if slides else "pdf and docx"
+            if name not in layout.formats:
                 yield project, ("handouts", index, "formats", position), (
-                    f"handout '{handout.get('name')}' has the {handout.get('layout')} layout, which is made as {allowed}, not {name}"
+                    f"handout '{handout.get('name')}' has the {layout.name} layout, which is made as "
+                    f"{' and '.join(layout.formats)}, not {name}"
                 )
 
 

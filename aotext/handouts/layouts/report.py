@@ -9,13 +9,10 @@ from collections.abc import Sequence
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.plan import Plan
-from aotext.handouts import chart
 from aotext.handouts.compose import Composed, title_block, titled
 from aotext.handouts.layouts.base import Layout, Shown
 from aotext.handouts.render import RenderError
 from aotext.project import Handout, Project
-from aotext.summary import Thresholds, summarize_plan
-from aotext.summary_report import plan_markdown
 
 CHART = "chart.png"
 
@@ -28,6 +25,11 @@ def _logs(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list[D
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
             as_of: dt.date) -> Composed:
     """The benchmark summary of one plan (documents[0]) from its logs (the rest), with its chart."""
+    # Imported here: lint reads what every layout prints without paying for the summary and its chart.
+    from aotext.handouts import chart
+    from aotext.summary import Thresholds, summarize_plan
+    from aotext.summary_report import plan_markdown
+
     plan, logs = documents[0], documents[1:]
     view = plan.view
     if not isinstance(view, Plan):
