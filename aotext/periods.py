@@ -1,10 +1,12 @@
 """Calendar periods of recurring benchmarks ("2 new drivers this month"):
-weeks run Monday to Sunday, months, quarters and years as on the calendar."""
+weeks run Monday to Sunday, months, quarters and years as on the calendar.
+A benchmark that starts or stops inside a period is judged on a span of it."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -68,3 +70,49 @@ def periods_between(first_day: dt.date, last_day: dt.date, kind: Every) -> list[
         periods.append(current)
         current = period_of(current.last + dt.timedelta(days=1), kind)
     return periods
+
+
+@dataclass(frozen=True)
+class Span:
+    """The part of a calendar period a recurring benchmark is judged on: the
+    whole period, or less when the benchmark starts or stops inside it."""
+
+    period: Period
+    first: dt.date
+    last: dt.date
+
+    @property
+    def share(self) -> float:
+        """How much of the period it covers, from 0 to 1, counting whole days."""
+        return ((self.last - self.first).days + 1) / self.period.days
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.first <= day <= self.last
+
+    def asks(self, target: float, adds_up: bool) -> float:
+        """The target of this span. Counts add up day by day, so a span of part
+        of a period asks for its share (a whole number stays whole, rounded up;
+        rounded to 6 places first so that 3 x 10/30 asks for 1, not 2); a level
+        such as turnout is not cut."""
+        share = target * self.share if adds_up else target
+        return float(math.ceil(round(share, 6))) if target.is_integer() else round(share, 2)
+
+
+@dataclass(frozen=True)
+class PeriodResult:
+    """How a recurring benchmark did in one span."""
+
+    label: str
+    first: dt.date
+    last: dt.date
+    value: float | None
+    met: bool
+    target: float  # less than the benchmark's own for a span of part of a period
+
+
+def spans_between(first_day: dt.date, through: dt.date, kind: Every, last_day: dt.date | None = None) -> list[Span]:
+    """Every period from the one holding `first_day` to the one holding
+    `through`, each cut to start no earlier than `first_day` and end no
+    later than `last_day`."""
+    return [Span(period, max(period.first, first_day), min(period.last, last_day or period.last))
+            for period in periods_between(first_day, through, kind)]

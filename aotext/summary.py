@@ -4,8 +4,11 @@ the trend, and what to celebrate. Pure functions of (documents, as_of).
 
 Status, in this order of precedence:
   not started  the benchmark's start date is after the as-of date
+  no data      its target cannot be read (`cannot_judge` says why), so it is never judged met
   met          the target is reached (for a recurring benchmark: in the current period)
-  overdue      the due date has passed and the target was not reached
+  overdue      its last day (the due date, else the plan's end) has passed, no
+               later than the plan's end, and the target was not reached
+               (`missed` says so)
   no data      nothing has been measured yet
   on track     the current value is at least the expected-by-now value times
                `on_track_ratio` (default 0.8), rounded down to a whole number
@@ -19,14 +22,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
-from aotext.documents.types.reflection import Reflection
-from aotext.periods import Every, Period, periods_between
+from aotext.periods import Every, PeriodResult, Span, spans_between
+from aotext.summary_logs import Logs, Measurement, gather
 
 Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -37,23 +39,6 @@ RECORD_PERIODS = 4
 @dataclass(frozen=True)
 class Thresholds:
     on_track_ratio: float = 0.8
-
-
-@dataclass(frozen=True)
-class Measurement:
-    day: dt.date
-    value: float | None
-    level: str | None
-    reflection: str
-
-
-@dataclass(frozen=True)
-class PeriodResult:
-    label: str
-    first: dt.date
-    last: dt.date
-    value: float | None
-    met: bool
 
 
 @dataclass(frozen=True)
@@ -79,6 +64,8 @@ class BenchmarkSummary:
     record: str | None = None
     history: tuple[PeriodResult, ...] = ()
     measurements: tuple[Measurement, ...] = ()
+    missed: str | None = None  # when overdue: what was not reached by when
+    cannot_judge: str | None = None  # when the plan does not say what would meet it
 
 
 @dataclass(frozen=True)
@@ -89,6 +76,9 @@ class PlanSummary:
     benchmarks: tuple[BenchmarkSummary, ...]
     celebrate: tuple[str, ...]
     skipped_measurements: int
+    after_end_measurements: int = 0
+    ends: dt.date | None = None
+    ended: bool = False  # the as-of date is after the plan's last day
 
 
 @dataclass(frozen=True)
@@ -96,32 +86,12 @@ class Summary:
     as_of: dt.date
     plans: tuple[PlanSummary, ...]
     skipped_measurements: int = 0
+    after_end_measurements: int = 0
 
 
 def number(value: float) -> str:
     """2.0 as '2', 1.25 as '1.2'."""
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-def _logs(corpus: Corpus, plan: Plan) -> list[tuple[dt.date, Reflection]]:
-    """The plan's dated reflection logs, oldest first; private logs never count."""
-    return [(held, log) for held, log in corpus.logs_of(plan.id) if not log.private]
-
-
-def _measurements(corpus: Corpus, plan: Plan, known: set[str]) -> tuple[dict[str, list[Measurement]], int]:
-    """Each benchmark's measurements, oldest first, from the plan's non-private
-    reflection logs; and how many name a benchmark the plan does not have."""
-    found: dict[str, list[Measurement]] = defaultdict(list)
-    skipped = 0
-    for held, log in _logs(corpus, plan):
-        for item in log.measurements:
-            if item.benchmark not in known:
-                skipped += 1
-                continue
-            found[item.benchmark].append(Measurement(item.counted_on or held, item.value, item.level, log.id or log.path))
-    for items in found.values():
-        items.sort(key=lambda m: (m.day, m.reflection))
-    return found, skipped
 
 
 def _combine(values: list[float], adds_up: bool) -> float:
@@ -165,132 +135,168 @@ def _needed(remaining: float, deadline: dt.date, day: dt.date) -> str | None:
     return f"need {number(remaining)} more by {deadline}, about {number(round(remaining / (days_left / 7), 1))} a week"
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Frame:
-    """The dates one benchmark is judged by."""
+    """The dates one benchmark is judged by, and the measurements that count by then."""
 
     start: dt.date
     due: dt.date | None
     day: dt.date  # the as-of date, never after the plan ends
-    measurements: list[Measurement] = field(default_factory=list)
+    last: dt.date | None  # its last day: the due date, else the plan's end
+    over: bool  # its last day has passed
+    measurements: tuple[Measurement, ...]
+
+    @property
+    def started(self) -> bool:
+        return self.day >= self.start
 
 
-def _numeric(benchmark: NumericBenchmark, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
-    # The summary also runs on documents lint finds wrong: anything malformed
-    # counts as missing rather than stopping the whole summary.
-    target = benchmark.target or 0.0
+def _period(span: Span, frame: _Frame, target: float, adds_up: bool) -> PeriodResult:
+    inside = [m.value for m in frame.measurements if m.day in span and m.value is not None]
+    value = _combine(inside, adds_up) if inside else (0.0 if adds_up else None)
+    goal = span.asks(target, adds_up)
+    return PeriodResult(span.period.label, span.first, span.last, value, value is not None and value >= goal, goal)
+
+
+def _numeric(benchmark: NumericBenchmark, target: float, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
     adds_up = benchmark.adds_up
-    points = [m for m in frame.measurements if m.value is not None and m.day <= frame.day]
-    numbers = [m.value for m in points if m.value is not None]
-    whole = target.is_integer()
-    started = frame.day >= frame.start
+    numbers = [m.value for m in frame.measurements if m.value is not None]
     every = benchmark.every
     result: dict[str, Any] = {}
     if every:
-        last_day = min(frame.day, frame.due) if frame.due else frame.day
-        periods = periods_between(frame.start, last_day, every) if started else []
-        history = []
-        for period in periods:
-            inside = [m.value for m in points if m.day in period and m.value is not None]
-            value = _combine(inside, adds_up) if inside else (0.0 if adds_up else None)
-            history.append(PeriodResult(period.label, period.first, period.last, value, value is not None and value >= target))
-        current_period: Period | None = periods[-1] if periods else None
-        current = history[-1].value if history else None
-        closed = history if frame.due and frame.day > frame.due else history[:-1]
-        recent = closed[-RECORD_PERIODS:]
+        end = min(frame.day, frame.last) if frame.last else frame.day
+        spans = spans_between(frame.start, end, every, frame.last) if frame.started and frame.start <= end else []
+        history = [_period(span, frame, target, adds_up) for span in spans]
+        now = history[-1] if history else None
+        current, goal = (now.value, now.target) if now else (None, target)
+        recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
         if len(recent) > 1:
             result["record"] = f"met {sum(p.met for p in recent)} of the last {len(recent)} {every}s"
         elif recent:
             result["record"] = f"{'met' if recent[0].met else 'missed'} last {every}"
-        expected = target * _fraction(current_period.first, current_period.last, frame.day) if current_period else None
-        deadline = current_period.last if current_period else None
-        overdue = bool(frame.due and frame.day > frame.due)
-        result.update(every=every, period=current_period.label if current_period else None, history=tuple(history))
+        expected = goal * _fraction(now.first, now.last, frame.day) if now else None
+        deadline = now.last if now else None
+        result.update(every=every, period=now.label if now else None, history=tuple(history))
     else:
-        current = _combine(numbers, adds_up) if numbers else None
-        expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and started else None
+        current, goal = (_combine(numbers, adds_up) if numbers else None), target
+        expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
         deadline = frame.due
-        overdue = bool(frame.due and frame.day > frame.due)
-    met = current is not None and current >= target
+    met = current is not None and current >= goal
     result.update(
         target=target, unit=benchmark.unit, current=current, combine="sum" if adds_up else "latest",
-        progress=round(current / target, 2) if current is not None and target else None,
+        progress=round(current / goal, 2) if current is not None and goal else None,
         expected=round(expected, 1) if expected is not None else None,
-        status=_status(started, met, overdue and not met, bool(points), current or 0.0, expected, whole, thresholds),
+        status=_status(frame.started, met, frame.over, bool(numbers), current or 0.0, expected,
+                       target.is_integer(), thresholds),
         trend=_trend(numbers),
     )
     if result["status"] in ("on track", "behind", "no data") and deadline:
-        result["needed"] = _needed(target - (current or 0.0), deadline, frame.day)
+        result["needed"] = _needed(goal - (current or 0.0), deadline, frame.day)
     return result
 
 
-def _qualitative(benchmark: ScaleBenchmark, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
+def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
     scale = list(benchmark.scale)
-    goal = benchmark.target_level or (scale[-1] if scale else "")
     rank = {level: index for index, level in enumerate(scale)}
-    ranks = [(m, rank[m.level]) for m in frame.measurements if m.level in rank and m.day <= frame.day]
-    current, current_rank = (ranks[-1][0].level, ranks[-1][1]) if ranks else (None, 0)
-    started = frame.day >= frame.start
-    goal_rank = rank.get(goal, len(scale) - 1)
-    expected_rank = goal_rank * _fraction(frame.start, frame.due, frame.day) if frame.due and started else None
+    ranks = [(m.level, rank[m.level]) for m in frame.measurements if m.level in rank]
+    current, current_rank = ranks[-1] if ranks else (None, 0)
+    goal_rank = rank[goal]
+    expected_rank = goal_rank * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
     met = current is not None and current_rank >= goal_rank
-    overdue = bool(frame.due and frame.day > frame.due)
-    status = _status(started, met, overdue and not met, bool(ranks), float(current_rank), expected_rank, True, thresholds)
+    status = _status(frame.started, met, frame.over, bool(ranks), float(current_rank), expected_rank, True, thresholds)
     result: dict[str, Any] = dict(
         target=goal, unit=None, current=current, scale=tuple(scale),
         progress=round(current_rank / goal_rank, 2) if current is not None and goal_rank > 0 else (1.0 if met else None),
-        expected=scale[max(0, math.floor(expected_rank))] if expected_rank is not None and scale else None,
+        expected=scale[max(0, math.floor(expected_rank))] if expected_rank is not None else None,
         status=status, trend=_trend([float(level_rank) for _, level_rank in ranks]),
     )
-    if status in ("on track", "behind", "no data") and frame.due and scale:
+    if status in ("on track", "behind", "no data") and frame.due:
         result["needed"] = f"move from '{current or scale[0]}' to '{goal}' by {frame.due}"
     return result
 
 
+def _unjudged(benchmark: Benchmark, frame: _Frame) -> dict[str, Any]:
+    """A benchmark whose target cannot be read (lint reports it): shown with
+    what was measured, but never judged, so never met."""
+    return dict(target=benchmark.target_level if isinstance(benchmark, ScaleBenchmark) else None,
+                unit=benchmark.unit if isinstance(benchmark, NumericBenchmark) else None, current=None,
+                progress=None, expected=None, status="no data" if frame.started else "not started", trend=None,
+                cannot_judge=_cannot_judge(benchmark))
+
+
+def _cannot_judge(benchmark: Benchmark) -> str:
+    """Why a benchmark's target cannot be read, and what to do, in words."""
+    if isinstance(benchmark, ScaleBenchmark):
+        if len(benchmark.scale) < 2:
+            what = "it has no 'scale' of at least two answers"
+        elif "target_level" in benchmark.absent:
+            what = "it has no 'target_level'"
+        else:
+            what = f"its 'target_level' is not one of the answers on its scale ({', '.join(benchmark.scale)})"
+    else:
+        what = "it has no 'target'" if "target" in benchmark.absent else "its 'target' is not a number (0 or more)"
+    return f"cannot judge: {what}; fix it in the plan (aotext lint shows the line)"
+
+
+def _missed(frame: _Frame, ends: dt.date | None, period: str | None) -> str:
+    days = (("its due date", frame.due), ("the plan's last day", ends))
+    why = " and ".join(name for name, day in days if day == frame.last)
+    return f"missed: the target{f' for {period}' if period else ''} was not reached by {frame.last}, {why}"
+
+
 def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, as_of: dt.date,
              thresholds: Thresholds = Thresholds()) -> BenchmarkSummary:
-    """One benchmark as of `as_of` (never later than the plan's end)."""
-    started = plan.started or as_of
+    """One benchmark as of `as_of`, judged on that day or on the plan's last day, whichever comes first."""
     day = plan.judging_day(as_of)
-    frame = _Frame(benchmark.start or started, benchmark.due, day, measurements)
-    kind: Literal["numeric", "qualitative"]
+    last = benchmark.due or plan.ends
+    used = tuple(m for m in measurements if m.day <= day)
+    # Over once its last day has passed, when that day is one the plan runs
+    # to: a benchmark due on the plan's last day is missed once the plan has ended.
+    frame = _Frame(benchmark.start or plan.started or as_of, benchmark.due, day, last,
+                   last is not None and last < as_of and last <= day, used)
+    kind: Literal["numeric", "qualitative"] = "qualitative" if isinstance(benchmark, ScaleBenchmark) else "numeric"
+    details: dict[str, Any]
     match benchmark:
-        case ScaleBenchmark():
-            details, kind = _qualitative(benchmark, frame, thresholds), "qualitative"
-        case NumericBenchmark():
-            details, kind = _numeric(benchmark, frame, thresholds), "numeric"
-    used = [m for m in measurements if m.day <= day]
+        case ScaleBenchmark(target_level=str() as goal) if len(benchmark.scale) > 1 and goal in benchmark.scale:
+            details = _qualitative(benchmark, goal, frame, thresholds)
+        case NumericBenchmark(target=float() as target) if target >= 0:
+            details = _numeric(benchmark, target, frame, thresholds)
+        case _:
+            details = _unjudged(benchmark, frame)
+    if details["status"] == "overdue":
+        details["missed"] = _missed(frame, plan.ends, details.get("period"))
     return BenchmarkSummary(
         id=str(benchmark.id), title=benchmark.title, kind=kind,
         last_measured=used[-1].day if used else None, measured_by=used[-1].reflection if used else None,
-        if_missed=benchmark.if_missed, measurements=tuple(used), **details,
+        if_missed=benchmark.if_missed, measurements=used, **details,
     )
 
 
-def _celebrations(corpus: Corpus, plan: Plan, benchmarks: list[Benchmark], measured: dict[str, list[Measurement]],
-                  day: dt.date, now: list[BenchmarkSummary], thresholds: Thresholds) -> tuple[str, ...]:
-    logs = [(held, log) for held, log in _logs(corpus, plan) if held <= day]
-    previous = logs[-2][0] if len(logs) > 1 else None
-    found = []
-    for benchmark, summary in zip(benchmarks, now, strict=True):
-        if summary.status != "met":
-            continue
-        before = evaluate(benchmark, measured.get(summary.id, []), plan, previous, thresholds) if previous else None
-        if before is None or before.status != "met":
-            found.append(f"Benchmark met: {summary.title}")
-    if logs:
-        held, latest = logs[-1]
-        found += [f"{item} ({held})" for item in latest.celebrate]
+def _celebrations(plan: Plan, benchmarks: list[Benchmark], logs: Logs, now: list[BenchmarkSummary],
+                  as_of: dt.date, thresholds: Thresholds) -> tuple[str, ...]:
+    """The benchmarks the latest reflection met (with only the earlier logs they
+    would not be met), and what its logs celebrate. The latest reflection is the
+    latest day with a log that says something, every log of that day together."""
+    if not logs.speaking:
+        return ()
+    latest = logs.speaking[-1][0]
+    found = [f"Benchmark met: {summary.title}" for benchmark, summary in zip(benchmarks, now, strict=True)
+             if summary.status == "met" and evaluate(
+                 benchmark, [m for m in logs.measured.get(summary.id, []) if m.held < latest], plan, as_of,
+                 thresholds).status != "met"]
+    found += [f"{item} ({held})" for held, log in logs.speaking if held == latest for item in log.celebrate]
     return tuple(found)
 
 
 def summarize_plan(corpus: Corpus, plan: Plan, as_of: dt.date, thresholds: Thresholds = Thresholds()) -> PlanSummary:
     benchmarks = [benchmark for benchmark in plan.benchmarks if benchmark.id]
-    measured, skipped = _measurements(corpus, plan, {benchmark.id for benchmark in benchmarks if benchmark.id})
-    now = [evaluate(benchmark, measured.get(benchmark.id or "", []), plan, as_of, thresholds) for benchmark in benchmarks]
+    logs = gather(corpus, plan, as_of)
+    now = [evaluate(benchmark, logs.measured.get(benchmark.id or "", []), plan, as_of, thresholds)
+           for benchmark in benchmarks]
     day = plan.judging_day(as_of)
-    celebrate = _celebrations(corpus, plan, benchmarks, measured, day, now, thresholds)
-    return PlanSummary(plan.id or plan.path, plan.title, day, tuple(now), celebrate, skipped)
+    celebrate = _celebrations(plan, benchmarks, logs, now, as_of, thresholds)
+    return PlanSummary(plan.id or plan.path, plan.title, day, tuple(now), celebrate, logs.skipped, logs.after_end,
+                       plan.ends, ended=day < as_of)
 
 
 def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Thresholds(),
@@ -298,4 +304,5 @@ def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Threshold
     """Every non-private plan (or those named), as of `as_of`."""
     plans = [plan for plan in corpus.all(Plan) if not plan.private and (not plan_ids or plan.id in plan_ids)]
     summaries = tuple(summarize_plan(corpus, plan, as_of, thresholds) for plan in sorted(plans, key=lambda p: p.id or ""))
-    return Summary(as_of, summaries, sum(plan.skipped_measurements for plan in summaries))
+    return Summary(as_of, summaries, sum(plan.skipped_measurements for plan in summaries),
+                   sum(plan.after_end_measurements for plan in summaries))

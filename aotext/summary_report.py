@@ -16,7 +16,8 @@ from aotext.words import plural
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
                   "no data": "dim", "not started": "dim"}
 CSV_COLUMNS = ("plan", "id", "title", "kind", "target", "unit", "current", "progress", "expected", "status",
-               "trend", "last_measured", "measured_by", "period", "record", "needed", "if_missed")
+               "trend", "last_measured", "measured_by", "period", "record", "needed", "if_missed", "missed",
+               "cannot_judge")
 
 
 def _plain(value: Any) -> Any:
@@ -47,8 +48,17 @@ def _progress(benchmark: BenchmarkSummary) -> str:
     return f"{round(benchmark.progress * 100)}%" if benchmark.progress is not None else "—"
 
 
+def _period(benchmark: BenchmarkSummary) -> str:
+    if not benchmark.period:
+        return ""
+    now = benchmark.history[-1]
+    # A period the benchmark covers only in part asks for only its share.
+    cut = f" ({now.first} to {now.last}: {number(now.target)})" if now.target != benchmark.target else ""
+    return f"this {benchmark.every}: {benchmark.period}{cut}"
+
+
 def _notes(benchmark: BenchmarkSummary) -> str:
-    parts = [f"this {benchmark.every}: {benchmark.period}" if benchmark.period else "",
+    parts = [benchmark.cannot_judge or "", benchmark.missed or "", _period(benchmark),
              benchmark.record or "", benchmark.needed or ""]
     return "; ".join(part for part in parts if part)
 
@@ -74,9 +84,12 @@ def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str
         "period": benchmark.period,
         "record": benchmark.record,
         "history": [
-            {"period": p.label, "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value), "met": p.met}
+            {"period": p.label, "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value),
+             "met": p.met, "target": _plain(p.target)}
             for p in benchmark.history
         ],
+        "missed": benchmark.missed,
+        "cannot_judge": benchmark.cannot_judge,
     }
 
 
@@ -88,13 +101,17 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
                 "id": plan.id,
                 "title": plan.title,
                 "as_of": plan.as_of.isoformat(),
+                "ends": _plain(plan.ends),
+                "ended": plan.ended,
                 "benchmarks": [benchmark_record(plan, b) for b in plan.benchmarks],
                 "celebrate": list(plan.celebrate),
                 "skipped_measurements": plan.skipped_measurements,
+                "after_end_measurements": plan.after_end_measurements,
             }
             for plan in summary.plans
         ],
         "skipped_measurements": summary.skipped_measurements,
+        "after_end_measurements": summary.after_end_measurements,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -113,14 +130,25 @@ def _misses(plan: PlanSummary) -> list[BenchmarkSummary]:
     return [b for b in plan.benchmarks if b.status in ("behind", "overdue") and b.if_missed]
 
 
-def _skipped_line(count: int) -> str:
-    return (f"Left out {plural(count, 'measurement')} that name a benchmark the plan does not have; "
-            "run aotext lint to see them.") if count else ""
+def _left_out(plan: PlanSummary) -> list[str]:
+    """What the summary did not count, so that nothing is left out silently."""
+    lines = []
+    if plan.skipped_measurements:
+        lines.append(f"Left out {plural(plan.skipped_measurements, 'measurement')} that name a benchmark the plan "
+                     "does not have; run aotext lint to see them.")
+    if plan.after_end_measurements:
+        lines.append(f"Left out {plural(plan.after_end_measurements, 'measurement')} counted after the plan ended "
+                     f"on {plan.ends}; run aotext lint to see them.")
+    return lines
+
+
+def _ended(plan: PlanSummary) -> str:
+    return ", the plan's last day (it has ended)" if plan.ended else ""
 
 
 def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = None) -> str:
     """One plan's summary as Markdown; the benchmark report handout adds its chart."""
-    out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}.\n",
+    out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}{_ended(plan)}.\n",
            "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
            # The dashes set the relative column widths when pandoc prints it.
            "|:-------------------|:-----------|:--------|------:|:--------|:-------|:----|:---------|:------------------|"]
@@ -134,8 +162,8 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = N
     if _misses(plan):
         out.append("\n### What we said we would do if we missed\n")
         out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
-    if plan.skipped_measurements:
-        out.append("\n" + _skipped_line(plan.skipped_measurements))
+    if _left_out(plan):
+        out.append("\n" + "\n\n".join(_left_out(plan)))
     if chart:
         out.append(f"\n![Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
                    f"and its measurements over time against the target (the dotted line).]({chart}){{width=100%}}\n")
@@ -155,7 +183,7 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
 
     def draw(console: Any) -> None:
         for plan in summary.plans:
-            table = Table(title=f"{plan.title} — as of {plan.as_of}", title_justify="left", expand=True)
+            table = Table(title=f"{plan.title} — as of {plan.as_of}{_ended(plan)}", title_justify="left", expand=True)
             table.add_column("Benchmark", ratio=3)
             for column in ("Target", "Current"):
                 table.add_column(column, ratio=2)
@@ -176,8 +204,7 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
                 lines += ["What to celebrate:", *(f"  - {item}" for item in plan.celebrate)]
             if _misses(plan):
                 lines += ["If we missed (behind or overdue):", *(f"  - {b.title}: \"{b.if_missed}\"" for b in _misses(plan))]
-            if plan.skipped_measurements:
-                lines.append(_skipped_line(plan.skipped_measurements))
+            lines += _left_out(plan)
             console.print("\n".join(lines) + "\n", markup=False)
         if not summary.plans:
             console.print("No plans to summarize.", markup=False)

@@ -14,6 +14,7 @@ from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, Scale
 from aotext.documents.types.reflection import Reflection
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
+from aotext.summary_logs import after_plan_end
 from aotext.words import plural
 
 
@@ -146,6 +147,24 @@ def measurement_mismatch(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                         f"'{measurement.level}' is not on the scale of benchmark '{benchmark.id}'; "
                         f"use one of: {', '.join(benchmark.scale)}"
                     )
+
+
+@rule("log-after-plan-end", "a reflection log, dated after its plan ended, whose measurements the summary leaves out",
+      severity=WARNING)
+def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        if plan.ends is None:
+            continue
+        for held, log in corpus.logs_of(plan.id):
+            late = [slot for slot in log.measurements
+                    if plan.benchmark(slot.benchmark) is not None and after_plan_end(plan, held, slot)]
+            if late:
+                yield log.source, ("date",), (
+                    f"this log is dated {held}, after its plan '{plan.id}' ended on {plan.ends}, so the summary "
+                    f"leaves out {plural(len(late), 'measurement')} it records. If they were counted by "
+                    f"{plan.ends}, add 'counted_on: YYYY-MM-DD' (the day each was counted) to them; "
+                    "if the plan goes on, move its 'ends:' later"
+                )
 
 
 _CADENCE = re.compile(r"^([1-9][0-9]*) (day|week|month)s?$")
