@@ -218,7 +218,8 @@ def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds
 def _unjudged(benchmark: Benchmark, frame: _Frame) -> dict[str, Any]:
     """A benchmark whose target cannot be read (lint reports it): shown with
     what was measured, but never judged, so never met."""
-    return dict(target=benchmark.target_level if isinstance(benchmark, ScaleBenchmark) else None,
+    asked = benchmark if isinstance(benchmark, ScaleBenchmark) else None
+    return dict(target=asked.target_level if asked else None, scale=asked.scale if asked else (),
                 unit=benchmark.unit if isinstance(benchmark, NumericBenchmark) else None, current=None,
                 progress=None, expected=None, status="no data" if frame.started else "not started", trend=None,
                 cannot_judge=_cannot_judge(benchmark))

@@ -207,3 +207,15 @@ def test_a_missing_target_or_scale_is_never_met():
         ("no data", "cannot judge: it has no 'target_level'; fix it in the plan (aotext lint shows the line)"),
         ("no data", "cannot judge: it has no 'scale' of at least two answers; fix it in the plan (aotext lint shows the line)"),
     ]
+
+
+def test_the_report_chart_draws_a_benchmark_it_cannot_judge():
+    from aotext.handouts.chart import draw
+
+    question = {"id": "q", "title": "Q", "kind": "qualitative", "scale": ["no", "yes"], "target_level": "maybe",
+                "start": "2026-01-01", "due": "2026-01-31"}
+    p = plan(question, numeric(target="fifty", start="2026-01-01", due="2026-01-31"))
+    summary = judge(p, log("2026-01-10", {"benchmark": "q", "level": "yes"}, {"benchmark": "b", "value": 4}),
+                    as_of=D(2026, 1, 11))
+    assert [b.status for b in summary.benchmarks] == ["no data", "no data"]
+    assert draw(summary).startswith(b"\x89PNG")
