@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
 import click
@@ -56,7 +60,7 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
         click.echo(missing, err=True)
         sys.exit(EXIT_USAGE)
 
-    from aotext.handouts.build import plan_jobs, run_jobs
+    from aotext.handouts.build import BuildStopped, plan_jobs, run_jobs
     from aotext.handouts.prepare import prepare
     from aotext.lint import default_jobs
     from aotext.load import PROJECT_FILE
@@ -89,7 +93,15 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
     # Before building: an output no longer made must not outlive an interrupted build.
     unremoved = _stale(prepared, list_only)
 
-    report = run_jobs(jobs_planned, project, day, Path(output_dir), workers, lambda line: click.echo(line, err=True))
+    try:
+        with _signal_ends_like_ctrl_c():
+            report = run_jobs(jobs_planned, project, day, Path(output_dir), workers,
+                              lambda line: click.echo(line, err=True))
+    except BuildStopped as stopped:
+        built = len(stopped.report.built)
+        click.echo(f"aotext build: stopped. {built} handout file{'s' if built != 1 else ''} finished before it "
+                   "stopped and are complete; run aotext build again to make the rest.", err=True)
+        sys.exit(EXIT_PROBLEMS)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     for output, reason in report.failed:
@@ -123,3 +135,21 @@ def _stale(prepared: Prepared, list_only: bool) -> bool:
         click.echo(f"{'error: ' if failed else ''}{message}", err=True)
         unremoved |= failed
     return unremoved
+
+
+@contextmanager
+def _signal_ends_like_ctrl_c() -> Iterator[None]:
+    """A request to end (SIGTERM, as a system shutdown or `kill` sends) stops
+    the build the way Ctrl-C does: what is finished stays, nothing is half-written."""
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

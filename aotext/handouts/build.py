@@ -11,7 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from aotext.fsio import atomic_write, remove_leftovers
 from aotext.handouts import fingerprint
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats import Renderer, Tools, format_named
-from aotext.handouts.render import ProcessCount, RenderError
+from aotext.handouts.render import RUNNING, ProcessCount, RenderError
 from aotext.handouts.select import Output
 from aotext.handouts.state import STATE_FOLDER, read_record, write_record
 from aotext.project import Project
@@ -179,25 +179,51 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
     remove_leftovers(output_dir)
     renderers, needed = _renderers(needed, Tools(output_dir / STATE_FOLDER, report.processes), report)
     composer = _Composer(needed, project, as_of)
-    with ThreadPoolExecutor(max_workers=max(1, jobs_at_once)) as pool:
-        started = {pool.submit(_timed, _build_one, job, composer, renderers[job.output.format], project): job
-                   for job in needed}
-        for done, future in enumerate(as_completed(started), start=1):
-            job = started[future]
-            try:
-                warnings, seconds = future.result()
-            except (RenderError, WriteError) as error:
-                report.failed.append((job.output, str(error)))
-                progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {error}")
-                continue
-            except Exception as error:  # noqa: BLE001 - one broken handout must not stop the others
-                report.failed.append((job.output, f"aotext failed ({type(error).__name__}: {error}); please report this"))
-                progress(f"[{done}/{len(needed)}] FAILED {job.output.path}: {type(error).__name__}: {error}")
-                continue
-            report.built.append(job.output)
-            report.warnings += [f"{job.output.path}: {warning}" for warning in warnings]
-            progress(f"[{done}/{len(needed)}] built {job.output.path} ({seconds:.1f} s)")
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs_at_once))
+    started = {pool.submit(_timed, _build_one, job, composer, renderers[job.output.format], project): job
+               for job in needed}
+    try:
+        _collect(started, report, progress)
+    except KeyboardInterrupt:
+        # Ctrl-C, or a signal to end: nothing more starts, the pandoc processes
+        # running end now, and what is already written stays (each file whole).
+        RUNNING.stop_all()
+        pool.shutdown(wait=True, cancel_futures=True)
+        RUNNING.resume()
+        report.built += [job.output for future, job in started.items()
+                         if future.done() and not future.cancelled() and future.exception() is None
+                         and job.output not in report.built]
+        raise BuildStopped(report) from None
+    pool.shutdown(wait=True)
     return report
+
+
+class BuildStopped(Exception):
+    """The build was stopped part-way; `report` says what was built before."""
+
+    def __init__(self, report: BuildReport) -> None:
+        super().__init__("stopped")
+        self.report = report
+
+
+def _collect(started: dict[Future[tuple[list[str], float]], Job], report: BuildReport,
+             progress: Callable[[str], None]) -> None:
+    """Wait for every job and record what each gave, as each finishes."""
+    for done, future in enumerate(as_completed(started), start=1):
+        job = started[future]
+        try:
+            warnings, seconds = future.result()
+        except (RenderError, WriteError) as error:
+            report.failed.append((job.output, str(error)))
+            progress(f"[{done}/{len(started)}] FAILED {job.output.path}: {error}")
+            continue
+        except Exception as error:  # noqa: BLE001 - one broken handout must not stop the others
+            report.failed.append((job.output, f"aotext failed ({type(error).__name__}: {error}); please report this"))
+            progress(f"[{done}/{len(started)}] FAILED {job.output.path}: {type(error).__name__}: {error}")
+            continue
+        report.built.append(job.output)
+        report.warnings += [f"{job.output.path}: {warning}" for warning in warnings]
+        progress(f"[{done}/{len(started)}] built {job.output.path} ({seconds:.1f} s)")
 
 
 def _timed(function: Callable[..., list[str]], *args: object) -> tuple[list[str], float]:

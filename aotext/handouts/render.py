@@ -54,22 +54,69 @@ def pandoc_binary() -> str:
     return str(bundled) if bundled.is_file() else str(pypandoc.get_pandoc_path())
 
 
+class Stopped(Exception):
+    """The build was asked to stop (Ctrl-C, or a signal to end) while this ran."""
+
+
+class _Running:
+    """The pandoc processes running now, so that a stopped build ends them
+    at once instead of waiting for each to finish."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._processes: set[subprocess.Popen[bytes]] = set()
+        self.stopping = False
+
+    def start(self, command: list[str], environment: dict[str, str]) -> subprocess.Popen[bytes]:
+        with self._lock:
+            if self.stopping:
+                raise Stopped()
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, env=environment)
+            self._processes.add(process)
+            return process
+
+    def finished(self, process: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._processes.discard(process)
+
+    def stop_all(self) -> None:
+        with self._lock:
+            self.stopping = True
+            for process in self._processes:
+                process.kill()
+
+    def resume(self) -> None:
+        with self._lock:
+            self.stopping = False
+
+
+RUNNING = _Running()
+
+
 def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
     """Run pandoc on `markdown` and return what it writes to standard output."""
     command = [pandoc_binary(), "--from", MARKDOWN_READER, "--lua-filter", str(LUA_FILTER), *args, "--output", "-"]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(FIXED_EPOCH)}
     counter.add(pandoc=1)
     try:
-        completed = subprocess.run(command, input=markdown.encode("utf-8"), capture_output=True,
-                                   env=environment, timeout=PANDOC_TIMEOUT_SECONDS, check=False)
-    except subprocess.TimeoutExpired as error:
-        raise RenderError(f"pandoc did not finish within {PANDOC_TIMEOUT_SECONDS} seconds") from error
+        process = RUNNING.start(command, environment)
     except OSError as error:
         raise RenderError(f"pandoc could not be started ({error.strerror}); reinstall with 'make setup'") from error
-    if completed.returncode != 0:
-        message = completed.stderr.decode("utf-8", "replace").strip() or f"exit status {completed.returncode}"
+    try:
+        output, errors = process.communicate(markdown.encode("utf-8"), timeout=PANDOC_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as error:
+        process.kill()
+        process.communicate()
+        raise RenderError(f"pandoc did not finish within {PANDOC_TIMEOUT_SECONDS} seconds") from error
+    finally:
+        RUNNING.finished(process)
+    if RUNNING.stopping:
+        raise Stopped()
+    if process.returncode != 0:
+        message = errors.decode("utf-8", "replace").strip() or f"exit status {process.returncode}"
         raise RenderError(f"pandoc failed: {_pandoc_place(markdown, message)}")
-    return completed.stdout
+    return output
 
 
 def _pandoc_place(markdown: str, message: str) -> str:
