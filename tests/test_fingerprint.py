@@ -132,10 +132,18 @@ def test_a_missing_picture_fails_that_handout_in_plain_words(repo, tmp_path):
     repo({"content/curriculum/planning.md": MODULE + "\n![Map](yard.png)\n"})
     result = build()
     assert result.exit_code == 1
-    assert ("error: build/participant.pdf: content/curriculum/planning.md shows the picture "
-            "content/curriculum/yard.png, which cannot be read (there is no such file)") in result.output
-    assert "Traceback" not in result.output
-    assert listing()["build/participant.pdf"] == "new"
+    # Lint finds the missing picture first, so the handout is refused before anything is drawn.
+    assert "error: build/participant.pdf: not built from documents with errors: content/curriculum/planning.md" \
+        in result.output
+    assert "[missing-picture]" in result.output and "Traceback" not in result.output
+    # Should one slip past lint, the build still says it in plain words, naming the picture.
+    from aotext.documents.document import Document
+    from aotext.handouts.images import printed_body
+    from aotext.handouts.render import RenderError
+
+    document = Document("content/curriculum/planning.md", {}, "![Map](yard.png)\n", 12)
+    with pytest.raises(RenderError, match=r"shows the picture content/curriculum/yard\.png, which cannot be read"):
+        printed_body(document, {})
 
 
 def test_web_pictures_are_left_to_pandoc(repo):

@@ -66,6 +66,7 @@ CASES = [
     ("shared-pseudonym", {"content/conversations/rosa.md": CONVERSATION.replace("id: talk-nia", "id: rosa").replace("owner: Sam", "owner: Dolores")}, CONVERSATION_PATH, "pseudonym: Nia", "counts two people"),
     ("handout-selection", {"aotext.yaml": PROJECT + "    documents:\n      folders: [plan]\n"}, "aotext.yaml", "folders: [plan]", "did you mean 'plans'"),
     ("handout-file-clash", {"aotext.yaml": PROJECT.replace("name: participant", "name: plan-bus-plan") + "  - name: plan\n    title: Plan\n    layout: plan\n    audience: coordinator\n    formats: [pdf]\n"}, "aotext.yaml", "name: plan-bus-plan", "would both write plan-bus-plan.pdf"),
+    ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
 
