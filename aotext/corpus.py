@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
 from aotext.documents.document import Document
@@ -31,6 +32,11 @@ class Corpus:
                 self.by_id[document.id].append(document)
             if document.type:
                 self.by_type[document.type].append(document)
+        for document_id, same in self.by_id.items():
+            if len(same) > 1:
+                # The original is the file named after its id; a copy usually is not
+                # (copy.md, "plan (1).md"): the copy is the one lint reports.
+                same.sort(key=lambda document: (PurePosixPath(document.path).stem != document_id, document.path))
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """`compute()` once per corpus: work that several rules share."""

@@ -45,9 +45,10 @@ def wrong_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 @rule("duplicate-id", "two documents, or two parts of one plan or module, share an id")
 def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for document_id, documents in corpus.by_id.items():
-        for document in documents[1:]:
+        original, *copies = documents  # the corpus puts the original first
+        for document in copies:
             yield document, ("id",), (
-                f"the id '{document_id}' is already used by {documents[0].path}; give this document an id of its own"
+                f"the id '{document_id}' is already used by {original.path}; give this document an id of its own"
             )
     if corpus.project is not None:
         names: set[str] = set()
