@@ -49,3 +49,17 @@ def test_a_stopped_build_leaves_only_whole_files(tmp_path, ending):
                            text=True)
     assert again.returncode == 0, again.stderr
     assert f"{11 - len(made)} to build, {len(made)} up to date" in again.stderr
+
+
+def test_a_build_folder_that_cannot_be_written_is_one_clear_line(repo):
+    """Root may write anywhere, so the folder is made unwritable by a file
+    standing where aotext keeps its records."""
+    from helpers import invoke
+
+    root = repo()
+    (root / "build").mkdir()
+    (root / "build" / ".aotext").write_text("not a folder", encoding="utf-8")
+    result = invoke("build", "--as-of", "2026-11-24")
+    assert result.exit_code == 2
+    assert "could not read or write build/.aotext" in result.output
+    assert "internal error" not in result.output and "Traceback" not in result.output

@@ -67,6 +67,14 @@ class AotextGroup(click.Group):
         except AotextError as error:
             click.echo(f"aotext {ctx.invoked_subcommand}: {error}", err=True)
             ctx.exit(error.exit_code)
+        except OSError as error:
+            # The machine's side, not the documents': a full disk, a folder
+            # that cannot be written, a file where a folder should be.
+            where = f" {error.filename}" if error.filename else ""
+            click.echo(f"aotext {ctx.invoked_subcommand}: could not read or write{where}: "
+                       f"{error.strerror or error}; check that the folder exists, that you may write there, "
+                       "and that the disk is not full", err=True)
+            ctx.exit(EXIT_USAGE)
 
 
 def project_option(function: F) -> F:
