@@ -34,6 +34,7 @@ from aotext.load import PROJECT_FILE
 from aotext.model import ERROR, Problem
 from aotext.project import Handout, Project, read_project
 from aotext.repository import Repository, RepositoryError, open_repository
+from aotext.rules import REGISTRY
 from aotext.words import did_you_mean, plural
 
 
@@ -107,6 +108,9 @@ class _Chooser:
         repository = prepared.repository
         problems = repository.lint.problems
         self.first = first_errors(problems)
+        # A document read only for its title stops an output by an error outside its body.
+        self.first_outside_body = first_errors(problem for problem in problems
+                                               if not (problem.rule in REGISTRY and REGISTRY[problem.rule].body))
         self.counts = Counter(problem.path for problem in problems if problem.severity == ERROR)
         self.unread = unread_files(self.first, repository.corpus, project_path)
         document = repository.corpus.project
@@ -151,8 +155,8 @@ class _Chooser:
         for output in outputs:
             by_content.setdefault(output.content_key, []).append(output)
         for group in by_content.values():
-            documents = group[0].documents + group[0].context
-            broken = sorted({d.path for d in documents if d.path in self.first} | set(partial))
+            broken = sorted({d.path for d in group[0].documents if d.path in self.first}
+                            | {d.path for d in group[0].context if d.path in self.first_outside_body} | set(partial))
             if broken:
                 self._refuse(handout, group, f"handout '{handout.name}'", self._reason(broken), self._firsts(broken))
             else:

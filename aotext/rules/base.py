@@ -27,14 +27,17 @@ class Rule:
     check: Check | None = None  # None: reported while reading files, not by a check
     # Its findings follow from another file's problem, so they are listed after all others.
     knock_on: bool = False
+    # It checks the Markdown body, which a handout reading the document only
+    # for its title (a worksheet's module headings) does not print.
+    body: bool = False
 
 
 REGISTRY: dict[str, Rule] = {}
 
 
-def declare(rule_id: str, summary: str, severity: Severity = ERROR) -> None:
-    """Register a rule that the loader or schema check reports."""
-    REGISTRY[rule_id] = Rule(rule_id, severity, summary)
+def declare(rule_id: str, summary: str, severity: Severity = ERROR, body: bool = False) -> None:
+    """Register a rule that the loader, the schema check or the body check reports."""
+    REGISTRY[rule_id] = Rule(rule_id, severity, summary, body=body)
 
 
 def rule(rule_id: str, summary: str, severity: Severity = ERROR, knock_on: bool = False) -> Callable[[Check], Check]:

@@ -23,12 +23,12 @@ BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide-body")
 # (rule id, line, column, message)
 BodyFinding = tuple[str, int, int, str]
 
-declare("unclosed-block", "a ::: block that is never closed, so everything after it, in the handouts too, falls inside it")
-declare("stray-block-end", "a ::: line that closes no block: pandoc prints it, and on slides it cuts the module short")
+declare("unclosed-block", "a ::: block that is never closed, so everything after it, in the handouts too, falls inside it", body=True)
+declare("stray-block-end", "a ::: line that closes no block: pandoc prints it, and on slides it cuts the module short", body=True)
 declare("block-read-as-text", "a ::: line that pandoc prints as text instead of starting a block "
-        "(directly under text, indented, or more than one word)")
-declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator")
-declare("missing-picture", "a picture ![...](file) in the body whose file does not exist")
+        "(directly under text, indented, or more than one word)", body=True)
+declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator", body=True)
+declare("missing-picture", "a picture ![...](file) in the body whose file does not exist", body=True)
 
 _AS_TEXT = {
     "under-text": "because it comes directly under a line of text: leave an empty line above it",
