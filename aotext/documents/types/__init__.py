@@ -7,21 +7,11 @@ in the project file's list of types, which a test keeps in step)."""
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from aotext.documents.types.base import DocumentType, View
+from aotext.registry import declared
 
-
-def _discover() -> dict[str, DocumentType[View]]:
-    found: list[DocumentType[View]] = []
-    for module in pkgutil.iter_modules(__path__):
-        declared = getattr(importlib.import_module(f"{__name__}.{module.name}"), "TYPE", None)
-        if isinstance(declared, DocumentType):
-            found.append(declared)
-    return {kind.name: kind for kind in sorted(found, key=lambda kind: (kind.rank, kind.name))}
-
-
-TYPES = _discover()
+TYPES: dict[str, DocumentType[View]] = {
+    kind.name: kind for kind in sorted(declared(__name__, __path__, "TYPE", DocumentType), key=lambda kind: kind.rank)
+}
 # Folder name -> the type whose documents live there.
 FOLDER_TYPES: dict[str, str] = {kind.folder: name for name, kind in TYPES.items()}

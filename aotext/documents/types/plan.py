@@ -54,13 +54,12 @@ class Goal(Part):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Strategy(Part):
-    section = "strategies"
-    kind = "strategy"
+class Serving(Part):
+    """A part that serves others: a strategy serves goals, a tactic strategies."""
+
     link_key = "serves"
-    links_to = ("goal",)
     notes: str | None
-    serves_at: tuple[tuple[int, str], ...]  # (place in the list, goal id)
+    serves_at: tuple[tuple[int, str], ...]  # (place in the list, id of what it serves)
 
     @property
     def links_at(self) -> tuple[tuple[int, str], ...]:
@@ -72,21 +71,17 @@ class Strategy(Part):
 
 
 @dataclass(frozen=True, kw_only=True)
-class Tactic(Part):
+class Strategy(Serving):
+    section = "strategies"
+    kind = "strategy"
+    links_to = ("goal",)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tactic(Serving):
     section = "tactics"
     kind = "tactic"
-    link_key = "serves"
     links_to = ("strategy",)
-    notes: str | None
-    serves_at: tuple[tuple[int, str], ...]  # (place in the list, strategy id)
-
-    @property
-    def links_at(self) -> tuple[tuple[int, str], ...]:
-        return self.serves_at
-
-    @property
-    def serves(self) -> tuple[str, ...]:
-        return tuple(target for _, target in self.serves_at)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,27 +6,13 @@ base.OutputFormat), named as the file's extension; the project schema's
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
+from aotext.registry import declared
 
 __all__ = ["FORMATS", "OutputFormat", "Rendered", "Renderer", "Tools", "UnknownFormat", "format_named"]
 
 
-def _discover() -> dict[str, OutputFormat]:
-    formats: dict[str, OutputFormat] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        if info.name == "base" or info.name.startswith("_"):
-            continue
-        found = getattr(importlib.import_module(f"{__name__}.{info.name}"), "FORMAT", None)
-        if not isinstance(found, OutputFormat) or found.name != info.name:
-            raise RuntimeError(f"aotext/handouts/formats/{info.name}.py must define FORMAT, an OutputFormat named {info.name!r}")
-        formats[found.name] = found
-    return formats
-
-
-FORMATS: dict[str, OutputFormat] = _discover()
+FORMATS: dict[str, OutputFormat] = {found.name: found for found in declared(__name__, __path__, "FORMAT", OutputFormat)}
 
 
 class UnknownFormat(LookupError):

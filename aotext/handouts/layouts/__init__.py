@@ -6,27 +6,13 @@ base.Layout), so adding a layout is adding one module; the project schema's
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from aotext.handouts.layouts.base import Compose, Layout, Related, Shown
+from aotext.registry import declared
 
 __all__ = ["LAYOUTS", "Compose", "Layout", "Related", "Shown", "UnknownLayout", "layout_named"]
 
 
-def _discover() -> dict[str, Layout]:
-    layouts: dict[str, Layout] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        if info.name == "base" or info.name.startswith("_"):
-            continue
-        found = getattr(importlib.import_module(f"{__name__}.{info.name}"), "LAYOUT", None)
-        if not isinstance(found, Layout) or found.name != info.name:
-            raise RuntimeError(f"aotext/handouts/layouts/{info.name}.py must define LAYOUT, a Layout named {info.name!r}")
-        layouts[found.name] = found
-    return layouts
-
-
-LAYOUTS: dict[str, Layout] = _discover()
+LAYOUTS: dict[str, Layout] = {found.name: found for found in declared(__name__, __path__, "LAYOUT", Layout)}
 
 
 class UnknownLayout(LookupError):
