@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aotext.documents.document import Document
 from aotext.rules.base import declare
-from aotext.rules.fences import AsText, Fence, read_fences
 from aotext.words import did_you_mean
+
+if TYPE_CHECKING:
+    from aotext.rules.fences import AsText, Fence
 
 # The kinds of ::: block that the pandoc filter, aotext/templates/handout.lua, acts on.
 BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide-body")
@@ -40,7 +43,9 @@ _AS_TEXT = {
 
 
 def check_body(document: Document) -> Iterator[BodyFinding]:
-    """What is wrong in the body of `document`."""
+    """What is wrong in the body of `document`. What reads its blocks and
+    its pictures is imported only for a body that has some: every command
+    lints, and most documents have neither."""
     body = document.body
     if ":::" in body:
         yield from _blocks(document)
@@ -49,6 +54,8 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
 
 
 def _blocks(document: Document) -> Iterator[BodyFinding]:
+    from aotext.rules.fences import read_fences
+
     reading = read_fences(document.body, document.body_line)
     private = document.private
     for fence in reading.unclosed:
@@ -86,8 +93,7 @@ def _as_text(found: AsText) -> str:
 
 
 def _pictures(document: Document) -> Iterator[BodyFinding]:
-    # The build's own reading of pictures, imported only for a body that shows one.
-    from aotext.handouts.images import pictures
+    from aotext.handouts.images import pictures  # the build's own reading of pictures
 
     body = document.body
     for picture in pictures(document):
