@@ -135,6 +135,11 @@ def _needed(remaining: float, deadline: dt.date, day: dt.date) -> str | None:
     return f"need {number(remaining)} more by {deadline}, about {number(round(remaining / (days_left / 7), 1))} a week"
 
 
+# No campaign's benchmark runs for decades: one that would is a mistyped year,
+# and judging it would count every week of those years (lint reports the date).
+MAX_SPAN_DAYS = 20 * 366
+
+
 @dataclass(frozen=True)
 class _Frame:
     """The dates one benchmark is judged by, and the measurements that count by then."""
@@ -215,14 +220,14 @@ def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds
     return result
 
 
-def _unjudged(benchmark: Benchmark, frame: _Frame) -> dict[str, Any]:
+def _unjudged(benchmark: Benchmark, frame: _Frame, why: str | None = None) -> dict[str, Any]:
     """A benchmark whose target cannot be read (lint reports it): shown with
     what was measured, but never judged, so never met."""
     asked = benchmark if isinstance(benchmark, ScaleBenchmark) else None
     return dict(target=asked.target_level if asked else None, scale=asked.scale if asked else (),
                 unit=benchmark.unit if isinstance(benchmark, NumericBenchmark) else None, current=None,
                 progress=None, expected=None, status="no data" if frame.started else "not started", trend=None,
-                cannot_judge=_cannot_judge(benchmark))
+                cannot_judge=why or _cannot_judge(benchmark))
 
 
 def _cannot_judge(benchmark: Benchmark) -> str:
@@ -258,6 +263,9 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
     kind: Literal["numeric", "qualitative"] = "qualitative" if isinstance(benchmark, ScaleBenchmark) else "numeric"
     details: dict[str, Any]
     match benchmark:
+        case _ if (frame.day - frame.start).days > MAX_SPAN_DAYS:
+            details = _unjudged(benchmark, frame, f"cannot judge: it would run from {frame.start} to {frame.day}; "
+                                                  "is a year mistyped? (aotext lint shows the line)")
         case ScaleBenchmark(target_level=str() as goal) if len(benchmark.scale) > 1 and goal in benchmark.scale:
             details = _qualitative(benchmark, goal, frame, thresholds)
         case NumericBenchmark(target=float() as target) if target >= 0:

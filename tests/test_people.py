@@ -116,8 +116,8 @@ def test_a_conversation_dated_after_the_as_of_day_is_a_warning(repo):
 
 
 def test_followups_for_today_says_which_notes_it_leaves_out_for_their_future_date(repo):
-    repo(files(a=note("a", "Rosa", "Sam", "2999-01-01", "2999-01-08")))  # after any day these tests run
+    repo(files(a=note("a", "Rosa", "Sam", "2190-01-01", "2190-01-08")))  # after any day these tests run
     result = invoke("followups", "--format", "json")
     assert result.exit_code == 0
     assert json.loads(result.stdout)["followups"] == []
-    assert "content/conversations/a.md:4:1: warning: this conversation is dated 2999-01-01" in result.stderr
+    assert "content/conversations/a.md:4:1: warning: this conversation is dated 2190-01-01" in result.stderr

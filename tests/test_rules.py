@@ -67,6 +67,7 @@ CASES = [
     ("handout-selection", {"aotext.yaml": PROJECT + "    documents:\n      folders: [plan]\n"}, "aotext.yaml", "folders: [plan]", "did you mean 'plans'"),
     ("handout-file-clash", {"aotext.yaml": PROJECT.replace("name: participant", "name: plan-bus-plan") + "  - name: plan\n    title: Plan\n    layout: plan\n    audience: coordinator\n    formats: [pdf]\n"}, "aotext.yaml", "name: plan-bus-plan", "would both write plan-bus-plan.pdf"),
     ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
+    ("implausible-date", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    due: 0026-12-31\n")}, PLAN_PATH, "due: 0026-12-31", "is the year mistyped"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
 
