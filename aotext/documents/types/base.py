@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
+from aotext.documents.records import record
 from aotext.errors import Refused
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from aotext.documents.document import Document
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class View:
     """The typed view of one document: what its front matter says, read
     tolerantly (see `aotext.documents.fields`)."""

@@ -4,10 +4,10 @@ they are about real people. Known by a pseudonym only."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import (
     DocumentType,
     NewDocumentError,
@@ -32,14 +32,14 @@ ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
 STEPS = ("get-in-the-door", "get-their-story", "propose-a-vision", "address-obstacles", "advocate-and-assess")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class FollowUpPlan:
     date: dt.date | None
     owner: str | None  # who makes the call, when not the note's owner
     how: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Conversation(View):
     type_name = "conversation"
     date: dt.date | None

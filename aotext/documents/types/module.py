@@ -3,10 +3,10 @@ participant text and facilitator-only `::: facilitator` blocks."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ ActivityKind = Literal["group-activity", "report-back", "question", "skit", "who
 ACTIVITY_KINDS: tuple[str, ...] = get_args(ActivityKind)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Activity:
     index: int  # its place in the module's `activities:` list
     id: str | None
@@ -33,7 +33,7 @@ class Activity:
         return tuple(number for _, number in self.questions_at)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Module(View):
     type_name = "module"
     title: str

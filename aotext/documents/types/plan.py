@@ -5,10 +5,10 @@ numeric (something counted) or a scale question the group answers."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal, TypedDict, get_args
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Reference, Template, View, one_of, quote, title_id
 from aotext.documents.types.scenario import Scenario
 from aotext.periods import Every, as_every
@@ -22,7 +22,7 @@ COMBINES: tuple[Combine, ...] = get_args(Combine)
 PartKind = Literal["goal", "strategy", "tactic", "benchmark"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Part:
     """A goal, strategy, tactic or benchmark of a plan."""
 
@@ -46,14 +46,14 @@ class Part:
         return f"'{self.id or f'{self.section}[{self.index}]'}'"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Goal(Part):
     section = "goals"
     kind = "goal"
     notes: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Serving(Part):
     """A part that serves others: a strategy serves goals, a tactic strategies."""
 
@@ -70,21 +70,21 @@ class Serving(Part):
         return tuple(target for _, target in self.serves_at)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Strategy(Serving):
     section = "strategies"
     kind = "strategy"
     links_to = ("goal",)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Tactic(Serving):
     section = "tactics"
     kind = "tactic"
     links_to = ("strategy",)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class BenchmarkBase(Part):
     section = "benchmarks"
     kind = "benchmark"
@@ -114,7 +114,7 @@ class BenchmarkBase(Part):
         return self.measures_at
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class NumericBenchmark(BenchmarkBase):
     """Something counted: sign-ups (added up across logs) or turnout (the latest count)."""
 
@@ -128,7 +128,7 @@ class NumericBenchmark(BenchmarkBase):
         return self.combine != "latest"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class ScaleBenchmark(BenchmarkBase):
     """A question the group answers on a scale, lowest answer first."""
 
@@ -140,7 +140,7 @@ class ScaleBenchmark(BenchmarkBase):
 Benchmark = NumericBenchmark | ScaleBenchmark
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Plan(View):
     type_name = "plan"
     title: str

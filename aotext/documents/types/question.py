@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import (
     DocumentType,
     NewDocumentError,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DEFAULT_ANSWER_LINES = 6
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Question(View):
     type_name = "question"
     number: int | None

@@ -4,10 +4,10 @@ revisits its goals, strategy and tactics, and celebrates."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Reference, Template, View, one_of
 from aotext.documents.types.plan import NumericBenchmark, Plan, ScaleBenchmark
 
@@ -22,7 +22,7 @@ REFLECTION_QUESTIONS = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Measurement:
     index: int  # its place in the log's `measurements:` list
     benchmark: str | None
@@ -35,21 +35,21 @@ class Measurement:
     note: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Change:
     index: int
     to: str | None  # the id of the goal, strategy, tactic or benchmark changed
     change: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class NewMember:
     name: str
     first_task: str | None
     paired_with: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Reflection(View):
     type_name = "reflection"
     title: str | None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from aotext.documents import fields
+from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
 
 if TYPE_CHECKING:
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from aotext.documents.document import Document
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Terrain:
     """The workshop's terrain questions, answered for one scenario."""
 
@@ -30,7 +30,7 @@ class Terrain:
     ourselves: str | None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Scenario(View):
     type_name = "scenario"
     title: str
