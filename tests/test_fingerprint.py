@@ -152,3 +152,17 @@ def test_web_pictures_are_left_to_pandoc(repo):
 
     document = Document("content/curriculum/planning.md", {}, "![a](https://example.org/a.png) ![b](<my map.png> \"T\")", 1)
     assert [picture.path for picture in pictures(document)] == ["content/curriculum/my map.png"]
+
+
+def test_a_picture_named_from_the_top_of_the_repository_is_found(repo, tmp_path):
+    from aotext.documents.document import Document
+    from aotext.handouts.images import pictures
+
+    document = Document("content/curriculum/planning.md", {}, "![Map](/docs/map.png) ![Up](../../docs/map.png)", 1)
+    assert [picture.path for picture in pictures(document)] == ["docs/map.png", "docs/map.png"]
+    root = repo({"content/curriculum/planning.md": MODULE + "\n![The yard](/docs/yard.png)\n"})
+    (root / "docs").mkdir()
+    (root / "docs" / "yard.png").write_bytes(png(10, 120, 60))
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert sum(len(page.images) for page in pypdf.PdfReader(root / "build" / "participant.pdf").pages) >= 1

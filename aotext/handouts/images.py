@@ -79,7 +79,9 @@ def pictures(document: Document) -> Iterator[Picture]:
             target = target[1:-1].strip()
         if not target or _URL.match(target):
             continue
-        yield Picture(match.start(1), match.end(1), posixpath.normpath(folder / target))
+        # A name starting with / is from the top of the repository (where aotext runs), never the disk's root.
+        place = PurePosixPath(target.lstrip("/")) if target.startswith("/") else folder / target
+        yield Picture(match.start(1), match.end(1), posixpath.normpath(place))
 
 
 def read_picture(document: Document, path: str) -> bytes:
@@ -88,7 +90,8 @@ def read_picture(document: Document, path: str) -> bytes:
     except OSError as error:
         reason = "there is no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
         raise RenderError(f"{document.path} shows the picture {path}, which cannot be read ({reason}); "
-                          "a picture's name is relative to the document's own folder") from error
+                          "a picture's name is relative to the document's own folder, or to the top of the "
+                          "repository when it starts with /") from error
 
 
 def staged_name(path: str, data: bytes) -> str:

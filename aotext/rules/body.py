@@ -104,4 +104,5 @@ def _pictures(document: Document) -> Iterator[BodyFinding]:
         what = "this picture's file" if document.private else f"the picture {picture.path}"
         yield "missing-picture", line, column, (
             f"{what} does not exist: correct the name, or add the file; "
-            "a picture's name is relative to this document's folder")
+            "a picture's name is relative to this document's folder, or to the top of the repository when "
+            "it starts with /")
