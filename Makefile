@@ -78,7 +78,7 @@ typecheck: $(TESTING)
 	$(BIN)/mypy
 
 style: $(TESTING)
-	$(BIN)/ruff check aotext tests
+	$(BIN)/ruff check .
 
 bench: $(HANDOUTS)
 	$(BIN)/python bench/run.py

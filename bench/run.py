@@ -240,7 +240,7 @@ def report(results: list[Result], extra: str | None) -> str:
     # the average also carries the fixed start-up cost, so it falls with size.
     lines += ["", "| size | lint s per 1,000 documents | marginal s per 1,000 documents since the previous size |",
               "|---:|---:|---:|"]
-    for previous, r in zip([None, *results], results):
+    for previous, r in zip([None, *results], results, strict=False):
         marginal = "-" if previous is None else (
             f"{(min(r.lint) - min(previous.lint)) * 1000 / (r.documents - previous.documents):.3f}")
         lines.append(f"| {r.size:,} | {min(r.lint) * 1000 / r.documents:.3f} | {marginal} |")
