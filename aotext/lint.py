@@ -32,8 +32,6 @@ class LintResult:
     documents: list[Document]
     problems: list[Problem]
     internal_errors: int
-    # The files that could not be read as documents at all (their problems say why).
-    unreadable: tuple[str, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -133,5 +131,4 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     gc.freeze()
     # What follows from a file that cannot be read comes after its own problems.
     problems.sort(key=lambda problem: (problem.rule in REGISTRY and REGISTRY[problem.rule].knock_on, problem))
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded),
-                      tuple(item.path for item in loaded if item.document is None))
+    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded))
