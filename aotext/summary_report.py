@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
@@ -146,8 +147,8 @@ def _ended(plan: PlanSummary) -> str:
     return ", the plan's last day (it has ended)" if plan.ended else ""
 
 
-def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = None) -> str:
-    """One plan's summary as Markdown; the benchmark report handout adds its chart."""
+def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str] = ()) -> str:
+    """One plan's summary as Markdown; the benchmark report handout adds its chart's pictures."""
     out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}{_ended(plan)}.\n",
            "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
            # The dashes set the relative column widths when pandoc prints it.
@@ -164,9 +165,11 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, chart: str | None = N
         out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
     if _left_out(plan):
         out.append("\n" + "\n\n".join(_left_out(plan)))
-    if chart:
-        out.append(f"\n![Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
-                   f"and its measurements over time against the target (the dotted line).]({chart}){{width=100%}}\n")
+    for place, chart in enumerate(charts):
+        caption = ("Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
+                   "and its measurements over time against the target (the dotted line)."
+                   if place == 0 else "The chart, continued.")
+        out.append(f"\n![{caption}]({chart}){{width=100%}}\n")
     return "\n".join(line for line in out if line) + "\n"
 
 

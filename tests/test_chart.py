@@ -4,6 +4,7 @@ report around it still holds its table."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -154,3 +155,25 @@ def _bus_plan_summary(root: Path):
     log = load_file(root / "content/logs/log-2026-11-20.md").document
     assert plan is not None and log is not None and isinstance(plan.view, Plan)
     return summarize_plan(Corpus([plan, log]), plan.view, dt.date(2026, 11, 24), Thresholds())
+
+
+def test_a_plan_with_many_benchmarks_gets_pictures_of_the_same_size(repo, tmp_path):
+    """Cost and memory stay flat per benchmark: a long plan is more pictures,
+    never one enormous one."""
+    import struct
+
+    _files(repo)
+    one = chart.pictures(_bus_plan_summary(tmp_path))
+    assert len(one) == 1
+    summary = _bus_plan_summary(tmp_path)
+    many = dataclasses.replace(summary, benchmarks=summary.benchmarks * 20)  # 40 benchmarks
+    drawn = chart.pictures(many)
+    assert len(drawn) == -(-len(many.benchmarks) // chart.ROWS_PER_PICTURE)
+    heights = [struct.unpack(">I", picture[20:24])[0] for picture in drawn]  # the PNG header's height
+    assert max(heights) <= struct.unpack(">I", chart.draw(dataclasses.replace(
+        summary, benchmarks=summary.benchmarks * 4))[20:24])[0]
+    # The report names each picture and prints them all, in order.
+    from aotext.summary_report import plan_markdown
+
+    text = plan_markdown(many, heading=False, charts=["chart-1.png", "chart-2.png"])
+    assert "](chart-1.png)" in text and "The chart, continued.](chart-2.png)" in text

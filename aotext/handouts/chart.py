@@ -5,6 +5,7 @@ pyplot, no global state) as a PNG that both PDF and DOCX embed."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import threading
@@ -138,6 +139,19 @@ def png(chart: Figure) -> bytes:
     buffer = io.BytesIO()
     chart.savefig(buffer, format="png", dpi=150, metadata={"Software": None})
     return buffer.getvalue()
+
+
+# Benchmarks drawn in one picture: more make one more picture, so a plan with
+# hundreds of benchmarks costs as much per benchmark as a small one (one
+# picture of 300 rows was 56,000 pixels tall and took 1.1 GB to draw).
+ROWS_PER_PICTURE = 8
+
+
+def pictures(plan: PlanSummary) -> list[bytes]:
+    """The chart as pictures of at most ROWS_PER_PICTURE benchmarks each, in order."""
+    rows = plan.benchmarks
+    return [draw(dataclasses.replace(plan, benchmarks=rows[start:start + ROWS_PER_PICTURE]))
+            for start in range(0, max(1, len(rows)), ROWS_PER_PICTURE)]
 
 
 def draw(plan: PlanSummary) -> bytes:

@@ -35,8 +35,11 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     if not isinstance(view, Plan):
         raise RenderError(f"{plan.path} is not a plan, so it has no benchmark report")
     summary = summarize_plan(Corpus([plan, *logs]), view, as_of, Thresholds(project.on_track_ratio))
-    composed = Composed(plan_markdown(summary, heading=False, chart=CHART), switches=("compact",),
-                        images={CHART: chart.draw(summary)})
+    drawn = chart.pictures(summary)
+    # One picture keeps the name it always had; a long plan's are numbered.
+    names = [CHART] if len(drawn) == 1 else [f"chart-{number}.png" for number in range(1, len(drawn) + 1)]
+    composed = Composed(plan_markdown(summary, heading=False, charts=names), switches=("compact",),
+                        images=dict(zip(names, drawn, strict=True)))
     # The report says the day it judges; the title block needs no date.
     return titled(composed, title_block(handout, project, view))
 
