@@ -97,9 +97,10 @@ def report_errors(repository: Repository, consequence: str) -> bool:
     """Print the documents' lint errors as lint prints them, then what they
     mean for this command; every command says it in the same words. True
     when there were any (the command then exits 1)."""
+    from aotext.model import ERROR
     from aotext.words import plural
 
-    errors = [problem for problem in repository.lint.problems if problem.severity == "error"]
+    errors = [problem for problem in repository.lint.problems if problem.severity == ERROR]
     for problem in errors:
         click.echo(str(problem), err=True)
     if errors:

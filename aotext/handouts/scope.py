@@ -6,19 +6,18 @@ by an error in the part of the project file that shapes it."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
-from aotext.documents.types import FOLDER_TYPES, TYPES
+from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
 from aotext.handouts.layouts import Layout
 from aotext.handouts.select import folder_root, selects, under
 from aotext.model import ERROR, KeyPath, Problem
 from aotext.project import Handout, Project
+from aotext.words import closest
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,13 @@ def first_errors(problems: Iterable[Problem]) -> dict[str, Problem]:
 
 
 def _folder_type(path: str) -> str | None:
-    # The innermost type folder, as the wrong-folder rule reads it.
-    folders = [part for part in PurePosixPath(path).parent.parts if part in FOLDER_TYPES]
-    return FOLDER_TYPES[folders[-1]] if folders else None
+    folder = folder_of(path)
+    return FOLDER_TYPES[folder] if folder else None
 
 
 def _slip_of(value: object) -> str | None:
     """The known type a misspelt `type:` stands for, if it is close to one."""
-    if not isinstance(value, str):
-        return None
-    written = value.strip().lower()
-    close = difflib.get_close_matches(written, list(TYPES), n=1, cutoff=0.6)
-    return close[0] if close else None
+    return closest(value.strip().lower(), TYPES) if isinstance(value, str) else None
 
 
 def unread_files(errors: dict[str, Problem], corpus: Corpus, project_path: str | None) -> list[Unread]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from aotext.corpus import Corpus
 from aotext.documents import fields
-from aotext.documents.types import FOLDER_TYPES, TYPES
+from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
 from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
 from aotext.rules.base import Finding, rule
@@ -34,11 +33,11 @@ def wrong_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         kind = TYPES.get(document.type or "")
         if kind is None:
             continue
-        folders = [part for part in PurePosixPath(document.path).parent.parts if part in FOLDER_TYPES]
-        if folders and folders[-1] != kind.folder:
+        folder = folder_of(document.path)
+        if folder is not None and folder != kind.folder:
             yield document, ("type",), (
-                f"a {kind.name} document sits in the '{folders[-1]}' folder, which holds "
-                f"{FOLDER_TYPES[folders[-1]]} documents; move it to '{kind.folder}/' or correct its type"
+                f"a {kind.name} document sits in the '{folder}' folder, which holds "
+                f"{FOLDER_TYPES[folder]} documents; move it to '{kind.folder}/' or correct its type"
             )
 
 

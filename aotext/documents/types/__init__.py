@@ -7,6 +7,8 @@ in the project file's list of types, which a test keeps in step)."""
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from aotext.documents.types.base import DocumentType, View
 from aotext.registry import declared
 
@@ -15,3 +17,9 @@ TYPES: dict[str, DocumentType[View]] = {
 }
 # Folder name -> the type whose documents live there.
 FOLDER_TYPES: dict[str, str] = {kind.folder: name for name, kind in TYPES.items()}
+
+
+def folder_of(path: str) -> str | None:
+    """The innermost folder of `path` that is a type's folder (curriculum, plans ...), if any."""
+    folders = [part for part in PurePosixPath(path).parent.parts if part in FOLDER_TYPES]
+    return folders[-1] if folders else None

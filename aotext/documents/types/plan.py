@@ -169,10 +169,6 @@ class Plan(View):
         return next((b for b in self.benchmarks if b.id == benchmark_id), None) if benchmark_id else None
 
 
-def _serves(item: fields.Data, key: str) -> tuple[tuple[int, str], ...]:
-    return fields.indexed_texts(item, key)
-
-
 # The keys that say how a benchmark is measured.
 _MEASURED_BY = ("target", "unit", "combine", "question", "scale", "target_level", "due", "every")
 
@@ -197,7 +193,7 @@ class _Shared(TypedDict):
 def _benchmark(index: int, item: fields.Data) -> Benchmark:
     common = _Shared(
         index=index, id=fields.text(item, "id"), title=fields.text(item, "title") or fields.text(item, "id") or "",
-        measures_at=_serves(item, "measures"), start=fields.date(item, "start"), due=fields.date(item, "due"),
+        measures_at=fields.indexed_texts(item, "measures"), start=fields.date(item, "start"), due=fields.date(item, "due"),
         every=as_every(item.get("every")), steps=fields.texts(item, "steps"),
         if_missed=fields.text(item, "if_missed"), tests_power=fields.flag(item, "tests_power") is True,
         kind_stated=item.get("kind") in ("numeric", "qualitative"),
@@ -220,10 +216,10 @@ def read(document: Document) -> Plan:
         goals=tuple(Goal(index=i, id=fields.text(item, "id"), title=fields.text(item, "title") or "",
                          notes=fields.text(item, "notes")) for i, item in fields.items(data, "goals")),
         strategies=tuple(Strategy(index=i, id=fields.text(item, "id"), title=fields.text(item, "title") or "",
-                                  notes=fields.text(item, "notes"), serves_at=_serves(item, "serves"))
+                                  notes=fields.text(item, "notes"), serves_at=fields.indexed_texts(item, "serves"))
                          for i, item in fields.items(data, "strategies")),
         tactics=tuple(Tactic(index=i, id=fields.text(item, "id"), title=fields.text(item, "title") or "",
-                             notes=fields.text(item, "notes"), serves_at=_serves(item, "serves"))
+                             notes=fields.text(item, "notes"), serves_at=fields.indexed_texts(item, "serves"))
                       for i, item in fields.items(data, "tactics")),
         benchmarks=tuple(_benchmark(i, item) for i, item in fields.items(data, "benchmarks")),
     )
