@@ -182,6 +182,18 @@ def _typst_failure(error: Exception, source: str) -> str:
     return f"typst failed{where}: {message}{snippet}.{hint}"
 
 
+HTML_TEMPLATE = TEMPLATES / "handout.html"
+
+
+def render_html(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], counter: ProcessCount,
+                resources: Path) -> bytes:
+    """One self-contained web page: styles inline, pictures embedded, a table
+    of contents and a link anchor for every heading; it fetches nothing."""
+    return run_pandoc(markdown, ["--to", "html5", "--standalone", "--template", str(HTML_TEMPLATE), "--toc",
+                                 "--toc-depth", "3", "--section-divs", "--embed-resources",
+                                 "--resource-path", str(resources), *metadata_args(metadata, switches)], counter)
+
+
 def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path | None,
                   counter: ProcessCount, resources: Path) -> bytes:
     """DOCX (in the style of the `reference` document) or PPTX bytes, straight

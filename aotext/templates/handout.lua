@@ -79,6 +79,12 @@ local function facilitator(div)
     blocks:extend(div.content)
     return pandoc.Div(blocks, pandoc.Attr("", {}, { ["custom-style"] = "Facilitator Note" }))
   end
+  if FORMAT:match("html") then
+    local label = pandoc.Para({ pandoc.Str("For facilitators") })
+    local blocks = pandoc.Blocks({ pandoc.Div({ label }, pandoc.Attr("", { "facilitator-label" })) })
+    blocks:extend(div.content)
+    return pandoc.Div(blocks, pandoc.Attr("", { "facilitator" }, { role = "note" }))
+  end
   return div
 end
 
@@ -88,6 +94,13 @@ local function answer_lines(div)
     return pandoc.RawBlock("typst", "#answerlines(" .. count .. ")")
   end
   local lines = pandoc.Blocks({})
+  if FORMAT:match("html") then
+    -- Ruled space that prints: empty boxes with a bottom border (see handout.html).
+    for _ = 1, count do
+      lines:insert(pandoc.Div({}, pandoc.Attr("", { "answer-line" })))
+    end
+    return pandoc.Div(lines, pandoc.Attr("", { "answer-lines" }, { ["aria-label"] = "Space for your answer" }))
+  end
   for _ = 1, count do
     if FORMAT == "docx" then
       lines:insert(pandoc.Para({ pandoc.Str("\u{00A0}") }))
@@ -127,6 +140,9 @@ local function page_break()
   if FORMAT == "docx" then
     return pandoc.RawBlock("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
   end
+  if FORMAT:match("html") then
+    return pandoc.Div({}, pandoc.Attr("", { "page-break" }))
+  end
   return {}
 end
 
@@ -137,6 +153,9 @@ local function question(div)
   if FORMAT == "docx" then
     -- The prompt and hint keep with the answer lines that follow them.
     return pandoc.Div(div.content, pandoc.Attr("", {}, { ["custom-style"] = "Question" }))
+  end
+  if FORMAT:match("html") then
+    return pandoc.Div(div.content, pandoc.Attr("", { "question" }))
   end
   return div.content
 end
@@ -156,9 +175,27 @@ local function div(element)
   end
 end
 
+-- On a web page the title is the one level-1 heading, so the body's
+-- headings are moved to start at level 2 and nest under it.
+local function nest_headings(doc)
+  if not FORMAT:match("html") then
+    return nil
+  end
+  local top = nil
+  doc:walk({ Header = function(header) top = math.min(top or header.level, header.level) end })
+  if top == nil or top == 2 then
+    return nil
+  end
+  return doc:walk({ Header = function(header)
+    header.level = math.min(6, header.level + 2 - top)
+    return header
+  end })
+end
+
 -- Slide bodies first, so their facilitator blocks become notes, not boxes.
 return {
   { Meta = read_audience },
+  { Pandoc = nest_headings },
   { Div = function(element) if element.classes:includes("slide-body") then return slide_body(element) end end },
   { Div = div },
 }

@@ -93,5 +93,5 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     return titled(one_page_plan(plan, scenarios[0] if scenarios else None), title_block(handout, project, plan))
 
 
-LAYOUT = Layout(name="plan", prints=("plan",), formats=("pdf", "docx"), compose=compose, per_plan=True,
+LAYOUT = Layout(name="plan", prints=("plan",), formats=("pdf", "docx", "html"), compose=compose, per_plan=True,
                 context_types=("scenario",), context=_scenario)

@@ -44,5 +44,5 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     return titled(composed, title_block(handout, project, view))
 
 
-LAYOUT = Layout(name="report", prints=("plan",), formats=("pdf", "docx"), compose=compose, per_plan=True,
+LAYOUT = Layout(name="report", prints=("plan",), formats=("pdf", "docx", "html"), compose=compose, per_plan=True,
                 companion_types=("reflection",), companions=_logs, dated=True)

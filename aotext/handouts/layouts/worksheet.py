@@ -43,5 +43,5 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
-LAYOUT = Layout(name="worksheet", prints=("question",), formats=("pdf", "docx"), compose=compose,
+LAYOUT = Layout(name="worksheet", prints=("question",), formats=("pdf", "docx", "html"), compose=compose,
                 context_types=("module",), context=_modules)

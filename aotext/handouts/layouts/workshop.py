@@ -70,4 +70,4 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
-LAYOUT = Layout(name="workshop", prints=("module",), formats=("pdf", "docx"), compose=compose)
+LAYOUT = Layout(name="workshop", prints=("module",), formats=("pdf", "docx", "html"), compose=compose)

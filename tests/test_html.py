@@ -1,0 +1,161 @@
+"""aotext build --format html with real pandoc: each page read back as HTML
+holds what its audience should see and nothing else, fetches nothing, and
+every link inside it leads somewhere."""
+
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from helpers import invoke, write_tree
+from test_build import FACILITATOR_WORDS, FILES, PARTICIPANT_WORDS, PRIVATE_WORDS
+
+HTML_FILES = {**FILES, "aotext.yaml": FILES["aotext.yaml"].replace("formats: [pdf, docx]", "formats: [html]").replace(
+    "formats: [pdf]", "formats: [html]")}
+PAGES = ["guide.html", "participant.html", "plan-bus-plan.html", "report-bus-plan.html", "worksheet.html"]
+
+
+class Page(HTMLParser):
+    """What a reader and a browser see of one page: its text (all of it, and
+    the part inside facilitator boxes), the ids links can reach, and every
+    address it refers to."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.boxed: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.addresses: list[str] = []
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self._open: list[bool] = []  # for each open div: is it a facilitator box
+        self.feed(source)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, found))
+        if "id" in found:
+            self.ids.add(found["id"])
+        if tag == "a" and "href" in found:
+            self.links.append(found["href"])
+        for name in ("src", "href", "srcset", "poster", "data"):
+            if name in found and not (tag == "a" and found[name].startswith("#")):
+                self.addresses.append(found[name])
+        if tag == "div":
+            self._open.append("facilitator" in found.get("class", "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+        if any(self._open):
+            self.boxed.append(data)
+
+    def all_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+    def boxed_text(self) -> str:
+        return " ".join(" ".join(self.boxed).split())
+
+
+def read(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo")
+    write_tree(root, HTML_FILES)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = invoke("build", "--as-of", "2026-11-24")
+        assert result.exit_code == 0, result.output
+        yield root
+    finally:
+        os.chdir(cwd)
+
+
+def test_every_page_is_built(built):
+    assert sorted(path.name for path in (built / "build").glob("*.html")) == PAGES
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_stands_alone_and_fetches_nothing(built, name):
+    page = read(built / "build" / name)
+    policies = [attrs["content"] for tag, attrs in page.tags
+                if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"]
+    assert policies and policies[0].startswith("default-src 'none'")
+    assert ("html", {"lang": "en"}) in page.tags
+    assert "Test Collective" in page.all_text()
+    # Pictures are inside the page; nothing is loaded from a file or the network.
+    assert all(address.startswith("data:") for address in page.addresses), page.addresses
+    assert not [tag for tag, _ in page.tags if tag in ("script", "link", "iframe")]
+    # Headings nest: one title, and no level is skipped on the way down.
+    levels = [int(tag[1]) for tag, _ in page.tags if tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels.count(1) == 1 and all(later - earlier <= 1 for earlier, later in pairwise(levels))
+    # Every link inside the page leads to something on it.
+    internal = [link[1:] for link in page.links if link.startswith("#")]
+    assert internal and set(internal) <= page.ids
+
+
+def test_participant_page_has_no_facilitator_material(built):
+    page = read(built / "build/participant.html")
+    assert PARTICIPANT_WORDS in page.all_text() and "After the note." in page.all_text()
+    assert "Quokka" not in page.all_text() and "For facilitators" not in page.all_text()
+    assert page.boxed_text() == ""
+
+
+def test_facilitator_page_boxes_the_notes_and_has_a_contents_list_and_the_agenda(built):
+    page = read(built / "build/guide.html")
+    assert FACILITATOR_WORDS in page.boxed_text() and PARTICIPANT_WORDS not in page.boxed_text()
+    assert "For facilitators" in page.boxed_text()
+    text = page.all_text()
+    assert text.index("Contents") < text.index("Agenda") and "10:30 30 IV. Talking politics" in text
+    contents = [link for link in page.links if link.startswith("#")]
+    assert len(contents) >= 3  # the agenda and both modules, at least
+
+
+def test_worksheet_page_leaves_ruled_space_for_every_answer(built):
+    page = read(built / "build/worksheet.html")
+    assert "What are your goals?" in page.all_text() and "How do you start a conversation?" in page.all_text()
+    lines = [attrs for tag, attrs in page.tags if attrs.get("class") == "answer-line"]
+    assert len(lines) == 12  # two questions, six lines each
+    assert len([attrs for tag, attrs in page.tags if attrs.get("class") == "question"]) == 2
+
+
+def test_report_page_holds_the_table_and_its_chart_inside(built):
+    page = read(built / "build/report-bus-plan.html")
+    text = page.all_text()
+    for words in ("As of 2026-11-24.", "A driver-rep signs up 2 new drivers this month", "on track",
+                  "Three new drivers signed up."):
+        assert words in text
+    pictures = [attrs for tag, attrs in page.tags if tag == "img"]
+    assert len(pictures) == 1 and pictures[0]["src"].startswith("data:image/png;base64,")
+    assert pictures[0].get("aria-label") or pictures[0].get("alt")
+
+
+def test_private_document_never_reaches_a_page_unless_named(built, repo, tmp_path):
+    for path in (built / "build").glob("*.html"):
+        assert "Narwhal" not in path.read_text(encoding="utf-8")
+    repo(HTML_FILES)
+    result = invoke("build", "--as-of", "2026-11-24", "--only", "participant", "--include-private", "secret")
+    assert result.exit_code == 0, result.output
+    assert PRIVATE_WORDS in read(tmp_path / "build/participant.html").all_text()
+
+
+def test_the_same_content_gives_the_same_bytes(built):
+    before = {name: (built / "build" / name).read_bytes() for name in PAGES}
+    cwd = os.getcwd()
+    os.chdir(built)
+    try:
+        assert invoke("build", "--as-of", "2026-11-24", "--force").exit_code == 0
+    finally:
+        os.chdir(cwd)
+    assert {name: (built / "build" / name).read_bytes() for name in PAGES} == before
