@@ -178,6 +178,11 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def handout_files(root: Path) -> list[str]:
+    """The names of the handout files in `root`'s build folder (not its index page, which test_html checks)."""
+    return sorted(path.name for path in (root / "build").iterdir() if path.is_file() and path.name != "index.html")
+
+
 def commands() -> dict[str, click.Command]:
     """Every command of `aotext`, loaded (the group imports each one only when it runs)."""
     context = click.Context(cli)

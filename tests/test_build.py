@@ -15,7 +15,7 @@ import pypdf
 import pytest
 
 from aotext import fsio
-from helpers import GOOD_REPO, MODULE, QUESTION, invoke, write_tree
+from helpers import GOOD_REPO, MODULE, QUESTION, handout_files, invoke, write_tree
 from helpers import PROJECT as SMALL_PROJECT
 
 PARTICIPANT_WORDS = "Goals are what you hope to achieve"
@@ -97,7 +97,7 @@ def built(tmp_path_factory):
 def test_every_output_is_built(built):
     root, output = built
     names = sorted(p.name for p in (root / "build").iterdir() if not p.name.startswith("."))
-    assert names == ["guide.docx", "guide.pdf", "participant.docx", "participant.pdf", "plan-bus-plan.pdf",
+    assert names == ["guide.docx", "guide.pdf", "index.html", "participant.docx", "participant.pdf", "plan-bus-plan.pdf",
                      "report-bus-plan.docx", "report-bus-plan.pdf", "slides.pptx", "worksheet.docx", "worksheet.pdf"]
     assert "Built 10, up to date 0, failed 0" in output
 
@@ -276,12 +276,16 @@ def assert_complete(path: Path) -> None:
         pptx.Presentation(str(path))
     elif path.suffix == ".json":  # a fingerprint in build/.aotext/
         json.loads(path.read_text(encoding="utf-8"))
+    elif path.suffix == ".html":  # the index page, or an HTML handout
+        assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    elif path.name.endswith(".digest"):  # what the index page last listed, in build/.aotext/
+        assert len(path.read_text(encoding="utf-8")) >= 12
     else:
         raise AssertionError(f"unexpected file in build/: {path}")
 
 
 def handouts(build_dir: Path) -> list[Path]:
-    return sorted(path for path in build_dir.iterdir() if path.is_file() and not path.name.startswith("."))
+    return [build_dir / name for name in handout_files(build_dir.parent)]
 
 
 class DiskFullOnSecondHandout:

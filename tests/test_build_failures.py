@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from aotext.handouts import render
-from helpers import PROJECT, invoke
+from helpers import PROJECT, handout_files, invoke
 
 WORKSHEET = """\
   - name: worksheet
@@ -35,10 +35,6 @@ def build(*args: str):
 
 def pdf_text(path: Path) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
-
-
-def built_files(root: Path) -> list[str]:
-    return sorted(path.name for path in (root / "build").iterdir() if path.is_file())
 
 
 @pytest.fixture
@@ -68,7 +64,7 @@ def test_pandoc_failure_names_the_output_in_pandocs_words_and_the_rest_is_built(
     for failed in ("build/participant.docx", "build/worksheet.docx"):
         assert f"error: {failed}: pandoc failed: {PANDOC_MESSAGE}" in result.output
     assert "Built 2, up to date 0, failed 2" in result.output
-    assert built_files(root) == ["participant.pdf", "worksheet.pdf"]
+    assert handout_files(root) == ["participant.pdf", "worksheet.pdf"]
     assert "Goals are what you hope to achieve" in pdf_text(root / "build/participant.pdf")
     assert "1. What are your goals?" in pdf_text(root / "build/worksheet.pdf")
 
@@ -102,4 +98,4 @@ def test_typst_failure_names_the_output_in_typsts_words_and_the_rest_is_built(re
     [error] = [line for line in result.output.splitlines() if line.startswith("error: ")]
     assert error.startswith("error: build/plan-bus-plan.pdf: typst failed: ") and "expected expression" in error
     assert "Built 2, up to date 0, failed 1" in result.output
-    assert built_files(root) == ["worksheet.docx", "worksheet.pdf"]
+    assert handout_files(root) == ["worksheet.docx", "worksheet.pdf"]

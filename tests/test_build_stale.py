@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOOD_REPO, PLAN, PROJECT, REFLECTION, invoke
+from helpers import GOOD_REPO, PLAN, PROJECT, REFLECTION, handout_files, invoke
 
 HANDOUTS = PROJECT + """\
   - name: plan
@@ -28,10 +28,6 @@ def build(*args: str):
     return invoke("build", "--as-of", "2026-11-24", "-j", "2", *args)
 
 
-def outputs(root: Path) -> list[str]:
-    return sorted(path.name for path in (root / "build").iterdir() if path.is_file())
-
-
 def records(root: Path) -> list[str]:
     return sorted(path.name for path in (root / "build/.aotext").glob("*.json"))
 
@@ -43,7 +39,7 @@ def built(repo):
     # Files of the user's own in build/: never the build's to remove.
     (root / "build/my-notes.pdf").write_bytes(b"%PDF-1.4 mine")
     (root / "build/plan-old.pdf").write_bytes(b"%PDF-1.4 also mine, named like an output")
-    assert outputs(root) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-bus-plan.docx",
+    assert handout_files(root) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-bus-plan.docx",
                              "plan-bus-plan.pdf", "plan-old.pdf"]
     return root
 
@@ -65,7 +61,7 @@ def test_the_outputs_of_a_renamed_plan_are_removed_and_nothing_else(built):
     assert result.exit_code == 0, result.output
     assert f"removed build/plan-bus-plan.pdf: {GONE}" in result.output
     assert f"removed build/plan-bus-plan.docx: {GONE}" in result.output
-    assert outputs(built) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-bus-plan-2027.docx",
+    assert handout_files(built) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-bus-plan-2027.docx",
                               "plan-bus-plan-2027.pdf", "plan-old.pdf"]
     assert records(built) == ["participant.docx.json", "participant.pdf.json", "plan-bus-plan-2027.docx.json",
                               "plan-bus-plan-2027.pdf.json"]
@@ -77,7 +73,7 @@ def test_the_outputs_of_a_plan_made_private_are_removed(built):
     result = build()
     assert result.exit_code == 0, result.output
     assert f"removed build/plan-bus-plan.pdf: {GONE}" in result.output
-    assert "plan-bus-plan.pdf" not in outputs(built)
+    assert "plan-bus-plan.pdf" not in handout_files(built)
 
 
 def test_the_outputs_of_a_deleted_plan_are_removed(built):
@@ -86,7 +82,7 @@ def test_the_outputs_of_a_deleted_plan_are_removed(built):
     result = build()
     assert result.exit_code == 0, result.output
     assert f"removed build/plan-bus-plan.docx: {GONE}" in result.output
-    assert outputs(built) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-old.pdf"]
+    assert handout_files(built) == ["my-notes.pdf", "participant.docx", "participant.pdf", "plan-old.pdf"]
 
 
 def test_a_format_or_a_handout_taken_out_of_the_project_file_is_removed(built):
@@ -96,7 +92,7 @@ def test_a_format_or_a_handout_taken_out_of_the_project_file_is_removed(built):
     assert result.exit_code == 0, result.output
     assert "removed build/participant.docx: handout 'participant' is no longer made as docx" in result.output
     assert "removed build/plan-bus-plan.pdf: its handout 'plan' is no longer in the project file" in result.output
-    assert outputs(built) == ["my-notes.pdf", "participant.pdf", "plan-old.pdf"]
+    assert handout_files(built) == ["my-notes.pdf", "participant.pdf", "plan-old.pdf"]
 
 
 def test_an_only_build_leaves_the_other_handouts_outputs_alone(built):
@@ -104,7 +100,7 @@ def test_an_only_build_leaves_the_other_handouts_outputs_alone(built):
     result = build("--only", "participant")
     assert result.exit_code == 0, result.output
     assert "removed" not in result.output
-    assert "plan-bus-plan.pdf" in outputs(built)
+    assert "plan-bus-plan.pdf" in handout_files(built)
     assert f"removed build/plan-bus-plan.pdf: {GONE}" in build("--only", "plan").output
 
 
@@ -116,5 +112,5 @@ def test_an_output_changed_since_the_build_made_it_is_left_in_place(built):
     assert ("left build/plan-bus-plan.docx as it is: its plan is no longer built (renamed, deleted, private or "
             "unreadable); but it was changed after aotext made it") in result.output
     assert (built / "build/plan-bus-plan.docx").read_bytes() == b"edited by hand"
-    assert "plan-bus-plan.pdf" not in outputs(built)
+    assert "plan-bus-plan.pdf" not in handout_files(built)
     assert "plan-bus-plan.docx" not in build().output  # said once

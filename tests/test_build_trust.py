@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from helpers import GOOD_REPO, MODULE, PROJECT, QUESTION, invoke, lint_json
+from helpers import GOOD_REPO, MODULE, PROJECT, QUESTION, handout_files, invoke, lint_json
 
 TALKING_PATH = "content/curriculum/talking.md"
 TALKING = MODULE.replace("id: planning", "id: talking").replace("order: 1", "order: 2").replace(
@@ -55,10 +55,6 @@ def build(*args: str):
     return invoke("build", "--as-of", "2026-11-24", "-j", "2", *args)
 
 
-def outputs(root: Path) -> list[str]:
-    return sorted(path.name for path in (root / "build").iterdir() if path.is_file())
-
-
 def pdf(path: Path) -> tuple[int, str]:
     """The page count and the text of a PDF."""
     pages = pypdf.PdfReader(path).pages
@@ -77,7 +73,7 @@ def built(repo):
     root = repo(FILES)
     result = build()
     assert result.exit_code == 0, result.output
-    assert outputs(root) == EVERY_OUTPUT
+    assert handout_files(root) == EVERY_OUTPUT
     pages, text = pdf(root / "build/participant.pdf")
     assert "Planning" in text and "Talking politics" in text
     return root, pages
@@ -105,12 +101,12 @@ def test_a_module_aotext_cannot_read_stops_every_handout_it_belongs_in(built, br
         assert f"error: build/{name}: not built from documents with errors: {TALKING_PATH} (" in result.output
         # Yesterday's handout does not stay behind to pass for today's.
         assert f"removed build/{name}: it is out of date, and is not rebuilt until {TALKING_PATH}" in result.output
-    assert outputs(root) == ["plan-bus-plan.pdf", "report-bus-plan.pdf"]
+    assert handout_files(root) == ["plan-bus-plan.pdf", "report-bus-plan.pdf"]
 
     (root / TALKING_PATH).write_text(TALKING, encoding="utf-8")
     fixed = build()
     assert fixed.exit_code == 0, fixed.output
-    assert outputs(root) == EVERY_OUTPUT
+    assert handout_files(root) == EVERY_OUTPUT
     assert pdf(root / "build/participant.pdf")[0] == pages
     assert "Talking politics" in pdf(root / "build/participant.pdf")[1]
 
@@ -135,7 +131,7 @@ def test_a_yaml_slip_in_the_plan_stops_its_plan_and_report_and_removes_their_old
         assert "content/plans/bus-plan.md" in removed
     assert first_lint_error("content/plans/bus-plan.md") in result.output
     assert "Built 0, up to date 4, failed 2" in result.output
-    assert outputs(root) == ["guide.pdf", "participant.docx", "participant.pdf", "worksheet.pdf"]
+    assert handout_files(root) == ["guide.pdf", "participant.docx", "participant.pdf", "worksheet.pdf"]
 
 
 def test_a_broken_log_stops_the_report_it_may_belong_to(built):
@@ -144,7 +140,7 @@ def test_a_broken_log_stops_the_report_it_may_belong_to(built):
     result = build()
     assert result.exit_code == 1
     assert "error: build/report-bus-plan.pdf: not built from documents with errors: content/logs/log-2026-11-27.md" in result.output
-    assert "report-bus-plan.pdf" not in outputs(root) and "plan-bus-plan.pdf" in outputs(root)
+    assert "report-bus-plan.pdf" not in handout_files(root) and "plan-bus-plan.pdf" in handout_files(root)
 
 
 def test_a_file_of_unknown_kind_stops_the_handouts_that_could_have_held_it(built):
@@ -155,7 +151,7 @@ def test_a_file_of_unknown_kind_stops_the_handouts_that_could_have_held_it(built
     result = build()
     assert result.exit_code == 1
     assert "content/drafts/idea.md:4:" in result.output
-    assert outputs(root) == []
+    assert handout_files(root) == []
 
 
 def test_a_broken_conversation_note_stops_no_handout(built):
@@ -164,7 +160,7 @@ def test_a_broken_conversation_note_stops_no_handout(built):
     assert lint_json()  # lint fails on it ...
     result = build()
     assert result.exit_code == 0, result.output  # ... but no handout prints conversation notes
-    assert outputs(root) == EVERY_OUTPUT
+    assert handout_files(root) == EVERY_OUTPUT
 
 
 THIRD_MODULE = MODULE.replace("id: planning", "id: listening").replace("order: 1", "order: 3").replace(
@@ -180,7 +176,7 @@ def test_an_agenda_that_overruns_stops_only_the_handouts_with_the_agenda(built):
     assert "error: build/guide.pdf: not built: aotext.yaml has 1 error in what this handout reads; fix aotext.yaml first" in result.output
     assert first_lint_error("aotext.yaml") in result.output and "past its end" in result.output
     assert "Built 3, up to date 2, failed 1" in result.output
-    assert "guide.pdf" not in outputs(root)
+    assert "guide.pdf" not in handout_files(root)
     text = pdf(root / "build/participant.pdf")[1]
     assert all(title in text for title in ("Planning", "Talking politics", "Listening"))
 
@@ -193,7 +189,7 @@ def test_a_problem_in_one_handouts_entry_stops_that_handout_only(built):
     assert "error: handout 'worksheet': not built: aotext.yaml has 1 error" in result.output
     assert "worksheets" in result.output
     assert "removed build/worksheet.pdf: it is out of date, and is not rebuilt until aotext.yaml is fixed" in result.output
-    assert outputs(root) == [name for name in EVERY_OUTPUT if name != "worksheet.pdf"]
+    assert handout_files(root) == [name for name in EVERY_OUTPUT if name != "worksheet.pdf"]
 
 
 def test_a_project_file_that_cannot_be_read_stops_every_handout(built):
@@ -203,7 +199,7 @@ def test_a_project_file_that_cannot_be_read_stops_every_handout(built):
     assert result.exit_code == 1
     assert "aotext.yaml:1:" in result.output and "fix aotext.yaml before building" in result.output
     assert "removed build/participant.pdf: it is not rebuilt until aotext.yaml can be read" in result.output
-    assert outputs(root) == []
+    assert handout_files(root) == []
 
 
 def test_a_problem_at_the_top_of_the_project_file_stops_every_handout(built):
@@ -211,4 +207,4 @@ def test_a_problem_at_the_top_of_the_project_file_stops_every_handout(built):
     (root / "aotext.yaml").write_text(HANDOUTS.replace("collective: Test Collective\n", ""), encoding="utf-8")
     result = build()
     assert result.exit_code == 1 and "collective" in result.output
-    assert outputs(root) == []
+    assert handout_files(root) == []

@@ -32,7 +32,9 @@ class Page(HTMLParser):
         self.links: list[str] = []
         self.addresses: list[str] = []
         self.tags: list[tuple[str, dict[str, str]]] = []
+        self.body: list[str] = []  # the text inside <main>, without the contents list or the styles
         self._open: list[bool] = []  # for each open div: is it a facilitator box
+        self._in_main = False
         self.feed(source)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -43,22 +45,29 @@ class Page(HTMLParser):
         if tag == "a" and "href" in found:
             self.links.append(found["href"])
         for name in ("src", "href", "srcset", "poster", "data"):
-            if name in found and not (tag == "a" and found[name].startswith("#")):
+            if name in found and tag != "a":  # a link is followed by the reader, not fetched
                 self.addresses.append(found[name])
+        self._in_main = self._in_main or tag == "main"
         if tag == "div":
             self._open.append("facilitator" in found.get("class", "").split())
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "div" and self._open:
             self._open.pop()
+        self._in_main = self._in_main and tag != "main"
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
+        if self._in_main:
+            self.body.append(data)
         if any(self._open):
             self.boxed.append(data)
 
     def all_text(self) -> str:
         return " ".join(" ".join(self.text).split())
+
+    def main_text(self) -> str:
+        return " ".join(" ".join(self.body).split())
 
     def boxed_text(self) -> str:
         return " ".join(" ".join(self.boxed).split())
@@ -83,10 +92,10 @@ def built(tmp_path_factory):
 
 
 def test_every_page_is_built(built):
-    assert sorted(path.name for path in (built / "build").glob("*.html")) == PAGES
+    assert sorted(path.name for path in (built / "build").glob("*.html")) == sorted([*PAGES, "index.html"])
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", [*PAGES, "index.html"])
 def test_every_page_stands_alone_and_fetches_nothing(built, name):
     page = read(built / "build" / name)
     policies = [attrs["content"] for tag, attrs in page.tags
@@ -96,6 +105,8 @@ def test_every_page_stands_alone_and_fetches_nothing(built, name):
     assert "Test Collective" in page.all_text()
     # Pictures are inside the page; nothing is loaded from a file or the network.
     assert all(address.startswith("data:") for address in page.addresses), page.addresses
+    # Links lead to a place on the page or to a file beside it.
+    assert all(link.startswith("#") or (built / "build" / link).is_file() for link in page.links)
     assert not [tag for tag, _ in page.tags if tag in ("script", "link", "iframe")]
     # Headings nest: one title, and no level is skipped on the way down.
     levels = [int(tag[1]) for tag, _ in page.tags if tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
@@ -159,3 +170,32 @@ def test_the_same_content_gives_the_same_bytes(built):
     finally:
         os.chdir(cwd)
     assert {name: (built / "build" / name).read_bytes() for name in PAGES} == before
+
+
+def test_the_index_page_links_every_file_built_by_who_reads_it(built):
+    page = read(built / "build/index.html")
+    files = sorted(link for link in page.links if not link.startswith("#"))
+    assert files == sorted([*PAGES, "slides.pptx"])  # this project makes HTML, and the slides
+    assert all((built / "build" / link).is_file() for link in files)
+    text = page.main_text()
+    assert text.index("For participants") < text.index("participant.html") < text.index("For facilitators")
+    assert text.index("For facilitators") < text.index("guide.html") < text.index("For coordinators")
+    assert text.index("For coordinators") < text.index("report-bus-plan.html")
+
+
+def test_the_index_lists_every_handout_after_building_one_and_is_kept_when_nothing_changed(repo, tmp_path):
+    repo(FILES)
+    assert invoke("build", "--as-of", "2026-11-24").exit_code == 0
+    index = tmp_path / "build/index.html"
+    listed = [link for link in read(index).links if not link.startswith("#")]
+    assert len(listed) == 10 and "slides.pptx" in listed and "guide.docx" in listed
+    written = index.stat().st_mtime_ns
+    again = invoke("build", "--as-of", "2026-11-24", "--only", "worksheet", "--force")
+    assert again.exit_code == 0 and "index.html" not in again.output
+    assert index.stat().st_mtime_ns == written
+    # A handout dropped from the project is removed, and so is its link.
+    project = tmp_path / "aotext.yaml"
+    project.write_text(project.read_text().replace("formats: [pdf, docx]\n  - name: plan", "formats: [pdf]\n  - name: plan"))
+    changed = invoke("build", "--as-of", "2026-11-24")
+    assert changed.exit_code == 0 and "wrote build/index.html" in changed.output
+    assert "worksheet.docx" not in read(index).links and not (tmp_path / "build/worksheet.docx").exists()

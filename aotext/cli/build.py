@@ -16,7 +16,9 @@ import click
 from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
 
 if TYPE_CHECKING:
+    from aotext.handouts.build import BuildReport
     from aotext.handouts.prepare import Prepared
+    from aotext.project import Project
 
 
 @cli.command(short_help="Build the printable handouts into build/.")
@@ -111,9 +113,25 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
             click.echo(f"error: {subject}: {refusal.reason}", err=True)
     _first_problems(prepared, err=True)
     failed = len(report.failed) + sum(len(refusal.subjects) for refusal in prepared.refused)
+    failed += not _index(Path(output_dir), project, report)
     click.echo(f"Built {len(report.built)}, up to date {len(report.up_to_date)}, failed {failed}; "
                f"pandoc ran {report.processes.pandoc} times, typst {report.processes.typst}.", err=True)
     sys.exit(EXIT_PROBLEMS if failed or unremoved else EXIT_OK)
+
+
+def _index(output_dir: Path, project: Project, report: BuildReport) -> bool:
+    """Bring build/index.html up to date; False when it could not be written."""
+    from aotext.handouts.index import INDEX, write_index
+    from aotext.handouts.render import RenderError
+
+    try:
+        if write_index(output_dir, project, report.processes):
+            click.echo(f"wrote {output_dir / INDEX}: a page that links every file built, by who reads it", err=True)
+    except (RenderError, OSError) as error:
+        click.echo(f"error: could not write {output_dir / INDEX}: {getattr(error, 'strerror', None) or error}",
+                   err=True)
+        return False
+    return True
 
 
 def _first_problems(prepared: Prepared, err: bool) -> None:

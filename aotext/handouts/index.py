@@ -1,0 +1,62 @@
+"""build/index.html: one page that links every file the build folder holds,
+by who reads it, so a collective that publishes build/ has a front page.
+
+It lists what the build's records say it made and is still there, so it
+never links a file that is missing, nor one the build did not make. It is
+written with the same pandoc template as the HTML handouts, and only when
+what it would list changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aotext.fsio import atomic_write
+from aotext.handouts.compose import escape
+from aotext.handouts.fingerprint import digest
+from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, ProcessCount, render_html
+from aotext.handouts.state import STATE_FOLDER, made_outputs
+from aotext.project import AUDIENCES, Project
+
+INDEX = "index.html"
+# Not a .json record: the build's records are of handouts, and the index is none.
+_DIGEST = f"{INDEX}.digest"
+READERS = {"participant": "For participants", "facilitator": "For facilitators", "coordinator": "For coordinators"}
+KINDS = {".html": "web page", ".pdf": "PDF, to print", ".docx": "Word document, to edit",
+         ".pptx": "PowerPoint slides"}
+
+
+def index_markdown(output_dir: Path, project: Project) -> str:
+    """The index's Markdown: each audience, each handout, each of its files."""
+    handouts = {handout.name: handout for handout in project.handouts}
+    made = [item for item in made_outputs(output_dir) if item.handout in handouts]
+    parts = []
+    for audience in AUDIENCES:
+        listed = [handout for handout in project.handouts if handout.audience == audience]
+        entries = []
+        for handout in listed:
+            files = sorted((item.path for item in made if item.handout == handout.name),
+                           key=lambda path: (path.stem, list(KINDS).index(path.suffix) if path.suffix in KINDS else 9))
+            links = [f"[{escape(path.name)}]({path.name}) ({KINDS.get(path.suffix, path.suffix)})" for path in files]
+            if links:
+                entries.append(f"- **{escape(handout.title)}**: " + "; ".join(links) + "\n")
+        if entries:
+            parts.append(f"# {READERS[audience]}\n\n" + "".join(entries))
+    if not parts:
+        parts.append("Nothing has been built yet: run `make handouts`.\n")
+    return "\n".join(parts)
+
+
+def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bool:
+    """Write build/index.html when what it lists changed; True when it was written."""
+    markdown = index_markdown(output_dir, project)
+    metadata = {"title": f"{project.collective}: handouts", "collective": project.collective}
+    wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + LUA_FILTER.read_bytes())
+    page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST
+    try:
+        if page.is_file() and record.read_text(encoding="utf-8") == wanted:
+            return False
+    except OSError:
+        pass  # no record yet: write it
+    atomic_write(page, render_html(markdown, metadata, (), counter, output_dir))
+    atomic_write(record, wanted.encode())
+    return True
