@@ -95,11 +95,12 @@ local function answer_lines(div)
   end
   local lines = pandoc.Blocks({})
   if FORMAT:match("html") then
-    -- Ruled space that prints: empty boxes with a bottom border (see handout.html).
+    -- Ruled space that prints: empty boxes with a bottom border (see handout.html),
+    -- hidden from screen readers, which have nothing to read in it.
     for _ = 1, count do
       lines:insert(pandoc.Div({}, pandoc.Attr("", { "answer-line" })))
     end
-    return pandoc.Div(lines, pandoc.Attr("", { "answer-lines" }, { ["aria-label"] = "Space for your answer" }))
+    return pandoc.Div(lines, pandoc.Attr("", { "answer-lines" }, { ["aria-hidden"] = "true" }))
   end
   for _ = 1, count do
     if FORMAT == "docx" then
