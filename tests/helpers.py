@@ -8,6 +8,9 @@ pyproject.toml, so it works with `--import-mode=importlib`."""
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,6 +179,21 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(content, encoding="utf-8")
     return root
+
+
+@contextmanager
+def built_tree(root: Path, files: dict[str, str | bytes], *build_args: str) -> Iterator[Path]:
+    """`files` written under `root` and built there with `aotext build`, with
+    `root` the working directory while the caller reads the outputs."""
+    write_tree(root, files)
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        result = invoke("build", *build_args)
+        assert result.exit_code == 0, result.output
+        yield root
+    finally:
+        os.chdir(cwd)
 
 
 def handout_files(root: Path) -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import invoke, write_tree
+from helpers import built_tree, invoke
 from test_build import FACILITATOR_WORDS, FILES, PARTICIPANT_WORDS, PRIVATE_WORDS
 
 HTML_FILES = {**FILES, "aotext.yaml": FILES["aotext.yaml"].replace("formats: [pdf, docx]", "formats: [html]").replace(
@@ -79,16 +79,8 @@ def read(path: Path) -> Page:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("repo")
-    write_tree(root, HTML_FILES)
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        result = invoke("build", "--as-of", "2026-11-24")
-        assert result.exit_code == 0, result.output
+    with built_tree(tmp_path_factory.mktemp("repo"), HTML_FILES, "--as-of", "2026-11-24") as root:
         yield root
-    finally:
-        os.chdir(cwd)
 
 
 def test_every_page_is_built(built):
