@@ -12,7 +12,7 @@ HANDOUTS := $(VENV)/.installed-handouts
 TESTING := $(VENV)/.installed-test
 comma := ,
 
-.PHONY: setup lint summary followups calendar new handouts test typecheck style bench clean
+.PHONY: setup lint summary followups calendar dashboard new handouts test typecheck style bench clean
 # `make test` runs its steps one after the other, even with -j.
 .NOTPARALLEL:
 
@@ -59,14 +59,23 @@ calendar: $(CORE)
 	@mkdir -p build
 	$(BIN)/aotext followups --ics build/followups.ics
 
+# The coordinator's dashboard, one web page: private/dashboard.html (private:
+# it names people; git ignores the folder). The shareable one, with counts of
+# people only, is built by `make handouts` into build/dashboard.html.
+dashboard: $(CORE)
+	$(BIN)/aotext dashboard
+
 # A new document: make new TYPE=reflection ARGS="--plan bus-drivers-plan"
 new: $(CORE)
 	$(BIN)/aotext new $(TYPE) $(ARGS)
 
 # Lints, then builds every handout of aotext.yaml into build/ (only what
-# changed). `make handouts ONLY=worksheet` builds one.
+# changed), and the shareable dashboard, which build/index.html links.
+# `make handouts ONLY=worksheet` builds one handout. Both run even when the
+# first finds a problem; make then fails with the first one's exit status.
 handouts: $(HANDOUTS)
-	$(BIN)/aotext build $(if $(ONLY),--only $(ONLY))
+	@status=0; $(BIN)/aotext build $(if $(ONLY),--only $(ONLY)) || status=$$?; \
+	  $(BIN)/aotext dashboard --shareable || { [ $$status -ne 0 ] || status=$$?; }; exit $$status
 
 # The type check and the style check run first: a change that breaks either
 # fails `make test` (and so CI) as a failing test would.

@@ -46,10 +46,13 @@ class FollowUp:
         return f"due in {-self.days_overdue} day{'s' if self.days_overdue != -1 else ''}"
 
 
-def latest_notes(corpus: Corpus, until: dt.date) -> list[tuple[dt.date, Conversation]]:
+def latest_notes(corpus: Corpus, until: dt.date,
+                 scenarios: frozenset[str] | None = None) -> list[tuple[dt.date, Conversation]]:
     """Each person's newest conversation note on or before `until`, with its
-    date: a note written later has not happened yet as of that day."""
-    held = [note for note in corpus.all(Conversation) if note.date is not None and note.date <= until]
+    date: a note written later has not happened yet as of that day. With
+    `scenarios`, only the people met in those scenarios."""
+    held = [note for note in corpus.all(Conversation) if note.date is not None and note.date <= until
+            and (scenarios is None or note.scenario in scenarios)]
     return [(note.date, note) for person in people(held) if (note := person.latest).date is not None]
 
 
@@ -62,10 +65,11 @@ class Due:
     include_notes: bool = False  # the notes' text is private: shown only when asked for
 
 
-def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None) -> list[FollowUp]:
+def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None,
+                  scenarios: frozenset[str] | None = None) -> list[FollowUp]:
     """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first."""
     found = []
-    for held, note in latest_notes(corpus, as_of):
+    for held, note in latest_notes(corpus, as_of, scenarios):
         if note.follow_up is None:
             continue  # no follow-up planned (a pass, say)
         due = note.follow_up.date
@@ -113,9 +117,9 @@ def _row(group: str, notes: list[tuple[dt.date, Conversation]], as_of: dt.date) 
     return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale))
 
 
-def organizing_chart(corpus: Corpus, as_of: dt.date) -> OrganizingChart:
+def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] | None = None) -> OrganizingChart:
     """The at-a-glance view organizers keep in a spreadsheet: pseudonyms only."""
-    notes = latest_notes(corpus, as_of)
+    notes = latest_notes(corpus, as_of, scenarios)
     by_owner: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     by_scenario: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     for held, note in notes:

@@ -18,8 +18,13 @@ def _file_mode() -> int:
 _FILE_MODE = _file_mode()
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that `path` is either the old or the new file."""
+# Private material (names, what people said): readable by its owner only.
+PRIVATE_MODE = 0o600
+
+
+def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write `data` to `path` so that `path` is either the old or the new file;
+    a private file is readable by its owner only, from its first byte."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
@@ -27,15 +32,15 @@ def atomic_write(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _FILE_MODE)
+        os.chmod(temporary, PRIVATE_MODE if private else _FILE_MODE)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write(path, text.encode("utf-8"))
+def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
+    atomic_write(path, text.encode("utf-8"), private=private)
 
 
 def create_new(path: Path, text: str) -> None:

@@ -17,6 +17,8 @@ Audience = Literal["participant", "facilitator", "coordinator"]
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 Paper = Literal["us-letter", "a4"]
 DEFAULT_CONTENT = "content"
+# Where `aotext build` writes, unless told otherwise: the folder collectives publish.
+BUILD_FOLDER = "build"
 DEFAULT_START = "09:00"
 DEFAULT_ON_TRACK_RATIO = 0.8
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")

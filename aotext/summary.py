@@ -67,6 +67,18 @@ class BenchmarkSummary:
     missed: str | None = None  # when overdue: what was not reached by when
     cannot_judge: str | None = None  # when the plan does not say what would meet it
 
+    @property
+    def expected_share(self) -> float | None:
+        """Where the expected-by-now pace sits against the target (1.0 = the target; at most 1.5)."""
+        if isinstance(self.expected, float) and isinstance(self.target, float) and self.target:
+            return min(self.expected / self.target, 1.5)
+        scale = list(self.scale)
+        if isinstance(self.expected, str) and self.expected in scale and isinstance(self.target, str) \
+                and self.target in scale:
+            goal = scale.index(self.target)
+            return scale.index(self.expected) / goal if goal else None
+        return None
+
 
 @dataclass(frozen=True)
 class PlanSummary:

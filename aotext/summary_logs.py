@@ -6,7 +6,9 @@ for nothing; `aotext lint` reports the slots that do not fit."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -78,3 +80,46 @@ def gather(corpus: Corpus, plan: Plan, as_of: dt.date) -> Logs:
     for items in found.measured.values():
         items.sort(key=lambda m: (m.day, m.held, m.reflection))
     return found
+
+
+_CADENCE = re.compile(r"^([1-9][0-9]*) (day|week|month)s?$")
+
+
+def add_cadence(start: dt.date, cadence: str) -> dt.date | None:
+    """The date one cadence ('2 weeks', '1 month') after `start`."""
+    match = _CADENCE.match(cadence)
+    if not match:
+        return None
+    count, unit = int(match.group(1)), match.group(2)
+    if unit == "day":
+        return start + dt.timedelta(days=count)
+    if unit == "week":
+        return start + dt.timedelta(weeks=count)
+    month_index = start.month - 1 + count
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class ReflectionDue:
+    """When a plan's group last reflected and when it should next, by its own `reflect_every`."""
+
+    day: dt.date  # the day judged on: the as-of date, never after the plan ends
+    last: dt.date | None  # the latest reflection log by then (private ones too: a meeting was held)
+    since: dt.date  # the last log, else the plan's start
+    next: dt.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.day > self.next
+
+
+def reflection_due(corpus: Corpus, plan: Plan, as_of: dt.date) -> ReflectionDue | None:
+    """None when the plan says no readable cadence or start (lint reports those)."""
+    if plan.reflect_every is None or plan.started is None:
+        return None
+    day = plan.judging_day(as_of)
+    last = max((held for held, _ in corpus.logs_of(plan.id) if held <= day), default=None)
+    since = last or plan.started
+    upcoming = add_cadence(since, plan.reflect_every)
+    return ReflectionDue(day, last, since, upcoming) if upcoming else None

@@ -30,7 +30,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
@@ -38,14 +38,14 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _target(benchmark: BenchmarkSummary) -> str:
+def target_text(benchmark: BenchmarkSummary) -> str:
     if benchmark.kind == "qualitative":
         return str(benchmark.target)
     per = f" a {benchmark.every}" if benchmark.every else ""
-    return f"{_shown(benchmark.target)} {benchmark.unit or ''}".strip() + per
+    return f"{shown(benchmark.target)} {benchmark.unit or ''}".strip() + per
 
 
-def _progress(benchmark: BenchmarkSummary) -> str:
+def progress_text(benchmark: BenchmarkSummary) -> str:
     return f"{round(benchmark.progress * 100)}%" if benchmark.progress is not None else "—"
 
 
@@ -58,7 +58,7 @@ def _period(benchmark: BenchmarkSummary) -> str:
     return f"this {benchmark.every}: {benchmark.period}{cut}"
 
 
-def _notes(benchmark: BenchmarkSummary) -> str:
+def notes_text(benchmark: BenchmarkSummary) -> str:
     parts = [benchmark.cannot_judge or "", benchmark.missed or "", _period(benchmark),
              benchmark.record or "", benchmark.needed or ""]
     return "; ".join(part for part in parts if part)
@@ -127,11 +127,11 @@ def csv_report(summary: Summary, display: Display = Display()) -> str:
     return output.getvalue()
 
 
-def _misses(plan: PlanSummary) -> list[BenchmarkSummary]:
+def misses(plan: PlanSummary) -> list[BenchmarkSummary]:
     return [b for b in plan.benchmarks if b.status in ("behind", "overdue") and b.if_missed]
 
 
-def _left_out(plan: PlanSummary) -> list[str]:
+def left_out(plan: PlanSummary) -> list[str]:
     """What the summary did not count, so that nothing is left out silently."""
     lines = []
     if plan.skipped_measurements:
@@ -154,17 +154,17 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str]
            # The dashes set the relative column widths when pandoc prints it.
            "|:-------------------|:-----------|:--------|------:|:--------|:-------|:----|:---------|:------------------|"]
     for b in plan.benchmarks:
-        cells = [b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), f"**{b.status}**",
-                 _shown(b.trend), _shown(b.last_measured), _notes(b)]
+        cells = [b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected), f"**{b.status}**",
+                 shown(b.trend), shown(b.last_measured), notes_text(b)]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if plan.celebrate:
         out.append("\n### What to celebrate\n")
         out += [f"- {item}" for item in plan.celebrate]
-    if _misses(plan):
+    if misses(plan):
         out.append("\n### What we said we would do if we missed\n")
-        out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in _misses(plan)]
-    if _left_out(plan):
-        out.append("\n" + "\n\n".join(_left_out(plan)))
+        out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in misses(plan)]
+    if left_out(plan):
+        out.append("\n" + "\n\n".join(left_out(plan)))
     for place, chart in enumerate(charts):
         caption = ("Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
                    "and its measurements over time against the target (the dotted line)."
@@ -196,18 +196,18 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
                 table.add_column(column, no_wrap=True)
             for b in plan.benchmarks:
                 status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
-                table.add_row(b.title, _target(b), _shown(b.current), _progress(b), _shown(b.expected), status,
-                              _shown(b.trend), _shown(b.last_measured))
+                table.add_row(b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected), status,
+                              shown(b.trend), shown(b.last_measured))
             console.print(table)
             lines = []
-            notes = [f"  {b.title}: {_notes(b)}" for b in plan.benchmarks if _notes(b)]
+            notes = [f"  {b.title}: {notes_text(b)}" for b in plan.benchmarks if notes_text(b)]
             if notes:
                 lines += ["Notes:", *notes]
             if plan.celebrate:
                 lines += ["What to celebrate:", *(f"  - {item}" for item in plan.celebrate)]
-            if _misses(plan):
-                lines += ["If we missed (behind or overdue):", *(f"  - {b.title}: \"{b.if_missed}\"" for b in _misses(plan))]
-            lines += _left_out(plan)
+            if misses(plan):
+                lines += ["If we missed (behind or overdue):", *(f"  - {b.title}: \"{b.if_missed}\"" for b in misses(plan))]
+            lines += left_out(plan)
             console.print("\n".join(lines) + "\n", markup=False)
         if not summary.plans:
             console.print("No plans to summarize.", markup=False)

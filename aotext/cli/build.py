@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
+from aotext.project import BUILD_FOLDER
 
 if TYPE_CHECKING:
     from aotext.handouts.build import BuildReport
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 @cli.command(short_help="Build the printable handouts into build/.")
 @project_option
-@click.option("--output-dir", type=click.Path(file_okay=False), default="build", show_default=True,
+@click.option("--output-dir", type=click.Path(file_okay=False), default=BUILD_FOLDER, show_default=True,
               help="Where the handouts are written.")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Build only the handout with this name (repeat for several). See --list for the names.")

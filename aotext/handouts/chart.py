@@ -106,18 +106,6 @@ def _history_panel(axis: Axes, benchmark: BenchmarkSummary, as_of: dt.date) -> N
                   fontsize=7, color="#757575")
 
 
-def _expected_share(benchmark: BenchmarkSummary) -> float | None:
-    """Where the expected-by-now pace sits on the progress bar (1.0 = target)."""
-    if isinstance(benchmark.expected, float) and isinstance(benchmark.target, float) and benchmark.target:
-        return min(benchmark.expected / benchmark.target, 1.5)
-    scale = list(benchmark.scale)
-    if isinstance(benchmark.expected, str) and benchmark.expected in scale and isinstance(benchmark.target, str) \
-            and benchmark.target in scale:
-        goal = scale.index(benchmark.target)
-        return scale.index(benchmark.expected) / goal if goal else None
-    return None
-
-
 def figure(plan: PlanSummary) -> Figure:
     """The chart as a matplotlib Figure of its own (nothing shared with other charts)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -128,7 +116,7 @@ def figure(plan: PlanSummary) -> Figure:
     FigureCanvasAgg(chart)  # its own canvas, which lays it out and draws it: no pyplot, no process-wide backend
     axes = chart.subplots(rows, 2, squeeze=False, gridspec_kw={"width_ratios": [1, 1.6]})
     for (progress, history), benchmark in zip(axes, plan.benchmarks, strict=False):
-        _progress_panel(progress, benchmark, _expected_share(benchmark))
+        _progress_panel(progress, benchmark, benchmark.expected_share)
         progress.set_ylabel(_wrap(benchmark.title), rotation=0, ha="right", va="center", fontsize=7)
         _history_panel(history, benchmark, plan.as_of)
     chart.tight_layout()

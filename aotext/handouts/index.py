@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aotext.dashboard.write import shareable_page
 from aotext.fsio import atomic_write
 from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
-from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, ProcessCount, render_html
+from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, PAGE_CSS, ProcessCount, render_html
 from aotext.handouts.state import STATE_FOLDER, made_outputs
 from aotext.project import AUDIENCES, Project
 
@@ -39,6 +40,9 @@ def index_markdown(output_dir: Path, project: Project) -> str:
             links = [f"[{escape(path.name)}]({path.name}) ({KINDS.get(path.suffix, path.suffix)})" for path in files]
             if links:
                 entries.append(f"- **{escape(handout.title)}**: " + "; ".join(links) + "\n")
+        if audience == "coordinator" and (page := shareable_page(output_dir)) is not None:
+            entries.append(f"- **How the plans are doing** (counts of people only): [{page.name}]({page.name}) "
+                           f"({KINDS[page.suffix]})\n")
         if entries:
             parts.append(f"# {READERS[audience]}\n\n" + "".join(entries))
     if not parts:
@@ -50,7 +54,8 @@ def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bo
     """Write build/index.html when what it lists changed; True when it was written."""
     markdown = index_markdown(output_dir, project)
     metadata = {"title": f"{project.collective}: handouts", "collective": project.collective}
-    wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + LUA_FILTER.read_bytes())
+    wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + PAGE_CSS.read_bytes()
+                     + LUA_FILTER.read_bytes())
     page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST
     try:
         if page.is_file() and record.read_text(encoding="utf-8") == wanted:

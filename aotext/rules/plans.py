@@ -4,9 +4,7 @@ time frame and a plan for a miss, and the group keeps reflecting."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from aotext.corpus import Corpus
@@ -14,7 +12,7 @@ from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, Scale
 from aotext.documents.types.reflection import Reflection
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
-from aotext.summary_logs import after_plan_end
+from aotext.summary_logs import after_plan_end, reflection_due
 from aotext.words import plural
 
 
@@ -167,37 +165,15 @@ def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 )
 
 
-_CADENCE = re.compile(r"^([1-9][0-9]*) (day|week|month)s?$")
-
-
-def add_cadence(start: dt.date, cadence: str) -> dt.date | None:
-    """The date one cadence ('2 weeks', '1 month') after `start`."""
-    match = _CADENCE.match(cadence)
-    if not match:
-        return None
-    count, unit = int(match.group(1)), match.group(2)
-    if unit == "day":
-        return start + dt.timedelta(days=count)
-    if unit == "week":
-        return start + dt.timedelta(weeks=count)
-    month_index = start.month - 1 + count
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
-
 @rule("reflection-overdue", "a plan with no reflection log for longer than its own 'reflect_every'", severity=WARNING)
 def reflection_overdue(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for plan in corpus.all(Plan):
-        if plan.reflect_every is None or plan.started is None:
+        due = reflection_due(corpus, plan, as_of)
+        if due is None or not due.overdue:
             continue
-        until = plan.judging_day(as_of)
-        last = max((held for held, _ in corpus.logs_of(plan.id) if held <= until), default=None)
-        since = last or plan.started
-        due = add_cadence(since, plan.reflect_every)
-        if due is None or until <= due:
-            continue
-        days = (until - since).days
-        what = f"the last reflection log is from {last}" if last else f"no reflection log since the plan started on {plan.started}"
+        days = (due.day - due.since).days
+        what = (f"the last reflection log is from {due.last}" if due.last
+                else f"no reflection log since the plan started on {plan.started}")
         yield plan.source, ("reflect_every",), (
             f"{what} ({plural(days, 'day')} ago) but this plan reflects every {plan.reflect_every}: "
             "hold a reflection meeting and add its log to the logs folder"

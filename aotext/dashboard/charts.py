@@ -1,0 +1,138 @@
+"""The dashboard's charts as inline SVG: for each benchmark, its progress
+against the pace expected by now, and its measurements over time.
+
+Written as SVG text rather than drawn with matplotlib: a dashboard of 500
+plans has thousands of these, and a few rectangles and lines cost
+microseconds each where a matplotlib figure costs a tenth of a second.
+Colours come from the page's stylesheet (classes, not fill values), so the
+charts follow the reader's light or dark setting. Every chart carries its
+words in a <title>; the page also prints the numbers beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from itertools import pairwise
+
+from aotext.summary import BenchmarkSummary, number
+
+WIDTH = 300
+# The progress bar runs to 150% of the target, as the report's chart does.
+MOST = 1.5
+SHORTEST_SPAN = dt.timedelta(days=14)
+_PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 4, WIDTH - 4, 12, 62
+
+
+def _svg(height: int, label: str, body: list[str]) -> str:
+    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(label)}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{"".join(body)}</svg>')
+
+
+def _percent(share: float) -> str:
+    return f"{round(share * 100)}%"
+
+
+def progress_svg(benchmark: BenchmarkSummary) -> str:
+    """A bar for the progress so far, a line at the target and a dashed line
+    at the pace expected by now."""
+    scale = (WIDTH - 2) / MOST
+    share = min(benchmark.progress or 0.0, MOST)
+    expected = benchmark.expected_share
+    status = benchmark.status.replace(" ", "-")
+    words = [f"Progress: {_percent(benchmark.progress)} of the target" if benchmark.progress is not None
+             else "Progress: nothing measured yet"]
+    body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>',
+            f'<rect class="bar {status}" x="1" y="6" width="{share * scale:.1f}" height="14" rx="2"/>',
+            f'<line class="target" x1="{1 + scale:.1f}" x2="{1 + scale:.1f}" y1="2" y2="24"/>',
+            f'<text x="{1 + scale:.1f}" y="34" text-anchor="middle">target</text>',
+            '<text x="1" y="34">0</text>', f'<text x="{WIDTH - 1}" y="34" text-anchor="end">150%</text>']
+    if expected is not None:
+        body.append(f'<line class="pace" x1="{1 + expected * scale:.1f}" x2="{1 + expected * scale:.1f}" '
+                    'y1="2" y2="24"/>')
+        words.append(f"expected by now: {_percent(expected)}")
+    return _svg(36, "; ".join(words) + ".", body)
+
+
+def _days(benchmark: BenchmarkSummary, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    """The days the history chart spans: its measurements and periods, up to the as-of date."""
+    days = [m.day for m in benchmark.measurements] + [p.first for p in benchmark.history]
+    first, last = (min(days), max([*days, as_of])) if days else (as_of - SHORTEST_SPAN, as_of)
+    if last - first < SHORTEST_SPAN:
+        first = last - SHORTEST_SPAN
+    return first, last
+
+
+def _points(benchmark: BenchmarkSummary) -> list[tuple[dt.date, float]]:
+    """(day, height) of each measurement: its place on the scale, its value,
+    or, for counts that add up, the running total."""
+    if benchmark.kind == "qualitative":
+        scale = list(benchmark.scale)
+        return [(m.day, float(scale.index(m.level))) for m in benchmark.measurements if m.level in scale]
+    points = [(m.day, m.value) for m in benchmark.measurements if m.value is not None]
+    if benchmark.combine != "sum":
+        return points
+    total, running = 0.0, []
+    for day, value in points:
+        total += value
+        running.append((day, total))
+    return running
+
+
+def _goal(benchmark: BenchmarkSummary) -> float | None:
+    if benchmark.kind == "qualitative":
+        scale = list(benchmark.scale)
+        return float(scale.index(benchmark.target)) if benchmark.target in scale else None
+    return benchmark.target if isinstance(benchmark.target, float) else None
+
+
+def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
+    """Measurements over time against the target (dotted): bars per period for
+    a recurring benchmark (filled when met), else a line of the measurements."""
+    first, last = _days(benchmark, as_of)
+    span = max((last - first).days, 1)
+    goal = _goal(benchmark)
+    top: float
+    if benchmark.kind == "qualitative":
+        top = max(len(benchmark.scale) - 1, 1)
+    else:
+        heights = [value for _, value in _points(benchmark)] + [p.value or 0.0 for p in benchmark.history]
+        top = max([*heights, goal or 0.0, 1.0])
+
+    def x(day: dt.date) -> float:
+        return _PLOT_LEFT + (_PLOT_RIGHT - _PLOT_LEFT) * (day - first).days / span
+
+    def y(value: float) -> float:
+        return _PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * value / top
+
+    body = [f'<line class="axis" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>']
+    words: list[str] = []
+    if benchmark.kind != "qualitative" and benchmark.history:
+        for period in benchmark.history:
+            left, right = x(max(period.first, first)), x(min(period.last, last))
+            height = _PLOT_BOTTOM - y(period.value or 0.0)
+            body.append(f'<rect class="period {"met" if period.met else "missed"}" x="{left + 1:.1f}" '
+                        f'y="{y(period.value or 0.0):.1f}" width="{max(right - left - 2, 2):.1f}" '
+                        f'height="{height:.1f}"/>')
+            words.append(f"{period.label}: {number(period.value or 0.0)} ({'met' if period.met else 'not met'})")
+    else:
+        points = _points(benchmark)
+        if points:
+            path = " ".join(f"{x(day):.1f},{y(value):.1f}" for day, value in points)
+            if benchmark.kind == "qualitative":  # a level holds until the next answer: steps
+                steps = [f"{x(points[0][0]):.1f},{y(points[0][1]):.1f}"]
+                for (_, before), (day, value) in pairwise(points):
+                    steps += [f"{x(day):.1f},{y(before):.1f}", f"{x(day):.1f},{y(value):.1f}"]
+                path = " ".join(steps)
+            body.append(f'<polyline class="history" points="{path}"/>')
+            body += [f'<circle class="point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="2.5"/>' for day, value in points]
+        words += [f"{m.day}: {m.level if benchmark.kind == 'qualitative' else number(m.value or 0.0)}"
+                  for m in benchmark.measurements if (m.level or m.value is not None)]
+    if goal is not None:
+        body.append(f'<line class="goal" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
+        body.append(f'<text x="{_PLOT_RIGHT}" y="{y(goal) - 3:.1f}" text-anchor="end">target</text>')
+    body += [f'<text x="{_PLOT_LEFT}" y="76">{first:%d %b %Y}</text>',
+             f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{last:%d %b %Y}</text>']
+    if not words:
+        body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">nothing measured yet</text>')
+    label = "Measurements over time: " + ("; ".join(words) if words else "nothing measured yet") + "."
+    return _svg(80, label, body)

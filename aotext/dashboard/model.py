@@ -1,0 +1,126 @@
+"""What the dashboard shows, as of a day: pure functions of the documents.
+
+A full dashboard is private material, as `aotext followups` output is: it
+names the people a group organizes (pseudonyms), what they were asked and
+when to call them. A shareable dashboard is meant to be published with
+build/: it holds the plans (public documents) and, of people, only counts,
+with any count under SMALL_COUNT shown as "fewer than 3" so that nobody can
+be picked out. It is built without the people's details at all, so no
+template slip can print them; nor does it hold what reflection logs say in
+their own words (they may name people), only how many things they celebrate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from aotext.corpus import Corpus
+from aotext.documents.types.conversation import ASSESSMENTS, Assessment
+from aotext.documents.types.plan import Plan
+from aotext.followups import FollowUp, OrganizingChart, due_followups, organizing_chart
+from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds, summarize
+from aotext.summary_logs import ReflectionDue, reflection_due
+
+DEFAULT_THRESHOLDS = Thresholds()
+# A shareable page never shows a count of people under this: "fewer than 3".
+SMALL_COUNT = 3
+# The page's generator mark: build/index.html links a page with the shareable one, never another.
+GENERATOR = "aotext dashboard"
+SHAREABLE_GENERATOR = f"{GENERATOR} (shareable)"
+# Follow-ups due within this many days are listed as "due soon", as `aotext followups` does by default.
+DUE_SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class PlanPanel:
+    """One plan: its benchmark summary, how many are in each status, and its reflections."""
+
+    summary: PlanSummary
+    counts: tuple[tuple[Status, int], ...]
+    reflect_every: str | None
+    reflection: ReflectionDue | None
+    # What its latest reflection celebrates; empty on a shareable page, which counts them instead.
+    celebrate: tuple[str, ...]
+    celebrations: int
+
+    def count(self, status: Status) -> int:
+        return dict(self.counts)[status]
+
+    @property
+    def misses(self) -> tuple[BenchmarkSummary, ...]:
+        """Behind or overdue: the benchmarks whose plan for a miss the page quotes."""
+        return tuple(b for b in self.summary.benchmarks if b.status in ("behind", "overdue"))
+
+
+@dataclass(frozen=True)
+class PeopleCounts:
+    """How many people, and how many calls: all a shareable page says of people."""
+
+    overdue: int
+    due_soon: int  # due today or within DUE_SOON_DAYS
+    assessments: tuple[tuple[Assessment, int], ...]
+    people: int
+    contacted_recently: int
+    not_contacted: int
+
+
+@dataclass(frozen=True)
+class PeopleDetail:
+    """The private part: who is due a call and the organizing chart, by pseudonym."""
+
+    followups: tuple[FollowUp, ...]
+    chart: OrganizingChart
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    as_of: dt.date
+    collective: str
+    shareable: bool
+    plans: tuple[PlanPanel, ...]
+    counts: PeopleCounts
+    people: PeopleDetail | None  # None on a shareable page
+    skipped_measurements: int
+    after_end_measurements: int
+    documents_with_errors: int = 0  # the page says it may miss what they say
+
+
+def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, shareable: bool) -> PlanPanel:
+    statuses = [benchmark.status for benchmark in summary.benchmarks]
+    counts = tuple((status, statuses.count(status)) for status in STATUSES)
+    return PlanPanel(summary, counts, plan.reflect_every, reflection_due(corpus, plan, as_of),
+                     () if shareable else summary.celebrate, len(summary.celebrate))
+
+
+def _counts(followups: list[FollowUp], chart: OrganizingChart) -> PeopleCounts:
+    total = chart.total
+    return PeopleCounts(
+        overdue=sum(1 for item in followups if item.days_overdue > 0),
+        due_soon=sum(1 for item in followups if item.days_overdue <= 0),
+        assessments=tuple((name, total.counts.get(name, 0)) for name in ASSESSMENTS),
+        people=total.people, contacted_recently=total.contacted_recently, not_contacted=len(total.not_contacted),
+    )
+
+
+def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareable: bool = False,
+                    plan_ids: tuple[str, ...] = (), thresholds: Thresholds = DEFAULT_THRESHOLDS,
+                    documents_with_errors: int = 0) -> Dashboard:
+    """The dashboard of every plan that is not private (or of those named,
+    with the people of their scenarios only)."""
+    summary = summarize(corpus, as_of, thresholds, plan_ids)
+    plans = {plan.id or plan.path: plan for plan in corpus.all(Plan)}
+    panels = tuple(_panel(corpus, item, plans[item.id], as_of, shareable) for item in summary.plans)
+    scenarios = frozenset(plan.scenario or "" for plan in plans.values() if plan.id in plan_ids) if plan_ids else None
+    followups = due_followups(corpus, as_of, DUE_SOON_DAYS, scenarios=scenarios)
+    chart = organizing_chart(corpus, as_of, scenarios)
+    return Dashboard(
+        as_of=as_of, collective=collective, shareable=shareable, plans=panels, counts=_counts(followups, chart),
+        people=None if shareable else PeopleDetail(tuple(followups), chart),
+        skipped_measurements=summary.skipped_measurements, after_end_measurements=summary.after_end_measurements,
+        documents_with_errors=documents_with_errors,
+    )
+
+
+def shareable_count(count: int) -> str:
+    """A count of people as a shareable page prints it."""
+    return f"fewer than {SMALL_COUNT}" if count < SMALL_COUNT else str(count)
