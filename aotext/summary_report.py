@@ -147,8 +147,10 @@ def _ended(plan: PlanSummary) -> str:
     return ", the plan's last day (it has ended)" if plan.ended else ""
 
 
-def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str] = ()) -> str:
-    """One plan's summary as Markdown; the benchmark report handout adds its chart's pictures."""
+def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str] = (), web_charts: str = "") -> str:
+    """One plan's summary as Markdown; the benchmark report handout adds its
+    chart's pictures, which print, and the same charts as inline SVG for its
+    web page, which shows those instead (the pandoc filter keeps one of the two)."""
     out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}{_ended(plan)}.\n",
            "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
            # The dashes set the relative column widths when pandoc prints it.
@@ -169,7 +171,12 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str]
         caption = ("Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
                    "and its measurements over time against the target (the dotted line)."
                    if place == 0 else "The chart, continued.")
-        out.append(f"\n![{caption}]({chart}){{width=100%}}\n")
+        out.append(f"\n::: print-chart\n![{caption}]({chart}){{width=100%}}\n:::\n")
+    if web_charts:
+        out.append("\n### Each benchmark's charts\n\nThe bar is the progress so far against the target (the solid "
+                   "line), the dashed line the pace expected by now; beside it, the measurements over time against "
+                   "the target (the dotted line).\n")
+        out.append(f"```{{=html}}\n{web_charts}\n```\n")
     return "\n".join(line for line in out if line) + "\n"
 
 

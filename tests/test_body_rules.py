@@ -18,7 +18,7 @@ import pytest
 
 from aotext.handouts.render import LUA_FILTER, MARKDOWN_READER, pandoc_binary
 from aotext.repository import open_repository
-from aotext.rules.body import BLOCKS
+from aotext.rules.body import BLOCKS, LAYOUT_BLOCKS
 from aotext.rules.fences import read_fences
 from helpers import AS_OF, CONVERSATION, MODULE, PROJECT, invoke, line_of, lint_json
 
@@ -227,7 +227,7 @@ def test_lint_knows_exactly_the_blocks_the_filter_handles():
     lua = LUA_FILTER.read_text(encoding="utf-8")
     handled = set(re.findall(r'classes:includes\("([a-z-]+)"\)', lua))
     assert "is_facilitator(element)" in lua
-    assert handled | {"facilitator"} == set(BLOCKS)
+    assert handled | {"facilitator"} == set(BLOCKS) | set(LAYOUT_BLOCKS)
 
 
 # Bodies pandoc reads in surprising ways: lint must agree with pandoc on

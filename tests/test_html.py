@@ -139,9 +139,14 @@ def test_report_page_holds_the_table_and_its_chart_inside(built):
     for words in ("As of 2026-11-24.", "A driver-rep signs up 2 new drivers this month", "on track",
                   "Three new drivers signed up."):
         assert words in text
-    pictures = [attrs for tag, attrs in page.tags if tag == "img"]
-    assert len(pictures) == 1 and pictures[0]["src"].startswith("data:image/png;base64,")
-    assert pictures[0].get("aria-label") or pictures[0].get("alt")
+    # The charts are inline SVG (the print formats' picture is left out), two per benchmark, each in words too.
+    assert [tag for tag, _ in page.tags if tag == "img"] == []
+    charts = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert len(charts) == 4 and all(chart["role"] == "img" for chart in charts)
+    labels = [chart["aria-label"] for chart in charts]
+    assert labels[0].startswith("Progress: 150% of the target; expected by now:")
+    assert labels[1] == "Measurements over time: September 2026: 0 (not met); October 2026: 0 (not met); November 2026: 3 (met)."
+    assert labels[3] == "Measurements over time: 2026-11-20: a few."
 
 
 def test_private_document_never_reaches_a_page_unless_named(built, repo, tmp_path):

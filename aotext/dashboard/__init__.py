@@ -1,4 +1,4 @@
 """The coordinator's dashboard: one offline web page with every plan's
 benchmarks, what to celebrate, who needs a call, and the organizing chart.
 model.py decides what the page holds (and, for a shareable page, what it
-must not); charts.py draws the inline SVG charts; page.py writes the HTML."""
+must not); page.py writes the HTML, with the charts of aotext.benchmark_svg."""

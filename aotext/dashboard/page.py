@@ -16,7 +16,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from aotext.dashboard.charts import history_svg, progress_svg
+from aotext.benchmark_svg import history_svg, progress_svg
 from aotext.dashboard.model import (
     DUE_SOON_DAYS,
     GENERATOR,

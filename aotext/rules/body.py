@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 # The kinds of ::: block that the pandoc filter, aotext/templates/handout.lua, acts on.
 BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide-body")
+# Blocks the layouts write themselves, never a document's body: the report's
+# chart pictures, which its web page replaces with inline SVG. In a body
+# they are unknown blocks like any other.
+LAYOUT_BLOCKS = ("print-chart",)
 
 # (rule id, line, column, message)
 BodyFinding = tuple[str, int, int, str]

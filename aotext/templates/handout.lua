@@ -7,6 +7,8 @@
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
 --  * ::: question: a worksheet question kept on one page with its answer space.
 --  * ::: page-break: a new page (a new slide needs none).
+--  * ::: print-chart: the report's chart as pictures, for print; a web page
+--    shows the same charts as inline SVG (a raw html block) instead.
 --  * ::: slide-body (slides only): the module body becomes an outline of its
 --    sections on the slide, and its facilitator blocks the speaker notes.
 
@@ -162,6 +164,12 @@ local function question(div)
 end
 
 local function div(element)
+  if element.classes:includes("print-chart") then
+    if FORMAT:match("html") then
+      return {}
+    end
+    return element.content
+  end
   if element.classes:includes("question") then
     return question(element)
   end

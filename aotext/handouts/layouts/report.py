@@ -26,6 +26,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """The benchmark summary of one plan (documents[0]) from its logs (the rest), with its chart."""
     # Imported here: lint reads what every layout prints without paying for the summary and its chart.
+    from aotext import benchmark_svg
     from aotext.handouts import chart
     from aotext.summary import Thresholds, summarize_plan
     from aotext.summary_report import plan_markdown
@@ -38,7 +39,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     drawn = chart.pictures(summary)
     # One picture keeps the name it always had; a long plan's are numbered.
     names = [CHART] if len(drawn) == 1 else [f"chart-{number}.png" for number in range(1, len(drawn) + 1)]
-    composed = Composed(plan_markdown(summary, heading=False, charts=names), switches=("compact",),
+    composed = Composed(plan_markdown(summary, heading=False, charts=names,
+                                        web_charts=benchmark_svg.figures(summary)), switches=("compact",),
                         images=dict(zip(names, drawn, strict=True)))
     # The report says the day it judges; the title block needs no date.
     return titled(composed, title_block(handout, project, view))

@@ -1,4 +1,5 @@
-"""The dashboard's charts as inline SVG: for each benchmark, its progress
+"""Benchmark charts as inline SVG, for the dashboard and the report web page:
+for each benchmark, its progress
 against the pace expected by now, and its measurements over time.
 
 Written as SVG text rather than drawn with matplotlib: a dashboard of 500
@@ -14,7 +15,7 @@ import datetime as dt
 from html import escape
 from itertools import pairwise
 
-from aotext.summary import BenchmarkSummary, number
+from aotext.summary import BenchmarkSummary, PlanSummary, number
 
 WIDTH = 300
 # The progress bar runs to 150% of the target, as the report's chart does.
@@ -136,3 +137,13 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
         body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">nothing measured yet</text>')
     label = "Measurements over time: " + ("; ".join(words) if words else "nothing measured yet") + "."
     return _svg(80, label, body)
+
+
+def figures(plan: PlanSummary) -> str:
+    """Every benchmark's two charts as HTML figures, titled, for a web page
+    (the report handout's; the dashboard lays its own out)."""
+    return "\n".join(
+        f'<figure class="benchmark-chart"><figcaption>{escape(b.title)} '
+        f'<span class="status {b.status.replace(" ", "-")}">{escape(b.status)}</span></figcaption>'
+        f'<div class="charts">{progress_svg(b)}{history_svg(b, plan.as_of)}</div></figure>'
+        for b in plan.benchmarks)
