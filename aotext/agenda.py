@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aotext.documents.types.module import Module
+from aotext.documents.types.module import Activity, Module
 from aotext.project import Day
 
 
@@ -20,6 +20,7 @@ class Slot:
     title: str
     kind: str  # "module", "break", "presentation" or an activity kind
     module_id: str
+    activity: Activity | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _module_slots(module: Module, start: int) -> list[Slot]:
         slots.append(Slot(at, presenting, "Presentation and discussion", "presentation", module.id or ""))
         at += presenting
     for activity, length in activities:
-        slots.append(Slot(at, length, activity.title, activity.kind or "", module.id or ""))
+        slots.append(Slot(at, length, activity.title, activity.kind or "", module.id or "", activity))
         at += length
     return slots
 

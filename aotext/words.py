@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -21,3 +22,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 problem', '3 problems'."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def anchor(kind: str, identifier: str) -> str:
+    """A link anchor ('plan-bus-drivers') made of the id's safe characters, so it works in every format."""
+    return f"{kind}-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", identifier).strip("-") or "x")

@@ -196,3 +196,13 @@ def test_the_index_lists_every_handout_after_building_one_and_is_kept_when_nothi
     changed = invoke("build", "--as-of", "2026-11-24")
     assert changed.exit_code == 0 and "wrote build/index.html" in changed.output
     assert "worksheet.docx" not in read(index).links and not (tmp_path / "build/worksheet.docx").exists()
+
+
+def test_the_agenda_links_every_module_and_activity_to_its_place_on_the_page(built):
+    page = read(built / "build/guide.html")
+    activities = [link for link in page.links if link.startswith("#activity-")]
+    # An activity's anchor holds its module's id: two modules' activities may share an id.
+    assert activities == ["#activity-planning-goals", "#activity-talking-skit"]
+    modules = {link for link in page.links if link.startswith("#module-")}
+    assert modules == {"#module-planning", "#module-talking"}
+    assert all(link[1:] in page.ids for link in [*activities, *modules])

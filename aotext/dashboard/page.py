@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
@@ -28,7 +27,7 @@ from aotext.dashboard.model import (
 from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
 from aotext.handouts.render import PAGE_CSS
 from aotext.summary_report import left_out, notes_text, progress_text, shown, target_text
-from aotext.words import plural
+from aotext.words import anchor, plural
 
 HERE = Path(__file__).resolve().parent
 STATUS_WORDS = {"met": "met", "on track": "on track", "behind": "behind", "overdue": "overdue",
@@ -37,11 +36,6 @@ STATUS_WORDS = {"met": "met", "on track": "on track", "behind": "behind", "overd
 GLANCE_STATUSES = ("met", "on track", "behind", "overdue", "no data")
 TREND_WORDS = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", None: "—"}
 ASSESSMENT_WORDS = {"leader": "Leaders", "supporter": "Supporters", "undecided": "Undecided", "pass": "Passes"}
-
-
-def anchor(identifier: str, kind: str) -> str:
-    """A link anchor made of the id's safe characters, so `#plan-bus-drivers` works everywhere."""
-    return f"{kind}-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", identifier).strip("-") or "x")
 
 
 def _ago(days: int) -> str:
@@ -67,7 +61,7 @@ def _environment(shareable: bool) -> Any:
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters.update(
-        anchor=anchor, css=lambda status: status.replace(" ", "-"), ago=_ago, plural=plural, shown=shown,
+        anchor=lambda identifier, kind: anchor(kind, identifier), css=lambda status: status.replace(" ", "-"), ago=_ago, plural=plural, shown=shown,
         target_text=target_text, progress_text=progress_text, notes_text=notes_text, left_out=left_out,
         progress_svg=lambda b: _markup(progress_svg(b)), history_svg=lambda b, day: _markup(history_svg(b, day)),
         groupby_owner=_by_owner, chart_rows=_chart_rows,

@@ -15,9 +15,10 @@ from typing import TypeVar
 from aotext.agenda import ordered_modules
 from aotext.documents.document import Document
 from aotext.documents.types.base import View
-from aotext.documents.types.module import Module
+from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.plan import Plan
 from aotext.project import Handout, Project
+from aotext.words import anchor
 
 V = TypeVar("V", bound=View)
 
@@ -52,8 +53,18 @@ def modules_in_order(documents: Sequence[Document]) -> list[Module]:
     return ordered_modules(views(documents, Module))
 
 
+def module_anchor(module_id: str) -> str:
+    return anchor("module", module_id)
+
+
+def activity_anchor(module_id: str, activity: Activity) -> str:
+    """Unique in the handout: activities of two modules may share an id."""
+    return anchor("activity", f"{module_id}-{activity.id or activity.index + 1}")
+
+
 def module_heading(module: Module) -> str:
-    return f"# {escape(module.label)}\n"
+    """The module's heading, with an anchor the agenda (and any reader) can link to."""
+    return f"# {escape(module.label)}{f' {{#{module_anchor(module.id)}}}' if module.id else ''}\n"
 
 
 def title_block(handout: Handout, project: Project, plan: Plan | None = None) -> dict[str, str]:
