@@ -185,3 +185,17 @@ def test_a_repository_without_plans_or_notes_still_gets_a_page(repo, tmp_path, s
     dashboard(*(["--shareable"] if shareable else []))
     tree = page(tmp_path / (SHARED_PAGE if shareable else PRIVATE_PAGE))
     assert "There are no plans to show yet" in text(tree)
+
+
+@pytest.mark.parametrize("shareable", [False, True])
+def test_headings_nest_under_the_one_title_and_every_link_on_the_page_resolves(repo, tmp_path, shareable):
+    repo()
+    dashboard(*(["--shareable"] if shareable else []))
+    tree = page(tmp_path / (SHARED_PAGE if shareable else PRIVATE_PAGE))
+    levels = [int(heading.tag[1]) for heading in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(after <= before + 1 for before, after in zip(levels, levels[1:], strict=False)), levels
+    ids = set(tree.xpath("//@id"))
+    assert all(href[1:] in ids for href in tree.xpath("//a/@href")), "a link leads nowhere"
+    assert tree.xpath("/html/@lang") == ["en"] and tree.findtext(".//title").startswith(
+        "Shareable dashboard" if shareable else "Dashboard")
