@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aotext.corpus import Corpus
@@ -19,6 +20,9 @@ from aotext.people import people
 
 RECENT_DAYS = 30
 NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
+# Days between contacts by assessment (None: never); the project's, or aotext.project.DEFAULT_CADENCE.
+Cadence = Mapping[str, int | None]
+_MANY = {"leader": "leaders", "supporter": "supporters", "undecided": "undecided people", "pass": "passes"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class FollowUp:
     conversation: str  # the id of the newest note
     path: str
     notes: str  # the note's body: shown only when asked for
+    # Why it is due when no follow-up date was written: "no contact for 34 days; leaders every 14".
+    cadence: str | None = None
 
     @property
     def when(self) -> str:
@@ -65,23 +71,42 @@ class Due:
     include_notes: bool = False  # the notes' text is private: shown only when asked for
 
 
+def _by_cadence(note: Conversation, held: dt.date, as_of: dt.date, cadence: Cadence) -> tuple[dt.date, str] | None:
+    """When a person is due by their assessment's cadence, counted from their
+    last conversation with anyone, and why; None when their level has none."""
+    days = cadence.get(note.assessment) if note.assessment else None
+    if days is None:
+        return None
+    since = (as_of - held).days
+    return held + dt.timedelta(days=days), f"no contact for {since} days; {_MANY[note.assessment or '']} every {days}"
+
+
+def past_cadence(note: Conversation, held: dt.date, as_of: dt.date, cadence: Cadence) -> bool:
+    """Whether the last conversation is older than the person's level's cadence."""
+    due = _by_cadence(note, held, as_of, cadence)
+    return due is not None and due[0] < as_of
+
+
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None,
-                  scenarios: frozenset[str] | None = None) -> list[FollowUp]:
-    """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first."""
+                  scenarios: frozenset[str] | None = None, cadence: Cadence | None = None) -> list[FollowUp]:
+    """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first.
+    A written follow-up date is the one that counts (the group chose it);
+    without one, the person is due by their assessment's `cadence`."""
     found = []
     for held, note in latest_notes(corpus, as_of, scenarios):
-        if note.follow_up is None:
-            continue  # no follow-up planned (a pass, say)
-        due = note.follow_up.date
+        written = note.follow_up.date if note.follow_up is not None else None
+        by_cadence = _by_cadence(note, held, as_of, cadence or {}) if written is None else None
+        due = written or (by_cadence[0] if by_cadence else None)
         if due is None or (due - as_of).days > within_days:
-            continue
-        caller = note.follow_up.owner or note.owner
+            continue  # nothing planned and no cadence (a pass, say), or not yet due
+        caller = (note.follow_up.owner if note.follow_up else None) or note.owner
         if owner and (caller or "").casefold() != owner.casefold():
             continue
         found.append(FollowUp(
             pseudonym=note.pseudonym or "?", person=note.person, owner=caller, due=due, days_overdue=(as_of - due).days,
-            assessment=note.assessment, ask=note.ask, commitment=note.commitment, how=note.follow_up.how,
-            last_contact=held, conversation=note.id or note.path, path=note.path, notes=note.source.body.strip(),
+            assessment=note.assessment, ask=note.ask, commitment=note.commitment,
+            how=note.follow_up.how if note.follow_up else None, last_contact=held, conversation=note.id or note.path,
+            path=note.path, notes=note.source.body.strip(), cadence=by_cadence[1] if by_cadence else None,
         ))
     # Follow-ups nobody makes come last, under NO_OWNER.
     return sorted(found, key=lambda f: (f.owner is None, (f.owner or "").casefold(), f.due, f.pseudonym.casefold()))
@@ -95,6 +120,7 @@ class ChartRow:
     counts: dict[str, int]
     contacted_recently: int
     not_contacted: tuple[str, ...]  # pseudonyms with no contact for longer than RECENT_DAYS
+    past_cadence: int = 0  # people whose last contact is older than their assessment's cadence
 
     @property
     def people(self) -> int:
@@ -109,15 +135,17 @@ class OrganizingChart:
     total: ChartRow
 
 
-def _row(group: str, notes: list[tuple[dt.date, Conversation]], as_of: dt.date) -> ChartRow:
+def _row(group: str, notes: list[tuple[dt.date, Conversation]], as_of: dt.date, cadence: Cadence) -> ChartRow:
     counts = Counter(note.assessment for _, note in notes)
     recent = [(as_of - held).days <= RECENT_DAYS for held, _ in notes]
     stale = sorted((note.pseudonym or "?" for (_, note), fresh in zip(notes, recent, strict=True) if not fresh),
                    key=str.casefold)
-    return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale))
+    late = sum(past_cadence(note, held, as_of, cadence) for held, note in notes)
+    return ChartRow(group, {name: counts[name] for name in ASSESSMENTS}, sum(recent), tuple(stale), late)
 
 
-def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] | None = None) -> OrganizingChart:
+def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] | None = None,
+                     cadence: Cadence | None = None) -> OrganizingChart:
     """The at-a-glance view organizers keep in a spreadsheet: pseudonyms only."""
     notes = latest_notes(corpus, as_of, scenarios)
     by_owner: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
@@ -125,9 +153,11 @@ def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] |
     for held, note in notes:
         by_owner[note.owner or NO_OWNER].append((held, note))
         by_scenario[note.scenario or "(no scenario)"].append((held, note))
+    every = cadence or {}
     return OrganizingChart(
         as_of,
-        tuple(_row(name, group, as_of) for name, group in sorted(by_owner.items(), key=lambda item: item[0].casefold())),
-        tuple(_row(name, group, as_of) for name, group in sorted(by_scenario.items())),
-        _row("everyone", notes, as_of),
+        tuple(_row(name, group, as_of, every)
+              for name, group in sorted(by_owner.items(), key=lambda item: item[0].casefold())),
+        tuple(_row(name, group, as_of, every) for name, group in sorted(by_scenario.items())),
+        _row("everyone", notes, as_of, every),
     )

@@ -25,7 +25,7 @@ def _record(item: FollowUp, include_notes: bool) -> dict[str, Any]:
         "pseudonym": item.pseudonym, "person": item.person, "owner": item.owner, "due": item.due.isoformat(),
         "days_overdue": item.days_overdue, "assessment": item.assessment, "ask": item.ask,
         "commitment": item.commitment, "how": item.how, "last_contact": item.last_contact.isoformat(),
-        "conversation": item.conversation,
+        "conversation": item.conversation, "cadence": item.cadence,
     }
     if include_notes:
         record["notes"] = item.notes
@@ -47,7 +47,7 @@ def markdown_report(due: Due, display: Display = Display()) -> str:
         out.append(f"## {owner or NO_OWNER}\n")
         for item in group:
             out.append(f"- **{item.pseudonym}** ({item.assessment or 'not assessed'}): {item.when}, {item.due}"
-                       f"{f' — {item.how}' if item.how else ''}")
+                       f"{f' — {item.how}' if item.how else ''}{f' ({item.cadence})' if item.cadence else ''}")
             out.append(f"  - Asked: {item.ask or '—'}")
             out.append(f"  - Committed: {item.commitment or '—'}")
             out.append(f"  - Last talked: {item.last_contact} ({item.conversation})")
@@ -75,6 +75,8 @@ def table_report(due: Due, display: Display = Display()) -> str:
                 table.add_column(column, ratio=3)
             for item in group:
                 when = f"[red]{item.when}[/]" if colour and item.days_overdue > 0 else item.when
+                if item.cadence:
+                    when += f"\n({item.cadence})"
                 commitment = item.commitment or "—"
                 if include_notes and item.notes:
                     commitment += f"\n\nNotes: {item.notes}"
@@ -119,6 +121,9 @@ def _description(item: FollowUp, include_notes: bool) -> list[str]:
     # The ask and the commitment name third parties and tell a real person's
     # circumstances: a calendar gets them only with the notes.
     lines = [f"How: {item.how}" if item.how else "", f"Who calls: {item.owner or NO_OWNER}"]
+    if item.cadence:  # the level (leader, ...) is the notes' business: named only with them
+        lines.append(f"Why: {item.cadence}" if include_notes else
+                     "Why: no follow-up date was written, and it is time to be in touch again")
     if include_notes:
         lines += [f"Asked: {item.ask}" if item.ask else "", f"Committed: {item.commitment}" if item.commitment else "",
                   f"Last talked: {item.last_contact}", f"Notes:\n{item.notes}" if item.notes else ""]
@@ -133,7 +138,8 @@ def _chart_rows(chart: OrganizingChart) -> list[tuple[str, str, ChartRow]]:
 def chart_json(chart: OrganizingChart, display: Display = Display()) -> str:
     def row(item: ChartRow) -> dict[str, Any]:
         return {"group": item.group, **item.counts, "people": item.people,
-                "contacted_last_30_days": item.contacted_recently, "no_contact_for_30_days": list(item.not_contacted)}
+                "contacted_last_30_days": item.contacted_recently, "no_contact_for_30_days": list(item.not_contacted),
+                "past_their_cadence": item.past_cadence}
 
     data = {"as_of": chart.as_of.isoformat(), "by_owner": [row(r) for r in chart.by_owner],
             "by_scenario": [row(r) for r in chart.by_scenario], "total": row(chart.total)}
@@ -143,11 +149,11 @@ def chart_json(chart: OrganizingChart, display: Display = Display()) -> str:
 def chart_markdown(chart: OrganizingChart, display: Display = Display()) -> str:
     heads = ["leaders", "supporters", "undecided", "passes"]
     out = [f"# Organizing chart as of {chart.as_of}\n",
-           f"| By | Group | {' | '.join(heads)} | people | contacted in the last {RECENT_DAYS} days | no contact for over {RECENT_DAYS} days |",
-           "|---|---|" + "--:|" * 6 + "---|"]
+           f"| By | Group | {' | '.join(heads)} | people | contacted in the last {RECENT_DAYS} days | no contact for over {RECENT_DAYS} days | past their cadence |",
+           "|---|---|" + "--:|" * 6 + "---|--:|"]
     for kind, group, row in _chart_rows(chart):
         counts = " | ".join(str(row.counts[name]) for name in ASSESSMENTS)
-        out.append(f"| {kind} | {group} | {counts} | {row.people} | {row.contacted_recently} | {', '.join(row.not_contacted) or '—'} |")
+        out.append(f"| {kind} | {group} | {counts} | {row.people} | {row.contacted_recently} | {', '.join(row.not_contacted) or '—'} | {row.past_cadence} |")
     return "\n".join(out) + "\n"
 
 
@@ -158,11 +164,12 @@ def chart_table(chart: OrganizingChart, display: Display = Display()) -> str:
         table = Table(title=f"Organizing chart as of {chart.as_of} (latest assessment of each person)",
                       title_justify="left")
         numbers = ("Leaders", "Supporters", "Undecided", "Passes", "People")
-        for column in ("By", "Group", *numbers, f"Contacted ≤{RECENT_DAYS} days", f"No contact >{RECENT_DAYS} days"):
+        for column in ("By", "Group", *numbers, f"Contacted ≤{RECENT_DAYS} days", f"No contact >{RECENT_DAYS} days",
+                       "Past their cadence"):
             table.add_column(column, justify="right" if column in numbers else "left")
         for kind, group, row in _chart_rows(chart):
             table.add_row(kind, group, *(str(row.counts[name]) for name in ASSESSMENTS), str(row.people),
-                          str(row.contacted_recently), ", ".join(row.not_contacted) or "—")
+                          str(row.contacted_recently), ", ".join(row.not_contacted) or "—", str(row.past_cadence))
         console.print(table)
 
     return render(draw, display.colour, display.width)

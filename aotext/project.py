@@ -21,6 +21,10 @@ DEFAULT_CONTENT = "content"
 BUILD_FOLDER = "build"
 DEFAULT_START = "09:00"
 DEFAULT_ON_TRACK_RATIO = 0.8
+# "Follow up always": days between contacts by a person's latest assessment
+# (None: never), unless the project file's `followups: cadence:` says otherwise.
+DEFAULT_CADENCE: dict[str, int | None] = {"leader": 14, "supporter": 21, "undecided": 30, "pass": None}
+NEVER = "never"
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
@@ -62,10 +66,16 @@ class Project:
     workshop_title: str | None = None
     days: tuple[Day, ...] = (Day(start=DEFAULT_START),)
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
+    # (assessment, days between contacts or None for never), every assessment once.
+    cadence: tuple[tuple[str, int | None], ...] = tuple(DEFAULT_CADENCE.items())
 
     @property
     def content_dir(self) -> Path:
         return self.root / self.content
+
+    @property
+    def cadence_days(self) -> dict[str, int | None]:
+        return dict(self.cadence)
 
     def handout(self, name: str) -> Handout | None:
         return next((handout for handout in self.handouts if handout.name == name), None)
@@ -105,6 +115,20 @@ def _handout(item: fields.Data) -> Handout | None:
                    folders=fields.texts(chosen, "folders"))
 
 
+def _cadence(data: fields.Data) -> tuple[tuple[str, int | None], ...]:
+    """The contact cadence: each assessment's days from the project file when
+    they are a whole number or 'never' (the schema reports anything else), else its default."""
+    given = fields.mapping(fields.mapping(data, "followups"), "cadence")
+    found: dict[str, int | None] = dict(DEFAULT_CADENCE)
+    for level in DEFAULT_CADENCE:
+        value = given.get(level)
+        if value == NEVER:
+            found[level] = None
+        elif isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+            found[level] = value
+    return tuple(found.items())
+
+
 def read_project(document: Document, root: Path) -> Project:
     """The project a parsed project file describes; `root` is its folder."""
     data = document.data
@@ -116,5 +140,6 @@ def read_project(document: Document, root: Path) -> Project:
         on_track_ratio=DEFAULT_ON_TRACK_RATIO if ratio is None else ratio,
         workshop_title=fields.text(workshop, "title"),
         days=tuple(day for _, day in timed_days(data)) or (Day(start=DEFAULT_START),),
+        cadence=_cadence(data),
         handouts=tuple(handout for _, item in fields.items(data, "handouts") if (handout := _handout(item))),
     )

@@ -14,7 +14,7 @@ from aotext.errors import UsageError
 from aotext.lint import LintResult, lint, read_and_check
 from aotext.load import PROJECT_FILE, Loaded, discover
 from aotext.model import ERROR, Problem
-from aotext.project import DEFAULT_CONTENT, Project, read_project
+from aotext.project import DEFAULT_CADENCE, DEFAULT_CONTENT, Project, read_project
 
 
 class RepositoryError(UsageError):
@@ -84,6 +84,11 @@ class Repository:
     @property
     def content_dir(self) -> Path:
         return self.location.content_dir if self.location else Path(DEFAULT_CONTENT)
+
+    @property
+    def cadence(self) -> dict[str, int | None]:
+        """Days between contacts by assessment: the project file's, else the defaults."""
+        return self.project.cadence_days if self.project else dict(DEFAULT_CADENCE)
 
     @property
     def root(self) -> Path:

@@ -64,11 +64,12 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
             why = f"plan '{plan_id}' is private; the dashboard never shows private documents" if found else \
                 f"there is no plan '{plan_id}'{did_you_mean(plan_id, plans)}"
             raise click.BadParameter(why, param_hint="--plan")
-    ratio = repository.project.on_track_ratio if repository.project else Thresholds().on_track_ratio
+    project = repository.project
+    ratio = project.on_track_ratio if project else Thresholds().on_track_ratio
     errors = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
-    page = build_dashboard(corpus, day, repository.project.collective if repository.project else "",
-                           shareable=shareable, plan_ids=plan_ids, thresholds=Thresholds(ratio),
-                           documents_with_errors=errors)
+    page = build_dashboard(corpus, day, project.collective if project else "", shareable=shareable,
+                           plan_ids=plan_ids, thresholds=Thresholds(ratio),
+                           cadence=repository.cadence, documents_with_errors=errors)
     written = write_dashboard(render_dashboard(page), target, root, shareable)
     what = "shareable dashboard (counts of people only)" if shareable else \
         "dashboard; it is private: it names people, keep it to yourselves"

@@ -36,7 +36,10 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
 
     From the conversation notes: each person once (from their newest note),
     grouped by who makes the call, oldest first, with their assessment, what
-    they were asked and what they committed to. Pseudonyms only; the notes'
+    they were asked and what they committed to. Someone whose note gives no
+    follow-up date is due by their assessment's cadence (leaders every 14
+    days, supporters 21, undecided 30 unless aotext.yaml says otherwise),
+    counted from their last conversation with anyone. Pseudonyms only; the notes'
     text is shown only with --include-notes. Exit status: 0 whether or not
     anything is due, 1 when the documents have lint errors, 2 usage error
     or a calendar file that cannot be written.
@@ -57,11 +60,13 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
 
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=include_notes)
+    cadence = repository.cadence
     display = Display.for_output()
     if chart:
-        click.echo(CHART_FORMATS[output_format](organizing_chart(repository.corpus, day), display), nl=False)
+        click.echo(CHART_FORMATS[output_format](organizing_chart(repository.corpus, day, cadence=cadence), display),
+                   nl=False)
     else:
-        due = Due(day, tuple(due_followups(repository.corpus, day, within_days, owner)), include_notes)
+        due = Due(day, tuple(due_followups(repository.corpus, day, within_days, owner, cadence=cadence)), include_notes)
         click.echo(FORMATS[output_format](due, display), nl=False)
         if output_format == "table" and due.followups:
             click.echo(count_line(due.followups))

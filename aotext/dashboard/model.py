@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment
 from aotext.documents.types.plan import Plan
-from aotext.followups import FollowUp, OrganizingChart, due_followups, organizing_chart
+from aotext.followups import Cadence, FollowUp, OrganizingChart, due_followups, organizing_chart
 from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds, summarize
 from aotext.summary_logs import ReflectionDue, reflection_due
 
@@ -62,6 +62,7 @@ class PeopleCounts:
     people: int
     contacted_recently: int
     not_contacted: int
+    past_cadence: int
 
 
 @dataclass(frozen=True)
@@ -99,20 +100,21 @@ def _counts(followups: list[FollowUp], chart: OrganizingChart) -> PeopleCounts:
         due_soon=sum(1 for item in followups if item.days_overdue <= 0),
         assessments=tuple((name, total.counts.get(name, 0)) for name in ASSESSMENTS),
         people=total.people, contacted_recently=total.contacted_recently, not_contacted=len(total.not_contacted),
+        past_cadence=total.past_cadence,
     )
 
 
 def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareable: bool = False,
                     plan_ids: tuple[str, ...] = (), thresholds: Thresholds = DEFAULT_THRESHOLDS,
-                    documents_with_errors: int = 0) -> Dashboard:
+                    cadence: Cadence | None = None, documents_with_errors: int = 0) -> Dashboard:
     """The dashboard of every plan that is not private (or of those named,
     with the people of their scenarios only)."""
     summary = summarize(corpus, as_of, thresholds, plan_ids)
     plans = {plan.id or plan.path: plan for plan in corpus.all(Plan)}
     panels = tuple(_panel(corpus, item, plans[item.id], as_of, shareable) for item in summary.plans)
     scenarios = frozenset(plan.scenario or "" for plan in plans.values() if plan.id in plan_ids) if plan_ids else None
-    followups = due_followups(corpus, as_of, DUE_SOON_DAYS, scenarios=scenarios)
-    chart = organizing_chart(corpus, as_of, scenarios)
+    followups = due_followups(corpus, as_of, DUE_SOON_DAYS, scenarios=scenarios, cadence=cadence)
+    chart = organizing_chart(corpus, as_of, scenarios, cadence)
     return Dashboard(
         as_of=as_of, collective=collective, shareable=shareable, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),

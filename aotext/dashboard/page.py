@@ -9,6 +9,7 @@ escaped), not pandoc, so `aotext dashboard` needs only the core install."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator
 from itertools import groupby
@@ -51,8 +52,7 @@ def _by_owner(followups: Iterable[FollowUp]) -> Iterator[tuple[str, list[FollowU
 
 def _chart_rows(chart: OrganizingChart) -> list[tuple[str, ChartRow]]:
     return ([("Organizer: ", row) for row in chart.by_owner] + [("Scenario: ", row) for row in chart.by_scenario]
-            + [("", ChartRow("Everyone", chart.total.counts, chart.total.contacted_recently,
-                             chart.total.not_contacted))])
+            + [("", dataclasses.replace(chart.total, group="Everyone"))])
 
 
 def _environment(shareable: bool) -> Any:
