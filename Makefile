@@ -12,7 +12,7 @@ HANDOUTS := $(VENV)/.installed-handouts
 TESTING := $(VENV)/.installed-test
 comma := ,
 
-.PHONY: setup lint summary followups calendar dashboard new handouts test typecheck style bench clean
+.PHONY: setup lint summary followups calendar dashboard new note log handouts test typecheck style bench clean
 # `make test` runs its steps one after the other, even with -j.
 .NOTPARALLEL:
 
@@ -64,6 +64,16 @@ calendar: $(CORE)
 # people only, is built by `make handouts` into build/dashboard.html.
 dashboard: $(CORE)
 	$(BIN)/aotext dashboard
+
+# After a one-on-one: the notes, asked one question at a time.
+note: $(CORE)
+	$(BIN)/aotext note
+
+# After a reflection meeting: its log, asked one question at a time.
+# make log PLAN=bus-drivers-plan
+log: $(CORE)
+	@test -n "$(PLAN)" || { echo "Name the plan: make log PLAN=bus-drivers-plan"; exit 2; }
+	$(BIN)/aotext log $(PLAN)
 
 # A new document: make new TYPE=reflection ARGS="--plan bus-drivers-plan"
 new: $(CORE)

@@ -23,7 +23,8 @@ class Created:
     hint: str = ""  # what was changed in that other document
 
 
-def _unique(base: str, taken: set[str]) -> str:
+def unique_id(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3` ... when it is taken."""
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -33,6 +34,12 @@ def _unique(base: str, taken: set[str]) -> str:
 def schemas_for(root: Path) -> Path:
     """The schema folder an editor should use: the repository's own, else aotext's."""
     return root / "schema" if (root / "schema").is_dir() else schema_dir()
+
+
+def schema_hint(schemas: Path, folder: Path, type_name: str) -> str:
+    """The first line of a new document's front matter: editors with YAML
+    language support read it and check the keys while you type."""
+    return f"# yaml-language-server: $schema={os.path.relpath(schemas / f'{type_name}.schema.json', folder)}"
 
 
 def create(request: NewRequest, corpus: Corpus, content: Path, schemas: Path) -> Created:
@@ -49,15 +56,13 @@ def create(request: NewRequest, corpus: Corpus, content: Path, schemas: Path) ->
             raise NewDocumentError(f"'{request.id}' is not a valid id: use lowercase letters, digits and hyphens")
         document_id = request.id
     else:
-        document_id = _unique(template.base_id(request, corpus), taken)
+        document_id = unique_id(template.base_id(request, corpus), taken)
     folder = content / kind.folder
     path = folder / f"{document_id}.md"
     if path.exists():
         raise NewDocumentError(f"{path} already exists; aotext new never overwrites a file")
-    # Editors with YAML language support read the first comment and check the keys while you type.
-    hint = os.path.relpath(schemas / f"{kind.name}.schema.json", folder)
     lines = template.lines(request, corpus, document_id)
-    text = "\n".join(["---", f"# yaml-language-server: $schema={hint}", *lines, "---", "", template.body])
+    text = "\n".join(["---", schema_hint(schemas, folder, kind.name), *lines, "---", "", template.body])
     if template.also is None:
         return Created(path, text)
     other, other_text, what = template.also(request, corpus)

@@ -20,7 +20,7 @@ __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The modules of aotext.cli that are not commands.
-_NOT_COMMANDS = frozenset({"base", "__main__"})
+_NOT_COMMANDS = frozenset({"base", "asking", "__main__"})
 
 
 class DateType(click.ParamType[dt.date, object]):

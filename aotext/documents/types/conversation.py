@@ -28,8 +28,26 @@ if TYPE_CHECKING:
 
 Assessment = Literal["leader", "supporter", "undecided", "pass"]
 ASSESSMENTS: tuple[Assessment, ...] = get_args(Assessment)
-# The five steps of talking politics, in order.
-STEPS = ("get-in-the-door", "get-their-story", "propose-a-vision", "address-obstacles", "advocate-and-assess")
+# The five steps of talking politics, in order, each with the workshop's one-line reminder.
+STEP_REMINDERS = {
+    "get-in-the-door": "Start the conversation: a statement about the issue at hand, or a question, "
+                       "rather than asking for their time.",
+    "get-their-story": "Listen: what are they angry about, what do they think is right and wrong, and where "
+                       "does their story contradict itself?",
+    "propose-a-vision": "Restate their story in a larger political context, and offer how things could be "
+                        "if we worked together.",
+    "address-obstacles": "Humbly talk through what stands in the way; their fears are legitimate, so respect them.",
+    "advocate-and-assess": "Ask them to act and to commit; afterwards, assess how much energy to put into "
+                           "the relationship.",
+}
+STEPS = tuple(STEP_REMINDERS)
+# What each assessment means, as the workshop's last step asks it.
+ASSESSMENT_MEANINGS: dict[Assessment, str] = {
+    "leader": "a potential leader: worth the most time and energy",
+    "supporter": "a supporter: will take part; keep them close",
+    "undecided": "undecided: keep in touch, since things change and so do people",
+    "pass": "a pass: no more energy for now",
+}
 
 
 @record

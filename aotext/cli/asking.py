@@ -1,0 +1,70 @@
+"""What `aotext note` and `aotext log` share: the answers file, when to ask
+at the terminal, Ctrl-C, and the lint that follows every document written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from aotext.cli.base import EXIT_PROBLEMS
+from aotext.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def answers_option(function: F) -> F:
+    return click.option(
+        "--answers", "answers_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+        help="Take the answers from this YAML file instead of asking (for scripts); options given as well win.",
+    )(function)
+
+
+def read_answers(path: Path | None) -> dict[str, Any]:
+    """The answers file as a mapping (dates stay text: they are read like typed ones)."""
+    if path is None:
+        return {}
+    import yaml
+
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise UsageError(f"could not read the answers file {path}: {error}") from error
+    if not isinstance(data, dict):
+        raise UsageError(f"the answers file {path} must hold 'question: answer' lines")
+    return data
+
+
+def interactive(answers_file: Path | None) -> bool:
+    """Ask at the terminal: when there is one and no answers file was given."""
+    return answers_file is None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+@contextmanager
+def stopped() -> Iterator[None]:
+    """Ctrl-C at any question: nothing is written, and no traceback."""
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        click.echo("\nStopped: nothing was written.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+
+
+def after_writing(path: Path, today: dt.date, project_file: Path | None) -> bool:
+    """Lint the repository with the new document in it and print that
+    document's problems as lint prints them; True when it has errors."""
+    from aotext.model import ERROR
+    from aotext.repository import lint_paths
+
+    result = lint_paths([str(path)], today, project_file)
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    errors = any(problem.severity == ERROR for problem in result.problems)
+    if not result.problems:
+        click.echo(f"Checked {path}: no problems.")
+    return errors

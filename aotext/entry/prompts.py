@@ -1,0 +1,100 @@
+"""Asking at the terminal, one question at a time (questionary, on
+prompt_toolkit). A wrong answer keeps what was typed and says what is wrong
+under it; '?' shows the question's help (the schema's description); Ctrl-C
+stops with KeyboardInterrupt, which the command turns into "nothing was
+written". Colour follows the terminal and NO_COLOR (prompt_toolkit reads it)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import click
+
+from aotext.schemas import schema_dir
+
+T = TypeVar("T")
+HELP = "?"
+Check = Callable[[str], str | None]  # the problem with an answer, or None when it is fine
+
+
+def schema_help(type_name: str) -> dict[str, str]:
+    """Each front-matter key's description, nested keys as 'parent.key'."""
+    schema = json.loads((schema_dir() / f"{type_name}.schema.json").read_text(encoding="utf-8"))
+    found: dict[str, str] = {}
+
+    def walk(properties: Mapping[str, Any], prefix: str) -> None:
+        for key, value in properties.items():
+            if "description" in value:
+                found[prefix + key] = value["description"]
+            inner = value.get("items", value)
+            if isinstance(inner, Mapping) and "properties" in inner:
+                walk(inner["properties"], f"{prefix}{key}.")
+
+    walk(schema["properties"], "")
+    return found
+
+
+class Asker:
+    """The questions of one command, with their help."""
+
+    def __init__(self, helps: Mapping[str, str]) -> None:
+        self.helps = helps
+
+    def _help(self, key: str) -> str:
+        return self.helps.get(key, "No more help for this question.")
+
+    def say(self, text: str = "") -> None:
+        click.echo(text)
+
+    def text(self, key: str, message: str, default: str = "", check: Check | None = None,
+             choices: Sequence[str] = ()) -> str:
+        """A typed answer ('' when skipped, if `check` allows it); '?' shows the help and asks again."""
+        import questionary
+
+        def validate(answer: str) -> bool | str:
+            if answer.strip() == HELP or check is None:
+                return True
+            problem = check(answer.strip())
+            return True if problem is None else problem
+
+        while True:
+            if choices:  # an autocomplete prompt has no instruction line: the hint goes in the question
+                answer = questionary.autocomplete(f"{message} (? for help)", list(choices), default=default,
+                                                  validate=validate, ignore_case=True, match_middle=True).unsafe_ask()
+            else:
+                answer = questionary.text(message, default=default, validate=validate,
+                                          instruction="(? for help)").unsafe_ask()
+            if answer.strip() != HELP:
+                return str(answer).strip()
+            self.say(f"  {self._help(key)}")
+
+    def select(self, key: str, message: str, choices: Sequence[tuple[str, T]], default: T | None = None) -> T:
+        import questionary
+
+        found = [questionary.Choice(title, value) for title, value in choices]
+        chosen = next((choice for choice in found if choice.value == default), None)
+        value: T = questionary.select(message, found, default=chosen, instruction=self._help(key),
+                                      use_shortcuts=False).unsafe_ask()
+        return value
+
+    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, T]]) -> list[T]:
+        import questionary
+
+        found = [questionary.Choice(title, value) for title, value in choices]
+        values: list[T] = questionary.checkbox(
+            message, found, instruction="(space to tick, Enter when done) " + self._help(key)).unsafe_ask()
+        return values
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        import questionary
+
+        return bool(questionary.confirm(message, default=default).unsafe_ask())
+
+    def many(self, key: str, message: str) -> list[str]:
+        """Answers one after another until an empty one."""
+        found = []
+        while answer := self.text(key, f"{message} (Enter when done)"):
+            found.append(answer)
+        return found

@@ -1,0 +1,130 @@
+"""aotext note and aotext log without a terminal: the answers come from
+options or an answers file, are checked before anything is written, and
+the document written lints clean and counts in the summary. The same
+checks serve the prompts (test_entry_terminal.py drives those)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from aotext.entry.dates import DateError, resolve
+from helpers import AS_OF, invoke
+
+NOTE = ["note", "--as-of", AS_OF, "--pseudonym", "Rosa", "--owner", "Sam", "--assessment", "supporter"]
+
+
+def front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("2026-12-05", "2026-12-05"), ("today", "2026-11-24"), ("Tomorrow", "2026-11-25"), ("yesterday", "2026-11-23"),
+    ("in 2 weeks", "2026-12-08"), ("in a month", "2026-12-24"), ("3 days ago", "2026-11-21"),
+    ("saturday", "2026-11-28"), ("this saturday", "2026-11-28"), ("next saturday", "2026-12-05"),
+    ("last saturday", "2026-11-21"), ("tuesday", "2026-12-01"), ("next monday", "2026-11-30"),
+])
+def test_dates_as_people_type_them(said, meant):
+    assert resolve(said, dt.date(2026, 11, 24)) == dt.date.fromisoformat(meant)  # a Tuesday
+
+
+def test_a_date_in_no_known_form_says_which_forms_there_are():
+    with pytest.raises(DateError, match="write it like 2026-12-05, today, tomorrow, in 2 weeks"):
+        resolve("the 5th", dt.date(2026, 11, 24))
+
+
+def test_a_note_from_options_is_private_lints_clean_and_is_listed_when_due(repo, tmp_path):
+    repo()
+    result = invoke(*NOTE, "--scenario", "bus-drivers", "--step", "get-their-story", "--step", "get-in-the-door",
+                    "--ask", "Come to the yard meeting: bring a friend", "--follow-up", "saturday", "--how", "coffee")
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "content/conversations/2026-11-24-rosa.md"
+    assert f"Wrote {path.relative_to(tmp_path)}" in result.stdout and "no problems" in result.stdout
+    assert "Next follow-up: Saturday 2026-11-28 (in 4 days), by Sam." in result.stdout
+    data = front(path)
+    assert data["private"] is True and data["pseudonym"] == "Rosa" and data["assessment"] == "supporter"
+    assert data["steps_reached"] == ["get-in-the-door", "get-their-story"]  # in the workshop's order
+    assert data["ask"] == "Come to the yard meeting: bring a friend"  # a colon in an answer stays text
+    assert data["follow_up"] == {"date": dt.date(2026, 11, 28), "how": "coffee"}
+    listed = json.loads(invoke("followups", "--as-of", "2026-11-28", "--format", "json").stdout)["followups"]
+    assert "Rosa" in [item["pseudonym"] for item in listed]
+
+
+def test_missing_and_wrong_answers_are_named_and_nothing_is_written(repo, tmp_path):
+    repo()
+    result = invoke("note", "--as-of", AS_OF, "--owner", "Sam", "--assessment", "boss", "--follow-up", "someday",
+                    "--scenario", "bus-driver")
+    assert result.exit_code == 2
+    for words in ("missing --pseudonym", "'boss' is not one of leader, supporter, undecided, pass",
+                  "'someday' is not a date", "no scenario 'bus-driver' (did you mean 'bus-drivers'?)"):
+        assert words in result.stderr
+    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
+
+
+def test_a_second_note_never_writes_over_the_first(repo, tmp_path):
+    repo()
+    assert invoke(*NOTE).exit_code == 0
+    assert invoke(*NOTE, "--assessment", "leader").exit_code == 0
+    names = sorted(p.name for p in (tmp_path / "content/conversations").iterdir())
+    assert names == ["2026-11-24-rosa-2.md", "2026-11-24-rosa.md", "talk-nia.md"]
+    assert front(tmp_path / "content/conversations/2026-11-24-rosa.md")["assessment"] == "supporter"
+
+
+def test_a_pseudonym_that_a_public_document_names_is_warned_about(repo):
+    repo()
+    result = invoke(*NOTE[:3], "--pseudonym", "Drivers", *NOTE[5:])
+    assert "warning: the pseudonym 'Drivers' also appears in content/" in result.stderr
+
+
+def test_a_log_from_an_answers_file_lints_clean_and_moves_the_summary(repo, tmp_path):
+    repo()
+    (tmp_path / "meeting.yaml").write_text("""date: 2026-11-23
+measurements:
+  signups: 2
+celebrate: [Two new drivers signed up.]
+skills_practised: [One-on-ones at the yard]
+new_members:
+  - name: Curtis
+    first_task: Bring two drivers from his route to the next meeting.
+    paired_with: Dolores
+anything_changed: The district moved the routes.
+last_tactic: The yard meeting worked; people came.
+changes:
+  - to: meetings
+    change: Meet at the yard before routes, not after.
+""", encoding="utf-8")
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--answers", "meeting.yaml")
+    assert result.exit_code == 0, result.output
+    assert "no problems" in result.stdout
+    assert "A driver-rep signs up 2 new drivers this month: 3 new drivers → 5 new drivers (met)." in result.stdout
+    data = front(tmp_path / "content/logs/2026-11-23-bus-plan.md")
+    assert data["measurements"] == [{"benchmark": "signups", "value": 2}]  # identify skipped: nothing written
+    assert data["new_members"][0] == {"name": "Curtis", "first_task": "Bring two drivers from his route to the next "
+                                      "meeting.", "paired_with": "Dolores"}
+    assert data["changes"] == [{"to": "meetings", "change": "Meet at the yard before routes, not after."}]
+    summary = json.loads(invoke("summary", "--as-of", AS_OF, "--format", "json").stdout)
+    signups = next(b for b in summary["plans"][0]["benchmarks"] if b["id"] == "signups")
+    assert (signups["current"], signups["last_measured"]) == (5, "2026-11-23")
+
+
+def test_a_log_from_options_says_what_changed_and_a_status_that_moved(repo, tmp_path):
+    repo()
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--measure", "identify=most", "--celebrate", "We are the union.")
+    assert result.exit_code == 0, result.output
+    assert "Do the drivers identify as the union?: on track → met. Celebrate it." in result.stdout
+
+
+def test_wrong_measurements_and_an_unknown_plan_write_nothing(repo, tmp_path):
+    repo()
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--measure", "signup=2", "--measure", "identify=all",
+                    "--measure", "signups=lots")
+    assert result.exit_code == 2
+    assert "no benchmark 'signup' (did you mean 'signups'?)" in result.stderr
+    assert "'all': answer one of: no, a few, most" in result.stderr and "'lots': give a number of new drivers" in result.stderr
+    result = invoke("log", "bus-pln", "--as-of", AS_OF)
+    assert result.exit_code == 2 and "there is no plan 'bus-pln' (did you mean 'bus-plan'?)" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]

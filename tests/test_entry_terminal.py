@@ -1,0 +1,125 @@
+"""aotext note and aotext log at a real terminal (a pseudo-terminal driven
+by pexpect), answered as a person would: a wrong answer, a relative date, a
+skipped benchmark, '?' for help, Ctrl-C half-way. The file written is read
+back; after Ctrl-C nothing is written and no traceback is printed."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import AS_OF
+
+pexpect = pytest.importorskip("pexpect", reason="pexpect is not installed: run make test")
+AOTEXT = str(Path(sys.executable).parent / "aotext")
+DOWN, CTRL_C, CLEAR = "\x1b[B", "\x03", "\x15"  # arrow down, Ctrl-C, Ctrl-U (clear the line)
+
+
+def spawn(root: Path, *args: str):
+    child = pexpect.spawn(AOTEXT, [*args, "--as-of", AS_OF], cwd=str(root), encoding="utf-8", timeout=20,
+                          dimensions=(50, 160),
+                          # A real terminal answers prompt_toolkit's cursor-position requests; this one does
+                          # not, so they are switched off rather than waited for at every question.
+                          env={"PATH": os.environ.get("PATH", ""), "TERM": "xterm", "NO_COLOR": "1",
+                               "HOME": str(root), "PROMPT_TOOLKIT_NO_CPR": "1"})
+    child.logfile_read = (root / "terminal.log").open("w", encoding="utf-8")
+    return child
+
+
+def answer(child, question: str, keys: str) -> None:
+    child.expect(question)
+    child.send(keys)
+
+
+def front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_a_note_answered_at_the_terminal(repo, tmp_path):
+    repo()
+    child = spawn(tmp_path, "note")
+    answer(child, "Pseudonym", "Nia\r")
+    child.expect("Already noted: Nia \\(supporter, bus-drivers\\), last talked 2026-11-14 with Sam")
+    child.expect("Asked: Come to the Tuesday meeting.")
+    answer(child, "Who had the conversation", "\r")  # Sam, from her last note
+    answer(child, "When was it", CLEAR + "the day before\r")
+    child.expect("is not a date aotext can read")  # asked again, with what was typed kept
+    child.send(CLEAR + "yesterday\r")
+    child.expect("Monday 2026-11-23 \\(yesterday\\)")
+    answer(child, "Which scenario", "\r")
+    answer(child, "Where did you meet", "?\r")
+    child.expect("Where it happened: a rally, tabling, the bus yard, a doorstep.")  # the schema's description
+    answer(child, "Where did you meet", "the bus yard\r")
+    answer(child, "Which steps", " " + DOWN + " \r")
+    answer(child, "Your assessment", DOWN + "\r")  # from supporter (her last) down to undecided
+    answer(child, "What did you ask", "Come to the December meeting\r")
+    answer(child, "commit to", "\r")
+    child.expect("the cadence for a undecided proposes 2026-12-24")
+    child.send(CLEAR + "next saturday\r")
+    child.expect("Saturday 2026-12-05 \\(in 11 days\\)")
+    answer(child, "Who follows up", "\r")
+    answer(child, "How\\?", "coffee\r")
+    answer(child, "Anything else", "\r")
+    answer(child, "Write this note", "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = front(tmp_path / "content/conversations/2026-11-23-nia.md")
+    assert (data["pseudonym"], data["owner"], data["date"], data["assessment"]) == (
+        "Nia", "Sam", yaml.safe_load("2026-11-23"), "undecided")
+    assert data["steps_reached"] == ["get-in-the-door", "get-their-story"]
+    assert data["follow_up"] == {"date": yaml.safe_load("2026-12-05"), "how": "coffee"}
+    assert "commitment" not in data  # skipped: nothing written for it
+    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_half_way_writes_nothing_and_prints_no_traceback(repo, tmp_path):
+    repo()
+    child = spawn(tmp_path, "note")
+    answer(child, "Pseudonym", "Rosa\r")
+    answer(child, "Who had the conversation", "Sam\r")
+    answer(child, "When was it", CTRL_C)
+    child.expect("Stopped: nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
+    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+
+
+def test_a_log_answered_at_the_terminal_skips_a_benchmark_and_says_what_changed(repo, tmp_path):
+    repo()
+    child = spawn(tmp_path, "log", "bus-plan")
+    answer(child, "When was the meeting", "\r")
+    child.expect("A driver-rep signs up 2 new drivers this month")
+    child.expect("target 2 new drivers a month; now 3; expected by now 1.6; met")
+    answer(child, "New drivers, newly counted since the last log", "lots\r")
+    child.expect("give a number of new drivers, like 3")
+    child.send(CLEAR + "1\r")
+    child.expect("Do the drivers identify as the union\\?")
+    answer(child, "the answer now", "\r")  # the pointer starts on "skip": Enter skips it, as for a number
+    answer(child, "What do you celebrate", "Curtis signed up a driver.\r")
+    answer(child, "What do you celebrate", "\r")
+    answer(child, "A skill the group practised", "\r")
+    answer(child, "A new member's name", "Curtis\r")
+    answer(child, "Curtis's first task", "Bring one driver to the meeting.\r")
+    answer(child, "Who is Curtis paired with", "Dolores\r")
+    answer(child, "A new member's name", "\r")
+    answer(child, "Has anything changed", "No.\r")
+    answer(child, "Was the last tactic effective", "\r")
+    answer(child, "A change to your goals", "\r")
+    answer(child, "Anything else from the meeting", "\r")
+    answer(child, "Write this log", "y\r")
+    child.expect("A driver-rep signs up 2 new drivers this month: 3 new drivers → 4 new drivers \\(met\\).")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = front(tmp_path / f"content/logs/{AS_OF}-bus-plan.md")
+    assert data["measurements"] == [{"benchmark": "signups", "value": 1}]  # the skipped one is not there
+    assert data["new_members"] == [{"name": "Curtis", "first_task": "Bring one driver to the meeting.",
+                                    "paired_with": "Dolores"}]
+    assert data["answers"] == {"anything_changed": "No."}
