@@ -50,7 +50,7 @@ def stopped() -> Iterator[None]:
     """Ctrl-C at any question: nothing is written, and no traceback."""
     try:
         yield
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError, click.Abort):  # click.confirm turns Ctrl-C into Abort
         click.echo("\nStopped: nothing was written.", err=True)
         sys.exit(EXIT_PROBLEMS)
 
