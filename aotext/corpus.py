@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from aotext.documents.document import Document
 from aotext.documents.types.base import View
 from aotext.documents.types.reflection import Reflection
+from aotext.words import Suggestions
 
 T = TypeVar("T")
 V = TypeVar("V", bound=View)
@@ -47,6 +48,11 @@ class Corpus:
 
     def of_type(self, type_name: str) -> list[Document]:
         return self.by_type.get(type_name, [])
+
+    def suggestions(self, type_name: str) -> Suggestions:
+        """'Did you mean' among the ids of one type, made once per run however many ids are misspelt."""
+        return self.memo(("suggestions", type_name),
+                         lambda: Suggestions(d.id for d in self.of_type(type_name) if d.id))
 
     def all(self, view: type[V]) -> list[V]:
         """The typed views of every document of one type, in path order."""

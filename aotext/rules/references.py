@@ -31,9 +31,8 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
             if target is None and value in corpus.unreadable:
                 yield "broken-reference", (document, (reference.key,), _in_broken_file(corpus, value))
             elif target is None:
-                candidates = [d.id for d in corpus.of_type(wanted) if d.id]
                 yield "unknown-reference", (document, (reference.key,), (
-                    f"there is no {wanted} with the id '{value}'{did_you_mean(value, candidates)}; "
+                    f"there is no {wanted} with the id '{value}'{corpus.suggestions(wanted).did_you_mean(value)}; "
                     f"check the spelling, or whether the {wanted} was renamed"
                 ))
             elif target.type != wanted:
