@@ -68,3 +68,13 @@ def test_lint_suggests_the_renamed_plan_for_every_log_that_names_the_old_one(rep
     unknown = [p for p in json.loads(result.stdout) if p["rule"] == "unknown-reference"]
     assert len(unknown) == 40
     assert all("(did you mean 'bus-plan'?)" in problem["message"] for problem in unknown)
+
+
+def test_closest_answers_as_difflib_does():
+    import difflib
+
+    known = ids(300)
+    for word in random.Random(5).sample(known, 40):
+        for slip in [*slips(word), word[:5], "nothing-like-it"]:
+            expected = difflib.get_close_matches(slip, known, n=1, cutoff=0.6)
+            assert closest(slip, known) == (expected[0] if expected else None), slip
