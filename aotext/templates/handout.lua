@@ -151,7 +151,14 @@ end
 
 local function question(div)
   if FORMAT == "typst" then
-    return in_typst("#block(breakable: false, width: 100%)[", div.content)
+    -- The prompt sticks to its answer lines, which may run on over a page
+    -- break: a question never sits alone at a page's foot, and no page is
+    -- left half empty because the next question's lines did not all fit.
+    local content = pandoc.List(div.content)
+    local lines = content:remove(#content)
+    local blocks = in_typst("#block(sticky: true, width: 100%)[", content)
+    blocks:insert(lines)
+    return blocks
   end
   if FORMAT == "docx" then
     -- The prompt and hint keep with the answer lines that follow them.
@@ -201,8 +208,34 @@ local function nest_headings(doc)
   end })
 end
 
+-- pandoc's Typst writer turns a right single quote into a straight one,
+-- which Typst's smart quotes then curl the wrong way after a full stop
+-- (‘organizing.‘): the quote mark goes to Typst as it was typed.
+local RIGHT_QUOTE = "\u{2019}"
+
+local function keep_right_quotes(str)
+  if FORMAT ~= "typst" or not str.text:find(RIGHT_QUOTE, 1, true) then
+    return nil
+  end
+  local pieces, rest = pandoc.List({}), str.text
+  local at = rest:find(RIGHT_QUOTE, 1, true)
+  while at do
+    if at > 1 then
+      pieces:insert(pandoc.Str(rest:sub(1, at - 1)))
+    end
+    pieces:insert(pandoc.RawInline("typst", RIGHT_QUOTE))
+    rest = rest:sub(at + #RIGHT_QUOTE)
+    at = rest:find(RIGHT_QUOTE, 1, true)
+  end
+  if rest ~= "" then
+    pieces:insert(pandoc.Str(rest))
+  end
+  return pieces
+end
+
 -- Slide bodies first, so their facilitator blocks become notes, not boxes.
 return {
+  { Str = keep_right_quotes },
   { Meta = read_audience },
   { Pandoc = nest_headings },
   { Div = function(element) if element.classes:includes("slide-body") then return slide_body(element) end end },
