@@ -1,11 +1,18 @@
 """The timed agenda of the workshop: every module (breaks included) and
 activity with its start time, day by day, from the project's start times.
 
-Each module is taken to open with its presentation and then run its
-activities in the order they are listed."""
+An activity runs where its module's body marks it: the block of its
+instructions carries `activity=ID` (`::: {.facilitator activity=skit}`).
+The module's presentation time (its minutes less its activities') is
+spread over the stretches of body text around the marked activities, by
+their length in words, so an activity that opens a module starts with it,
+and one after a long presentation starts after it. Activities the body does
+not mark run after the presentation, in the order listed (lint warns when a
+body marks some of its activities and not others)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -51,18 +58,59 @@ def ordered_modules(modules: Sequence[Module]) -> list[Module]:
     return sorted(modules, key=lambda m: (m.order if m.order is not None else 10**6, m.path))
 
 
+PRESENTATION = "Presentation and discussion"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """Where a module's body runs its activities."""
+
+    at: dict[str, tuple[int, int]]  # activity id -> (file line of its mark, words of text before it)
+    words: int  # words of text outside the marked activities' blocks: the presentation
+
+
+def activity_marks(module: Module) -> Marks:
+    """The `activity=ID` marks of the module's body, the first of each id."""
+    from aotext.rules.fences import read_fences  # a reading of the body's ::: blocks, as pandoc reads them
+
+    source = module.source
+    reading = read_fences(source.body, source.body_line)
+    marked = {fence.line: value for fence in reading.opened for key, value, _ in fence.attributes if key == "activity"}
+    at: dict[str, tuple[int, int]] = {}
+    words, inside_until = 0, 0
+    for index, text in enumerate(source.body.split("\n")):
+        number = source.body_line + index
+        if number in marked and number > inside_until:
+            at.setdefault(marked[number], (number, words))
+            inside_until = reading.closed_at.get(number, number)
+        if number > inside_until:
+            words += len(_WORD.findall(text))
+    return Marks(at, words)
+
+
 def _module_slots(module: Module, start: int) -> list[Slot]:
     minutes = module.minutes or 0
-    slots = [Slot(start, minutes, module.label, "break" if module.is_break else "module", module.id or "")]
-    activities = [(activity, activity.minutes) for activity in module.activities if activity.minutes is not None]
-    presenting = minutes - sum(length for _, length in activities)
-    at = start
-    if activities and presenting > 0:
-        slots.append(Slot(at, presenting, "Presentation and discussion", "presentation", module.id or ""))
-        at += presenting
-    for activity, length in activities:
-        slots.append(Slot(at, length, activity.title, activity.kind or "", module.id or "", activity))
-        at += length
+    module_id = module.id or ""
+    slots = [Slot(start, minutes, module.label, "break" if module.is_break else "module", module_id)]
+    timed = [activity for activity in module.activities if activity.minutes is not None]
+    presenting = max(0, minutes - sum(activity.minutes or 0 for activity in timed))
+    marks = activity_marks(module) if timed else Marks({}, 0)
+    placed = sorted((activity for activity in timed if activity.id in marks.at),
+                    key=lambda activity: marks.at[activity.id or ""][0])
+    at, presented = start, 0
+    for activity in [*placed, *(activity for activity in timed if activity not in placed)]:
+        # The presentation before an activity: its share of the words before the
+        # activity's mark; an unmarked activity comes after all of it.
+        mark = marks.at.get(activity.id or "")
+        due = round(presenting * mark[1] / marks.words) if mark and marks.words else (0 if mark else presenting)
+        if due > presented:
+            slots.append(Slot(at, due - presented, PRESENTATION, "presentation", module_id))
+            at, presented = at + due - presented, due
+        slots.append(Slot(at, activity.minutes or 0, activity.title, activity.kind or "", module_id, activity))
+        at += activity.minutes or 0
+    if timed and presenting > presented:  # a module without activities is one slot: a break, say
+        slots.append(Slot(at, presenting - presented, PRESENTATION, "presentation", module_id))
     return slots
 
 

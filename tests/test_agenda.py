@@ -8,13 +8,14 @@ from aotext.documents.types.module import Module
 from aotext.project import Day
 
 
-def module(module_id: str, order: int, minutes: int, *activities: tuple[str, int], is_break: bool = False) -> Module:
+def module(module_id: str, order: int, minutes: int, *activities: tuple[str, int], is_break: bool = False,
+           body: str = "") -> Module:
     data = {"type": "module", "id": module_id, "title": module_id.title(), "order": order, "minutes": minutes,
             "activities": [{"id": f"a{i}", "title": title, "kind": "question", "minutes": m}
                            for i, (title, m) in enumerate(activities)]}
     if is_break:
         data["break"] = True
-    view = Document(f"curriculum/{module_id}.md", data, "", 0).view
+    view = Document(f"curriculum/{module_id}.md", data, body, 20).view
     assert isinstance(view, Module)
     return view
 
@@ -44,3 +45,30 @@ def test_several_days_each_with_its_own_start_and_modules():
     assert rows(first)[0] == ("18:00", 20, "Welcome") and clock(first.finish) == "18:35"
     assert rows(second)[0] == ("10:00", 60, "Planning") and clock(second.finish) == "11:00"
     assert second.overrun == 0
+
+
+def words(count: int) -> str:
+    return " ".join(["word"] * count) + "\n"
+
+
+def test_activities_run_where_the_body_marks_them_and_the_presentation_fills_the_stretches_between():
+    # 40 minutes of presentation around three activities of 10 minutes: a quarter
+    # of the body's words come before the first mark, half between the second and
+    # the third, a quarter after the last.
+    body = (words(50) + "\n::: {.facilitator activity=a1}\nThe skit's script, not presentation.\n" + words(500)
+            + ":::\n\n::: {activity=a0}\n:::\n\n" + words(100) + "\n::: {.facilitator activity=a2}\n"
+            + "Pairs.\n:::\n\n" + words(50))
+    talk = module("talk", 1, 70, ("Questions", 10), ("Skit", 10), ("Pairs", 10), body=body)
+    [day] = build_agenda([talk], [Day(start="13:00")])
+    assert rows(day) == [
+        ("13:00", 70, "Talk"), ("13:00", 10, "Presentation and discussion"), ("13:10", 10, "Skit"),
+        ("13:20", 10, "Questions"), ("13:30", 20, "Presentation and discussion"), ("13:50", 10, "Pairs"),
+        ("14:00", 10, "Presentation and discussion"),
+    ]
+
+
+def test_an_activity_that_opens_its_module_starts_with_it():
+    opening = module("open", 1, 30, ("Groups", 20), body="::: {.facilitator activity=a0}\nGo.\n:::\n\n" + words(80))
+    [day] = build_agenda([opening], [Day(start="10:00", end="10:45")])
+    assert rows(day) == [("10:00", 30, "Open"), ("10:00", 20, "Groups"), ("10:20", 10, "Presentation and discussion")]
+    assert clock(day.finish) == "10:30" and day.overrun == 0

@@ -20,7 +20,7 @@ from aotext.handouts.render import LUA_FILTER, MARKDOWN_READER, pandoc_binary
 from aotext.repository import open_repository
 from aotext.rules.body import BLOCKS, LAYOUT_BLOCKS
 from aotext.rules.fences import read_fences
-from helpers import AS_OF, CONVERSATION, MODULE, PROJECT, invoke, line_of, lint_json
+from helpers import AS_OF, CONVERSATION, MODULE, PROJECT, SCENARIO, invoke, line_of, lint_json
 
 ROOT = Path(__file__).resolve().parent.parent
 MODULE_PATH = "content/curriculum/planning.md"
@@ -293,3 +293,29 @@ def test_lint_reads_fences_as_pandoc_does(body):
     reading = read_fences(body, 1)
     assert bool(reading.as_text or reading.stray) == printed
     assert bool(reading.unclosed) == left_open
+
+
+def test_an_activity_mark_must_name_an_activity_of_its_module(repo):
+    repo(workshop("\n::: {.facilitator activity=goal}\nGroups write goals.\n:::\n"))
+    code, output = lint_text()
+    line = MODULE.count("\n") + 2
+    assert code == 1
+    assert (f"{MODULE_PATH}:{line}:1: error: this module has no activity 'goal' (did you mean 'goals'?), so the "
+            "agenda cannot place it") in output
+
+
+def test_a_body_that_marks_some_activities_is_warned_about_the_others(repo):
+    two = MODULE.replace("activities:\n", "activities:\n  - id: intro\n    title: Introductions\n"
+                         "    kind: question\n    minutes: 5\n")
+    repo({**workshop(""), MODULE_PATH: two + "\n::: {.facilitator activity=goals}\nGroups write goals.\n:::\n"})
+    code, output = lint_text()
+    assert code == 0
+    assert (f"{MODULE_PATH}:{line_of(two, '- id: intro')}:5: warning: the body does not say where activity "
+            "'intro' happens") in output
+    assert "activity 'goals'" not in output
+
+
+def test_an_activity_mark_outside_a_module_is_an_error(repo):
+    repo({"content/scenarios/bus-drivers.md": SCENARIO + "\n::: {activity=goals}\nText.\n:::\n"})
+    code, output = lint_text()
+    assert code == 1 and "only a module's body places activities in the agenda" in output

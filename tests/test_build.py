@@ -116,11 +116,12 @@ def test_facilitator_guide_has_both_and_an_agenda_that_adds_up(built):
     assert PARTICIPANT_WORDS in text and FACILITATOR_WORDS in text
     assert "Quokka" in docx_text(root / "build/guide.docx")
     agenda = text[text.index("Agenda"):text.index("End of day")]
-    # Each module starts when the one before ends; its activities follow its presentation.
+    # Each module starts when the one before ends; an activity its body does not
+    # mark follows its presentation; the hour left before the day's end is said.
     assert agenda == ("Agenda Day 1 (2027-03-06) Time Minutes What "
                       "10:00 30 IV. Planning 10:00 10 Presentation and discussion 10:10 20 Write goals "
                       "10:30 30 IV. Talking politics 10:30 5 Presentation and discussion 10:35 25 Write goals "
-                      "11:00 ")
+                      "11:00 60 Unplanned time 12:00 ")
 
 
 def test_worksheet_holds_every_prompt(built):

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aotext.documents.document import Document
+from aotext.model import WARNING
 from aotext.rules.base import declare
 from aotext.words import did_you_mean
 
@@ -36,6 +37,9 @@ declare("block-read-as-text", "a ::: line that pandoc prints as text instead of 
         "(directly under text, indented, or more than one word)", body=True)
 declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator", body=True)
 declare("missing-picture", "a picture ![...](file) in the body whose file does not exist", body=True)
+declare("unknown-activity", "an activity=ID mark in a body that names no activity of its module", body=True)
+declare("activity-unplaced", "a timed activity that its module's body does not mark with activity=ID while it marks "
+        "others, so the agenda puts it after the module's presentation", severity=WARNING, body=True)
 
 _AS_TEXT = {
     "under-text": "because it comes directly under a line of text: leave an empty line above it",
@@ -55,6 +59,34 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
         yield from _blocks(document)
     if "![" in body:
         yield from _pictures(document)
+    if document.type == "module":
+        yield from _activity_marks(document)
+
+
+def _activity_marks(document: Document) -> Iterator[BodyFinding]:
+    """Every mark names one of the module's activities, and once a body marks
+    some, it marks every timed one, so the agenda times each where the body
+    runs it. A body that marks none is timed as presentation, then activities."""
+    from aotext.agenda import activity_marks
+    from aotext.documents.types.module import Module
+
+    module = document.view
+    if not isinstance(module, Module):
+        return
+    marks = activity_marks(module)
+    ids = [activity.id for activity in module.activities if activity.id]
+    for name, (line, _) in marks.at.items():
+        if name not in ids:
+            yield "unknown-activity", line, 1, (
+                f"this module has no activity '{name}'{did_you_mean(name, ids)}, so the agenda cannot place it: "
+                "use one of the ids under 'activities:' at the top")
+    for activity in module.activities if marks.at else ():
+        if activity.id and activity.minutes is not None and activity.id not in marks.at:
+            line, column = document.position(("activities", activity.index, "id"))
+            yield "activity-unplaced", line, column, (
+                f"the body does not say where activity '{activity.id}' happens, so the agenda times it after the "
+                f"module's presentation: add activity={activity.id} to the block of its instructions, "
+                f"as in '::: {{.facilitator activity={activity.id}}}'")
 
 
 def _blocks(document: Document) -> Iterator[BodyFinding]:
@@ -73,6 +105,10 @@ def _blocks(document: Document) -> Iterator[BodyFinding]:
     for found in reading.as_text:
         yield "block-read-as-text", found.line, found.column, _as_text(found)
     for fence in reading.opened:
+        for key, _, column in fence.attributes:
+            if key == "activity" and document.type != "module":
+                yield "unknown-activity", fence.line, column, (
+                    "only a module's body places activities in the agenda: remove 'activity=...' here")
         for name, column in fence.classes:
             if name not in BLOCKS:
                 what = "this kind of block is not one" if private else f"'{name}' is not a kind of block"

@@ -50,6 +50,8 @@ class Fence:
     line: int
     column: int
     classes: tuple[tuple[str, int], ...] = ()  # (class, its column)
+    # key=value attributes, such as a module's activity=ID mark: (key, value, column of the key)
+    attributes: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Reading:
     """What pandoc makes of a body's `:::` lines."""
 
     opened: list[Fence] = field(default_factory=list)
+    # The line that closes each block that is closed, by the line that opens it.
+    closed_at: dict[int, int] = field(default_factory=dict)
     unclosed: list[Fence] = field(default_factory=list)
     stray: list[Fence] = field(default_factory=list)
     as_text: list[AsText] = field(default_factory=list)
@@ -99,6 +103,19 @@ def classes_of(text: str) -> tuple[tuple[str, int], ...] | None:
     # Attributes pandoc cannot read are one word, a class, if they have no space.
     word = _OPENER.match(text)
     return ((word.group(1), word.start(1)),) if word else None
+
+
+_KEYED = re.compile(r"""([^\s{}=#."']+)=(?:"([^"]*)"|'([^']*)'|([^\s{}"']*))""")
+
+
+def keyed_attributes(text: str) -> tuple[tuple[str, str, int], ...]:
+    """(key, value, 0-based column) of each key=value attribute of an opening fence line in braces."""
+    braced = _BRACED.match(text)
+    if not braced:
+        return ()
+    start = braced.start(1)
+    return tuple((found.group(1), next(value for value in found.groups()[1:] if value is not None),
+                  start + found.start(1)) for found in _KEYED.finditer(braced.group(1)))
 
 
 def _expand(text: str) -> str:
@@ -196,7 +213,8 @@ class _Scan:
             if classes is None or self.paragraph:
                 self.text(AsText(line.number, column, "words" if classes is None else "under-text", False))
                 return
-            fence = Fence(line.number, column, tuple((name, line.indent + at + 1) for name, at in classes))
+            fence = Fence(line.number, column, tuple((name, line.indent + at + 1) for name, at in classes),
+                          tuple((key, value, line.indent + at + 1) for key, value, at in keyed_attributes(line.text)))
             self.open.append(fence)
             self.reading.opened.append(fence)
             self.paragraph = 0
@@ -208,7 +226,7 @@ class _Scan:
 
     def close(self, fence: Fence) -> None:
         if self.open:
-            self.open.pop()
+            self.reading.closed_at[self.open.pop().line] = fence.line
             self.paragraph = 0
             return
         if self.unread:

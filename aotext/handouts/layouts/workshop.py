@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from aotext.agenda import Slot, build_agenda, clock
+from aotext.agenda import Slot, build_agenda, clock, clock_minutes
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.handouts.compose import (
@@ -59,18 +59,32 @@ def _linked(slot: Slot, activities_shown: bool) -> str:
     return f"&emsp;{title}"
 
 
-def agenda_markdown(modules: Sequence[Module], project: Project, activities_shown: bool = True) -> str:
+def agenda_markdown(modules: Sequence[Module], project: Project, facilitators: bool = True) -> str:
+    """The timed agenda. Facilitators get every slot with its minutes and links
+    to the activities' instructions; participants get the clock times and titles."""
     days = build_agenda(modules, project.days)
     out = ["# Agenda\n"]
     for day in days:
         if len(days) > 1 or day.day.date:
             out.append(f"## Day {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
-        out.append("| Time | Minutes | What |\n|:----|----:|:--------------------------|")
-        for slot in day.slots:
-            out.append(f"| {clock(slot.start)} | {slot.minutes} | {_linked(slot, activities_shown)} |")
-        out.append(f"| {clock(day.finish)} | | **End of day** |\n")
+        rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators)) for slot in day.slots
+                if facilitators or slot.kind != "presentation"]
+        end = clock_minutes(day.day.end) if day.day.end else day.finish
+        if end > day.finish:  # the day's end in the project file is later than its last module's
+            rows.append((clock(day.finish), str(end - day.finish), "*Unplanned time*"))
+        rows.append((clock(max(end, day.finish)), "", "**End of day**"))
+        if facilitators:
+            out.append("| Time | Minutes | What |\n|:----|----:|:--------------------------|")
+            out += [f"| {time} | {minutes} | {what} |" for time, minutes, what in rows]
+        else:
+            out.append("| Time | What |\n|:----|:--------------------------|")
+            out += [f"| {time} | {what} |" for time, _, what in rows]
+        out.append("")
         if day.overrun:
             out.append(f"This day runs {day.overrun} minutes past its end at {day.day.end}.\n")
+        elif end > day.finish and facilitators:
+            out.append(f"The modules end at {clock(day.finish)}, {end - day.finish} minutes before the day's end at "
+                       f"{day.day.end}: time in hand for questions, a longer break, or running over.\n")
     return "\n".join(out) + "\n"
 
 
@@ -78,8 +92,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """Every module in order; facilitator handouts add timings (and the agenda if asked)."""
     modules = modules_in_order(documents)
-    shown = handout.audience != "participant"  # only they read the timings, where activities have anchors
-    parts = [agenda_markdown(modules, project, shown)] if handout.agenda else []
+    facilitators = handout.audience != "participant"  # only they read the timings, where activities have anchors
+    parts = [agenda_markdown(modules, project, facilitators)] if handout.agenda else []
     images: dict[str, bytes] = {}
     for module in modules:
         if parts and not module.is_break:  # a break needs no page of its own
