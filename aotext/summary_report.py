@@ -147,10 +147,22 @@ def _ended(plan: PlanSummary) -> str:
     return ", the plan's last day (it has ended)" if plan.ended else ""
 
 
-def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str] = (), web_charts: str = "") -> str:
+def chart_words(benchmarks: Sequence[BenchmarkSummary]) -> str:
+    """What a chart picture shows, in words: its alternative text, for whoever cannot see it."""
+    parts = []
+    for b in benchmarks:
+        progress = f"{progress_text(b)} of the target" if b.progress is not None else "nothing measured yet"
+        pace = f", {round(b.expected_share * 100)}% expected by now" if b.expected_share is not None else ""
+        parts.append(f"{b.title}: {b.status}, {progress}{pace}")
+    return "Each benchmark's progress against its target: " + "; ".join(parts) + "."
+
+
+def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tuple[str, str]] = (),
+                  web_charts: str = "") -> str:
     """One plan's summary as Markdown; the benchmark report handout adds its
     chart's pictures, which print, and the same charts as inline SVG for its
     web page, which shows those instead (the pandoc filter keeps one of the two)."""
+    sub = "###" if heading else "##"  # the sections nest under the plan's heading, or under the handout's title
     out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}{_ended(plan)}.\n",
            "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
            # The dashes set the relative column widths when pandoc prints it.
@@ -160,20 +172,21 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[str]
                  shown(b.trend), shown(b.last_measured), notes_text(b)]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if plan.celebrate:
-        out.append("\n### What to celebrate\n")
+        out.append(f"\n{sub} What to celebrate\n")
         out += [f"- {item}" for item in plan.celebrate]
     if misses(plan):
-        out.append("\n### What we said we would do if we missed\n")
+        out.append(f"\n{sub} What we said we would do if we missed\n")
         out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in misses(plan)]
     if left_out(plan):
         out.append("\n" + "\n\n".join(left_out(plan)))
-    for place, chart in enumerate(charts):
+    for place, (chart, words) in enumerate(charts):
         caption = ("Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
                    "and its measurements over time against the target (the dotted line)."
                    if place == 0 else "The chart, continued.")
-        out.append(f"\n::: print-chart\n![{caption}]({chart}){{width=100%}}\n:::\n")
+        alt = words.replace("\\", "/").replace('"', "'")
+        out.append(f'\n::: print-chart\n![{caption}]({chart}){{width=100% fig-alt="{alt}"}}\n:::\n')
     if web_charts:
-        out.append("\n### Each benchmark's charts\n\nThe bar is the progress so far against the target (the solid "
+        out.append(f"\n{sub} Each benchmark's charts\n\nThe bar is the progress so far against the target (the solid "
                    "line), the dashed line the pace expected by now; beside it, the measurements over time against "
                    "the target (the dotted line).\n")
         out.append(f"```{{=html}}\n{web_charts}\n```\n")

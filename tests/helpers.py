@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -270,3 +272,13 @@ def log(day: str, *measurements: dict, celebrate: tuple[str, ...] = (), private:
 def numeric(id_: str = "b", **fields) -> dict:
     return {"id": id_, "title": id_.upper(), "kind": "numeric", "target": 10, "unit": "people", "combine": "sum",
             "if_missed": "Talk about it.", **fields}
+
+
+def png(red: int, green: int, blue: int) -> bytes:
+    """A 2x2 picture of one colour."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + bytes((red, green, blue)) * 2 for _ in range(2))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))

@@ -175,5 +175,5 @@ def test_a_plan_with_many_benchmarks_gets_pictures_of_the_same_size(repo, tmp_pa
     # The report names each picture and prints them all, in order.
     from aotext.summary_report import plan_markdown
 
-    text = plan_markdown(many, heading=False, charts=["chart-1.png", "chart-2.png"])
+    text = plan_markdown(many, heading=False, charts=[("chart-1.png", "first"), ("chart-2.png", "second")])
     assert "](chart-1.png)" in text and "The chart, continued.](chart-2.png)" in text

@@ -4,15 +4,13 @@ and typst versions, and the pictures its documents show."""
 from __future__ import annotations
 
 import shutil
-import struct
-import zlib
 
 import docx
 import pypdf
 import pytest
 
 from aotext.handouts import fingerprint
-from helpers import GOOD_REPO, MODULE, invoke
+from helpers import GOOD_REPO, MODULE, invoke, png
 
 REPORT = """  - name: report
     title: Benchmark report
@@ -36,16 +34,6 @@ def listing() -> dict[str, str]:
     result = build("--list")
     assert result.exit_code == 0, result.output
     return dict(line.split("  ", 1) for line in result.output.splitlines() if line.startswith("build/"))
-
-
-def png(red: int, green: int, blue: int) -> bytes:
-    """A 2x2 picture of one colour."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    rows = b"".join(b"\0" + bytes((red, green, blue)) * 2 for _ in range(2))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from aotext.handouts.sources import marked
 
 # ![caption](target "title"): the caption may hold one level of [brackets];
 # the target is a plain word or <written in angle brackets>.
-_IMAGE = re.compile(r"""!\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]\(\s*(<[^<>\n]*>|[^\s()<>]+)""")
+_IMAGE = re.compile(r"""!\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)""")
 _URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
@@ -33,6 +33,8 @@ class Picture:
     # The file, written as the document's path is: content/curriculum/map.png
     # (a name with .. in it is tidied, never resolved).
     path: str
+    alt: str = ""  # what it shows, in words: the text between the brackets
+    alt_at: int = 0  # where that text starts in the body
 
 
 def _code_ranges(body: str) -> list[tuple[int, int]]:
@@ -74,14 +76,14 @@ def pictures(document: Document) -> Iterator[Picture]:
     for match in _IMAGE.finditer(body):
         if any(start <= match.start() < end for start, end in code):
             continue
-        target = match.group(1)
+        target = match.group(2)
         if target.startswith("<"):
             target = target[1:-1].strip()
         if not target or _URL.match(target):
             continue
         # A name starting with / is from the top of the repository (where aotext runs), never the disk's root.
         place = PurePosixPath(target.lstrip("/")) if target.startswith("/") else folder / target
-        yield Picture(match.start(1), match.end(1), posixpath.normpath(place))
+        yield Picture(match.start(2), match.end(2), posixpath.normpath(place), match.group(1), match.start(1))
 
 
 def read_picture(document: Document, path: str) -> bytes:

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from aotext.handouts.sources import markdown_line, source_of, strip_markers
 
@@ -24,6 +25,10 @@ LUA_FILTER = TEMPLATES / "handout.lua"
 # Documents' bodies may hold a '---' line; it must never start YAML metadata.
 MARKDOWN_READER = "markdown-yaml_metadata_block"
 PANDOC_TIMEOUT_SECONDS = 120
+# Every PDF is tagged and accessible (PDF/UA-1): typst checks the document
+# against it (a title, a language, alternative text for every picture) and
+# writes its structure tree, so screen readers read it in order.
+PDF_STANDARD: Final = "ua-1"
 # No clock time goes into any output: the same input gives the same file.
 FIXED_EPOCH = 0
 
@@ -156,7 +161,8 @@ def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, 
     try:
         # typst's stubs type the font_paths default so that mypy cannot pick an input type.
         pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
-            source, root=str(resources), ignore_system_fonts=True, timestamp=FIXED_EPOCH)
+            source, root=str(resources), ignore_system_fonts=True, timestamp=FIXED_EPOCH,
+            pdf_standards=[PDF_STANDARD])
     except typst.TypstError as error:
         raise RenderError(_typst_failure(error, source.decode("utf-8", "replace"))) from error
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]

@@ -9,6 +9,7 @@ what its body says: a class or a file name may be a person's name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,10 @@ declare("block-read-as-text", "a ::: line that pandoc prints as text instead of 
         "(directly under text, indented, or more than one word)", body=True)
 declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator", body=True)
 declare("missing-picture", "a picture ![...](file) in the body whose file does not exist", body=True)
+declare("picture-without-alt", "a picture with no words between its brackets: readers who cannot see it, and the "
+        "tagged PDF, need what it shows in words", body=True)
+declare("heading-skipped", "a heading more than one level below the one before it (## then ####), which the "
+        "tagged PDF and screen readers cannot follow", body=True)
 declare("unknown-activity", "an activity=ID mark in a body that names no activity of its module", body=True)
 declare("activity-unplaced", "a timed activity that its module's body does not mark with activity=ID while it marks "
         "others, so the agenda puts it after the module's presentation", severity=WARNING, body=True)
@@ -59,8 +64,35 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
         yield from _blocks(document)
     if "![" in body:
         yield from _pictures(document)
+    if "#" in body:
+        yield from _headings(document)
     if document.type == "module":
         yield from _activity_marks(document)
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def _headings(document: Document) -> Iterator[BodyFinding]:
+    """Heading levels go down one at a time. A handout puts the document under
+    a level-1 heading of its own, so its body may start at level 2 (or 1)."""
+    before, fence = 1, ""
+    for index, text in enumerate(document.body.split("\n")):
+        code = _CODE.match(text)
+        if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
+            fence = "" if fence else code.group(1)
+            continue
+        heading = _ATX.match(text) if not fence else None
+        if heading is None:
+            continue
+        level = len(heading.group(1))
+        if level > before + 1:
+            yield "heading-skipped", document.body_line + index, text.index("#") + 1, (
+                f"this heading is level {level} ({'#' * level}) right after level {before} ({'#' * before}): "
+                f"make it {'#' * (before + 1)}, one level down, so that the tagged PDF and screen readers "
+                "can follow the outline")
+        before = level
 
 
 def _activity_marks(document: Document) -> Iterator[BodyFinding]:
@@ -137,6 +169,11 @@ def _pictures(document: Document) -> Iterator[BodyFinding]:
 
     body = document.body
     for picture in pictures(document):
+        if not picture.alt.strip():
+            line = document.body_line + body.count("\n", 0, picture.alt_at)
+            yield "picture-without-alt", line, picture.alt_at - body.rfind("\n", 0, picture.alt_at), (
+                "this picture has no words between its brackets: write what it shows there, as in "
+                "![a map of the three bus yards](yards.png), for readers who cannot see it")
         if Path(picture.path).is_file():
             continue
         line = document.body_line + body.count("\n", 0, picture.start)

@@ -233,8 +233,56 @@ local function keep_right_quotes(str)
   return pieces
 end
 
+-- pandoc's Typst writer leaves out a picture's alternative text, which a
+-- tagged PDF (PDF/UA-1) must have: pictures go to Typst with theirs. A
+-- figure's is its fig-alt, else its caption; an inline picture's, its
+-- description.
+local function typst_string(text)
+  return '"' .. text:gsub("\\", "\\\\"):gsub('"', '\\"') .. '"'
+end
+
+local function typst_image(image, alt)
+  local args = { typst_string(image.src) }
+  if image.attributes.width then
+    args[#args + 1] = "width: " .. image.attributes.width:gsub("%%$", "%%")
+  end
+  args[#args + 1] = "alt: " .. typst_string(alt)
+  return "image(" .. table.concat(args, ", ") .. ")"
+end
+
+local function typst_inlines(inlines)
+  return pandoc.write(pandoc.Pandoc({ pandoc.Plain(inlines) }), "typst"):gsub("%s+$", "")
+end
+
+local function figure_with_alt(figure)
+  if FORMAT ~= "typst" then
+    return nil
+  end
+  local image = nil
+  figure:walk({ Image = function(found) image = image or found end })
+  if image == nil then
+    return nil
+  end
+  local caption = pandoc.utils.stringify(figure.caption.long)
+  local alt = image.attributes["fig-alt"] or (caption ~= "" and caption) or pandoc.utils.stringify(image.caption)
+  local body = "#figure(" .. typst_image(image, alt)
+  if caption ~= "" then
+    body = body .. ", caption: [" .. typst_inlines(pandoc.utils.blocks_to_inlines(figure.caption.long)) .. "]"
+  end
+  return pandoc.RawBlock("typst", body .. ")")
+end
+
+local function image_with_alt(image)
+  if FORMAT ~= "typst" then
+    return nil
+  end
+  return pandoc.RawInline("typst", "#box(" .. typst_image(image, pandoc.utils.stringify(image.caption)) .. ")")
+end
+
 -- Slide bodies first, so their facilitator blocks become notes, not boxes.
 return {
+  { Figure = figure_with_alt },  -- before the pictures inside figures are turned into Typst
+  { Image = image_with_alt },
   { Str = keep_right_quotes },
   { Meta = read_audience },
   { Pandoc = nest_headings },

@@ -29,7 +29,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     from aotext import benchmark_svg
     from aotext.handouts import chart
     from aotext.summary import Thresholds, summarize_plan
-    from aotext.summary_report import plan_markdown
+    from aotext.summary_report import chart_words, plan_markdown
 
     plan, logs = documents[0], documents[1:]
     view = plan.view
@@ -39,8 +39,10 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     drawn = chart.pictures(summary)
     # One picture keeps the name it always had; a long plan's are numbered.
     names = [CHART] if len(drawn) == 1 else [f"chart-{number}.png" for number in range(1, len(drawn) + 1)]
-    composed = Composed(plan_markdown(summary, heading=False, charts=names,
-                                        web_charts=benchmark_svg.figures(summary)), switches=("compact",),
+    rows = chart.ROWS_PER_PICTURE
+    words = [chart_words(summary.benchmarks[start:start + rows]) for start in range(0, len(drawn) * rows, rows)]
+    composed = Composed(plan_markdown(summary, heading=False, charts=list(zip(names, words, strict=True)),
+                                      web_charts=benchmark_svg.figures(summary)), switches=("compact",),
                         images=dict(zip(names, drawn, strict=True)))
     # The report says the day it judges; the title block needs no date.
     return titled(composed, title_block(handout, project, view))
