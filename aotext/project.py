@@ -66,6 +66,8 @@ class Project:
     workshop_title: str | None = None
     days: tuple[Day, ...] = (Day(start=DEFAULT_START),)
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
+    # The handouts' language: hyphenation, and what screen readers and the tagged PDF say it is.
+    lang: str = "en"
     # (assessment, days between contacts or None for never), every assessment once.
     cadence: tuple[tuple[str, int | None], ...] = tuple(DEFAULT_CADENCE.items())
 

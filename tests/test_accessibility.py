@@ -73,3 +73,20 @@ def test_lint_reports_a_picture_without_words_and_a_skipped_heading(repo, tmp_pa
     result = invoke("lint", "--as-of", AS_OF)
     assert "this heading is level 4 (####) right after level 2 (##): make it ###" in result.stdout
     assert "this picture has no words between its brackets" in result.stdout
+
+
+def test_word_files_and_web_pages_carry_the_title_the_language_and_the_charts_words(built):
+    import re
+    import zipfile
+
+    for name, title in (("guide.docx", "Facilitator guide"), ("report-bus-plan.docx", "Benchmark report: Bus drivers campaign")):
+        with zipfile.ZipFile(built / "build" / name) as document:
+            core = document.read("docProps/core.xml").decode()
+            body = document.read("word/document.xml").decode()
+        assert f"<dc:title>{title}</dc:title>" in core and "<dc:language>en</dc:language>" in core
+        if name.startswith("report"):
+            descriptions = re.findall(r'descr="([^"]*)"', body)
+            assert any(text.startswith("Each benchmark&#39;s progress against its target: A driver-rep")
+                       for text in descriptions), descriptions
+    for page in (built / "build").glob("*.html"):
+        assert '<html lang="en">' in page.read_text(encoding="utf-8"), page.name

@@ -62,6 +62,7 @@ def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool:
         "format": output.format,
         "collective": project.collective,
         "paper": project.paper,
+        "lang": project.lang,
         "days": [day.__dict__ for day in project.days] if output.handout.agenda else None,
         "date": project.days[0].date,
         "inputs": inputs,

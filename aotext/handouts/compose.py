@@ -70,7 +70,8 @@ def module_heading(module: Module) -> str:
 def title_block(handout: Handout, project: Project, plan: Plan | None = None) -> dict[str, str]:
     """The metadata the title block prints. A handout made for one plan is
     titled after the plan and has no workshop date (it says its own day)."""
-    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience}
+    metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience,
+                "lang": project.lang}
     if plan is not None:
         metadata["title"] = f"{handout.title}: {plan.title}"
     elif project.days[0].date:

@@ -53,7 +53,7 @@ def index_markdown(output_dir: Path, project: Project) -> str:
 def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bool:
     """Write build/index.html when what it lists changed; True when it was written."""
     markdown = index_markdown(output_dir, project)
-    metadata = {"title": f"{project.collective}: handouts", "collective": project.collective}
+    metadata = {"title": f"{project.collective}: handouts", "collective": project.collective, "lang": project.lang}
     wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + PAGE_CSS.read_bytes()
                      + LUA_FILTER.read_bytes())
     page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST

@@ -255,6 +255,15 @@ local function typst_inlines(inlines)
 end
 
 local function figure_with_alt(figure)
+  if FORMAT == "docx" then
+    -- Word reads a picture's description from its words: the fig-alt, when there is one.
+    return figure:walk({ Image = function(image)
+      if image.attributes["fig-alt"] then
+        image.caption = { pandoc.Str(image.attributes["fig-alt"]) }
+        return image
+      end
+    end })
+  end
   if FORMAT ~= "typst" then
     return nil
   end
