@@ -21,6 +21,8 @@ from aotext.project import Handout, Project
 from aotext.words import anchor
 
 V = TypeVar("V", bound=View)
+# What a handout calls a module's objectives.
+OBJECTIVES = "What you will take away"
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,10 @@ gives the same bytes; their failures become RenderError with their message."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import os
 import re
 import subprocess
 import threading
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -204,78 +201,13 @@ def render_html(markdown: str, metadata: Mapping[str, str], switches: tuple[str,
 
 def render_office(markdown: str, to: str, metadata: Mapping[str, str], reference: Path | None,
                   counter: ProcessCount, resources: Path) -> bytes:
-    """DOCX (in the style of the `reference` document) or PPTX bytes, straight
+    """DOCX or PPTX bytes in the style of the `reference` document, straight
     from pandoc, with pictures from `resources`."""
     args = ["--to", to, "--resource-path", str(resources), *metadata_args(metadata, ())]
-    if to == "docx":
-        if reference is None:
-            raise RenderError("a DOCX handout needs the house reference document")
-        args += ["--reference-doc", str(reference)]
-    else:
-        args += ["--slide-level", "1"]
+    if reference is None:
+        raise RenderError(f"a {to.upper()} handout needs the house reference document")
+    args += ["--reference-doc", str(reference)]
+    if to == "pptx":
+        # A module's heading is its section slide; each of its second-level headings, a slide.
+        args += ["--slide-level", "2"]
     return run_pandoc(markdown, args, counter)
-
-
-# Styles added to pandoc's own reference document: the house style of DOCX handouts.
-_STYLES = """
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="FacilitatorNote"><w:name w:val="Facilitator Note"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="8A3B12"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/><w:ind w:left="284"/></w:pPr><w:rPr><w:sz w:val="20"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="Question"><w:name w:val="Question"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/></w:pPr></w:style>
-<w:style w:type="paragraph" w:customStyle="1" w:styleId="AnswerLine"><w:name w:val="Answer Line"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/><w:between w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr><w:spacing w:before="320" w:after="0"/></w:pPr></w:style>
-"""
-_FOOTER = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
-)
-_FOOTER_RELATION = ('<Relationship Id="rIdAotextFooter" Target="footer1.xml" '
-                    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"/>')
-_FOOTER_TYPE = ('<Override PartName="/word/footer1.xml" '
-                'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>')
-
-
-def _house_style(default_reference: bytes) -> bytes:
-    """pandoc's reference.docx with our paragraph styles and a page-number footer."""
-    source = zipfile.ZipFile(io.BytesIO(default_reference))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            if not item.filename.endswith((".xml", ".rels")):
-                fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-                fixed.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(fixed, source.read(item.filename))
-                continue
-            data = source.read(item.filename).decode("utf-8")
-            if item.filename == "word/styles.xml":
-                data = data.replace("</w:styles>", _STYLES + "</w:styles>")
-            elif item.filename == "word/_rels/document.xml.rels":
-                data = data.replace("</Relationships>", _FOOTER_RELATION + "</Relationships>")
-            elif item.filename == "[Content_Types].xml":
-                data = data.replace("</Types>", _FOOTER_TYPE + "</Types>")
-            elif item.filename == "word/document.xml":
-                data = data.replace("<w:sectPr>", '<w:sectPr><w:footerReference w:type="default" r:id="rIdAotextFooter"/>', 1)
-            fixed = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, data.encode("utf-8"))
-        stamp = zipfile.ZipInfo("word/footer1.xml", date_time=(1980, 1, 1, 0, 0, 0))
-        stamp.compress_type = zipfile.ZIP_DEFLATED
-        target.writestr(stamp, _FOOTER)
-    return output.getvalue()
-
-
-def reference_docx(cache: Path, version: str, counter: ProcessCount) -> Path:
-    """The house-style reference document, made once and cached until its styles change."""
-    digest = hashlib.sha256(f"{version}{_STYLES}{_FOOTER}".encode()).hexdigest()[:12]
-    path = cache / f"reference-{digest}.docx"
-    if not path.is_file():
-        from aotext.fsio import atomic_write
-
-        counter.add(pandoc=1)
-        completed = subprocess.run([pandoc_binary(), "--print-default-data-file", "reference.docx"],
-                                   capture_output=True, timeout=PANDOC_TIMEOUT_SECONDS, check=False)
-        if completed.returncode != 0:
-            raise RenderError(f"pandoc could not give its reference document: {completed.stderr.decode('utf-8', 'replace')}")
-        atomic_write(path, _house_style(completed.stdout))
-    return path

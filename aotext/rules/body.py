@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from aotext.rules.fences import AsText, Fence
 
 # The kinds of ::: block that the pandoc filter, aotext/templates/handout.lua, acts on.
-BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide-body")
+BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide", "slide-body")
 # Blocks the layouts write themselves, never a document's body: the report's
 # chart pictures, which its web page replaces with inline SVG. In a body
 # they are unknown blocks like any other.

@@ -7,7 +7,8 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
-from aotext.handouts.render import reference_docx, render_office
+from aotext.handouts.office import reference_docx
+from aotext.handouts.render import render_office
 from aotext.project import Project
 
 

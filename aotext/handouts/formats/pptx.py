@@ -1,19 +1,24 @@
-"""PPTX: pandoc, one slide per first-level heading."""
+"""PPTX: pandoc, with the house reference presentation: a section slide per
+module, a slide per second-level heading."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
+from aotext.handouts.office import reference_pptx
 from aotext.handouts.render import render_office
 from aotext.project import Project
 
 
 def prepare(tools: Tools) -> Renderer:
+    reference = reference_pptx(tools.state, __version__, tools.counter)
+
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
         metadata = {**composed.metadata, "author": project.collective}
-        return Rendered(render_office(composed.markdown, "pptx", metadata, None, tools.counter, resources))
+        return Rendered(render_office(composed.markdown, "pptx", metadata, reference, tools.counter, resources))
 
     return render
 

@@ -1,5 +1,8 @@
-"""The slides layout: one slide per module, with its objectives and the
-outline of its sections; its facilitator blocks become speaker notes."""
+"""The slides layout: for each module a section slide, a slide of its
+objectives, then a slide for each of its `::: slide` blocks (a definition, a
+quote, the five steps, each step's questions ...), split over more slides
+where they would not fit; its facilitator blocks become the speaker notes of
+the slide they follow (aotext/templates/handout.lua does the splitting)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from collections.abc import Sequence
 
 from aotext.documents.document import Document
 from aotext.handouts.compose import (
+    OBJECTIVES,
     Composed,
     escape,
     fenced,
@@ -23,13 +27,14 @@ from aotext.project import Handout, Project
 
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
             as_of: dt.date) -> Composed:
-    """One slide per module: its objectives and sections; its facilitator blocks become speaker notes."""
+    """Each module: its section slide, its objectives, its marked slides with their speaker notes."""
     parts = []
     images: dict[str, bytes] = {}
     for module in modules_in_order(documents):
         parts.append(module_heading(module))
-        parts.append("".join(f"- {escape(item)}\n" for item in module.objectives))
-        parts.append(fenced(".slide-body", printed_body(module.source, images).strip()))
+        objectives = "".join(f"- {escape(item)}\n" for item in module.objectives)
+        opening = fenced(f'.slide title="{OBJECTIVES}"', objectives) if objectives else ""
+        parts.append(fenced(".slide-body", opening + printed_body(module.source, images).strip()))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 

@@ -10,6 +10,7 @@ from aotext.agenda import Slot, build_agenda, clock, clock_minutes
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.handouts.compose import (
+    OBJECTIVES,
     Composed,
     activity_anchor,
     escape,
@@ -28,7 +29,7 @@ from aotext.project import Handout, Project
 def _objectives(module: Module) -> str:
     if not module.objectives:
         return ""
-    return "**What you will take away**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
+    return f"**{OBJECTIVES}**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
 
 
 def _minutes(minutes: int | None) -> str:
