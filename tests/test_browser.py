@@ -62,7 +62,7 @@ def shipped(tmp_path_factory) -> Path:
 def pages(shipped) -> list[Path]:
     """Every web page `make handouts` and `make dashboard` write for the shipped project."""
     found = sorted((shipped / "build").glob("*.html")) + [shipped / "private" / "dashboard.html"]
-    assert len(found) == 8, found  # five handouts, the index and the two dashboards
+    assert len(found) == 14, found  # five handouts, six pieces of the trainer's kit, the index and two dashboards
     return found
 
 

@@ -15,8 +15,8 @@ from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 AOTEXT = Path(sys.executable).parent / "aotext"
-# What the shipped aotext.yaml makes: five handouts as PDF, DOCX and HTML, and the slides.
-SHIPPED_OUTPUTS = 16
+# What the shipped aotext.yaml makes: five handouts and five pieces of the trainer's kit as PDF, DOCX and HTML, the readings as PDF and HTML, and the slides.
+SHIPPED_OUTPUTS = 33
 
 
 @pytest.mark.parametrize("ending", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])

@@ -70,9 +70,9 @@ class Fault:
 
 
 FAULTS = [
-    Fault("unclosed facilitator block",
+    Fault("unclosed block",
           lambda root: _edit(root, DEFINING, lambda text: text.replace(":::\n", "\n", 1)),
-          (DEFINING, "::: {.facilitator", "never closed"),
+          (DEFINING, "::: slide", "never closed"),
           gone=("participant-handout.pdf", "slides.pptx"), still_built=("worksheet.pdf", "plan-bus-drivers-plan.pdf")),
     Fault("mistyped audience class",
           lambda root: _edit(root, DEFINING, lambda text: text.replace("{.facilitator", "{.facilitater", 1)),

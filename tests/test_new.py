@@ -13,6 +13,8 @@ CASES = {
     "plan": ["--title", "Tenants' fall campaign", "--scenario", "bus-drivers"],
     "reflection": ["--plan", "bus-plan"],
     "conversation": ["--pseudonym", "Rosa", "--owner", "Sam", "--scenario", "bus-drivers"],
+    "role-card": ["--title", "You are Rosa", "--module", "planning", "--scenario", "bus-drivers"],
+    "sheet": ["--title", "Sign-in sheet"],
 }
 EXPECTED = {
     "module": "content/curriculum/reflection-and-celebration.md",
@@ -21,6 +23,8 @@ EXPECTED = {
     "plan": "content/plans/tenants-fall-campaign.md",
     "reflection": "content/logs/2026-11-24-bus-plan.md",
     "conversation": "content/conversations/2026-11-24-rosa.md",
+    "role-card": "content/roles/you-are-rosa.md",
+    "sheet": "content/kit/sign-in-sheet.md",
 }
 
 
