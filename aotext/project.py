@@ -16,6 +16,9 @@ from aotext.documents.document import Document
 Audience = Literal["participant", "facilitator", "coordinator"]
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 Paper = Literal["us-letter", "a4"]
+# The languages aotext prints its own words in (aotext.handouts.labels has them).
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_CONTENT = "content"
 # Where `aotext build` writes, unless told otherwise: the folder collectives publish.
 BUILD_FOLDER = "build"
@@ -67,7 +70,7 @@ class Project:
     days: tuple[Day, ...] = (Day(start=DEFAULT_START),)
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
     # The handouts' language: hyphenation, and what screen readers and the tagged PDF say it is.
-    lang: str = "en"
+    lang: Language = "en"
     # (assessment, days between contacts or None for never), every assessment once.
     cadence: tuple[tuple[str, int | None], ...] = tuple(DEFAULT_CADENCE.items())
 
@@ -139,6 +142,7 @@ def read_project(document: Document, root: Path) -> Project:
     return Project(
         root=root, collective=fields.text(data, "collective") or "", content=fields.text(data, "content") or DEFAULT_CONTENT,
         paper="a4" if data.get("paper") == "a4" else "us-letter",
+        lang=next((language for language in LANGUAGES if language == data.get("lang")), "en"),
         on_track_ratio=DEFAULT_ON_TRACK_RATIO if ratio is None else ratio,
         workshop_title=fields.text(workshop, "title"),
         days=tuple(day for _, day in timed_days(data)) or (Day(start=DEFAULT_START),),

@@ -7,9 +7,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
 from aotext.terminal import Display, Formatter, render
 from aotext.words import plural
@@ -158,37 +159,36 @@ def chart_words(benchmarks: Sequence[BenchmarkSummary]) -> str:
 
 
 def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tuple[str, str]] = (),
-                  web_charts: str = "") -> str:
+                  web_charts: str = "", words: Mapping[str, str] = ENGLISH) -> str:
     """One plan's summary as Markdown; the benchmark report handout adds its
     chart's pictures, which print, and the same charts as inline SVG for its
     web page, which shows those instead (the pandoc filter keeps one of the two)."""
     sub = "###" if heading else "##"  # the sections nest under the plan's heading, or under the handout's title
-    out = [f"## {plan.title}\n" if heading else "", f"As of {plan.as_of}{_ended(plan)}.\n",
-           "| Benchmark | Target | Current | Progress | Expected by now | Status | Trend | Last measured | Notes |",
+    columns = ("benchmark", "target", "current", "progress", "expected", "status", "trend", "last measured", "notes")
+    out = [f"## {plan.title}\n" if heading else "",
+           f"{words['as of']} {plan.as_of}{words['ended'] if plan.ended else ''}.\n",
+           "| " + " | ".join(words[column] for column in columns) + " |",
            # The dashes set the relative column widths when pandoc prints it.
            "|:-------------------|:-----------|:--------|------:|:--------|:-------|:----|:---------|:------------------|"]
     for b in plan.benchmarks:
-        cells = [b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected), f"**{b.status}**",
-                 shown(b.trend), shown(b.last_measured), notes_text(b)]
+        cells = [b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected),
+                 f"**{words[b.status]}**", words[b.trend] if b.trend else shown(None), shown(b.last_measured),
+                 notes_text(b)]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if plan.celebrate:
-        out.append(f"\n{sub} What to celebrate\n")
+        out.append(f"\n{sub} {words['celebrate']}\n")
         out += [f"- {item}" for item in plan.celebrate]
     if misses(plan):
-        out.append(f"\n{sub} What we said we would do if we missed\n")
-        out += [f"- **{b.title}** ({b.status}): \"{b.if_missed}\"" for b in misses(plan)]
+        out.append(f"\n{sub} {words['if missed']}\n")
+        out += [f"- **{b.title}** ({words[b.status]}): \"{b.if_missed}\"" for b in misses(plan)]
     if left_out(plan):
         out.append("\n" + "\n\n".join(left_out(plan)))
-    for place, (chart, words) in enumerate(charts):
-        caption = ("Each benchmark's progress (the bar) against the pace expected by now (the dashed line), "
-                   "and its measurements over time against the target (the dotted line)."
-                   if place == 0 else "The chart, continued.")
-        alt = words.replace("\\", "/").replace('"', "'")
+    for place, (chart, described) in enumerate(charts):
+        caption = words["chart caption"] if place == 0 else words["chart continued"]
+        alt = described.replace("\\", "/").replace('"', "'")
         out.append(f'\n::: print-chart\n![{caption}]({chart}){{width=100% fig-alt="{alt}"}}\n:::\n')
     if web_charts:
-        out.append(f"\n{sub} Each benchmark's charts\n\nThe bar is the progress so far against the target (the solid "
-                   "line), the dashed line the pace expected by now; beside it, the measurements over time against "
-                   "the target (the dotted line).\n")
+        out.append(f"\n{sub} {words['charts']}\n\n{words['charts explained']}\n")
         out.append(f"```{{=html}}\n{web_charts}\n```\n")
     return "\n".join(line for line in out if line) + "\n"
 

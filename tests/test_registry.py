@@ -13,7 +13,8 @@ from aotext.documents.types.conversation import ASSESSMENTS, STEPS
 from aotext.documents.types.module import ACTIVITY_KINDS
 from aotext.documents.types.plan import COMBINES
 from aotext.periods import PERIODS
-from aotext.project import AUDIENCES, Paper
+from aotext.handouts.labels import LABELS
+from aotext.project import AUDIENCES, LANGUAGES, Paper
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schema"
 
@@ -34,6 +35,8 @@ def test_the_project_file_offers_exactly_the_registered_types_and_audiences():
     assert handout["documents"]["properties"]["types"]["items"]["enum"] == list(TYPES)
     assert handout["audience"]["enum"] == list(AUDIENCES)
     assert _schema("project")["properties"]["paper"]["enum"] == list(get_args(Paper))
+    assert _schema("project")["properties"]["lang"]["enum"] == list(LANGUAGES) == list(LABELS)
+    assert all(LABELS[language].keys() == LABELS["en"].keys() for language in LANGUAGES)  # every word in each
 
 
 def test_the_enums_in_the_schemas_are_the_ones_the_code_knows():

@@ -17,12 +17,11 @@ from aotext.documents.document import Document
 from aotext.documents.types.base import View
 from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.plan import Plan
+from aotext.handouts.labels import labels
 from aotext.project import Handout, Project
 from aotext.words import anchor
 
 V = TypeVar("V", bound=View)
-# What a handout calls a module's objectives.
-OBJECTIVES = "What you will take away"
 
 
 @dataclass(frozen=True)
@@ -72,8 +71,9 @@ def module_heading(module: Module) -> str:
 def title_block(handout: Handout, project: Project, plan: Plan | None = None) -> dict[str, str]:
     """The metadata the title block prints. A handout made for one plan is
     titled after the plan and has no workshop date (it says its own day)."""
+    words = labels(project.lang)
     metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience,
-                "lang": project.lang}
+                "lang": project.lang, "for-facilitators": words["for facilitators"], "page-of": words["page of"]}
     if plan is not None:
         metadata["title"] = f"{handout.title}: {plan.title}"
     elif project.days[0].date:

@@ -14,10 +14,14 @@
 --  * ::: slide: what goes on a slide; elsewhere, text like any other.
 
 local audience = "participant"
+local facilitators_label = "For facilitators"  -- the handout's language's, from the metadata
 
 local function read_audience(meta)
   if meta.audience then
     audience = pandoc.utils.stringify(meta.audience)
+  end
+  if meta["for-facilitators"] then
+    facilitators_label = pandoc.utils.stringify(meta["for-facilitators"])
   end
 end
 
@@ -77,13 +81,13 @@ local function facilitator(div)
     return in_typst("#facilitator[", div.content)
   end
   if FORMAT == "docx" then
-    local label = pandoc.Para({ pandoc.Strong({ pandoc.Str("For facilitators") }) })
+    local label = pandoc.Para({ pandoc.Strong({ pandoc.Str(facilitators_label) }) })
     local blocks = pandoc.Blocks({ label })
     blocks:extend(div.content)
     return pandoc.Div(blocks, pandoc.Attr("", {}, { ["custom-style"] = "Facilitator Note" }))
   end
   if FORMAT:match("html") then
-    local label = pandoc.Para({ pandoc.Str("For facilitators") })
+    local label = pandoc.Para({ pandoc.Str(facilitators_label) })
     local blocks = pandoc.Blocks({ pandoc.Div({ label }, pandoc.Attr("", { "facilitator-label" })) })
     blocks:extend(div.content)
     return pandoc.Div(blocks, pandoc.Attr("", { "facilitator" }, { role = "note" }))

@@ -10,6 +10,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.plan import Plan
 from aotext.handouts.compose import Composed, title_block, titled
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout, Shown
 from aotext.handouts.render import RenderError
 from aotext.project import Handout, Project
@@ -42,7 +43,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     rows = chart.ROWS_PER_PICTURE
     words = [chart_words(summary.benchmarks[start:start + rows]) for start in range(0, len(drawn) * rows, rows)]
     composed = Composed(plan_markdown(summary, heading=False, charts=list(zip(names, words, strict=True)),
-                                      web_charts=benchmark_svg.figures(summary)), switches=("compact",),
+                                      web_charts=benchmark_svg.figures(summary), words=labels(project.lang)),
+                        switches=("compact",),
                         images=dict(zip(names, drawn, strict=True)))
     # The report says the day it judges; the title block needs no date.
     return titled(composed, title_block(handout, project, view))

@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from aotext.documents.document import Document
 from aotext.handouts.compose import (
-    OBJECTIVES,
     Composed,
     escape,
     fenced,
@@ -21,6 +20,7 @@ from aotext.handouts.compose import (
     titled,
 )
 from aotext.handouts.images import printed_body
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
@@ -33,7 +33,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     for module in modules_in_order(documents):
         parts.append(module_heading(module))
         objectives = "".join(f"- {escape(item)}\n" for item in module.objectives)
-        opening = fenced(f'.slide title="{OBJECTIVES}"', objectives) if objectives else ""
+        opening = fenced(f'.slide title="{labels(project.lang)["objectives"]}"', objectives) if objectives else ""
         parts.append(fenced(".slide-body", opening + printed_body(module.source, images).strip()))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 

@@ -12,6 +12,7 @@ from aotext.documents.types.module import Module
 from aotext.documents.types.question import Question
 from aotext.handouts.compose import Composed, escape, fenced, modules_in_order, title_block, titled, views
 from aotext.handouts.images import printed_body
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout, Shown
 from aotext.project import Handout, Project
 
@@ -34,7 +35,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
         if question.module != current:
             current = question.module
             module = modules.get(question.module)
-            parts.append(f"# {escape(module.label) if module else 'Other questions'}\n")
+            parts.append(f"# {escape(module.label) if module else labels(project.lang)['other questions']}\n")
         prompt = f"**{question.number}. {escape(question.prompt)}**\n"
         body = printed_body(question.source, images).strip()
         hint = body + "\n" if body else ""

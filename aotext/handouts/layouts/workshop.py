@@ -4,13 +4,12 @@ facilitator guide (with timings, and the agenda when asked)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from aotext.agenda import Slot, build_agenda, clock, clock_minutes
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.handouts.compose import (
-    OBJECTIVES,
     Composed,
     activity_anchor,
     escape,
@@ -22,37 +21,39 @@ from aotext.handouts.compose import (
     titled,
 )
 from aotext.handouts.images import printed_body
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
 
-def _objectives(module: Module) -> str:
+def _objectives(module: Module, words: Mapping[str, str]) -> str:
     if not module.objectives:
         return ""
-    return f"**{OBJECTIVES}**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
+    return f"**{words['objectives']}**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
 
 
 def _minutes(minutes: int | None) -> str:
     return "?" if minutes is None else str(minutes)
 
 
-def _module_timing(module: Module) -> str:
+def _module_timing(module: Module, words: Mapping[str, str]) -> str:
     """Minutes and activities of a module, for facilitators only; each
     activity has an anchor the agenda links to."""
     activities = [
         f"[{escape(activity.title)}]{{#{activity_anchor(module.id or '', activity)}}} "
-        f"({(activity.kind or '').replace('-', ' ')}, {_minutes(activity.minutes)} min)"
+        f"({words.get(f'kind:{activity.kind}', (activity.kind or '').replace('-', ' '))}, "
+        f"{_minutes(activity.minutes)} {words['min']})"
         for activity in module.activities
     ]
-    lines = f"**{_minutes(module.minutes)} minutes.**"
+    lines = f"**{words['module minutes'].format(minutes=_minutes(module.minutes))}**"
     if activities:
-        lines += " Activities: " + "; ".join(activities) + "."
+        lines += f" {words['activities']}: " + "; ".join(activities) + "."
     return fenced(".facilitator", lines)
 
 
-def _linked(slot: Slot, activities_shown: bool) -> str:
+def _linked(slot: Slot, activities_shown: bool, words: Mapping[str, str]) -> str:
     """The slot's title, linked to its module or (where the timings are printed) its activity."""
-    title = escape(slot.title)
+    title = escape(words["presentation"] if slot.kind == "presentation" else slot.title)
     if slot.kind in ("module", "break"):
         return f"**[{title}](#{module_anchor(slot.module_id)})**" if slot.module_id else f"**{title}**"
     if slot.activity is not None and activities_shown:
@@ -64,28 +65,30 @@ def agenda_markdown(modules: Sequence[Module], project: Project, facilitators: b
     """The timed agenda. Facilitators get every slot with its minutes and links
     to the activities' instructions; participants get the clock times and titles."""
     days = build_agenda(modules, project.days)
-    out = ["# Agenda\n"]
+    words = labels(project.lang)
+    out = [f"# {words['agenda']}\n"]
     for day in days:
         if len(days) > 1 or day.day.date:
-            out.append(f"## Day {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
-        rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators)) for slot in day.slots
+            out.append(f"## {words['day']} {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
+        rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators, words)) for slot in day.slots
                 if facilitators or slot.kind != "presentation"]
         end = clock_minutes(day.day.end) if day.day.end else day.finish
         if end > day.finish:  # the day's end in the project file is later than its last module's
-            rows.append((clock(day.finish), str(end - day.finish), "*Unplanned time*"))
-        rows.append((clock(max(end, day.finish)), "", "**End of day**"))
+            rows.append((clock(day.finish), str(end - day.finish), f"*{words['unplanned time']}*"))
+        rows.append((clock(max(end, day.finish)), "", f"**{words['end of day']}**"))
         if facilitators:
-            out.append("| Time | Minutes | What |\n|:----|----:|:--------------------------|")
+            out.append(f"| {words['time']} | {words['minutes']} | {words['what']} |\n"
+                       "|:----|----:|:--------------------------|")
             out += [f"| {time} | {minutes} | {what} |" for time, minutes, what in rows]
         else:
-            out.append("| Time | What |\n|:----|:--------------------------|")
+            out.append(f"| {words['time']} | {words['what']} |\n|:----|:--------------------------|")
             out += [f"| {time} | {what} |" for time, _, what in rows]
         out.append("")
         if day.overrun:
-            out.append(f"This day runs {day.overrun} minutes past its end at {day.day.end}.\n")
+            out.append(words["overrun"].format(minutes=day.overrun, end=day.day.end) + "\n")
         elif end > day.finish and facilitators:
-            out.append(f"The modules end at {clock(day.finish)}, {end - day.finish} minutes before the day's end at "
-                       f"{day.day.end}: time in hand for questions, a longer break, or running over.\n")
+            out.append(words["in hand"].format(finish=clock(day.finish), minutes=end - day.finish,
+                                               end=day.day.end) + "\n")
     return "\n".join(out) + "\n"
 
 
@@ -93,6 +96,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """Every module in order; facilitator handouts add timings (and the agenda if asked)."""
     modules = modules_in_order(documents)
+    words = labels(project.lang)
     facilitators = handout.audience != "participant"  # only they read the timings, where activities have anchors
     parts = [agenda_markdown(modules, project, facilitators)] if handout.agenda else []
     images: dict[str, bytes] = {}
@@ -101,8 +105,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             parts.append(fenced(".page-break", ""))
         parts.append(module_heading(module))
         if handout.audience != "participant":
-            parts.append(_module_timing(module))
-        parts.append(_objectives(module))
+            parts.append(_module_timing(module, words))
+        parts.append(_objectives(module, words))
         parts.append(printed_body(module.source, images).strip() + "\n")
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
