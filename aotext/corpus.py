@@ -18,9 +18,14 @@ V = TypeVar("V", bound=View)
 
 
 class Corpus:
-    def __init__(self, documents: Sequence[Document], unreadable: Mapping[str, str] | None = None) -> None:
+    def __init__(self, documents: Sequence[Document], unreadable: Mapping[str, str] | None = None,
+                 sealed: Sequence[Document] = ()) -> None:
         # id -> path of the files that could not be read but seem to give that id.
         self.unreadable: Mapping[str, str] = unreadable or {}
+        # Stand-ins for the encrypted documents the user's key could not open:
+        # only their ids and types are known, so they answer references (by_id)
+        # and nothing else (no rule, view or command sees them).
+        self.sealed = sorted(sealed, key=lambda document: document.path)
         ordered = sorted(documents, key=lambda document: document.path)
         self.documents = [document for document in ordered if document.role == "document"]
         # The project file, when it was among the files read.
@@ -33,6 +38,9 @@ class Corpus:
                 self.by_id[document.id].append(document)
             if document.type:
                 self.by_type[document.type].append(document)
+        for document in self.sealed:
+            if document.id:
+                self.by_id[document.id].append(document)
         for document_id, same in self.by_id.items():
             if len(same) > 1:
                 # The original is the file named after its id; a copy usually is not

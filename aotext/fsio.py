@@ -43,7 +43,7 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     atomic_write(path, text.encode("utf-8"), private=private)
 
 
-def create_new(path: Path, text: str) -> None:
+def create_new(path: Path, text: str | bytes) -> None:
     """Write a new file that must not exist yet: raises FileExistsError, and
     leaves the existing file alone, even when another program creates it a
     moment before us. The file appears whole or not at all."""
@@ -51,7 +51,7 @@ def create_new(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _FILE_MODE)
@@ -67,3 +67,25 @@ def remove_leftovers(folder: Path) -> None:
     if folder.is_dir():
         for leftover in folder.glob(".*.part"):
             leftover.unlink(missing_ok=True)
+
+
+def create_private(path: Path, data: bytes) -> None:
+    """Create a new file readable by its owner only (a secret key), in a
+    folder only its owner can open; FileExistsError leaves an existing one
+    alone. The file appears whole or not at all."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, PRIVATE_MODE)  # mkstemp's mode already; said for the reader
+        os.link(temporary, path)
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def remove_file(path: Path) -> None:
+    """Delete a file that another has replaced (the plain text of a document now encrypted)."""
+    path.unlink(missing_ok=True)

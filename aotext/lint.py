@@ -8,11 +8,12 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.crypto.unopened import stubs, unopened
 from aotext.documents.claims import claimed_id
 from aotext.documents.document import Document
 from aotext.load import Loaded, discover, load_file
@@ -32,6 +33,8 @@ class LintResult:
     documents: list[Document]
     problems: list[Problem]
     internal_errors: int
+    # Stand-ins for the encrypted documents that could not be opened (their ids and types).
+    sealed: list[Document] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -100,6 +103,13 @@ def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> lis
     return problems
 
 
+def _claimed(item: Loaded) -> str | None:
+    """The id a file that could not be read gives, if any (an encrypted one: by its name)."""
+    if item.sealed is not None:
+        return item.sealed.id if item.sealed.reason == "damaged" else None
+    return claimed_id(item.path)
+
+
 def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Loaded | None = None,
          jobs: int | None = None, ignore: Iterable[str] = (), keep_bodies: bool = True,
          progress: Callable[[str], None] | None = None) -> LintResult:
@@ -125,10 +135,13 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
         loaded.append(project)
         files.append(Path(project.path))
     documents = [item.document for item in loaded if item.document is not None]
-    unreadable = {claimed: item.path for item in loaded if item.document is None and (claimed := claimed_id(item.path))}
+    unreadable = {claimed: item.path for item in loaded if item.document is None and (claimed := _claimed(item))}
     problems = [problem for item in loaded for problem in item.problems if problem.rule not in skipped]
-    problems += run_rules(Corpus(documents, unreadable), as_of, skipped)
+    sealed = [item.sealed for item in loaded if item.sealed is not None]
+    problems += [problem for problem in unopened(sealed) if problem.rule not in skipped]
+    standins = stubs(sealed)
+    problems += run_rules(Corpus(documents, unreadable, standins), as_of, skipped)
     gc.freeze()
     # What follows from a file that cannot be read comes after its own problems.
     problems.sort(key=lambda problem: (problem.rule in REGISTRY and REGISTRY[problem.rule].knock_on, problem))
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded))
+    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), standins)

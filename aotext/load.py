@@ -19,9 +19,10 @@ from typing import Any
 
 import yaml  # noqa: F401 - tests watch yaml.compose through this module
 
+from aotext.crypto.sealed import Sealed, id_of, is_encrypted, sealed_message, unseal
 from aotext.documents.document import Document
 from aotext.frontmatter_handler import AotextHandler
-from aotext.model import ERROR, KeyPath, Position, Problem
+from aotext.model import ERROR, WARNING, KeyPath, Position, Problem
 
 # The project file's default name, at the top of a repository: plain YAML, no
 # front matter. Any file can be the project file (aotext build --project
@@ -49,6 +50,8 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     # True when aotext itself failed on this file (exit status 2).
     internal_error: bool = False
+    # An encrypted document that could not be opened: what its name tells, and why.
+    sealed: Sealed | None = None
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -64,7 +67,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             for name in files:
                 # Hidden files are the editor's and the system's, not documents:
                 # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
-                if name.endswith(".md") and not name.startswith(".") and name.lower() not in SKIPPED_FILES:
+                if (name.endswith(".md") or is_encrypted(name)) and not name.startswith(".") and name.lower() not in SKIPPED_FILES:
                     found.add(Path(root, name))
     return sorted(found, key=os.fspath)  # strings sort much faster than paths
 
@@ -101,6 +104,17 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
             "Was something pasted into it by mistake? Split it or remove the paste",
         )])
     raw = path.read_bytes()
+    encrypted = not project and is_encrypted(path)
+    if encrypted:
+        # Decrypted here, in memory, so every command reads it as plain text;
+        # the plain text is never written anywhere.
+        opened = unseal(raw, shown)
+        if isinstance(opened, Sealed):
+            problems = [] if opened.reason in ("no-key", "broken-key") else [  # said once, by lint
+                Problem(shown, 1, 1, f"encrypted-{opened.reason}", ERROR if opened.reason == "damaged" else WARNING,
+                        sealed_message(opened))]
+            return Loaded(shown, None, problems, sealed=opened)
+        raw = opened
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -142,7 +156,13 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
 
     data, positions, yaml_problems = parse_yaml(shown, frame.front, lines, first_line=2)
     problems.extend(yaml_problems)
-    document = Document(shown, data, frame.body, frame.body_line, positions) if data is not None else None
+    document = Document(shown, data, frame.body, frame.body_line, positions,
+                        encrypted=encrypted) if data is not None else None
+    if document is not None and encrypted and document.id and document.id != id_of(shown):
+        line, column = document.position(("id",))
+        problems.append(Problem(shown, line, column, "encrypted-name", ERROR, (
+            f"the id is '{document.id}' but the file is named '{id_of(shown)}.md.age'; without a key it is known "
+            f"by its name: change the id back with aotext edit, or rename the file to '{document.id}.md.age'")))
     return Loaded(shown, document, sorted(problems))
 
 

@@ -94,6 +94,19 @@ class Repository:
     def root(self) -> Path:
         return self.project.root if self.project else Path(".")
 
+    def unread_encrypted(self) -> str | None:
+        """Why some encrypted documents could not be read, for the commands that
+        use what notes say (lint says it itself); None when every one was read."""
+        if not self.corpus.sealed:
+            return None
+        from aotext.crypto.identity import load_keys
+
+        count = len(self.corpus.sealed)
+        keys = load_keys()
+        why = keys.problem or f"they are not encrypted for your key {keys.public}"
+        return (f"cannot read {count} encrypted document{'s' if count != 1 else ''}: {why}. "
+                "What they say is left out here.")
+
     def errors_in(self, paths: Iterable[str]) -> dict[str, list[Problem]]:
         """path -> its lint errors, for the paths that have any."""
         wanted = set(paths)
@@ -136,7 +149,7 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
         wanted = {Path(file).resolve() for file in discover(chosen)} | {
             path.resolve() for path in chosen if path.is_file()}
         problems = [problem for problem in result.problems if Path(problem.path).resolve() in wanted]
-        return LintResult(len(wanted), result.documents, problems, result.internal_errors)
+        return LintResult(len(wanted), result.documents, problems, result.internal_errors, result.sealed)
     project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
@@ -152,7 +165,7 @@ def _inside(path: Path, where: Location) -> bool:
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:
-    corpus = Corpus(result.documents)
+    corpus = Corpus(result.documents, sealed=result.sealed)
     project = None
     if project_file is not None and corpus.project is not None:
         broken = any(problem.severity == ERROR and problem.path == corpus.project.path for problem in result.problems)

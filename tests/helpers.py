@@ -282,3 +282,21 @@ def png(red: int, green: int, blue: int) -> bytes:
     rows = b"".join(b"\0" + bytes((red, green, blue)) * 2 for _ in range(2))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def make_key(home: Path, name: str = "me") -> tuple[Path, str]:
+    """An age identity file made with `aotext keys init` at `home/name.txt`
+    (AOTEXT_IDENTITY pointed at it for the call), and its public key."""
+    identity = home / f"{name}.txt"
+    previous = os.environ.get("AOTEXT_IDENTITY")
+    os.environ["AOTEXT_IDENTITY"] = str(identity)
+    try:
+        result = invoke("keys", "init", "--no-git-diff")
+    finally:
+        if previous is None:
+            del os.environ["AOTEXT_IDENTITY"]
+        else:
+            os.environ["AOTEXT_IDENTITY"] = previous
+    assert result.exit_code == 0, result.output
+    public = next(line.split()[-1] for line in identity.read_text().splitlines() if line.startswith("# public key:"))
+    return identity, public

@@ -12,8 +12,8 @@ from aotext.documents.types import FOLDER_TYPES, TYPES
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS
 from aotext.documents.types.module import ACTIVITY_KINDS
 from aotext.documents.types.plan import COMBINES
-from aotext.periods import PERIODS
 from aotext.handouts.labels import LABELS
+from aotext.periods import PERIODS
 from aotext.project import AUDIENCES, LANGUAGES, Paper
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schema"

@@ -24,6 +24,8 @@ def test_good_repository_is_clean(repo):
 PLAN_NO_STRATEGY_FOR_GOAL = PLAN.replace("    serves: [union]\n", "    serves: [union]\n  - id: s2\n    title: Outside support\n    serves: [union]\n").replace(
     "goals:\n", "goals:\n  - id: lonely\n    title: A goal nobody serves\n")
 CASES = [
+    ("plaintext-private", {"aotext.yaml": PROJECT + "encryption: required\n"}, CONVERSATION_PATH, "---", "stored in plain text"),
+    ("id-names-someone", {"aotext.yaml": PROJECT + "encryption: required\n"}, CONVERSATION_PATH, "id: talk-nia", "contains the name 'Nia'"),
     ("duplicate-id", {"content/logs/copy.md": REFLECTION}, "content/logs/copy.md", "id: log-2026-11-20", "already used by content/logs/log-2026-11-20.md"),
     ("duplicate-id", {PLAN_PATH: PLAN.replace("  - id: meetings", "  - id: union")}, PLAN_PATH, "  - id: union", "already used", 2),
     ("unknown-reference", {LOG_PATH: REFLECTION.replace("plan: bus-plan", "plan: bus-plann")}, LOG_PATH, "plan: bus-plann", "did you mean 'bus-plan'"),

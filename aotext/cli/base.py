@@ -16,7 +16,8 @@ from aotext.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, AotextError, Usage
 if TYPE_CHECKING:
     from aotext.repository import Repository
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors"]
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors",
+           "report_unread_encrypted"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The modules of aotext.cli that are not commands.
@@ -91,6 +92,13 @@ def cli() -> None:
     """Plain-text toolkit for autonomous organizing: check the workshop,
     scenarios, campaign plans, reflection logs and conversation notes kept
     as Markdown files, and turn them into handouts."""
+
+
+def report_unread_encrypted(repository: Repository, command: str) -> None:
+    """Say, once, that encrypted notes this command would use could not be read."""
+    message = repository.unread_encrypted()
+    if message:
+        click.echo(f"aotext {command}: {message}", err=True)
 
 
 def report_errors(repository: Repository, consequence: str) -> bool:

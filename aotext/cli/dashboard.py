@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors
+from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors, report_unread_encrypted
 
 
 @cli.command(short_help="Write the coordinator's dashboard: one web page.")
@@ -53,6 +53,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
 
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=False)
+    report_unread_encrypted(repository, "dashboard")
     root = repository.root
     target = output or default_output(root, shareable)
     check_output(target, root, shareable)  # before any work: a refusal costs nothing

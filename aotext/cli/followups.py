@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors
+from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors, report_unread_encrypted
 from aotext.errors import AotextError
 from aotext.followups_report import FORMATS
 
@@ -60,6 +60,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
 
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=include_notes)
+    report_unread_encrypted(repository, "followups")
     cadence = repository.cadence
     display = Display.for_output()
     if chart:

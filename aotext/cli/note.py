@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from aotext.cli.asking import after_writing, answers_option, interactive, read_answers, stopped
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option
+from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_unread_encrypted
 
 
 @cli.command(short_help="Write the notes after a one-on-one, answering questions.")
@@ -54,25 +54,34 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
       aotext note --pseudonym Rosa --owner Sam --assessment supporter --follow-up "next saturday"
       aotext note --answers after-the-rally.yaml
     """
+    from aotext.crypto.convert import current_recipients
+    from aotext.crypto.place import find_place
     from aotext.entry.dates import shown
     from aotext.entry.note import note_answers, note_data, public_mentions, write_note
     from aotext.entry.write import front_matter
     from aotext.new import schemas_for
     from aotext.repository import open_repository
+    from aotext.rules.encryption import encryption_required
 
     given = {**read_answers(answers_file), **{key: value for key, value in options.items() if value}}
     if "steps" in given:
         given["steps_reached"] = list(given.pop("steps"))
     today = as_of or dt.date.today()
     repository = open_repository(today, project_file, keep_bodies=True)
+    report_unread_encrypted(repository, "note")
     corpus = repository.corpus
+    recipients = None
+    if encryption_required(corpus):
+        # Known before any question is asked: a note that could not be encrypted is not written at all.
+        _, recipients = current_recipients(find_place(project_file).root)
     if interactive(answers_file):
         from aotext.entry.note_prompts import ask_note
 
         with stopped():
             raw = ask_note(corpus, today, repository.cadence, given)
             answers = note_answers(raw, corpus, today)
-            click.echo("\n---\n" + front_matter(note_data(answers, corpus)) + "---\n" + answers.notes)
+            click.echo("\n---\n" + front_matter(note_data(answers, corpus, anonymous=recipients is not None))
+                       + "---\n" + answers.notes)
             if not click.confirm("Write this note?", default=True):
                 click.echo("Nothing was written.", err=True)
                 sys.exit(EXIT_PROBLEMS)
@@ -82,8 +91,9 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
         if mentions:
             click.echo(f"warning: the pseudonym '{answers.pseudonym}' also appears in {', '.join(mentions)}, which "
                        "are not private; if it is the person's real name, change it in the note", err=True)
-    path = write_note(answers, corpus, repository.content_dir, schemas_for(repository.root))
-    click.echo(f"Wrote {path} (private: it never reaches a handout or a summary).")
+    path = write_note(answers, corpus, repository.content_dir, schemas_for(repository.root), recipients)
+    encrypted = " and encrypted for the collective's keys" if recipients is not None else ""
+    click.echo(f"Wrote {path} (private{encrypted}: it never reaches a handout or a summary).")
     if answers.follow_up_date:
         click.echo(f"Next follow-up: {shown(answers.follow_up_date, today)}, by "
                    f"{answers.follow_up_owner or answers.owner}.")

@@ -24,6 +24,11 @@ class Document:
     positions: dict[KeyPath, Position] = field(default_factory=dict)
     # "document" for a Markdown document, "project" for the project file.
     role: Role = "document"
+    # Read from an age-encrypted file (in memory; see aotext.crypto).
+    encrypted: bool = False
+    # Only what an encrypted file's name tells (its id and type), for a reader
+    # without the key: it answers references, and nothing else sees it.
+    sealed: bool = False
 
     @property
     def type(self) -> str | None:
@@ -49,7 +54,7 @@ class Document:
     def view(self) -> View | None:
         """The typed view, for a document of a known type (read tolerantly,
         whether or not it passed its schema)."""
-        kind = TYPES.get(self.type or "") if self.role == "document" else None
+        kind = TYPES.get(self.type or "") if self.role == "document" and not self.sealed else None
         return kind.read(self) if kind else None
 
     def position(self, key_path: KeyPath = ()) -> Position:

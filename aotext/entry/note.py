@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from aotext.corpus import Corpus
+from aotext.crypto.age import Recipient, encrypt
+from aotext.crypto.names import anonymous_id
+from aotext.crypto.sealed import SUFFIX
+from aotext.documents.types import TYPES
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
 from aotext.entry.dates import DateError, resolve
-from aotext.entry.write import new_id, write_document
-from aotext.errors import UsageError
+from aotext.entry.write import front_matter, new_id, write_document
+from aotext.errors import Refused, UsageError
 from aotext.followups import Cadence
+from aotext.fsio import create_new
+from aotext.new import schema_hint
 from aotext.people import people
 from aotext.words import did_you_mean
 
@@ -161,9 +167,13 @@ def note_answers(raw: Mapping[str, Any], corpus: Corpus, today: dt.date) -> Note
     )
 
 
-def note_data(answers: NoteAnswers, corpus: Corpus) -> dict[str, Any]:
-    """The note's front matter, in the schema's order; empty answers leave their key out."""
-    data: dict[str, Any] = {"type": "conversation", "id": new_id(answers.date, answers.pseudonym, corpus),
+def note_data(answers: NoteAnswers, corpus: Corpus, *, anonymous: bool = False) -> dict[str, Any]:
+    """The note's front matter, in the schema's order; empty answers leave
+    their key out. `anonymous`: an id that tells only the date, for a note
+    that is encrypted (its id is its file name, which anyone can read)."""
+    document_id = anonymous_id(answers.date, corpus.by_id) if anonymous else new_id(answers.date, answers.pseudonym,
+                                                                                     corpus)
+    data: dict[str, Any] = {"type": "conversation", "id": document_id,
                             "private": True, "date": answers.date, "pseudonym": answers.pseudonym}
     optional = {"person": answers.person, "owner": answers.owner, "scenario": answers.scenario,
                 "plan": answers.plan, "where": answers.where,
@@ -176,5 +186,18 @@ def note_data(answers: NoteAnswers, corpus: Corpus) -> dict[str, Any]:
     return data
 
 
-def write_note(answers: NoteAnswers, corpus: Corpus, content: Path, schemas: Path) -> Path:
-    return write_document("conversation", note_data(answers, corpus), answers.notes, content, schemas)
+def write_note(answers: NoteAnswers, corpus: Corpus, content: Path, schemas: Path,
+               recipients: Sequence[Recipient] | None = None) -> Path:
+    """Write the note; encrypted for `recipients` when given (encryption:
+    required), so its plain text is never on disk."""
+    if recipients is None:
+        return write_document("conversation", note_data(answers, corpus), answers.notes, content, schemas)
+    data = note_data(answers, corpus, anonymous=True)
+    folder = content / TYPES["conversation"].folder
+    path = folder / f"{data['id']}{SUFFIX}"
+    text = f"---\n{schema_hint(schemas, folder, 'conversation')}\n{front_matter(data)}---\n\n{answers.notes.strip()}\n"
+    try:
+        create_new(path, encrypt(text.encode("utf-8"), recipients))
+    except FileExistsError as error:
+        raise Refused(f"{path} already exists; aotext never writes over a file") from error
+    return path

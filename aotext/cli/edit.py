@@ -1,0 +1,46 @@
+"""`aotext edit`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from aotext.cli.base import EXIT_PROBLEMS, cli, project_option
+
+
+@cli.command(short_help="Change an encrypted document in your editor.")
+@project_option
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def edit(project_file: Path | None, file: Path) -> None:
+    """Open FILE, an encrypted document (.md.age), decrypted in your editor
+    ($VISUAL or $EDITOR), and encrypt it again for the collective's keys when
+    you save and close it. The decrypted copy is in a private temporary
+    folder that only you can read, and is removed when the editor closes,
+    also after Ctrl-C or if the editor crashes (then nothing is changed).
+    Then it checks the document as aotext lint would.
+
+    \b
+    Examples:
+      aotext edit content/conversations/2026-11-14-7f3a9c.md.age
+      EDITOR=nano aotext edit content/conversations/2026-11-14-7f3a9c.md.age
+    """
+    from aotext.cli.asking import after_writing
+    from aotext.crypto.convert import current_recipients
+    from aotext.crypto.editing import edit_encrypted
+    from aotext.crypto.place import find_place
+
+    _, recipients = current_recipients(find_place(project_file).root)
+    try:
+        edited = edit_encrypted(file, recipients)
+    except KeyboardInterrupt:
+        click.echo(f"Stopped: nothing was changed in {file}, and the decrypted copy was removed.", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    if not edited.changed:
+        click.echo(f"No change to {file}.")
+        return
+    click.echo(f"Saved {file}, encrypted for the collective's keys.")
+    if after_writing(file, dt.date.today(), project_file):
+        sys.exit(EXIT_PROBLEMS)

@@ -1,0 +1,86 @@
+"""Editing an encrypted document: the one time its plain text touches the
+disk, as a copy in a private temporary folder (readable by the user alone,
+in memory-backed /dev/shm when there is one) that is removed when the editor
+closes, also after Ctrl-C or an editor crash."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aotext.crypto.age import Recipient
+from aotext.crypto.convert import open_bytes, write_encrypted
+from aotext.crypto.identity import require_keys
+from aotext.crypto.sealed import SUFFIX, is_encrypted
+from aotext.errors import EXIT_PROBLEMS, AotextError, Refused, UsageError
+from aotext.fsio import PRIVATE_MODE
+
+
+def private_folder_base() -> str | None:
+    """Where the copy goes: $TMPDIR if set, else /dev/shm (memory, never a disk) if usable, else the system's."""
+    if os.environ.get("TMPDIR"):
+        return os.environ["TMPDIR"]
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def editor_command() -> list[str]:
+    command = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not command:
+        raise UsageError("no editor is set: set EDITOR to the command of your text editor, e.g. "
+                         "export EDITOR=nano")
+    return shlex.split(command)
+
+
+class EditorFailed(AotextError):
+    """The editor stopped with an error: nothing is saved."""
+
+    exit_code = EXIT_PROBLEMS
+
+
+@dataclass(frozen=True)
+class Edited:
+    changed: bool
+
+
+def edit_encrypted(path: Path, recipients: Sequence[Recipient]) -> Edited:
+    """Open `path` decrypted in the user's editor and encrypt it again (for
+    the current recipients) when it was changed and saved."""
+    if not is_encrypted(path):
+        raise UsageError(f"{path} is not an encrypted document (.md.age); edit it in your editor as usual")
+    if not path.is_file():
+        raise UsageError(f"there is no file {path}")
+    plain = open_bytes(path, require_keys())
+    command = editor_command()
+    folder = tempfile.mkdtemp(prefix="aotext-edit-", dir=private_folder_base())
+    try:
+        os.chmod(folder, 0o700)
+        copy = Path(folder) / path.name[: -len(SUFFIX)]
+        copy = copy.with_name(copy.name + ".md")
+        handle = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(plain)
+        try:
+            status = subprocess.run([*command, str(copy)], check=False).returncode
+        except FileNotFoundError as error:
+            raise UsageError(f"the editor '{command[0]}' cannot be found; set EDITOR to your text editor's "
+                             "command") from error
+        if status != 0:
+            raise EditorFailed(f"the editor stopped with an error (status {status}); nothing was changed in "
+                               f"{path}, and the copy was removed")
+        try:
+            edited = copy.read_bytes()
+        except FileNotFoundError as error:
+            raise Refused(f"the editor removed the copy; nothing was changed in {path}") from error
+        if edited == plain:
+            return Edited(False)
+        write_encrypted(path, edited, recipients)
+        return Edited(True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

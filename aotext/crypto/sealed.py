@@ -1,0 +1,72 @@
+"""Reading an encrypted document in memory, and what can be known of one
+without a key.
+
+An encrypted document is `<folder>/<id>.md.age`: its id (which must carry no
+name, see aotext.rules.encryption) is its file name and its type is its
+folder's, both in the clear, so references to it are checked by everyone;
+everything else is inside the age file, whole, as a standard `age` reads it.
+A clear header inside the file would have kept `age -d` from reading it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from aotext.crypto.age import Damaged, NotForYou, decrypt
+from aotext.crypto.identity import load_keys
+
+SUFFIX = ".md.age"
+Reason = Literal["no-key", "broken-key", "not-for-you", "damaged"]
+
+
+def is_encrypted(path: str | Path) -> bool:
+    return str(path).endswith(SUFFIX)
+
+
+def id_of(path: str | Path) -> str:
+    """The id an encrypted document's file name gives."""
+    return Path(path).name[: -len(SUFFIX)]
+
+
+def type_of(path: str | Path) -> str | None:
+    """The document type whose folder holds the file, if any."""
+    from aotext.documents.types import TYPES
+
+    folder = Path(path).parent.name
+    return next((name for name, kind in TYPES.items() if kind.folder == folder), None)
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """An encrypted document that could not be opened, and why."""
+
+    path: str
+    id: str
+    type: str | None
+    reason: Reason
+    detail: str
+
+
+def unseal(raw: bytes, shown: str) -> bytes | Sealed:
+    """The plain bytes of an encrypted document, read in memory, or why not."""
+    keys = load_keys()
+    if not keys.identities:
+        return Sealed(shown, id_of(shown), type_of(shown), "broken-key" if keys.broken else "no-key",
+                      keys.problem or "")
+    try:
+        return decrypt(raw, keys.identities)
+    except NotForYou:
+        return Sealed(shown, id_of(shown), type_of(shown), "not-for-you", keys.public or "")
+    except Damaged as error:
+        return Sealed(shown, id_of(shown), type_of(shown), "damaged", str(error))
+
+
+def sealed_message(sealed: Sealed) -> str:
+    """What to say about one file that could not be opened for itself (not for the key)."""
+    if sealed.reason == "damaged":
+        return (f"this encrypted file is damaged (cut short, or changed by hand: {sealed.detail}), so nobody can "
+                "read it; restore it from git (git checkout -- FILE) or from another copy, and change encrypted "
+                "documents only with aotext edit")
+    return (f"this file is encrypted for other people, not for your key {sealed.detail}; if you should read it, "
+            "ask someone who can to add you with 'aotext keys add' (which re-encrypts it for everyone)")

@@ -1,0 +1,51 @@
+"""Rules about private documents encrypted at rest (see aotext.crypto).
+
+With `encryption: required` in the project file, a private document in plain
+text is an error. An encrypted document's id is in the clear (its file
+name), so it must match the id inside and must not carry a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from aotext.corpus import Corpus
+from aotext.crypto.names import named_in_id
+from aotext.model import ERROR, WARNING
+from aotext.rules.base import Finding, declare, rule
+
+declare("encrypted-unchecked", "encrypted documents could not be opened with your key (none, or one that cannot be used)",
+        WARNING)
+declare("encrypted-damaged", "an encrypted document is damaged (cut short or changed by hand): nobody can read it")
+declare("encrypted-not-for-you", "an encrypted document is encrypted for other people, not for your key", WARNING)
+# Reported by aotext.load, which knows the file name where it reads the id.
+declare("encrypted-name", "an encrypted document's file name is not its id (readers without a key know it by name)")
+
+
+def encryption_required(corpus: Corpus) -> bool:
+    return corpus.project is not None and corpus.project.data.get("encryption") == "required"
+
+
+@rule("plaintext-private", "a private document is in plain text although the project file says encryption: required",
+      ERROR)
+def plaintext_private(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    if not encryption_required(corpus):
+        return
+    for document in corpus.documents:
+        if document.private and not document.encrypted:
+            yield document, (), ("this private document is stored in plain text, but the project file says "
+                                 "encryption: required; run aotext encrypt to encrypt it for the collective's keys")
+
+
+@rule("id-names-someone", "the id of an encrypted document, which everyone can read, seems to carry a name", WARNING)
+def id_names_someone(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    required = encryption_required(corpus)
+    for document in corpus.documents:
+        if not document.id or not (document.encrypted or (required and document.private)):
+            continue
+        name = named_in_id(document.id, document.data)
+        if name:
+            yield document, ("id",), (
+                f"the id '{document.id}' contains the name '{name}', and the id of an encrypted document is its "
+                "file name, which anyone with the repository can read; run aotext encrypt to give it an id "
+                "that tells only its date")
