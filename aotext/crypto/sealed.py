@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from aotext.crypto.age import Damaged, NotForYou, decrypt
-from aotext.crypto.identity import load_keys
-
 SUFFIX = ".md.age"
 Reason = Literal["no-key", "broken-key", "not-for-you", "damaged"]
 
@@ -49,7 +46,12 @@ class Sealed:
 
 
 def unseal(raw: bytes, shown: str) -> bytes | Sealed:
-    """The plain bytes of an encrypted document, read in memory, or why not."""
+    """The plain bytes of an encrypted document, read in memory, or why not.
+    The age library is imported only here: most repositories have no encrypted
+    file, and every command reads files."""
+    from aotext.crypto.age import Damaged, NotForYou, decrypt
+    from aotext.crypto.identity import load_keys
+
     keys = load_keys()
     if not keys.identities:
         return Sealed(shown, id_of(shown), type_of(shown), "broken-key" if keys.broken else "no-key",
