@@ -16,7 +16,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from aotext.benchmark_svg import history_svg, progress_svg
+from aotext.dashboard.cards import benchmark_card
 from aotext.dashboard.model import (
     DUE_SOON_DAYS,
     GENERATOR,
@@ -27,7 +27,7 @@ from aotext.dashboard.model import (
 )
 from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
 from aotext.handouts.render import PAGE_CSS
-from aotext.summary_report import left_out, notes_text, progress_text, shown, target_text
+from aotext.summary_report import left_out
 from aotext.words import anchor, plural
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +35,6 @@ STATUS_WORDS = {"met": "met", "on track": "on track", "behind": "behind", "overd
                 "no data": "without data", "not started": "not started yet"}
 # The at-a-glance columns: every status but "not started", which the plan's own section shows.
 GLANCE_STATUSES = ("met", "on track", "behind", "overdue", "no data")
-TREND_WORDS = {"up": "↑ up", "down": "↓ down", "flat": "→ flat", None: "—"}
 ASSESSMENT_WORDS = {"leader": "Leaders", "supporter": "Supporters", "undecided": "Undecided", "pass": "Passes"}
 
 
@@ -61,20 +60,20 @@ def _environment(shareable: bool) -> Any:
     environment = Environment(loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters.update(
-        anchor=lambda identifier, kind: anchor(kind, identifier), css=lambda status: status.replace(" ", "-"), ago=_ago, plural=plural, shown=shown,
-        target_text=target_text, progress_text=progress_text, notes_text=notes_text, left_out=left_out,
-        progress_svg=lambda b: _markup(progress_svg(b)), history_svg=lambda b, day: _markup(history_svg(b, day)),
+        anchor=lambda identifier, kind: anchor(kind, identifier), css=lambda status: status.replace(" ", "-"), ago=_ago,
+        plural=plural, left_out=left_out,
+        card=lambda b, plan_anchor, day: _markup(benchmark_card(b, plan_anchor, day)),
         groupby_owner=_by_owner, chart_rows=_chart_rows,
         people_count=shareable_count if shareable else str,
     )
     return environment
 
 
-def _markup(svg: str) -> Any:
-    """SVG that charts.py wrote, escaping every text it holds: safe to insert as is."""
+def _markup(html: str) -> Any:
+    """HTML that aotext wrote, escaping every text it holds (cards.py, benchmark_svg.py): safe to insert as is."""
     from markupsafe import Markup
 
-    return Markup(svg)
+    return Markup(html)
 
 
 def render_dashboard(dashboard: Dashboard) -> str:
@@ -91,5 +90,5 @@ def render_dashboard(dashboard: Dashboard) -> str:
         page_css=Markup(PAGE_CSS.read_text(encoding="utf-8")),
         dashboard_css=Markup((HERE / "page.css").read_text(encoding="utf-8")),
         glance_statuses=GLANCE_STATUSES, small=SMALL_COUNT, due_soon_days=DUE_SOON_DAYS, recent_days=RECENT_DAYS,
-        status_words=STATUS_WORDS, trend_words=TREND_WORDS, assessment_words=ASSESSMENT_WORDS,
+        status_words=STATUS_WORDS, assessment_words=ASSESSMENT_WORDS,
     ))
