@@ -43,18 +43,20 @@ def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:
     atomic_write(path, text.encode("utf-8"), private=private)
 
 
-def create_new(path: Path, text: str | bytes) -> None:
+def create_new(path: Path, text: str | bytes, *, private: bool = False) -> None:
     """Write a new file that must not exist yet: raises FileExistsError, and
     leaves the existing file alone, even when another program creates it a
-    moment before us. The file appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    moment before us. The file appears whole or not at all. A private one (a
+    secret key) is readable by its owner only, in a folder only its owner
+    can open when aotext makes the folder."""
+    path.parent.mkdir(mode=0o700 if private else 0o777, parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(temporary, _FILE_MODE)
+        os.chmod(temporary, PRIVATE_MODE if private else _FILE_MODE)
         # A hard link is created only where no file is: an exclusive create
         # that also never shows half a file.
         os.link(temporary, path)
@@ -67,23 +69,6 @@ def remove_leftovers(folder: Path) -> None:
     if folder.is_dir():
         for leftover in folder.glob(".*.part"):
             leftover.unlink(missing_ok=True)
-
-
-def create_private(path: Path, data: bytes) -> None:
-    """Create a new file readable by its owner only (a secret key), in a
-    folder only its owner can open; FileExistsError leaves an existing one
-    alone. The file appears whole or not at all."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, PRIVATE_MODE)  # mkstemp's mode already; said for the reader
-        os.link(temporary, path)
-    finally:
-        Path(temporary).unlink(missing_ok=True)
 
 
 def remove_file(path: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from aotext.crypto.age import SECRET_PREFIX, BadKey, Identity, generate, parse_identity, public_of
 from aotext.errors import Refused, UsageError
-from aotext.fsio import create_private
+from aotext.fsio import create_new
 
 ENV = "AOTEXT_IDENTITY"
 
@@ -103,7 +103,7 @@ def create_identity(today: dt.date) -> tuple[Path, str]:
     secret, public = generate()
     text = f"# created by aotext keys init: {today.isoformat()}\n# public key: {public}\n{secret}\n"
     try:
-        create_private(path, text.encode("ascii"))
+        create_new(path, text.encode("ascii"), private=True)
     except FileExistsError as error:
         raise Refused(f"you already have a key in {path}; aotext never replaces it") from error
     except OSError as error:
