@@ -253,6 +253,19 @@ def test_note_writes_an_encrypted_note_when_encryption_is_required(repo, me, tmp
     assert "Rosa" in ok("followups", "--as-of", "2027-01-30", "--within", "60").output
 
 
+def test_new_conversation_is_written_encrypted_under_an_id_without_the_name(repo, me):
+    from helpers import PROJECT
+
+    root = repo({"aotext.yaml": PROJECT + REQUIRED, NOTE: None})
+    ok("keys", "add", "Me", me[1])
+    result = ok("new", "conversation", "--pseudonym", "Rosa", "--owner", "Sam", "--date", AS_OF)
+    [made] = list((root / "content/conversations").iterdir())
+    assert made.name.endswith(".md.age") and made.name.startswith(AS_OF) and "rosa" not in made.name.lower()
+    assert "encrypted for the collective's keys" in result.output
+    assert b"Rosa" not in made.read_bytes() and "pseudonym: \"Rosa\"" in ok("keys", "show", str(made)).output
+    assert invoke("lint", "--as-of", AS_OF).exit_code == 0  # no plaintext-private, no id-names-someone
+
+
 # --- the standard age tool --------------------------------------------------------------------------------------------
 
 AGE = shutil.which("age")

@@ -44,11 +44,15 @@ def new(type_name: str | None, project_file: Path | None, document_id: str | Non
       aotext new conversation --pseudonym Rosa --owner Sam --scenario bus-drivers
       aotext new question --title "Who holds power here?" --module planning
     """
+    from aotext.crypto.convert import current_recipients
+    from aotext.crypto.names import anonymous_id
+    from aotext.crypto.place import find_place
     from aotext.documents.types.base import NewRequest
-    from aotext.errors import Refused
-    from aotext.fsio import atomic_write_text, create_new
+    from aotext.entry.write import place_new
+    from aotext.fsio import atomic_write_text
     from aotext.new import create, schemas_for
     from aotext.repository import open_repository
+    from aotext.rules.encryption import encryption_required
 
     if list_types:
         for name, kind in TYPES.items():
@@ -61,14 +65,19 @@ def new(type_name: str | None, project_file: Path | None, document_id: str | Non
         given[option] = given[option] or _ask(prompt, option)
     today = day or dt.date.today()
     repository = open_repository(today, project_file, keep_bodies=False)
+    corpus = repository.corpus
+    # With encryption: required a private document is written encrypted, under
+    # an id that tells only its date (its file name is in the clear).
+    recipients = None
+    if TYPES[type_name].private_by_default and encryption_required(corpus):
+        _, recipients = current_recipients(find_place(project_file).root)
+        document_id = document_id or anonymous_id(today, corpus.by_id)
     request = NewRequest(type_name, today, document_id, given["--title"], plan, scenario, module, activity, owner,
                          given["--pseudonym"])
-    made = create(request, repository.corpus, repository.content_dir, schemas_for(repository.root))
-    try:
-        create_new(made.path, made.text)
-    except FileExistsError as error:
-        raise Refused(f"{made.path} already exists; aotext new never overwrites a file") from error
-    click.echo(f"Created {made.path}")
+    made = create(request, corpus, repository.content_dir, schemas_for(repository.root))
+    path = place_new(type_name, made.path.stem, made.text, repository.content_dir, recipients, "aotext new")
+    encrypted = " (encrypted for the collective's keys)" if recipients else ""
+    click.echo(f"Created {path}{encrypted}")
     if made.also:
         atomic_write_text(*made.also)
         click.echo(f"Changed {made.also[0]}: {made.hint}")

@@ -80,8 +80,8 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
         with stopped():
             raw = ask_note(corpus, today, repository.cadence, given)
             answers = note_answers(raw, corpus, today)
-            click.echo("\n---\n" + front_matter(note_data(answers, corpus, anonymous=recipients is not None))
-                       + "---\n" + answers.notes)
+            data = note_data(answers, corpus, anonymous=recipients is not None)
+            click.echo("\n---\n" + front_matter(data) + "---\n" + answers.notes)
             if not click.confirm("Write this note?", default=True):
                 click.echo("Nothing was written.", err=True)
                 sys.exit(EXIT_PROBLEMS)
@@ -91,7 +91,9 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
         if mentions:
             click.echo(f"warning: the pseudonym '{answers.pseudonym}' also appears in {', '.join(mentions)}, which "
                        "are not private; if it is the person's real name, change it in the note", err=True)
-    path = write_note(answers, corpus, repository.content_dir, schemas_for(repository.root), recipients)
+        data = note_data(answers, corpus, anonymous=recipients is not None)
+    # The front matter shown is the one written: an encrypted note's id is made once.
+    path = write_note(answers, data, repository.content_dir, schemas_for(repository.root), recipients)
     encrypted = " and encrypted for the collective's keys" if recipients is not None else ""
     click.echo(f"Wrote {path} (private{encrypted}: it never reaches a handout or a summary).")
     if answers.follow_up_date:

@@ -12,24 +12,22 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aotext.corpus import Corpus
-from aotext.crypto.age import Recipient, encrypt
 from aotext.crypto.names import anonymous_id
-from aotext.crypto.sealed import SUFFIX
-from aotext.documents.types import TYPES
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
 from aotext.entry.dates import DateError, resolve
-from aotext.entry.write import front_matter, new_id, write_document
-from aotext.errors import Refused, UsageError
+from aotext.entry.write import new_id, write_document
+from aotext.errors import UsageError
 from aotext.followups import Cadence
-from aotext.fsio import create_new
-from aotext.new import schema_hint
 from aotext.people import people
 from aotext.words import did_you_mean
+
+if TYPE_CHECKING:
+    from aotext.crypto.age import Recipient
 
 # The answers, in the order they are asked, with the option that gives each without a terminal.
 QUESTIONS = {
@@ -186,18 +184,8 @@ def note_data(answers: NoteAnswers, corpus: Corpus, *, anonymous: bool = False) 
     return data
 
 
-def write_note(answers: NoteAnswers, corpus: Corpus, content: Path, schemas: Path,
+def write_note(answers: NoteAnswers, data: dict[str, Any], content: Path, schemas: Path,
                recipients: Sequence[Recipient] | None = None) -> Path:
-    """Write the note; encrypted for `recipients` when given (encryption:
-    required), so its plain text is never on disk."""
-    if recipients is None:
-        return write_document("conversation", note_data(answers, corpus), answers.notes, content, schemas)
-    data = note_data(answers, corpus, anonymous=True)
-    folder = content / TYPES["conversation"].folder
-    path = folder / f"{data['id']}{SUFFIX}"
-    text = f"---\n{schema_hint(schemas, folder, 'conversation')}\n{front_matter(data)}---\n\n{answers.notes.strip()}\n"
-    try:
-        create_new(path, encrypt(text.encode("utf-8"), recipients))
-    except FileExistsError as error:
-        raise Refused(f"{path} already exists; aotext never writes over a file") from error
-    return path
+    """Write the note whose front matter is `data` (as note_data made it, and
+    as it was shown); encrypted for `recipients` when given."""
+    return write_document("conversation", data, answers.notes, content, schemas, recipients)
