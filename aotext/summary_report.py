@@ -145,7 +145,7 @@ def left_out(plan: PlanSummary) -> list[str]:
 
 
 def _ended(plan: PlanSummary) -> str:
-    return ", the plan's last day (it has ended)" if plan.ended else ""
+    return ENGLISH["ended"] if plan.ended else ""
 
 
 def chart_words(benchmarks: Sequence[BenchmarkSummary]) -> str:

@@ -45,7 +45,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     """
     from aotext.dashboard.model import build_dashboard
     from aotext.dashboard.page import render_dashboard
-    from aotext.dashboard.write import check_output, default_output, link_from_index, write_dashboard
+    from aotext.dashboard.write import default_output, link_from_index, write_dashboard
     from aotext.documents.types.plan import Plan
     from aotext.repository import open_repository, shown
     from aotext.summary import Thresholds
@@ -56,7 +56,6 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     report_unread_encrypted(repository, "dashboard")
     root = repository.root
     target = output or default_output(root, shareable)
-    check_output(target, root, shareable)  # before any work: a refusal costs nothing
     corpus = repository.corpus
     for plan_id in plan_ids:
         found = corpus.find_view(plan_id, Plan)

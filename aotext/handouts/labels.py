@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from aotext.agenda import PRESENTATION
 from aotext.project import Language
 
 ENGLISH = {
     "agenda": "Agenda", "day": "Day", "time": "Time", "minutes": "Minutes", "what": "What",
-    "end of day": "End of day", "unplanned time": "Unplanned time", "presentation": "Presentation and discussion",
+    "end of day": "End of day", "unplanned time": "Unplanned time", "presentation": PRESENTATION,
     "overrun": "This day runs {minutes} minutes past its end at {end}.",
     "in hand": "The modules end at {finish}, {minutes} minutes before the day's end at {end}: time in hand for "
                "questions, a longer break, or running over.",
