@@ -153,7 +153,9 @@ def test_the_same_content_and_day_give_the_same_bytes(repo, tmp_path):
 def test_plan_picks_one_plan_and_a_wrong_one_is_a_usage_error(repo, tmp_path):
     repo()
     dashboard("--plan", "bus-plan", "--output", "one.html")
-    assert "Bus drivers campaign" in (tmp_path / "one.html").read_text(encoding="utf-8")
+    one = (tmp_path / "one.html").read_text(encoding="utf-8")
+    assert "Bus drivers campaign" in one
+    assert "Only the people met in bus-drivers, the scenario of the plan shown" in one
     result = dashboard("--plan", "bus-plna", code=2)
     assert "there is no plan 'bus-plna' (did you mean 'bus-plan'?)" in result.stderr
     assert not (tmp_path / PRIVATE_PAGE).exists()

@@ -84,6 +84,8 @@ class Dashboard:
     skipped_measurements: int
     after_end_measurements: int
     documents_with_errors: int = 0  # the page says it may miss what they say
+    # With --plan: the people shown are those met in these scenarios only, and the page says so.
+    scenarios: tuple[str, ...] = ()
 
 
 def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, shareable: bool) -> PlanPanel:
@@ -119,7 +121,7 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
         as_of=as_of, collective=collective, shareable=shareable, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),
         skipped_measurements=summary.skipped_measurements, after_end_measurements=summary.after_end_measurements,
-        documents_with_errors=documents_with_errors,
+        documents_with_errors=documents_with_errors, scenarios=tuple(sorted(scenarios or ())),
     )
 
 
