@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -14,38 +15,95 @@ from aotext.documents.types.reflection import Reflection
 from aotext.words import Suggestions
 
 T = TypeVar("T")
+K = TypeVar("K")
 V = TypeVar("V", bound=View)
 
 
 class Corpus:
+    """The documents, indexed. A corpus can be told to `focus` on some paths:
+    then the rules' loops (documents, of_type, all) see only those, while
+    every lookup (find, by_id, reflections_of, everything ...) still sees the
+    whole corpus. That is how an edit is re-checked without re-checking
+    everything (aotext.incremental); commands never set a focus."""
+
     def __init__(self, documents: Sequence[Document], unreadable: Mapping[str, str] | None = None,
                  sealed: Sequence[Document] = ()) -> None:
         # id -> path of the files that could not be read but seem to give that id.
-        self.unreadable: Mapping[str, str] = unreadable or {}
+        self.unreadable: dict[str, str] = dict(unreadable or {})
         # Stand-ins for the encrypted documents the user's key could not open:
         # only their ids and types are known, so they answer references (by_id)
         # and nothing else (no rule, view or command sees them).
         self.sealed = sorted(sealed, key=lambda document: document.path)
-        ordered = sorted(documents, key=lambda document: document.path)
-        self.documents = [document for document in ordered if document.role == "document"]
-        # The project file, when it was among the files read.
-        self.project = next((document for document in ordered if document.role == "project"), None)
+        self.project: Document | None = None  # the project file, when it was among the files read
+        self._by_path: dict[str, Document] = {}
         self._memo: dict[object, Any] = {}
+        self._focus: frozenset[str] | None = None
         self.by_id: dict[str, list[Document]] = defaultdict(list)
         self.by_type: dict[str, list[Document]] = defaultdict(list)
-        for document in self.documents:
-            if document.id:
-                self.by_id[document.id].append(document)
-            if document.type:
-                self.by_type[document.type].append(document)
+        for document in sorted(documents, key=lambda document: document.path):
+            self._add(document)
         for document in self.sealed:
             if document.id:
                 self.by_id[document.id].append(document)
-        for document_id, same in self.by_id.items():
+        for same in self.by_id.values():
             if len(same) > 1:
-                # The original is the file named after its id; a copy usually is not
-                # (copy.md, "plan (1).md"): the copy is the one lint reports.
-                same.sort(key=lambda document: (PurePosixPath(document.path).stem != document_id, document.path))
+                same.sort(key=_original_first)
+
+    def _add(self, document: Document) -> None:
+        """Index one document (the caller keeps the lists in path order)."""
+        if document.role == "project":
+            self.project = document
+            return
+        if document.role != "document":
+            return
+        self._by_path[document.path] = document
+        if document.id:
+            self.by_id[document.id].append(document)
+        if document.type:
+            self.by_type[document.type].append(document)
+
+    def replace(self, path: str, document: Document | None) -> None:
+        """Put `document` in place of whatever was read from `path` (None: the
+        file is gone or cannot be read), keeping every index in order."""
+        old = self.project if self.project is not None and self.project.path == path else self._by_path.pop(path, None)
+        if old is not None and old.role == "project":
+            self.project = None
+        elif old is not None:
+            if old.id:
+                _remove(self.by_id, old.id, old)
+            if old.type:
+                _remove(self.by_type, old.type, old)
+        if document is not None:
+            if document.role == "document":
+                self._by_path[document.path] = document
+                for index, key in ((self.by_id, document.id), (self.by_type, document.type)):
+                    if key:
+                        bisect.insort(index[key], document, key=lambda found: found.path)
+                if document.id and len(self.by_id[document.id]) > 1:
+                    self.by_id[document.id].sort(key=_original_first)
+            elif document.role == "project":
+                self.project = document
+        self._memo.clear()
+
+    def focus(self, paths: Iterable[str] | None) -> None:
+        """Let the rules' loops see only `paths` (None: everything again)."""
+        self._focus = frozenset(paths) if paths is not None else None
+        self._memo.clear()
+
+    @property
+    def documents(self) -> list[Document]:
+        """The documents in path order (only those in focus, if there is one)."""
+        if self._focus is None:
+            return self.everything()
+        return self.memo("documents", lambda: self._focused(lambda document: True))
+
+    def everything(self) -> list[Document]:
+        """Every document in path order, whatever the focus."""
+        return self.memo("everything", lambda: [document for _, document in sorted(self._by_path.items())])
+
+    def _focused(self, keep: Callable[[Document], bool]) -> list[Document]:
+        """The documents in focus that `keep` keeps, in path order."""
+        return [document for path in sorted(self._focus or ()) if (document := self._by_path.get(path)) and keep(document)]
 
     def memo(self, key: object, compute: Callable[[], T]) -> T:
         """`compute()` once per corpus: work that several rules share."""
@@ -55,17 +113,32 @@ class Corpus:
         return result
 
     def of_type(self, type_name: str) -> list[Document]:
+        """The documents of one type in path order (only those in focus, if there is one)."""
+        if self._focus is None:
+            return self.by_type.get(type_name, [])
+        return self.memo(("of-type", type_name), lambda: self._focused(lambda document: document.type == type_name))
+
+    def every_of_type(self, type_name: str) -> list[Document]:
+        """The documents of one type in path order, whatever the focus."""
         return self.by_type.get(type_name, [])
 
     def suggestions(self, type_name: str) -> Suggestions:
         """'Did you mean' among the ids of one type, made once per run however many ids are misspelt."""
         return self.memo(("suggestions", type_name),
-                         lambda: Suggestions(d.id for d in self.of_type(type_name) if d.id))
+                         lambda: Suggestions(d.id for d in self.every_of_type(type_name) if d.id))
 
     def all(self, view: type[V]) -> list[V]:
-        """The typed views of every document of one type, in path order."""
+        """The typed views of every document of one type, in path order (only those in focus, if there is one)."""
         return self.memo(("views", view), lambda: [
             found for document in self.of_type(view.type_name) if isinstance(found := document.view, view)
+        ])
+
+    def all_everywhere(self, view: type[V]) -> list[V]:
+        """The typed views of every document of one type, in path order, whatever the focus."""
+        if self._focus is None:
+            return self.all(view)
+        return self.memo(("all-views", view), lambda: [
+            found for document in self.every_of_type(view.type_name) if isinstance(found := document.view, view)
         ])
 
     def find(self, document_id: object) -> Document | None:
@@ -86,7 +159,7 @@ class Corpus:
         scans every log for every plan)."""
         def index() -> dict[str, list[Reflection]]:
             by_plan: dict[str, list[Reflection]] = defaultdict(list)
-            for log in self.all(Reflection):
+            for log in self.all_everywhere(Reflection):
                 if log.plan:
                     by_plan[log.plan].append(log)
             return by_plan
@@ -99,3 +172,17 @@ class Corpus:
             ((log.date, log) for log in self.reflections_of(plan_id) if log.date),
             key=lambda entry: (entry[0], entry[1].path)))
 
+
+
+def _original_first(document: Document) -> tuple[bool, str]:
+    """Of documents sharing an id, the original is the file named after its id;
+    a copy usually is not (copy.md, "plan (1).md"): the copy is the one lint reports."""
+    return PurePosixPath(document.path).stem != document.id, document.path
+
+
+def _remove(index: dict[K, list[Document]], key: K, document: Document) -> None:
+    same = index[key]
+    # By identity: comparing documents field by field would be slow, and two may be equal.
+    del same[next(position for position, found in enumerate(same) if found is document)]
+    if not same:
+        del index[key]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -46,9 +46,13 @@ class LintResult:
 
 
 def read_and_check(path: Path, keep_body: bool = True, project: bool = False) -> Loaded:
-    """Load one file (`project`: it is the project file), check it against
-    its schema and check its body: the per-file half of lint."""
-    loaded = load_file(path, project=project)
+    """Load one file (`project`: it is the project file) and check it on its own."""
+    return check_loaded(load_file(path, project=project), keep_body)
+
+
+def check_loaded(loaded: Loaded, keep_body: bool = True) -> Loaded:
+    """Check a loaded file against its schema and check its body: the
+    per-file half of lint (the corpus's rules are the other)."""
     if loaded.document is not None:
         document = loaded.document
         for found in check_document(document):
@@ -103,11 +107,17 @@ def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> lis
     return problems
 
 
-def _claimed(item: Loaded) -> str | None:
+def claimed(item: Loaded) -> str | None:
     """The id a file that could not be read gives, if any (an encrypted one: by its name)."""
     if item.sealed is not None:
         return item.sealed.id if item.sealed.reason == "damaged" else None
     return claimed_id(item.path)
+
+
+def lint_order(problem: Problem) -> tuple[bool, Problem]:
+    """How lint lists problems: what follows from a file that cannot be read
+    comes after its own problems; otherwise by file, line and column."""
+    return problem.rule in REGISTRY and REGISTRY[problem.rule].knock_on, problem
 
 
 def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Loaded | None = None,
@@ -134,14 +144,20 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     if project is not None:
         loaded.append(project)
         files.append(Path(project.path))
+    corpus, problems = assemble(loaded, skipped)
+    problems += run_rules(corpus, as_of, skipped)
+    gc.freeze()
+    problems.sort(key=lint_order)
     documents = [item.document for item in loaded if item.document is not None]
-    unreadable = {claimed: item.path for item in loaded if item.document is None and (claimed := _claimed(item))}
+    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), corpus.sealed)
+
+
+def assemble(loaded: Sequence[Loaded], skipped: Collection[str]) -> tuple[Corpus, list[Problem]]:
+    """The corpus of the files read, and their own problems (with the one
+    line about encrypted documents that could not be opened)."""
+    documents = [item.document for item in loaded if item.document is not None]
+    unreadable = {given: item.path for item in loaded if item.document is None and (given := claimed(item))}
     problems = [problem for item in loaded for problem in item.problems if problem.rule not in skipped]
     sealed = [item.sealed for item in loaded if item.sealed is not None]
     problems += [problem for problem in unopened(sealed) if problem.rule not in skipped]
-    standins = stubs(sealed)
-    problems += run_rules(Corpus(documents, unreadable, standins), as_of, skipped)
-    gc.freeze()
-    # What follows from a file that cannot be read comes after its own problems.
-    problems.sort(key=lambda problem: (problem.rule in REGISTRY and REGISTRY[problem.rule].knock_on, problem))
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), standins)
+    return Corpus(documents, unreadable, stubs(sealed)), problems

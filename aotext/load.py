@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,8 +77,18 @@ def load_file(path: Path, *, project: bool = False) -> Loaded:
     reads it as the project file (plain YAML, whatever its name), otherwise
     it is a Markdown document with front matter: never guessed from the name."""
     shown = path.as_posix()
+    return _guarded(shown, lambda: _load(path, shown, project))
+
+
+def load_text(shown: str, text: str, *, project: bool = False) -> Loaded:
+    """Parse a document's text as an editor holds it, not yet saved to the
+    file `shown`; never raises for bad input."""
+    return _guarded(shown, lambda: _parse(shown, text, project=project, encrypted=False))
+
+
+def _guarded(shown: str, load: Callable[[], Loaded]) -> Loaded:
     try:
-        return _load(path, shown, project)
+        return load()
     except OSError as error:
         reason = error.strerror or str(error)
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", f"cannot read this file: {reason}; check that it exists and that you may read it")])
@@ -125,6 +135,11 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
             f"this file is not UTF-8 text (byte 0x{raw[error.start]:02x}); "
             "open it in your editor and save it with the UTF-8 encoding",
         )])
+    return _parse(shown, text, project=project, encrypted=encrypted)
+
+
+def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
+    """Parse a document's decoded text; `encrypted`: it was read from a .md.age file."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     problems = _conflict_markers(shown, lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
 
 from aotext.load import MAX_FILE_BYTES
 
@@ -23,12 +24,17 @@ def claimed_id(path: str) -> str | None:
         if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_FILE_BYTES:
             return None
         with open(path, encoding="utf-8", errors="replace") as handle:
-            for number, line in enumerate(handle):
-                found = _ID_LINE.match(line.rstrip())
-                if found:
-                    return found.group(1)
-                if number >= _LINES_LOOKED_AT:
-                    break
+            return claimed_in(handle)
     except OSError:
         return None
+
+
+def claimed_in(lines: Iterable[str]) -> str | None:
+    """The id the first `id:` line among `lines` gives (an open file, or a text an editor holds), or None."""
+    for number, line in enumerate(lines):
+        found = _ID_LINE.match(line.rstrip())
+        if found:
+            return found.group(1)
+        if number >= _LINES_LOOKED_AT:
+            break
     return None

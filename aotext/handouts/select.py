@@ -53,12 +53,12 @@ def chosen_documents(handout: Handout, corpus: Corpus, project: Project) -> list
     """The documents a handout asks for, before privacy is considered."""
     wanted = layout_named(handout.layout).prints
     if not selects(handout):
-        return [d for d in corpus.documents if d.type in wanted]
+        return [d for d in corpus.everything() if d.type in wanted]
     chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1]}
     chosen.update({d.path: d for type_name in handout.types for d in corpus.of_type(type_name)})
     for folder in handout.folders:
         root = folder_root(project, folder)
-        chosen.update({d.path: d for d in corpus.documents if under(d.path, root)})
+        chosen.update({d.path: d for d in corpus.everything() if under(d.path, root)})
     return sorted((d for d in chosen.values() if d.type in wanted), key=lambda d: d.path)
 
 

@@ -43,8 +43,9 @@ def wrong_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("duplicate-id", "two documents, or two parts of one plan or module, share an id")
 def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for document_id, documents in corpus.by_id.items():
-        original, *copies = documents  # the corpus puts the original first
+    # Each id once, the ids of the documents in focus (and of the encrypted stand-ins).
+    for document_id in dict.fromkeys(d.id for d in [*corpus.documents, *corpus.sealed] if d.id):
+        original, *copies = corpus.by_id[document_id]  # the corpus puts the original first
         for document in copies:
             yield document, ("id",), (
                 f"the id '{document_id}' is already used by {original.path}; give this document an id of its own"

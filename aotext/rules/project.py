@@ -26,7 +26,7 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     if project is None:
         return
     days = timed_days(project.data)
-    agenda = build_agenda(corpus.all(Module), [day for _, day in days])
+    agenda = build_agenda(corpus.all_everywhere(Module), [day for _, day in days])
     for (index, day), timed in zip(days, agenda, strict=True):
         if timed.overrun:
             yield project, ("workshop", "days", index, "end"), (
@@ -54,7 +54,7 @@ def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"module '{module_id}' is already on day {first_day[module_id] + 1}; list each module on one day"
                 )
             first_day.setdefault(module_id, index)
-    for module in corpus.all(Module):
+    for module in corpus.all_everywhere(Module):
         if module.id and module.id not in first_day:
             yield project, ("workshop", "days"), f"module '{module.id}' is not on any day of the workshop; add it to a day's 'modules:'"
 
@@ -120,7 +120,7 @@ def handout_selection(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                                f"{prints}: take '{type_name}' out of 'types:'"))
         for position, folder in fields.indexed_texts(chosen, "folders"):
             root = folder_root(project, folder)
-            inside = {d.type for d in corpus.documents if d.type and under(d.path, root)}
+            inside = {d.type for d in corpus.everything() if d.type and under(d.path, root)}
             if not inside & set(layout.prints):
                 holds = f"it holds only {_plural(sorted(inside))}" if inside else (
                     f"there is no document under {root.as_posix()}{did_you_mean(folder, _folders(corpus, project))}")
@@ -138,7 +138,7 @@ def _folders(corpus: Corpus, project: Project) -> list[str]:
     """Every folder that holds documents, relative to the content folder, for a "did you mean"."""
     content = project.content_dir.resolve()
     found: set[str] = set()
-    for document in corpus.documents:
+    for document in corpus.everything():
         folder = Path(document.path).resolve().parent
         if folder.is_relative_to(content):
             found.update(parent.relative_to(content).as_posix() for parent in (folder, *folder.parents)

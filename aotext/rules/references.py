@@ -92,7 +92,7 @@ def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 
 def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    numbers = {question.number for question in corpus.all(Question)}
+    numbers = {question.number for question in corpus.all_everywhere(Question)}
     for module in corpus.all(Module):
         for activity in module.activities:
             for position, number in activity.questions_at:
@@ -107,7 +107,7 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     project = corpus.project
     if project is None:
         return
-    modules = [d.id for d in corpus.of_type("module") if d.id]
+    modules = [d.id for d in corpus.every_of_type("module") if d.id]
     for index, day in day_entries(project.data):
         for position, module_id in fields.indexed_texts(day, "modules"):
             target = corpus.find(module_id)

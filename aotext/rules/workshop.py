@@ -57,7 +57,7 @@ def worksheet_numbering(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("question-unused", "a worksheet question that no module's activity uses")
 def question_unused(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    used = {number for module in corpus.all(Module) for activity in module.activities for number in activity.questions}
+    used = {number for module in corpus.all_everywhere(Module) for activity in module.activities for number in activity.questions}
     for question in corpus.all(Question):
         if question.number is not None and question.number not in used:
             yield question.source, ("number",), (
