@@ -102,6 +102,7 @@ style: $(TESTING)
 bench: $(HANDOUTS)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/lsp_bench.py
 
 clean:
 	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache

@@ -41,7 +41,10 @@ Group = tuple[str, str]
 class LiveCheck:
     """Every file's problems, kept up to date edit by edit."""
 
-    def __init__(self, loaded: Sequence[Loaded], as_of: dt.date, ignore: Iterable[str] = ()) -> None:
+    def __init__(self, loaded: Sequence[Loaded], as_of: dt.date, ignore: Iterable[str] = (), *,
+                 content_dir: Path | None = None, project_path: str | None = None) -> None:
+        # Where documents are read from, and the project file: what a file event is checked against.
+        self.content_dir, self.project_path = content_dir, project_path
         self.as_of = as_of
         self._skipped = frozenset(ignore)
         self._build(loaded)
@@ -250,4 +253,5 @@ def open_live(as_of: dt.date, project_file: Path | None = None, *, ignore: Itera
     if project is not None:
         files = [path for path in files if path.resolve() != Path(project.path).resolve()]
     loaded = read_all(files, jobs, keep_bodies=False)
-    return LiveCheck([*loaded, *([project] if project is not None else [])], as_of, ignore)
+    return LiveCheck([*loaded, *([project] if project is not None else [])], as_of, ignore, content_dir=content,
+                     project_path=project.path if project is not None else None)

@@ -63,13 +63,29 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found.add(path)
             continue
         for root, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-            for name in files:
-                # Hidden files are the editor's and the system's, not documents:
-                # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
-                if (name.endswith(".md") or is_encrypted(name)) and not name.startswith(".") and name.lower() not in SKIPPED_FILES:
-                    found.add(Path(root, name))
+            dirs[:] = [d for d in dirs if _is_searched(d)]
+            found.update(Path(root, name) for name in files if _is_document_name(name))
     return sorted(found, key=os.fspath)  # strings sort much faster than paths
+
+
+def is_document_path(path: Path, folder: Path) -> bool:
+    """Whether `discover([folder])` takes the file `path` (inside `folder`):
+    what an editor's file events are checked against."""
+    try:
+        parts = path.resolve().relative_to(folder.resolve()).parts
+    except ValueError:
+        return False
+    return bool(parts) and all(_is_searched(part) for part in parts[:-1]) and _is_document_name(parts[-1])
+
+
+def _is_searched(folder_name: str) -> bool:
+    return not folder_name.startswith(".") and folder_name not in SKIPPED_DIRS
+
+
+def _is_document_name(name: str) -> bool:
+    # Hidden files are the editor's and the system's, not documents:
+    # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
+    return (name.endswith(".md") or is_encrypted(name)) and not name.startswith(".") and name.lower() not in SKIPPED_FILES
 
 
 def load_file(path: Path, *, project: bool = False) -> Loaded:

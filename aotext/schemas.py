@@ -33,6 +33,11 @@ _PATTERN_HINTS = {
 }
 
 
+# How a message names a missing key; `aotext lsp` reads it back to offer to insert the key.
+REQUIRED = "the required key '{key}'"
+REQUIRED_KEY = re.compile(REQUIRED.format(key="([^']+)"))
+
+
 @dataclass(frozen=True)
 class SchemaProblem:
     key_path: KeyPath
@@ -58,6 +63,55 @@ def id_pattern() -> re.Pattern[str]:
     """The form every id takes, as the schemas state it (one copy of the fact)."""
     return re.compile(_schemas()["plan"]["$defs"]["id"]["pattern"])
 
+
+def schema_at(schema_name: str, key_path: KeyPath) -> dict[str, Any] | None:
+    """The part of a schema ("plan", "project" ...) that describes the value
+    at `key_path` (list items by any index), with its references followed;
+    None where the schema allows nothing. What an editor shows and offers."""
+    schema = _schemas().get(schema_name)
+    if schema is None:
+        return None
+    here: dict[str, Any] | None = _resolved(schema, schema)
+    for part in key_path:
+        if here is None:
+            return None
+        if isinstance(part, int):
+            items = here.get("items")
+            here = _resolved(schema, items) if isinstance(items, dict) else None
+        else:
+            found = _properties(schema, here).get(part)
+            here = _resolved(schema, found) if isinstance(found, dict) else None
+    return here
+
+
+def keys_at(schema_name: str, key_path: KeyPath) -> dict[str, dict[str, Any]]:
+    """The keys the mapping at `key_path` may hold, each with its schema."""
+    schema = _schemas().get(schema_name)
+    here = schema_at(schema_name, key_path)
+    if schema is None or here is None:
+        return {}
+    return {key: _resolved(schema, found) for key, found in _properties(schema, here).items() if isinstance(found, dict)}
+
+
+def _properties(schema: dict[str, Any], here: dict[str, Any]) -> dict[str, Any]:
+    """A mapping's keys, with those of each alternative it may take (oneOf)."""
+    found = dict(here.get("properties", {}))
+    for alternative in here.get("oneOf", []) + here.get("anyOf", []):
+        for key, value in _properties(schema, _resolved(schema, alternative)).items():
+            found.setdefault(key, value)
+    return found
+
+
+def _resolved(schema: dict[str, Any], part: dict[str, Any]) -> dict[str, Any]:
+    """`part` with a local "$ref" followed; its own description wins over the target's."""
+    reference = part.get("$ref")
+    if not isinstance(reference, str) or not reference.startswith("#/"):
+        return part
+    target: Any = schema
+    for step in reference[2:].split("/"):
+        target = target.get(step, {}) if isinstance(target, dict) else {}
+    merged = {**_resolved(schema, target), **{key: value for key, value in part.items() if key != "$ref"}}
+    return merged
 
 class _Checker:
     """Both validators for one schema, built once.
@@ -152,7 +206,7 @@ def _explain(error: Any, reveal: bool = True, data: object = None) -> list[Schem
         for missing in (key for key in expected if key not in value):
             description = error.schema.get("properties", {}).get(missing, {}).get("description", "")
             hint = f" ({description})" if description else ""
-            problems.append(SchemaProblem(path, f"{place} the required key '{missing}'{hint}"))
+            problems.append(SchemaProblem(path, f"{place} {REQUIRED.format(key=missing)}{hint}"))
         return problems
     if keyword == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))

@@ -31,10 +31,18 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | Non
     return best[1] if best else None
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean "x"?)' for the closest choice, or '' when none is close."""
-    close = closest(word, choices)
+# How a message offers the closest choice; `aotext lsp` reads it back to offer the replacement.
+SUGGESTED = re.compile(r" \(did you mean '([^']+)'\?\)")
+
+
+def suggestion(close: str | None) -> str:
+    """' (did you mean 'x'?)', or '' when nothing is close."""
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when none is close."""
+    return suggestion(closest(word, choices))
 
 
 class Suggestions:
@@ -73,7 +81,7 @@ class Suggestions:
 
     def did_you_mean(self, word: str) -> str:
         close = self.closest(word)
-        return f" (did you mean '{close}'?)" if close else ""
+        return suggestion(close)
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

@@ -1,0 +1,242 @@
+"""`aotext lsp`: a Language Server over stdio that puts every aotext
+finding in the editor while the user types, and answers hover, completion,
+go to definition and quick fixes from the repository held in memory.
+
+The repository is read once when the editor connects (aotext.incremental);
+then an edit re-reads only the document edited (the editor's text, saved or
+not) and re-checks what it can affect, and a file changed outside the
+editor (git pull, another editor) is read again from disk. The server never
+writes a file; a document it cannot read is a diagnostic, never a crash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from aotext import __version__
+from aotext.documents.claims import claimed_in
+from aotext.documents.document import Document
+from aotext.incremental import LiveCheck, open_live
+from aotext.lint import check_loaded, read_and_check
+from aotext.load import is_document_path, load_text
+from aotext.lsp import answers
+from aotext.lsp.fixes import diagnostic, fixes
+
+T = TypeVar("T")
+WATCHED = ("**/*.md", "**/*.md.age", "**/*.yaml")
+
+
+class Session:
+    """The repository as the editor sees it: files on disk, with the
+    editor's unsaved text in place of the files it has open."""
+
+    def __init__(self, server: LanguageServer) -> None:
+        self.server = server
+        self.live: LiveCheck | None = None
+        self.root = Path.cwd()
+        self.published: set[str] = set()  # files whose diagnostics the editor shows
+
+    def start(self, root: Path) -> None:
+        """Read and check the repository at `root`; show every file's problems."""
+        self.root = root
+        os.chdir(root)  # aotext's paths are relative to the repository, as lint prints them
+        self.live = open_live(dt.date.today())
+        self.publish(set(self.live.paths) | self.published)
+
+    def path_of(self, uri: str) -> str | None:
+        """The repository path of a file the editor names, if lint reads that file."""
+        found = to_fs_path(uri)
+        if found is None or self.live is None:
+            return None
+        file = Path(found)
+        try:
+            path = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return None
+        project = self.live.project_path
+        if path == project or self.live.loaded(path) is not None:
+            return path
+        content = self.live.content_dir
+        return path if content is not None and is_document_path(file, content) else None
+
+    def uri_of(self, path: str) -> str:
+        return from_fs_path(str(self.root / path)) or (self.root / path).as_uri()
+
+    def text_of(self, path: str) -> str | None:
+        """The editor's text of an open file, else None."""
+        document = self.server.workspace.text_documents.get(self.uri_of(path))
+        return document.source if document is not None else None
+
+    def lines_of(self, path: str) -> list[str]:
+        text = self.text_of(path)
+        if text is None and not path.endswith(".age"):
+            try:
+                text = (self.root / path).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                text = ""
+        return (text or "").split("\n")
+
+    def edited(self, path: str, text: str) -> None:
+        """The editor's text of `path` changed: check it, and what it affects."""
+        if self.live is None:
+            return
+        item = check_loaded(load_text(path, text, project=path == self.live.project_path), keep_body=False)
+        claim = claimed_in(text.split("\n")) if item.document is None else None
+        self.publish(self.live.update(item, claim))
+
+    def on_disk(self, path: str) -> None:
+        """`path` changed on disk (or the editor closed it): read it from there."""
+        if self.live is None:
+            return
+        file = self.root / path
+        if not file.is_file():
+            self.publish(self.live.remove(path))
+            return
+        self.publish(self.live.update(read_and_check(Path(path), keep_body=False,
+                                                     project=path == self.live.project_path)))
+
+    def publish(self, paths: set[str]) -> None:
+        if self.live is None:
+            return
+        for path in sorted(paths):
+            problems = self.live.problems(path)
+            if not problems and path not in self.published:
+                continue
+            lines = self.lines_of(path) if problems else []
+            self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+                uri=self.uri_of(path), diagnostics=[diagnostic(problem, lines) for problem in problems]))
+            if problems:
+                self.published.add(path)
+            else:
+                self.published.discard(path)
+
+    def document(self, uri: str, line: int | None = None) -> tuple[Document, list[str]] | None:
+        """The document the editor holds at `uri` as read now, and its lines.
+        While a line is half typed the rest is read without it (`line`), so
+        completion still knows where the cursor is."""
+        path = self.path_of(uri)
+        if path is None or self.live is None:
+            return None
+        text = self.text_of(path)
+        lines = self.lines_of(path)
+        project = path == self.live.project_path
+        found = self.live.loaded(path)
+        document = found.document if found is not None else None
+        if text is not None and line is not None and 0 <= line < len(lines):
+            without = load_text(path, "\n".join([*lines[:line], "", *lines[line + 1:]]), project=project).document
+            document = document if document is not None and _parses_line(document, line) else without or document
+        return (document, lines) if document is not None else None
+
+
+def _parses_line(document: Document, line: int) -> bool:
+    """Whether the document as read has a key on `line` (0-based)."""
+    return any(position[0] == line + 1 for position in document.positions.values())
+
+
+def make_server() -> LanguageServer:
+    server = LanguageServer("aotext", __version__)
+    session = Session(server)
+
+    def guarded(default: T, answer: Callable[[], T]) -> T:
+        # A bug in aotext must not stop the server: the editor would lose every diagnostic.
+        try:
+            return answer()
+        except Exception as error:  # noqa: BLE001 - reported to the editor's log, the server goes on
+            server.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Error, message=f"aotext failed ({type(error).__name__}: {error}); please report this"))
+            return default
+
+    @server.feature(types.INITIALIZED)
+    def initialized(params: types.InitializedParams) -> None:
+        folders = server.workspace.folders
+        root = to_fs_path(next(iter(folders.values())).uri) if folders else server.workspace.root_path
+        guarded(None, lambda: session.start(Path(root or ".")))
+        server.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="aotext-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]))]))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        path = session.path_of(params.text_document.uri)
+        if path is not None:
+            guarded(None, lambda: session.edited(path, params.text_document.text))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        path = session.path_of(params.text_document.uri)
+        text = session.text_of(path) if path is not None else None
+        if path is not None and text is not None:
+            guarded(None, lambda: session.edited(path, text))
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        path = session.path_of(params.text_document.uri)
+        if path is not None:  # what the editor had unsaved is gone: the file is what counts
+            guarded(None, lambda: session.on_disk(path))
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def files_changed(params: types.DidChangeWatchedFilesParams) -> None:
+        for change in params.changes:
+            path = session.path_of(change.uri)
+            if path is not None and (session.text_of(path) is None or change.type == types.FileChangeType.Deleted):
+                guarded(None, lambda: session.on_disk(path))  # noqa: B023 - called at once
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(params: types.HoverParams) -> types.Hover | None:
+        held = session.document(params.text_document.uri)
+        if held is None or session.live is None:
+            return None
+        corpus, (document, lines) = session.live.corpus, held
+        return guarded(None, lambda: answers.hover(corpus, document, lines, params.position.line,
+                                                   params.position.character))
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=[":", " ", "-"]))
+    def completion(params: types.CompletionParams) -> list[types.CompletionItem]:
+        held = session.document(params.text_document.uri, params.position.line)
+        if held is None or session.live is None:
+            return []
+        corpus, (document, lines) = session.live.corpus, held
+        return guarded([], lambda: answers.complete(corpus, document, lines, params.position.line,
+                                                    params.position.character))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    def definition(params: types.DefinitionParams) -> types.Location | None:
+        held = session.document(params.text_document.uri)
+        if held is None or session.live is None:
+            return None
+        corpus, (document, lines) = session.live.corpus, held
+        found = guarded(None, lambda: answers.definition(corpus, document, lines, params.position.line,
+                                                         params.position.character))
+        if found is None:
+            return None
+        path, row, column = found
+        start = types.Position(line=row - 1, character=column - 1)
+        return types.Location(uri=session.uri_of(path), range=types.Range(start=start, end=start))
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        path = session.path_of(uri)
+        held = session.document(uri)
+        if path is None:
+            return []
+        name = answers.schema_name(held[0]) if held is not None else None
+        lines = session.lines_of(path)
+        return guarded([], lambda: fixes(uri, params.context.diagnostics, lines, name, dt.date.today()))
+
+    return server
+
+
+def serve() -> None:
+    """Answer the editor on standard input and output until it says exit."""
+    make_server().start_io()

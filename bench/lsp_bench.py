@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Speed of `aotext lsp`: how long after an edit the editor has its diagnostics.
+
+The real server is started on the generated repositories (bench/out/repo-SIZE,
+made by run.py's generator) and driven by pygls's client, as an editor would:
+open a document, then change it EDITS times, alternating between a version with
+a problem (a misspelt plan id in a reflection log, so lint must look the plan up
+across the repository) and the clean one. Each time is from sending the change
+to receiving the diagnostics for that document. Also: how long the server takes
+to read and check the repository when the editor connects.
+
+Run by `make bench` as `.venv/bin/python bench/lsp_bench.py [--sizes 5000,20000]`;
+the table goes to stdout and to bench/out/lsp.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from run import OUT, ROOT, log, repo_for  # noqa: E402 - a sibling script, not a package
+
+EDITS = 20
+# The targets of the issue "Live feedback in the editor", in milliseconds.
+MEDIAN_TARGET, WORST_TARGET = 50, 150
+
+
+async def measure(repo: Path) -> tuple[float, list[float]]:
+    client = LanguageClient("aotext-bench", "1")
+    arrived: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def published(params: types.PublishDiagnosticsParams) -> None:
+        arrived.put_nowait(params)
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params: types.RegistrationParams) -> None:
+        return None
+
+    log_path = sorted((repo / "content" / "logs").glob("*.md"))[0]
+    uri = log_path.as_uri()
+    clean = log_path.read_text(encoding="utf-8")
+    typo = clean.replace("\nplan: ", "\nplan: x", 1)
+    await client.start_io(str(ROOT / ".venv" / "bin" / "aotext"), "lsp", cwd=str(repo))
+    await client.initialize_async(types.InitializeParams(
+        capabilities=types.ClientCapabilities(), root_uri=repo.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=repo.as_uri(), name="bench")]))
+    start = time.perf_counter()
+    client.initialized(types.InitializedParams())
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text=typo)))
+    while (await arrived.get()).uri != uri:
+        pass
+    opened = time.perf_counter() - start
+    times = []
+    for version in range(2, EDITS + 2):
+        start = time.perf_counter()
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=clean if version % 2 else typo)]))
+        while True:
+            found = await arrived.get()
+            if found.uri == uri and bool(found.diagnostics) == (version % 2 == 0):
+                break
+        times.append(time.perf_counter() - start)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return opened, times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="5000,20000", help="repository sizes in documents (default: 5000,20000)")
+    sizes = [int(size) for size in parser.parse_args().sizes.split(",")]
+    rows = []
+    for size in sizes:
+        repo = repo_for(size)
+        opened, times = asyncio.run(measure(repo))
+        median, worst = statistics.median(times) * 1000, max(times) * 1000
+        met = "met" if median <= MEDIAN_TARGET and worst <= WORST_TARGET else "NOT met"
+        log(f"[{size}] aotext lsp: ready in {opened:.2f} s; an edit: median {median:.1f} ms, worst {worst:.1f} ms")
+        rows.append(f"| {size:,} | {opened:.2f} s | {median:.1f} ms | {worst:.1f} ms | {met} |")
+    table = "\n".join([
+        f"aotext lsp, diagnostics after an edit (from the change sent to the diagnostics received, {EDITS} edits; "
+        f"targets: median at most {MEDIAN_TARGET} ms, worst at most {WORST_TARGET} ms):", "",
+        "| documents | ready after connecting | median edit | worst edit | targets |",
+        "|---:|---:|---:|---:|---|", *rows])
+    print(table)
+    (OUT / "lsp.md").write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

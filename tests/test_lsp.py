@@ -1,0 +1,304 @@
+"""`aotext lsp` driven as an editor drives it: pygls's own client starts the
+real `aotext lsp` process in a repository in tmp_path and talks to it over
+stdio. What the editor would show is checked: diagnostics at the right line
+with lint's words, hover text, completions, definitions and quick fixes."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+from helpers import line_of
+
+ROOT = Path(__file__).resolve().parent.parent
+WAIT = 30.0  # seconds: generous, for a loaded machine; a pass is usually well under one
+T = TypeVar("T")
+
+
+class Editor:
+    """A language client that remembers the diagnostics the server published, per file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.client = LanguageClient("aotext-tests", "1")
+        self.diagnostics: dict[str, list[types.Diagnostic]] = {}
+        self.published = asyncio.Event()
+        self.versions: dict[str, int] = {}
+
+        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def published(params: types.PublishDiagnosticsParams) -> None:
+            self.diagnostics[params.uri] = list(params.diagnostics)
+            self.published.set()
+
+        @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams) -> None:
+            return None
+
+        @self.client.feature(types.WINDOW_LOG_MESSAGE)
+        def logged(params: types.LogMessageParams) -> None:
+            assert params.type != types.MessageType.Error, params.message
+
+    def uri(self, path: str) -> str:
+        return (self.root / path).as_uri()
+
+    async def start(self) -> None:
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        await self.client.start_io(sys.executable, "-m", "aotext", "lsp", cwd=str(self.root), env=env)
+        await self.client.initialize_async(types.InitializeParams(
+            capabilities=types.ClientCapabilities(), root_uri=self.root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=self.root.as_uri(), name="repo")]))
+        self.client.initialized(types.InitializedParams())
+
+    async def stop(self) -> None:
+        await self.client.shutdown_async(None)
+        self.client.exit(None)
+        await self.client.stop()
+
+    def open(self, path: str, text: str) -> None:
+        self.versions[path] = 1
+        self.client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+            uri=self.uri(path), language_id="markdown", version=1, text=text)))
+
+    def change(self, path: str, text: str) -> None:
+        self.versions[path] += 1
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=self.uri(path), version=self.versions[path]),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+    def files_changed(self, *changes: tuple[str, types.FileChangeType]) -> None:
+        self.client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=self.uri(path), type=kind) for path, kind in changes]))
+
+    async def until(self, check: Callable[[], bool], what: str) -> None:
+        """Wait until the published diagnostics satisfy `check`."""
+        async def wait() -> None:
+            while not check():
+                self.published.clear()
+                await self.published.wait()
+        try:
+            await asyncio.wait_for(wait(), WAIT)
+        except TimeoutError:
+            raise AssertionError(f"the editor never showed {what}; it shows {self.shown()}") from None
+
+    def of(self, path: str) -> list[types.Diagnostic]:
+        return self.diagnostics.get(self.uri(path), [])
+
+    def shown(self) -> dict[str, list[str]]:
+        return {uri.rsplit("/", 1)[-1]: [f"{d.range.start.line + 1}: {d.message} [{d.code}]" for d in found]
+                for uri, found in self.diagnostics.items() if found}
+
+    def at(self, path: str, line: int, character: int) -> dict[str, Any]:
+        return {"text_document": types.TextDocumentIdentifier(uri=self.uri(path)),
+                "position": types.Position(line=line, character=character)}
+
+
+def _run(repo: Path, scenario: Callable[[Editor], Awaitable[T]]) -> T:
+    async def session() -> T:
+        editor = Editor(repo)
+        await editor.start()
+        try:
+            return await scenario(editor)
+        finally:
+            await editor.stop()
+    return asyncio.run(session())
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "aotext.yaml", tmp_path / "aotext.yaml")
+    return tmp_path
+
+
+LOG = "content/logs/2026-10-13-bus-drivers.md"
+PLAN = "content/plans/bus-drivers-plan.md"
+
+
+def _read(repo: Path, path: str) -> str:
+    return (repo / path).read_text(encoding="utf-8")
+
+
+def test_a_typo_is_shown_at_its_line_and_goes_away_when_fixed(shipped: Path) -> None:
+    text = _read(shipped, LOG)
+    typo = text.replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan", 1)
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, text)
+        editor.change(LOG, typo)
+        await editor.until(lambda: bool(editor.of(LOG)), "the typo")
+        [found] = editor.of(LOG)
+        assert found.code == "unknown-reference"
+        assert found.range.start.line + 1 == line_of(typo, "plan: bus-drivrs-plan")
+        assert "did you mean 'bus-drivers-plan'" in found.message
+        assert found.severity == types.DiagnosticSeverity.Error
+        editor.change(LOG, text)
+        await editor.until(lambda: not editor.of(LOG), "the typo gone")
+
+    _run(shipped, scenario)
+
+
+def test_the_words_are_lints_words(shipped: Path) -> None:
+    from helpers import invoke
+
+    typo = _read(shipped, LOG).replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan", 1)
+    (shipped / LOG).write_text(typo, encoding="utf-8")
+    os.chdir(shipped)
+    printed = invoke("lint", "--format", "json").output
+
+    async def scenario(editor: Editor) -> list[types.Diagnostic]:
+        await editor.until(lambda: bool(editor.of(LOG)), "the problem already on disk")
+        return editor.of(LOG)
+
+    found = _run(shipped, scenario)
+    import json
+
+    assert [(d.range.start.line + 1, d.range.start.character + 1, d.message, d.code) for d in found] == [
+        (p["line"], p["column"], p["message"], p["rule"]) for p in json.loads(printed) if p["path"] == LOG]
+
+
+def test_renaming_a_plan_breaks_its_logs_that_are_not_open(shipped: Path) -> None:
+    text = _read(shipped, PLAN)
+    renamed = text.replace("id: bus-drivers-plan", "id: bus-drivers-2026", 1)
+    logs = sorted(p.relative_to(shipped).as_posix() for p in (shipped / "content/logs").glob("*.md"))
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(PLAN, text)
+        editor.change(PLAN, renamed)
+        await editor.until(lambda: all(editor.of(log) for log in logs), "problems in every log of the plan")
+        assert all(d.code == "unknown-reference" for log in logs for d in editor.of(log))
+        editor.change(PLAN, text)
+        await editor.until(lambda: not any(editor.of(log) for log in logs), "the logs clean again")
+
+    _run(shipped, scenario)
+
+
+def test_a_document_that_cannot_be_read_gets_a_diagnostic_not_a_crash(shipped: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, "---\ntype: reflection\nplan: [\n")
+        await editor.until(lambda: any(d.code == "front-matter" for d in editor.of(LOG)), "the unclosed front matter")
+        editor.change(LOG, "---\n: : :\n  - [\n---\n")
+        await editor.until(lambda: any(d.code == "yaml-syntax" for d in editor.of(LOG)), "the YAML error")
+        editor.change(LOG, _read(shipped, LOG))
+        await editor.until(lambda: not editor.of(LOG), "the log clean again")
+        hover = await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, 1, 2)))
+        assert hover is not None  # the server still answers
+
+    _run(shipped, scenario)
+
+
+def test_completion_offers_plan_ids_keys_and_levels(shipped: Path) -> None:
+    text = _read(shipped, LOG)
+    lines = text.split("\n")
+    plan_line = line_of(text, "plan: bus-drivers-plan") - 1
+    blank_plan = text.replace("plan: bus-drivers-plan", "plan: ", 1)
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, blank_plan)
+        found = await editor.client.text_document_completion_async(types.CompletionParams(
+            **editor.at(LOG, plan_line, len("plan: "))))
+        labels = [item.label for item in (found or [])]
+        assert "bus-drivers-plan" in labels
+        typed = "\n".join([*lines[:plan_line + 1], "priv", *lines[plan_line + 1:]])
+        editor.change(LOG, typed)
+        found = await editor.client.text_document_completion_async(types.CompletionParams(
+            **editor.at(LOG, plan_line + 1, len("priv"))))
+        keys = {item.label: item for item in (found or [])}
+        assert "private" in keys and "plan" not in keys and "celebrate" not in keys  # those are there already
+        assert keys["private"].documentation
+
+    _run(shipped, scenario)
+
+
+def test_hover_explains_a_key_and_names_what_an_id_is(shipped: Path) -> None:
+    text = _read(shipped, LOG)
+    plan_line = line_of(text, "plan: bus-drivers-plan") - 1
+
+    async def scenario(editor: Editor) -> tuple[types.Hover | None, types.Hover | None]:
+        editor.open(LOG, text)
+        on_key = await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, plan_line, 1)))
+        on_id = await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, plan_line, 8)))
+        return on_key, on_id
+
+    on_key, on_id = _run(shipped, scenario)
+    assert on_key is not None and "The id of the plan this reflection is about" in str(on_key.contents)
+    assert on_id is not None and PLAN in str(on_id.contents) and "plan 'bus-drivers-plan'" in str(on_id.contents)
+
+
+def test_go_to_definition_opens_the_plan(shipped: Path) -> None:
+    text = _read(shipped, LOG)
+    plan_line = line_of(text, "plan: bus-drivers-plan") - 1
+
+    async def scenario(editor: Editor) -> Any:
+        editor.open(LOG, text)
+        return await editor.client.text_document_definition_async(types.DefinitionParams(
+            **editor.at(LOG, plan_line, 9)))
+
+    found = _run(shipped, scenario)
+    assert isinstance(found, types.Location)
+    assert found.uri == (shipped / PLAN).as_uri()
+    assert found.range.start.line + 1 == line_of(_read(shipped, PLAN), "id: bus-drivers-plan")
+
+
+def test_quick_fixes_replace_a_misspelt_id_and_add_a_missing_key(shipped: Path) -> None:
+    typo = _read(shipped, LOG).replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan", 1)
+    no_date = "\n".join(line for line in typo.split("\n") if not line.startswith("date:"))
+
+    async def scenario(editor: Editor) -> list[types.CodeAction]:
+        editor.open(LOG, no_date)
+        await editor.until(lambda: len(editor.of(LOG)) >= 2, "the typo and the missing date")
+        found = editor.of(LOG)
+        actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=editor.uri(LOG)), range=found[0].range,
+            context=types.CodeActionContext(diagnostics=found)))
+        return [action for action in actions or [] if isinstance(action, types.CodeAction)]
+
+    actions = _run(shipped, scenario)
+    by_title = {action.title: action for action in actions}
+    replace = by_title["Change 'bus-drivrs-plan' to 'bus-drivers-plan'"]
+    assert replace.edit is not None and replace.edit.changes is not None
+    [edit] = next(iter(replace.edit.changes.values()))
+    assert edit.new_text == "bus-drivers-plan"
+    assert _apply(no_date, edit).count("plan: bus-drivers-plan\n") == 1
+    add = by_title["Add the required key 'date'"]
+    assert add.edit is not None and add.edit.changes is not None
+    [insert] = next(iter(add.edit.changes.values()))
+    fixed = _apply(no_date, insert)
+    assert "\ndate: " in fixed.split("\n---\n")[0] + "\n"  # inside the front matter
+
+
+def _apply(text: str, edit: types.TextEdit) -> str:
+    lines = text.split("\n")
+    start, end = edit.range.start, edit.range.end
+    offset = sum(len(line) + 1 for line in lines[:start.line]) + start.character
+    stop = sum(len(line) + 1 for line in lines[:end.line]) + end.character
+    return text[:offset] + edit.new_text + text[stop:]
+
+
+def test_files_changed_outside_the_editor_are_checked_again(shipped: Path) -> None:
+    async def scenario(editor: Editor) -> None:
+        (shipped / PLAN).unlink()  # as a git pull that deletes the plan would
+        editor.files_changed((PLAN, types.FileChangeType.Deleted))
+        await editor.until(lambda: bool(editor.of(LOG)), "the log's plan missing")
+        assert editor.of(LOG)[0].code == "unknown-reference"
+
+    _run(shipped, scenario)
+
+
+def test_the_server_writes_no_file(shipped: Path) -> None:
+    before = {path: path.stat().st_mtime_ns for path in shipped.rglob("*")}
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, "---\ntype: reflection\n---\n")
+        await editor.until(lambda: bool(editor.of(LOG)), "the broken log")
+
+    _run(shipped, scenario)
+    assert {path: path.stat().st_mtime_ns for path in shipped.rglob("*")} == before
