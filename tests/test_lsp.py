@@ -302,3 +302,31 @@ def test_the_server_writes_no_file(shipped: Path) -> None:
 
     _run(shipped, scenario)
     assert {path: path.stat().st_mtime_ns for path in shipped.rglob("*")} == before
+
+
+def test_completion_offers_allowed_values_benchmarks_and_scale_levels(shipped: Path) -> None:
+    note = "content/conversations/2026-11-14-nia.md"
+    note_text = _read(shipped, note).replace("assessment: supporter", "assessment: ", 1)
+    assessment_line = line_of(note_text, "assessment: ") - 1
+    log = "content/logs/2026-11-24-bus-drivers.md"
+    log_text = _read(shipped, log).replace("  - benchmark: developing-skills\n    level: a lot",
+                                           "  - benchmark: developing-skills\n    level: ", 1)
+    level_line = line_of(log_text, "    level: ") - 1
+    benchmark_line = line_of(log_text, "  - benchmark: rep-signups") - 1
+
+    async def scenario(editor: Editor) -> tuple[list[str], list[str], list[str]]:
+        editor.open(note, note_text)
+        editor.open(log, log_text)
+        answers = []
+        for path, line, character in [(note, assessment_line, len("assessment: ")),
+                                      (log, level_line, len("    level: ")),
+                                      (log, benchmark_line, len("  - benchmark: "))]:
+            found = await editor.client.text_document_completion_async(types.CompletionParams(
+                **editor.at(path, line, character)))
+            answers.append([item.label for item in found or []] if isinstance(found, list) else [])
+        return answers[0], answers[1], answers[2]
+
+    assessments, levels, benchmarks = _run(shipped, scenario)
+    assert assessments == ["leader", "supporter", "undecided", "pass"]
+    assert levels == ["not yet", "a little", "steadily", "a lot"]
+    assert {"rep-signups", "one-day-action-turnout", "developing-skills"} <= set(benchmarks)
