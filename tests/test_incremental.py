@@ -102,9 +102,13 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
         ("a scenario is deleted", 'unknown-reference', scenario, lambda _: None),
         ("the scenario is back", None, scenario, lambda _: scenario_text),
         ("a module runs long", 'agenda-overrun', module, _sub(r"^minutes: *\d+", "minutes: 400")),
-        ("the workshop day ends earlier", 'agenda-overrun', "aotext.yaml", _sub(r"^(\s+end:) *\S+", r"\1 '12:00'")),
-        ("a new, empty document", 'schema', "content/plans/new.md", lambda _: "---\ntype: plan\n---\n"),
-        ("text that is no document", 'front-matter', "content/plans/new.md", lambda _: "just words\n"),
+        ("the workshop day ends earlier", "agenda-overrun", "aotext.yaml", _sub(r"^(\s+end:) *\S+", r"\1 '12:00'")),
+        ("a handout takes the plans by type", None, "aotext.yaml",
+         _sub(r"^(    layout: plan\n)", r"\1    documents:\n      types: [plan]\n")),
+        ("the handout's plan is renamed", "unknown-reference", plan, _sub(r"^id: *(\S+)", r"id: \1-renamed")),
+        ("the plan gets its name back again", None, plan, _sub(r"^id: *(\S+)-renamed", r"id: \1")),
+        ("a new, empty document", "schema", "content/plans/new.md", lambda _: "---\ntype: plan\n---\n"),
+        ("text that is no document", "front-matter", "content/plans/new.md", lambda _: "just words\n"),
     ]
 
 

@@ -49,16 +49,18 @@ def folder_root(project: Project, folder: str) -> Path:
     return project.content_dir / PurePath(folder)
 
 
-def chosen_documents(handout: Handout, corpus: Corpus, project: Project) -> list[Document]:
-    """The documents a handout asks for, before privacy is considered."""
+def chosen_documents(handout: Handout, corpus: Corpus, project: Project, sealed: bool = False) -> list[Document]:
+    """The documents a handout asks for, before privacy is considered
+    (`sealed`: the encrypted ones no key here opens, instead)."""
     wanted = layout_named(handout.layout).prints
+    pool = corpus.sealed if sealed else corpus.everything()
     if not selects(handout):
-        return [d for d in corpus.everything() if d.type in wanted]
-    chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1]}
-    chosen.update({d.path: d for type_name in handout.types for d in corpus.of_type(type_name)})
+        return [d for d in pool if d.type in wanted]
+    chosen = {d.path: d for d_id in handout.ids for d in corpus.by_id.get(d_id, [])[:1] if d.sealed == sealed}
+    chosen.update({d.path: d for d in pool if d.type in handout.types})
     for folder in handout.folders:
         root = folder_root(project, folder)
-        chosen.update({d.path: d for d in corpus.everything() if under(d.path, root)})
+        chosen.update({d.path: d for d in pool if under(d.path, root)})
     return sorted((d for d in chosen.values() if d.type in wanted), key=lambda d: d.path)
 
 
@@ -83,6 +85,10 @@ def handout_outputs(handout: Handout, project: Project, corpus: Corpus, output_d
         f"{handout.name}: left out private document '{d.id}' ({d.path}); "
         f"name it with --include-private {d.id} to include it"
         for d in chosen if not shown(d)
+    ] + [
+        f"{handout.name}: left out private document '{d.id}' ({d.path}), which is encrypted and which no key here "
+        "opens; to include it, build with a key that opens it and --include-private " + (d.id or "")
+        for d in chosen_documents(handout, corpus, project, sealed=True)
     ]
     selected = [d for d in chosen if shown(d)]
     if layout.per_plan:
