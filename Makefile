@@ -103,6 +103,7 @@ bench: $(HANDOUTS)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/build_bench.py
 	$(BIN)/python bench/lsp_bench.py
+	$(BIN)/python bench/crypto_bench.py
 
 clean:
 	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache

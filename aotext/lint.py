@@ -35,6 +35,8 @@ class LintResult:
     internal_errors: int
     # Stand-ins for the encrypted documents that could not be opened (their ids and types).
     sealed: list[Document] = field(default_factory=list)
+    # id -> path of the files that could not be read but seem to give that id.
+    unreadable: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -149,7 +151,8 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     gc.freeze()
     problems.sort(key=lint_order)
     documents = [item.document for item in loaded if item.document is not None]
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), corpus.sealed)
+    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), corpus.sealed,
+                      corpus.unreadable)
 
 
 def assemble(loaded: Sequence[Loaded], skipped: Collection[str]) -> tuple[Corpus, list[Problem]]:

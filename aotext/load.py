@@ -194,6 +194,12 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
         problems.append(Problem(shown, line, column, "encrypted-name", ERROR, (
             f"the id is '{document.id}' but the file is named '{id_of(shown)}.md.age'; without a key it is known "
             f"by its name: change the id back with aotext edit, or rename the file to '{document.id}.md.age'")))
+    if document is not None and encrypted and document.data.get("private") is False:
+        # Without a key it could only be taken for private: handouts would differ by who builds them.
+        line, column = document.position(("private",))
+        problems.append(Problem(shown, line, column, "encrypted-public", ERROR, (
+            "this document is encrypted but says private: false; readers without a key take every encrypted "
+            "document for private, so handouts would differ by who builds them. Remove the line with aotext edit")))
     return Loaded(shown, document, sorted(problems))
 
 

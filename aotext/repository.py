@@ -99,12 +99,10 @@ class Repository:
         use what notes say (lint says it itself); None when every one was read."""
         if not self.corpus.sealed:
             return None
-        from aotext.crypto.identity import load_keys
+        from aotext.crypto.unopened import why_unopened
 
         count = len(self.corpus.sealed)
-        keys = load_keys()
-        why = keys.problem or f"they are not encrypted for your key {keys.public}"
-        return (f"cannot read {count} encrypted document{'s' if count != 1 else ''}: {why}. "
+        return (f"cannot read {count} encrypted document{'s' if count != 1 else ''}: {why_unopened()}. "
                 "What they say is left out here.")
 
     def errors_in(self, paths: Iterable[str]) -> dict[str, list[Problem]]:
@@ -165,7 +163,7 @@ def _inside(path: Path, where: Location) -> bool:
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:
-    corpus = Corpus(result.documents, sealed=result.sealed)
+    corpus = Corpus(result.documents, result.unreadable, sealed=result.sealed)
     project = None
     if project_file is not None and corpus.project is not None:
         broken = any(problem.severity == ERROR and problem.path == corpus.project.path for problem in result.problems)

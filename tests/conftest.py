@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOOD_REPO, write_tree
+from helpers import GOOD_REPO, make_key, write_tree
 
 
 @pytest.fixture
@@ -27,3 +27,11 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         return write_tree(tmp_path, files)
 
     return make
+
+
+@pytest.fixture
+def me(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """The user's own age key, outside the repository, and AOTEXT_IDENTITY pointing at it."""
+    identity, public = make_key(tmp_path_factory.mktemp("home"))
+    monkeypatch.setenv("AOTEXT_IDENTITY", str(identity))
+    return identity, public

@@ -1,12 +1,12 @@
 """Private documents encrypted at rest: keys, aotext encrypt, reading
-encrypted documents in memory, lint without a key, encryption: required,
-the standard age tool, and aotext edit. Real files, the real CLI, real git
-(inside tmp_path only)."""
+encrypted documents in memory, encryption: required, the standard age tool,
+bad input. Without a key: test_crypto_without_key.py; aotext edit:
+test_crypto_edit.py. Real files, the real CLI, real git (inside tmp_path only)."""
 
 from __future__ import annotations
 
+import base64
 import json
-import os
 import shutil
 import stat
 import subprocess
@@ -15,45 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import AS_OF, CONVERSATION, PLAN, REFLECTION, invoke, make_key
-
-CANARY = "CanaryHerBrotherWorksNightsAtTheDepot"
-NOTE = "content/conversations/talk-nia.md"
-# Ids that carry no name, so encrypting keeps them (and every output) the same.
-NOTE_1 = CONVERSATION.replace("id: talk-nia", "id: 2026-11-14-a1b2c3").replace(
-    "She is angry about the new route schedule.", f"{CANARY}. She is angry about the new route schedule.")
-NOTE_2 = (CONVERSATION.replace("id: talk-nia", "id: 2026-11-19-d4e5f6").replace("pseudonym: Nia", "pseudonym: Andre")
-          .replace("date: 2026-11-14", "date: 2026-11-19").replace("2026-11-21", "2026-11-28")
-          .replace("She is angry about the new route schedule.", f"{CANARY} again."))
-NOTES = {NOTE: None, "content/conversations/n1.md": NOTE_1, "content/conversations/n2.md": NOTE_2}
-ENCRYPTED = ("content/conversations/2026-11-14-a1b2c3.md.age", "content/conversations/2026-11-19-d4e5f6.md.age")
-REQUIRED = "encryption: required\n"
-
-
-@pytest.fixture
-def me(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
-    """The user's own key, outside the repository, and AOTEXT_IDENTITY pointing at it."""
-    identity, public = make_key(tmp_path_factory.mktemp("home"))
-    monkeypatch.setenv("AOTEXT_IDENTITY", str(identity))
-    return identity, public
-
-
-def ok(*args: str):
-    result = invoke(*args)
-    assert result.exit_code == 0, result.output
-    return result
-
-
-def setup_encrypted(repo, me, changes: dict[str, str | None] | None = None) -> Path:
-    root = repo({**NOTES, **(changes or {})})
-    ok("keys", "add", "Me", me[1])
-    ok("encrypt")
-    return root
-
-
-def no_traceback(result) -> None:
-    assert "Traceback" not in result.output and "please report" not in result.output
-
+from crypto_helpers import CANARY, ENCRYPTED, NOTE, NOTE_2, NOTES, REQUIRED, no_traceback, ok, setup_encrypted
+from helpers import AS_OF, REFLECTION, invoke, line_of, make_key
 
 # --- keys ---------------------------------------------------------------------------------------------------------
 
@@ -181,43 +144,6 @@ def test_the_dashboard_reads_encrypted_notes(repo, me):
     assert "Andre" in Path("private/d.html").read_text()
 
 
-# --- without a key ---------------------------------------------------------------------------------------------------
-
-def test_without_a_key_lint_says_once_what_it_could_not_check_and_checks_the_rest(repo, me, monkeypatch, tmp_path):
-    private_plan = PLAN.replace("title: Bus drivers campaign", "title: Bus drivers campaign\nprivate: true")
-    root = setup_encrypted(repo, me, {"content/plans/bus-plan.md": private_plan})
-    assert (root / "content/plans/bus-plan.md.age").is_file()
-    monkeypatch.setenv("AOTEXT_IDENTITY", str(tmp_path / "nobody.txt"))
-    result = invoke("lint", "--as-of", AS_OF)
-    assert result.exit_code == 0, result.output
-    [line] = [line for line in result.output.splitlines() if "encrypted-unchecked" in line]
-    assert "3 encrypted documents could not be checked: you have no key" in line and "aotext keys init" in line
-    # The log names the encrypted plan by id: known without the key ...
-    assert "unknown-reference" not in result.output
-    # ... and a wrong id is still found.
-    (root / "content/logs/log-2026-11-20.md").write_text(REFLECTION.replace("plan: bus-plan", "plan: bus-plam"))
-    wrong = invoke("lint", "--as-of", AS_OF)
-    assert wrong.exit_code == 1 and "there is no plan with the id 'bus-plam'" in wrong.output
-    assert "did you mean" not in wrong.output or "bus-plan" in wrong.output
-
-
-def test_without_a_key_followups_says_it_cannot_read_the_notes(repo, me, monkeypatch, tmp_path):
-    setup_encrypted(repo, me)
-    monkeypatch.setenv("AOTEXT_IDENTITY", str(tmp_path / "nobody.txt"))
-    result = invoke("followups", "--as-of", AS_OF)
-    assert result.exit_code == 0
-    assert "cannot read 2 encrypted documents: you have no key" in result.stderr
-    assert CANARY not in result.output
-
-
-def test_handouts_never_need_a_key(repo, me, monkeypatch, tmp_path):
-    setup_encrypted(repo, me)
-    monkeypatch.setenv("AOTEXT_IDENTITY", str(tmp_path / "nobody.txt"))
-    result = invoke("build", "--list")
-    assert result.exit_code == 0, result.output
-    assert "encrypted" not in result.output
-
-
 # --- encryption: required ---------------------------------------------------------------------------------------------
 
 def test_with_encryption_required_a_plain_private_document_is_a_lint_error(repo, me, tmp_path):
@@ -292,14 +218,29 @@ def test_aotext_reads_what_age_wrote(repo, me, tmp_path):
 
 # --- bad input -------------------------------------------------------------------------------------------------------------
 
-def test_a_truncated_encrypted_file_is_one_error_naming_it(repo, me, tmp_path):
+def _cut_short(data: bytes) -> bytes:
+    return data[:200]
+
+
+def _another_version(data: bytes) -> bytes:
+    """The file as if changed by hand where it says its format (pyrage then says a
+    second line, "Have you tried upgrading...", that must not reach the user)."""
+    lines = data.decode().strip().splitlines()
+    body = base64.b64decode("".join(lines[1:-1])).replace(b"age-encryption.org/v1", b"age-encryption.org/v9", 1)
+    text = base64.b64encode(body).decode()
+    return "\n".join([lines[0], *(text[at:at + 64] for at in range(0, len(text), 64)), lines[-1], ""]).encode()
+
+
+@pytest.mark.parametrize("damage", [_cut_short, _another_version])
+def test_a_damaged_encrypted_file_is_one_error_naming_it(repo, me, damage):
     root = setup_encrypted(repo, me)
     damaged = root / ENCRYPTED[0]
-    damaged.write_bytes(damaged.read_bytes()[:200])
+    damaged.write_bytes(damage(damaged.read_bytes()))
     result = invoke("lint", "--as-of", AS_OF)
     assert result.exit_code == 1
     [line] = [line for line in result.output.splitlines() if ": error: " in line]
     assert line.startswith(f"{ENCRYPTED[0]}:1:1: error: this encrypted file is damaged") and "[encrypted-damaged]" in line
+    assert "upgrading" not in result.output
     no_traceback(result)
     before = {path: path.read_bytes() for path in (root / "content").rglob("*") if path.is_file()}
     rotate = invoke("keys", "rotate")
@@ -346,83 +287,6 @@ def test_a_bad_identity_file_is_one_clear_error_naming_it(repo, me, broken):
     assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
 
 
-# --- aotext edit ----------------------------------------------------------------------------------------------------------
-
-def _editor(tmp_path: Path, script: str) -> str:
-    path = tmp_path.parent / f"{tmp_path.name}-editor.sh"
-    path.write_text("#!/bin/sh\n" + script)
-    path.chmod(0o755)
-    return str(path)
-
-
-def test_edit_encrypts_the_change_again_and_leaves_no_plaintext(repo, me, tmp_path, monkeypatch):
-    root = setup_encrypted(repo, me)
-    scratch = tmp_path.parent / f"{tmp_path.name}-tmp"
-    scratch.mkdir()
-    monkeypatch.setenv("TMPDIR", str(scratch))
-    monkeypatch.setenv("EDITOR", _editor(tmp_path, 'stat -c %a "$(dirname "$1")" > "$0.mode"\n'
-                                                   'echo "Added: NewCanaryLine" >> "$1"\n'))
-    result = ok("edit", ENCRYPTED[0])
-    assert "Saved" in result.output and "no problems" in result.output
-    assert Path(_editor(tmp_path, "") + ".mode").read_text().strip() == "700"
-    assert b"NewCanaryLine" not in (root / ENCRYPTED[0]).read_bytes()
-    assert "NewCanaryLine" in ok("keys", "show", ENCRYPTED[0]).output
-    assert list(scratch.iterdir()) == []
-
-
-@pytest.mark.parametrize("script", ['echo "changed" >> "$1"; kill -9 $$\n', 'echo "changed" >> "$1"; exit 3\n'])
-def test_edit_changes_nothing_and_leaves_no_plaintext_when_the_editor_is_killed_or_fails(
-        repo, me, tmp_path, monkeypatch, script):
-    root = setup_encrypted(repo, me)
-    scratch = tmp_path.parent / f"{tmp_path.name}-tmp"
-    scratch.mkdir()
-    monkeypatch.setenv("TMPDIR", str(scratch))
-    monkeypatch.setenv("EDITOR", _editor(tmp_path, script))
-    before = (root / ENCRYPTED[0]).read_bytes()
-    result = invoke("edit", ENCRYPTED[0])
-    assert result.exit_code == 1 and "nothing was changed" in result.output
-    assert (root / ENCRYPTED[0]).read_bytes() == before
-    assert list(scratch.iterdir()) == []
-    no_traceback(result)
-
-
-def test_edit_after_ctrl_c_removes_the_copy(repo, me, tmp_path, monkeypatch):
-    setup_encrypted(repo, me)
-    scratch = tmp_path.parent / f"{tmp_path.name}-tmp"
-    scratch.mkdir()
-    monkeypatch.setenv("TMPDIR", str(scratch))
-    monkeypatch.setenv("EDITOR", "true")
-
-    def interrupted(*args: object, **kwargs: object) -> None:
-        assert len(list(scratch.iterdir())) == 1  # the copy exists while the editor runs
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr("aotext.crypto.editing.subprocess.run", interrupted)
-    result = invoke("edit", ENCRYPTED[0])
-    assert result.exit_code == 1 and "Stopped: nothing was changed" in result.output
-    assert list(scratch.iterdir()) == []
-
-
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_diff_shows_the_decrypted_change_to_a_key_holder(repo, tmp_path, monkeypatch, tmp_path_factory):
-    root = repo(NOTES)
-    git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    identity = tmp_path_factory.mktemp("home") / "id.txt"
-    monkeypatch.setenv("AOTEXT_IDENTITY", str(identity))
-    ok("keys", "init")  # inside a git repository: sets up the textconv
-    public = next(line.split()[-1] for line in identity.read_text().splitlines() if line.startswith("# public key:"))
-    ok("keys", "add", "Me", public)
-    ok("encrypt")
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "encrypted"], check=True)
-    monkeypatch.setenv("EDITOR", _editor(tmp_path, 'sed -i "s/coffee/a call/" "$1"\n'))
-    ok("edit", ENCRYPTED[0])
-    diff = subprocess.run([*git, "diff"], capture_output=True, text=True, check=True,
-                          env={**os.environ, "AOTEXT_IDENTITY": str(identity)}).stdout
-    assert "-  how: coffee" in diff and "+  how: a call" in diff
-
-
 # --- the rules, at their lines (the two plain-text cases belong in test_rules.CASES too) ---------------------------
 
 @pytest.mark.parametrize("rule, line_text, words", [
@@ -430,7 +294,7 @@ def test_git_diff_shows_the_decrypted_change_to_a_key_holder(repo, tmp_path, mon
     ("id-names-someone", "id: talk-nia", "contains the name 'Nia'"),
 ])
 def test_the_rules_of_encryption_required_fire_at_the_right_line(repo, rule, line_text, words):
-    from helpers import PROJECT, line_of, lint_json
+    from helpers import PROJECT, lint_json
 
     root = repo({"aotext.yaml": PROJECT + REQUIRED})
     text = (root / NOTE).read_text()
@@ -452,8 +316,20 @@ def test_an_encrypted_document_whose_id_is_not_its_file_name_is_an_error_at_its_
     assert line.startswith("content/conversations/2026-11-19-ffffff.md.age:3:1: error: the id is '2026-11-19-d4e5f6'")
 
 
+def test_an_encrypted_document_that_says_it_is_not_private_is_an_error_at_that_line(repo, me):
+    from aotext.crypto.age import encrypt, parse_recipient
+
+    root = setup_encrypted(repo, me)
+    public = NOTE_2.replace("type: conversation\n", "type: conversation\nprivate: false\n")
+    (root / ENCRYPTED[1]).write_bytes(encrypt(public.encode(), [parse_recipient(me[1])]))
+    result = invoke("lint", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    [line] = [line for line in result.output.splitlines() if "[encrypted-public]" in line]
+    assert line.startswith(f"{ENCRYPTED[1]}:{line_of(public, 'private: false')}:1: error: this document is encrypted")
+
+
 def test_every_rule_of_encryption_is_listed():
     listed = invoke("lint", "--list-rules").output
     for rule in ("plaintext-private", "id-names-someone", "encrypted-name", "encrypted-unchecked",
-                 "encrypted-damaged", "encrypted-not-for-you"):
+                 "encrypted-damaged", "encrypted-not-for-you", "encrypted-folder", "encrypted-public"):
         assert rule in listed

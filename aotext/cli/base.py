@@ -92,6 +92,11 @@ def cli() -> None:
     """Plain-text toolkit for autonomous organizing: check the workshop,
     scenarios, campaign plans, reflection logs and conversation notes kept
     as Markdown files, and turn them into handouts."""
+    from aotext.crypto.copies import remove_stale
+
+    # Before any command: a decrypted copy that a killed aotext edit left must not outlive it.
+    for line in remove_stale():
+        click.echo(f"aotext: {line}", err=True)
 
 
 def report_unread_encrypted(repository: Repository, command: str) -> None:

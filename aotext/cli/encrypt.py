@@ -53,7 +53,7 @@ def encrypt(project_file: Path | None) -> None:
     unreadable = sorted({problem.path for problem in repository.lint.problems
                          if Path(problem.path).resolve() not in parsed and Path(problem.path).suffix == ".md"
                          and Path(problem.path).resolve().is_relative_to(folder.resolve())})
-    done = convert(chosen, set(corpus.by_id), recipients, place.root)
+    done = convert(chosen, set(corpus.by_id), recipients, place)
     for old, new in done.encrypted:
         click.echo(f"Encrypted {old} -> {new}" if not is_encrypted(old) else f"Renamed {old} -> {new}")
     for old_id, new_id in done.renamed:

@@ -85,4 +85,11 @@ def decrypt(data: bytes, identities: Sequence[Identity]) -> bytes:
     except pyrage.DecryptError as error:
         if "No matching keys" in str(error):
             raise NotForYou(str(error)) from error
-        raise Damaged(str(error)) from error
+        raise Damaged(_first_line(error)) from error
+
+
+def _first_line(error: Exception) -> str:
+    """pyrage's message without the lines after its first ("Have you tried
+    upgrading to the latest version?"), which would split a lint line and
+    send the user after the wrong fix."""
+    return next(iter(str(error).splitlines()), "").strip() or type(error).__name__

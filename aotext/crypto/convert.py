@@ -16,10 +16,12 @@ from pathlib import Path
 from aotext.crypto.age import Damaged, NotForYou, Recipient, decrypt, encrypt
 from aotext.crypto.identity import Keys, require_keys
 from aotext.crypto.names import anonymous_id, named_in_id
+from aotext.crypto.place import Place
 from aotext.crypto.recipients import RECIPIENTS_FILE, Person, read_recipients, recipients_of
 from aotext.crypto.sealed import SUFFIX, is_encrypted
 from aotext.documents import fields
 from aotext.documents.document import Document
+from aotext.documents.types import TYPES, folder_of
 from aotext.errors import Refused, UsageError
 from aotext.fsio import atomic_write, atomic_write_text, remove_file
 from aotext.load import discover
@@ -94,10 +96,21 @@ class Converted:
     in_history: list[str] = field(default_factory=list)  # plain files git already has
 
 
-def convert(documents: Sequence[Document], taken: set[str], recipients: Sequence[Recipient], root: Path) -> Converted:
-    """Encrypt each private document given (plain ones), and give a new id
-    that tells only the date to every one whose id shows a name (encrypted
-    ones too)."""
+def folder_for(document: Document, content: Path) -> Path:
+    """Where a document's encrypted file goes: where it is, unless that is
+    not its type's folder, since without a key its type is known only by
+    its folder (aotext.rules.encryption)."""
+    kind = TYPES.get(document.type or "")
+    if kind is None or folder_of(document.path) == kind.folder:
+        return Path(document.path).parent
+    return content / kind.folder
+
+
+def convert(documents: Sequence[Document], taken: set[str], recipients: Sequence[Recipient],
+            place: Place) -> Converted:
+    """Encrypt each private document given (plain ones), in its type's
+    folder, and give a new id that tells only the date to every one whose id
+    shows a name (encrypted ones too)."""
     result = Converted()
     plans: list[tuple[Document, Path, str]] = []
     for document in documents:
@@ -112,7 +125,7 @@ def convert(documents: Sequence[Document], taken: set[str], recipients: Sequence
             taken.add(new_id)
             text = with_id(text, document, new_id)
             result.renamed.append((document.id or "(none)", new_id))
-        target = source.parent / f"{new_id}{SUFFIX}"
+        target = folder_for(document, place.content) / f"{new_id}{SUFFIX}"
         if target.exists() and target != source:
             raise Refused(f"{target} already exists; aotext never writes over a file")
         plans.append((document, target, text))
@@ -121,7 +134,7 @@ def convert(documents: Sequence[Document], taken: set[str], recipients: Sequence
         if Path(document.path) != target:
             remove_file(Path(document.path))
         result.encrypted.append((document.path, target.as_posix()))
-    result.in_history = tracked(root, [document.path for document, _, _ in plans if not document.encrypted])
+    result.in_history = tracked(place.root, [document.path for document, _, _ in plans if not document.encrypted])
     return result
 
 

@@ -1,7 +1,8 @@
 """Editing an encrypted document: the one time its plain text touches the
 disk, as a copy in a private temporary folder (readable by the user alone,
 in memory-backed /dev/shm when there is one) that is removed when the editor
-closes, also after Ctrl-C or an editor crash."""
+closes, also after Ctrl-C or an editor crash; if aotext itself is killed,
+by the next aotext to run (aotext.crypto.copies)."""
 
 from __future__ import annotations
 
@@ -9,25 +10,17 @@ import os
 import shlex
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.crypto.age import Recipient
 from aotext.crypto.convert import open_bytes, write_encrypted
+from aotext.crypto.copies import make_private_folder
 from aotext.crypto.identity import require_keys
 from aotext.crypto.sealed import SUFFIX, is_encrypted
 from aotext.errors import EXIT_PROBLEMS, AotextError, Refused, UsageError
 from aotext.fsio import PRIVATE_MODE
-
-
-def private_folder_base() -> str | None:
-    """Where the copy goes: $TMPDIR if set, else /dev/shm (memory, never a disk) if usable, else the system's."""
-    if os.environ.get("TMPDIR"):
-        return os.environ["TMPDIR"]
-    shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
 def editor_command() -> list[str]:
@@ -58,10 +51,9 @@ def edit_encrypted(path: Path, recipients: Sequence[Recipient]) -> Edited:
         raise UsageError(f"there is no file {path}")
     plain = open_bytes(path, require_keys())
     command = editor_command()
-    folder = tempfile.mkdtemp(prefix="aotext-edit-", dir=private_folder_base())
+    folder = make_private_folder()
     try:
-        os.chmod(folder, 0o700)
-        copy = Path(folder) / path.name[: -len(SUFFIX)]
+        copy = folder / path.name[: -len(SUFFIX)]
         copy = copy.with_name(copy.name + ".md")
         handle = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
         with os.fdopen(handle, "wb") as stream:

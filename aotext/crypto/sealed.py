@@ -27,11 +27,13 @@ def id_of(path: str | Path) -> str:
 
 
 def type_of(path: str | Path) -> str | None:
-    """The document type whose folder holds the file, if any."""
-    from aotext.documents.types import TYPES
+    """The type whose folder holds the file, at any depth (conversations/2026/
+    too), as lint's wrong-folder rule sees it; None outside every type's
+    folder, where nobody without the key can tell (lint says so)."""
+    from aotext.documents.types import FOLDER_TYPES, folder_of
 
-    folder = Path(path).parent.name
-    return next((name for name, kind in TYPES.items() if kind.folder == folder), None)
+    folder = folder_of(Path(path).as_posix())
+    return FOLDER_TYPES[folder] if folder else None
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aotext.corpus import Corpus
 from aotext.handouts.fingerprint import input_files
 from aotext.handouts.layouts import LAYOUTS, layout_named
 from aotext.handouts.scope import (
@@ -89,13 +90,30 @@ def prepare(project_file: Path | None, output_dir: Path, as_of: dt.date, include
     if unknown:
         names = ", ".join(handout.name for handout in project.handouts)
         raise RepositoryError(f"no handout is called {', '.join(unknown)}; the handouts are: {names}")
-    for document_id in sorted(include_private):
-        if corpus.find(document_id) is None:
-            raise RepositoryError(f"--include-private {document_id}: no document has that id"
-                                  f"{did_you_mean(document_id, [d.id for d in corpus.documents if d.private and d.id])}")
+    _check_included(corpus, include_private)
     _Chooser(prepared, project, document.path, output_dir, include_private).choose(only)
     prepared.stale = _stale(prepared, made, project)
     return prepared
+
+
+def _check_included(corpus: Corpus, include_private: frozenset[str]) -> None:
+    """Every private document named to be included exists and can be read:
+    one no key here opens cannot be printed, and leaving it out would give a
+    handout that looks whole without it."""
+    for document_id in sorted(include_private):
+        if corpus.find(document_id) is None and document_id in corpus.unreadable:
+            raise RepositoryError(f"--include-private {document_id}: {corpus.unreadable[document_id]} seems to hold "
+                                  "it, but aotext cannot read that file: fix what aotext lint says about it first")
+        if corpus.find(document_id) is None:
+            raise RepositoryError(f"--include-private {document_id}: no document has that id"
+                                  f"{did_you_mean(document_id, [d.id for d in corpus.documents if d.private and d.id])}")
+    closed = sorted(found.path for document_id in include_private if (found := corpus.find(document_id)) and found.sealed)
+    if closed:
+        from aotext.crypto.unopened import why_unopened
+
+        raise RepositoryError(f"cannot include {_and(closed)}, which {'is' if len(closed) == 1 else 'are'} encrypted: "
+                              f"{why_unopened()}. Nothing was built: build with a key that opens "
+                              f"{'it' if len(closed) == 1 else 'them'}, or without --include-private")
 
 
 class _Chooser:

@@ -2,7 +2,8 @@
 
 With `encryption: required` in the project file, a private document in plain
 text is an error. An encrypted document's id is in the clear (its file
-name), so it must match the id inside and must not carry a name."""
+name), so it must match the id inside and must not carry a name; its type is
+known without a key only by its folder, so it must sit in its type's folder."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus
 from aotext.crypto.names import named_in_id
+from aotext.documents.types import TYPES, folder_of
 from aotext.model import ERROR, WARNING
 from aotext.rules.base import Finding, declare, rule
 
@@ -20,6 +22,21 @@ declare("encrypted-damaged", "an encrypted document is damaged (cut short or cha
 declare("encrypted-not-for-you", "an encrypted document is encrypted for other people, not for your key", WARNING)
 # Reported by aotext.load, which knows the file name where it reads the id.
 declare("encrypted-name", "an encrypted document's file name is not its id (readers without a key know it by name)")
+declare("encrypted-public", "an encrypted document says private: false (readers without a key take it for private)")
+
+
+@rule("encrypted-folder", "an encrypted document sits outside its type's folder (readers without a key know its type "
+      "only by its folder)")
+def encrypted_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    # In another type's folder it is wrong-folder's; without a key,
+    # aotext.crypto.unopened says it of the files it could not open.
+    for document in corpus.documents:
+        kind = TYPES.get(document.type or "")
+        if document.encrypted and kind is not None and folder_of(document.path) is None:
+            yield document, ("type",), (
+                f"this encrypted {kind.name} sits outside the '{kind.folder}/' folder, and readers without a key "
+                "know an encrypted document's type only by its folder (so they cannot check what refers to it); "
+                f"move it into '{kind.folder}/' in the content folder")
 
 
 def encryption_required(corpus: Corpus) -> bool:

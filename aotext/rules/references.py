@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus
 from aotext.documents import fields
+from aotext.documents.document import Document
 from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
@@ -35,10 +36,32 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                     f"there is no {wanted} with the id '{value}'{corpus.suggestions(wanted).did_you_mean(value)}; "
                     f"check the spelling, or whether the {wanted} was renamed"
                 ))
-            elif target.type != wanted:
+            elif not _may_be(target, wanted):
                 yield "wrong-reference-type", (document, (reference.key,), (
-                    f"'{value}' is a {target.type} ({target.path}), but '{reference.key}' must name a {wanted}"
+                    f"'{value}' is {_is_a(target)}, but '{reference.key}' must name a {wanted}{_unless(target, wanted)}"
                 ))
+
+
+def _may_be(target: Document, wanted: str) -> bool:
+    """Whether `target` is, or for all anyone here can tell may be, a `wanted`.
+    An encrypted document no key here opens is known only by its folder: in
+    no type's folder it may be anything (lint reports that at the file)."""
+    return target.type == wanted or (target.sealed and target.type is None)
+
+
+def _is_a(target: Document) -> str:
+    """What `target` is, saying no more than is known."""
+    if target.sealed:
+        return f"an encrypted document in the folder of {target.type} documents ({target.path})"
+    return f"a {target.type} ({target.path})"
+
+
+def _unless(target: Document, wanted: str) -> str:
+    """For an encrypted document known by its folder: it may be misplaced rather than misnamed."""
+    if not target.sealed or wanted not in TYPES:
+        return ""
+    return (f"; correct the id, or, if it is a {wanted}, someone with a key must move it into "
+            f"'{TYPES[wanted].folder}/'")
 
 
 def _in_broken_file(corpus: Corpus, value: str) -> str:
@@ -116,8 +139,9 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                 yield "broken-reference", (project, where, _in_broken_file(corpus, module_id))
             elif target is None:
                 yield "unknown-reference", (project, where, f"there is no module with the id '{module_id}'{did_you_mean(module_id, modules)}")
-            elif target.type != "module":
-                yield "wrong-reference-type", (project, where, f"'{module_id}' is a {target.type}, but a day lists modules")
+            elif not _may_be(target, "module"):
+                yield "wrong-reference-type", (project, where, (
+                    f"'{module_id}' is {_is_a(target)}, but a day lists modules{_unless(target, 'module')}"))
     for index, handout in fields.items(project.data, "handouts"):
         for position, document_id in fields.indexed_texts(fields.mapping(handout, "documents"), "ids"):
             if corpus.find(document_id) is None and document_id in corpus.unreadable:
