@@ -15,9 +15,11 @@ import datetime as dt
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
 from aotext.lint import assemble, claimed, lint_order, read_all, read_and_check, run_rules
@@ -38,6 +40,19 @@ _LONGEST_ID = 200
 Group = tuple[str, str]
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What a check found of one file: its own problems, those the corpus's
+    rules found in it, the strings it names and the groups it is in, and the
+    id a file that cannot be read seems to give."""
+
+    own: list[Problem]
+    ruled: list[Problem]
+    mentions: frozenset[str]
+    groups: frozenset[Group]
+    claim: str | None
+
+
 class LiveCheck:
     """Every file's problems, kept up to date edit by edit."""
 
@@ -51,20 +66,45 @@ class LiveCheck:
 
     def _build(self, loaded: Sequence[Loaded]) -> None:
         """Check every file as lint does, and index what an edit needs."""
-        self._files = {item.path: item for item in loaded}
         self.corpus, problems = assemble(loaded, self._skipped)
-        self._claims = {path: given for given, path in self.corpus.unreadable.items()}
-        self._own: dict[str, list[Problem]] = _by_path(problems)
-        self._ruled: dict[str, list[Problem]] = _by_path(run_rules(self.corpus, self.as_of, self._skipped))
-        self._mentions: dict[str, frozenset[str]] = {}
-        self._mentioned_by: dict[str, set[str]] = defaultdict(set)
-        self._groups: dict[str, frozenset[Group]] = {}
-        self._members: dict[Group, set[str]] = defaultdict(set)
+        self._adopt(loaded, {path: given for given, path in self.corpus.unreadable.items()}, _by_path(problems),
+                    _by_path(run_rules(self.corpus, self.as_of, self._skipped)))
         for item in loaded:
             self._index(item.path, item.document)
         # What is read lives until the next full check: the cyclic collector
         # need not walk it on every edit (at 20,000 documents a pass takes 0.4 s).
         gc.freeze()
+
+    def _adopt(self, loaded: Sequence[Loaded], claims: dict[str, str], own: dict[str, list[Problem]],
+               ruled: dict[str, list[Problem]]) -> None:
+        self._files = {item.path: item for item in loaded}
+        self._claims, self._own, self._ruled = claims, own, ruled
+        self._mentions: dict[str, frozenset[str]] = {}
+        self._mentioned_by: dict[str, set[str]] = defaultdict(set)
+        self._groups: dict[str, frozenset[Group]] = {}
+        self._members: dict[Group, set[str]] = defaultdict(set)
+
+    @classmethod
+    def restored(cls, loaded: Sequence[Loaded], facts: dict[str, Facts], as_of: dt.date, *,
+                 content_dir: Path | None, project_path: str | None) -> LiveCheck:
+        """The state a check of the same files as of the same day left
+        (aotext.lint_cache keeps it), without checking anything again: the
+        documents may be stand-ins that read their files only when asked."""
+        live = cls.__new__(cls)
+        live.content_dir, live.project_path, live.as_of, live._skipped = content_dir, project_path, as_of, frozenset()
+        live.corpus = Corpus([item.document for item in loaded if item.document is not None],
+                             {found.claim: path for path, found in facts.items() if found.claim})
+        live._adopt(loaded, {path: found.claim for path, found in facts.items() if found.claim},
+                    {path: found.own for path, found in facts.items() if found.own},
+                    {path: found.ruled for path, found in facts.items() if found.ruled})
+        for path, found in facts.items():
+            live._remember(path, found.mentions, found.groups)
+        return live
+
+    def facts(self, path: str) -> Facts:
+        """What is kept of one file to restore this state later."""
+        return Facts(self._own.get(path, []), self._ruled.get(path, []), self._mentions.get(path, frozenset()),
+                     self._groups.get(path, frozenset()), self._claims.get(path))
 
     @property
     def paths(self) -> list[str]:
@@ -133,7 +173,9 @@ class LiveCheck:
 
     def _index(self, path: str, document: Document | None) -> None:
         mentions = _mentions(document.data) if document is not None else frozenset()
-        groups = _groups(document)
+        self._remember(path, mentions, _groups(document))
+
+    def _remember(self, path: str, mentions: frozenset[str], groups: frozenset[Group]) -> None:
         self._mentions[path], self._groups[path] = mentions, groups
         for value in mentions:
             self._mentioned_by[value].add(path)

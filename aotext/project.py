@@ -16,7 +16,8 @@ from aotext.documents.document import Document
 Audience = Literal["participant", "facilitator", "coordinator"]
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
 Paper = Literal["us-letter", "a4"]
-# The languages aotext prints its own words in (aotext.handouts.labels has them).
+# The languages aotext prints its own words in (aotext.handouts.labels has them), and that
+# a document may say it is written in (its part of a handout is marked so).
 Language = Literal["en", "es"]
 LANGUAGES: tuple[Language, ...] = get_args(Language)
 DEFAULT_CONTENT = "content"
@@ -71,6 +72,10 @@ class Project:
     handouts: tuple[Handout, ...] = field(default_factory=tuple)
     # The handouts' language: hyphenation, and what screen readers and the tagged PDF say it is.
     lang: Language = "en"
+    # A folder of font files the PDF handouts may use besides typst's own, relative to the project file.
+    fonts: str | None = None
+    # The project file, as messages name it.
+    file: str | None = None
     # (assessment, days between contacts or None for never), every assessment once.
     cadence: tuple[tuple[str, int | None], ...] = tuple(DEFAULT_CADENCE.items())
 
@@ -79,11 +84,20 @@ class Project:
         return self.root / self.content
 
     @property
+    def fonts_dir(self) -> Path | None:
+        return self.root / self.fonts if self.fonts else None
+
+    @property
     def cadence_days(self) -> dict[str, int | None]:
         return dict(self.cadence)
 
     def handout(self, name: str) -> Handout | None:
         return next((handout for handout in self.handouts if handout.name == name), None)
+
+
+def language(data: fields.Data) -> Language | None:
+    """The language `lang:` names, if it is one aotext knows (the schema reports any other)."""
+    return next((known for known in LANGUAGES if known == data.get("lang")), None)
 
 
 def day_entries(data: fields.Data) -> Iterator[tuple[int, fields.Data]]:
@@ -142,7 +156,7 @@ def read_project(document: Document, root: Path) -> Project:
     return Project(
         root=root, collective=fields.text(data, "collective") or "", content=fields.text(data, "content") or DEFAULT_CONTENT,
         paper="a4" if data.get("paper") == "a4" else "us-letter",
-        lang=next((language for language in LANGUAGES if language == data.get("lang")), "en"),
+        lang=language(data) or "en", fonts=fields.text(data, "fonts"), file=document.path,
         on_track_ratio=DEFAULT_ON_TRACK_RATIO if ratio is None else ratio,
         workshop_title=fields.text(workshop, "title"),
         days=tuple(day for _, day in timed_days(data)) or (Day(start=DEFAULT_START),),

@@ -37,6 +37,10 @@ def test_the_project_file_offers_exactly_the_registered_types_and_audiences():
     assert _schema("project")["properties"]["paper"]["enum"] == list(get_args(Paper))
     assert _schema("project")["properties"]["lang"]["enum"] == list(LANGUAGES) == list(LABELS)
     assert all(LABELS[language].keys() == LABELS["en"].keys() for language in LANGUAGES)  # every word in each
+    # A document may say it is written in any language a handout can be made in.
+    for name in TYPES:
+        lang = _schema(name)["properties"].get("lang")
+        assert lang is None or lang["enum"] == list(LANGUAGES), name
 
 
 def test_the_enums_in_the_schemas_are_the_ones_the_code_knows():

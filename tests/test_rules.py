@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from aotext.crypto.age import encrypt, generate, parse_recipient
 from aotext.rules import REGISTRY
 from helpers import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, line_of, lint_json
 
@@ -23,6 +24,8 @@ def test_good_repository_is_clean(repo):
 # (rule, files to change, path the problem is in, the text on its line, words the message holds)
 PLAN_NO_STRATEGY_FOR_GOAL = PLAN.replace("    serves: [union]\n", "    serves: [union]\n  - id: s2\n    title: Outside support\n    serves: [union]\n").replace(
     "goals:\n", "goals:\n  - id: lonely\n    title: A goal nobody serves\n")
+# An encrypted document, for a key nobody here holds, so its type cannot be known.
+SEALED = encrypt(PLAN.encode(), [parse_recipient(generate()[1])])
 CASES = [
     ("plaintext-private", {"aotext.yaml": PROJECT + "encryption: required\n"}, CONVERSATION_PATH, "---", "stored in plain text"),
     ("id-names-someone", {"aotext.yaml": PROJECT + "encryption: required\n"}, CONVERSATION_PATH, "id: talk-nia", "contains the name 'Nia'"),
@@ -64,12 +67,14 @@ CASES = [
     ("duplicate-id", {"aotext.yaml": PROJECT + PROJECT[PROJECT.index("  - name"):]}, "aotext.yaml", "  - name: participant", "already called", 2),
     ("schema", {"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10h")}, "aotext.yaml", "start: 10h", "HH:MM"),
     ("wrong-folder", {"content/logs/bus-plan.md": PLAN, PLAN_PATH: None}, "content/logs/bus-plan.md", "type: plan", "move it to 'plans/'"),
+    ("encrypted-folder", {"content/misc/bus-plan.md.age": SEALED, PLAN_PATH: None}, "content/misc/bus-plan.md.age", "-----BEGIN AGE", "sits in no type's folder"),
     ("broken-reference", {PLAN_PATH: PLAN.replace("title: Bus drivers campaign", "title: Bus drivers: campaign")}, LOG_PATH, "plan: bus-plan", "fix that file first"),
     ("shared-pseudonym", {"content/conversations/rosa.md": CONVERSATION.replace("id: talk-nia", "id: rosa").replace("owner: Sam", "owner: Dolores")}, CONVERSATION_PATH, "pseudonym: Nia", "counts two people"),
     ("handout-selection", {"aotext.yaml": PROJECT + "    documents:\n      folders: [plan]\n"}, "aotext.yaml", "folders: [plan]", "did you mean 'plans'"),
     ("handout-file-clash", {"aotext.yaml": PROJECT.replace("name: participant", "name: plan-bus-plan") + "  - name: plan\n    title: Plan\n    layout: plan\n    audience: coordinator\n    formats: [pdf]\n"}, "aotext.yaml", "name: plan-bus-plan", "would both write plan-bus-plan.pdf"),
     ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
     ("implausible-date", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    due: 0026-12-31\n")}, PLAN_PATH, "due: 0026-12-31", "is the year mistyped"),
+    ("fonts-folder", {"aotext.yaml": PROJECT + "fonts: fonts\n"}, "aotext.yaml", "fonts: fonts", "does not exist"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
 

@@ -19,10 +19,11 @@ from pathlib import Path
 from aotext.fsio import atomic_write, remove_leftovers
 from aotext.handouts import fingerprint
 from aotext.handouts.compose import Composed
-from aotext.handouts.formats import Renderer, Tools, format_named
+from aotext.handouts.formats import Renderer, Tools, UnshownText, format_named
 from aotext.handouts.render import RUNNING, ProcessCount, RenderError
 from aotext.handouts.select import Output
 from aotext.handouts.state import STATE_FOLDER, read_record, write_record
+from aotext.handouts.unshown import unshown_messages
 from aotext.project import Project
 
 # Why an output must be built when only its settings or tools changed.
@@ -51,7 +52,8 @@ class BuildReport:
     processes: ProcessCount = field(default_factory=ProcessCount)
 
 
-def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date) -> str:
+def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date,
+                 fonts: str | None) -> str:
     dated = output.layout.dated
     settings = {
         # A report judges benchmarks as of a day; nothing else depends on the date.
@@ -63,6 +65,7 @@ def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool:
         "collective": project.collective,
         "paper": project.paper,
         "lang": project.lang,
+        "fonts": fonts if format_named(output.format).fonts else None,
         "days": [day.__dict__ for day in project.days] if output.handout.agenda else None,
         "date": project.days[0].date,
         "inputs": inputs,
@@ -73,10 +76,11 @@ def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool:
 def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
     """Each output with its fingerprint and the reason it needs building, if any."""
     tools = fingerprint.tool_versions()  # once per build: it runs pandoc --version
+    fonts = fingerprint.fonts_digest(project.fonts_dir)
     jobs = []
     for output in outputs:
         inputs = fingerprint.inputs(output)
-        digest = _fingerprint(output, project, inputs, tools.digest, as_of)
+        digest = _fingerprint(output, project, inputs, tools.digest, as_of, fonts)
         previous = read_record(output.path)
         if force:
             reason = "forced"
@@ -142,7 +146,11 @@ def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project
     output = job.output
     composed = composer.composed(output)
     with staged_images(composed) as resources:
-        rendered = render(composed, project, resources)
+        try:
+            rendered = render(composed, project, resources)
+        except UnshownText as error:  # said where the documents have those characters
+            raise RenderError("; ".join(unshown_messages(error.chars, [*output.documents, *output.context],
+                                                         project))) from error
     try:
         atomic_write(output.path, rendered.data)
         # The record is written after the output, so a build killed in between only rebuilds it.
@@ -178,7 +186,8 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
     if not needed:
         return report
     remove_leftovers(output_dir)
-    renderers, needed = _renderers(needed, Tools(output_dir / STATE_FOLDER, report.processes), report)
+    renderers, needed = _renderers(needed, Tools(output_dir / STATE_FOLDER, report.processes, project.fonts_dir),
+                                   report)
     composer = _Composer(needed, project, as_of)
     pool = ThreadPoolExecutor(max_workers=max(1, jobs_at_once))
     started = {pool.submit(_timed, _build_one, job, composer, renderers[job.output.format], project): job

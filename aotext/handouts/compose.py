@@ -18,7 +18,7 @@ from aotext.documents.types.base import View
 from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.plan import Plan
 from aotext.handouts.labels import labels
-from aotext.project import Handout, Project
+from aotext.project import Handout, Project, language
 from aotext.words import anchor
 
 V = TypeVar("V", bound=View)
@@ -42,6 +42,37 @@ def escape(value: object) -> str:
 def fenced(classes: str, content: str) -> str:
     # Six colons so the documents' own ::: blocks can nest inside.
     return f":::::: {{{classes}}}\n{content}\n::::::\n"
+
+
+@dataclass(frozen=True)
+class Voice:
+    """How one document's words are marked in a handout. A handout has one
+    language, its project's, for its own words and as the language of the
+    whole file; a document that says it is written in another (`lang:`) has
+    its part marked in that one, so that it is hyphenated in it and screen
+    readers read it in it, with aotext's words inside that part marked back
+    in the handout's."""
+
+    # The document's language, when it is not the handout's; None: nothing to mark.
+    own: str | None
+    handout: str
+
+    def part(self, markdown: str) -> str:
+        """Blocks of the document's own (its heading, its text, its questions)."""
+        return fenced(f"lang={self.own}", markdown) if self.own else markdown
+
+    def text(self, markdown: str) -> str:
+        """Words of the document's own within a line of the handout's (its title in an agenda row)."""
+        return f"[{markdown}]{{lang={self.own}}}" if self.own else markdown
+
+    def label(self, markdown: str) -> str:
+        """aotext's own words inside the document's part."""
+        return f"[{markdown}]{{lang={self.handout}}}" if self.own else markdown
+
+
+def voice(document: Document, project: Project) -> Voice:
+    own = language(document.data)
+    return Voice(own if own != project.lang else None, project.lang)
 
 
 def views(documents: Sequence[Document], view: type[V]) -> list[V]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aotext
 from aotext import __version__
+from aotext.handouts.fonts import font_files
 from aotext.handouts.images import pictures
 from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, TEMPLATES, pandoc_binary
 from aotext.handouts.select import Output
@@ -115,6 +116,21 @@ def inputs(output: Output) -> dict[str, str]:
         titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
         found[document.path + _TITLES] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
     return found
+
+
+def fonts_digest(folder: Path | None) -> str | None:
+    """A digest of the font files of the project's fonts folder, names and
+    bytes: adding, removing or changing a font changes every PDF."""
+    if folder is None:
+        return None
+    hashed = hashlib.sha256()
+    for path in font_files(folder) if folder.is_dir() else []:
+        hashed.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        try:
+            hashed.update(path.read_bytes())
+        except OSError:
+            hashed.update(b"(unreadable)")
+    return hashed.hexdigest()
 
 
 def input_files(inputs: Iterable[str]) -> set[str]:

@@ -12,9 +12,12 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from aotext.handouts.sources import markdown_line, source_of, strip_markers
+
+if TYPE_CHECKING:
+    import typst
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPST_TEMPLATE = TEMPLATES / "handout.typ"
@@ -141,24 +144,30 @@ def metadata_args(metadata: Mapping[str, str], switches: tuple[str, ...]) -> lis
 
 
 def typst_source(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
-                 counter: ProcessCount) -> bytes:
-    """The handout as a Typst document in the house style, written by pandoc."""
+                 families: tuple[str, ...], counter: ProcessCount) -> bytes:
+    """The handout as a Typst document in the house style, written by pandoc;
+    `families` are the fonts the template tries after its own, in turn."""
+    fonts = [argument for family in families for argument in ("--variable", f"font={_typst_text(family)}")]
     return run_pandoc(markdown, ["--to", "typst", "--standalone", "--template", str(TYPST_TEMPLATE),
-                                 "--variable", f"paper={paper}", *metadata_args(metadata, switches)], counter)
+                                 "--variable", f"paper={paper}", *fonts, *metadata_args(metadata, switches)], counter)
 
 
-def render_pdf(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], paper: str,
-               counter: ProcessCount, resources: Path) -> tuple[bytes, list[str]]:
-    """PDF bytes and typst's warnings: pandoc writes Typst, typst compiles it.
-    Pictures are read from `resources`, which typst may not look outside of."""
+def _typst_text(text: str) -> str:
+    """`text` as it may stand between the double quotes of a Typst string."""
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def compile_pdf(source: bytes, fonts: typst.Fonts, counter: ProcessCount, resources: Path) -> tuple[bytes, list[str]]:
+    """PDF bytes and typst's warnings, set in `fonts` (typst's own and those
+    of the project's fonts folder, never the computer's). Pictures are read
+    from `resources`, which typst may not look outside of."""
     import typst
 
-    source = typst_source(markdown, metadata, switches, paper, counter)
     counter.add(typst=1)
     try:
         # typst's stubs type the font_paths default so that mypy cannot pick an input type.
         pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
-            source, root=str(resources), ignore_system_fonts=True, timestamp=FIXED_EPOCH,
+            source, root=str(resources), font_paths=fonts, ignore_system_fonts=True, timestamp=FIXED_EPOCH,
             pdf_standards=[PDF_STANDARD])
     except typst.TypstError as error:
         raise RenderError(_typst_failure(error, source.decode("utf-8", "replace"))) from error

@@ -13,6 +13,7 @@ from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
+from aotext.handouts.formats import FORMATS
 from aotext.handouts.layouts import Layout
 from aotext.handouts.select import folder_root, selects, under
 from aotext.model import ERROR, KeyPath, Problem
@@ -53,9 +54,12 @@ def _slip_of(value: object) -> str | None:
 def unread_files(errors: dict[str, Problem], corpus: Corpus, project_path: str | None) -> list[Unread]:
     """Every file with errors that no handout's selection can see."""
     documents = {document.path: document for document in corpus.documents}
+    # An encrypted document no key here opens (its error is the key's) is
+    # private, so no handout takes it unless named, and prepare refuses that.
+    closed = {document.path for document in corpus.sealed}
     unread = []
     for path in sorted(errors):
-        if path == project_path:
+        if path == project_path or path in closed:
             continue
         document = documents.get(path)
         if document is not None and document.type in TYPES:
@@ -114,6 +118,8 @@ def concerns(key_path: KeyPath, entries: frozenset[int], handout: Handout, layou
             return handout.agenda
         case ("summary", *_):
             return layout is None or layout.dated
+        case ("fonts", *_):
+            return any(name in FORMATS and FORMATS[name].fonts for name in handout.formats)
         case _:
             return True
 

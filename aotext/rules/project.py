@@ -1,7 +1,7 @@
 """Rules for the project file (aotext.yaml): a workshop day fits its hours,
 every module is scheduled once, each handout asks for formats its layout
-can make and for documents its layout prints, and no two handouts write the
-same file."""
+can make and for documents its layout prints, no two handouts write the
+same file, and the fonts folder holds fonts."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
+from aotext.handouts.fonts import FONT_SUFFIXES, font_files, is_font
 from aotext.model import KeyPath
 from aotext.project import Handout, Project, read_project, timed_days
 from aotext.rules.base import Finding, rule
@@ -180,3 +181,26 @@ def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                        f"both write {name} in the build folder: give one of them another name")
             yield document, ("handouts", first_index, "name"), message
             yield document, ("handouts", second_index, "name"), message
+
+
+@rule("fonts-folder", "the project file's 'fonts:' names a folder that is not there, holds no font files, or holds a file that is not a font")
+def fonts_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    document, project = corpus.project, _project(corpus)
+    folder = project.fonts_dir if project else None
+    if document is None or project is None or folder is None:
+        return
+    named = f"the fonts folder '{project.fonts}'"
+    if not folder.is_dir():
+        looked = f" (aotext looked for {folder.as_posix()})" if folder.as_posix() != project.fonts else ""
+        there = "is a file, not a folder" if folder.exists() else f"does not exist{looked}"
+        yield document, ("fonts",), (f"{named} {there}: make the folder and put the font files in it (see README, "
+                                     "'Fonts'), or take 'fonts:' out")
+        return
+    files = font_files(folder)
+    if not files:
+        yield document, ("fonts",), (f"{named} holds no font files ({', '.join(FONT_SUFFIXES)}): put the fonts in it "
+                                     "(see README, 'Fonts')")
+    for path in files:
+        if not is_font(path):
+            yield document, ("fonts",), (f"{path.as_posix()} in {named} is not a font file (a download that went wrong "
+                                         "is often a web page): download it again, or remove it")

@@ -12,9 +12,12 @@
 --  * ::: slide-body (slides only): the module body's ::: slide blocks become
 --    its slides, and its facilitator blocks their speaker notes.
 --  * ::: slide: what goes on a slide; elsewhere, text like any other.
+--  * ::: {lang=es} and [words]{lang=es}: a document's part written in another
+--    language than the handout's (aotext marks it), in Typst too.
 
 local audience = "participant"
 local facilitators_label = "For facilitators"  -- the handout's language's, from the metadata
+local handout_lang = "en"
 
 local function read_audience(meta)
   if meta.audience then
@@ -22,6 +25,9 @@ local function read_audience(meta)
   end
   if meta["for-facilitators"] then
     facilitators_label = pandoc.utils.stringify(meta["for-facilitators"])
+  end
+  if meta.lang then
+    handout_lang = pandoc.utils.stringify(meta.lang)
   end
 end
 
@@ -80,15 +86,17 @@ local function facilitator(div)
   if FORMAT == "typst" then
     return in_typst("#facilitator[", div.content)
   end
+  -- The label is in the handout's language, in a part written in another too.
+  local label_attr = pandoc.Attr("", {}, { lang = handout_lang })
   if FORMAT == "docx" then
-    local label = pandoc.Para({ pandoc.Strong({ pandoc.Str(facilitators_label) }) })
+    local label = pandoc.Para({ pandoc.Span({ pandoc.Strong({ pandoc.Str(facilitators_label) }) }, label_attr) })
     local blocks = pandoc.Blocks({ label })
     blocks:extend(div.content)
     return pandoc.Div(blocks, pandoc.Attr("", {}, { ["custom-style"] = "Facilitator Note" }))
   end
   if FORMAT:match("html") then
     local label = pandoc.Para({ pandoc.Str(facilitators_label) })
-    local blocks = pandoc.Blocks({ pandoc.Div({ label }, pandoc.Attr("", { "facilitator-label" })) })
+    local blocks = pandoc.Blocks({ pandoc.Div({ label }, pandoc.Attr("", { "facilitator-label" }, { lang = handout_lang })) })
     blocks:extend(div.content)
     return pandoc.Div(blocks, pandoc.Attr("", { "facilitator" }, { role = "note" }))
   end
@@ -278,6 +286,23 @@ local function question(div)
   return div.content
 end
 
+-- pandoc's Typst writer sets a part's language in a block, where a page
+-- break is not allowed, and drops a phrase's: both go to Typst as a scope
+-- with its own language, for hyphenation and the tagged PDF.
+local function in_language(element)
+  local lang = element.attributes["lang"]
+  if FORMAT ~= "typst" or not lang or not lang:match("^[%a%-]+$") then
+    return nil
+  end
+  if element.t == "Span" then
+    local inlines = pandoc.Inlines({ pandoc.RawInline("typst", '#text(lang: "' .. lang .. '")[') })
+    inlines:extend(element.content)
+    inlines:insert(pandoc.RawInline("typst", "]"))
+    return inlines
+  end
+  return in_typst('#[#set text(lang: "' .. lang .. '")', element.content)
+end
+
 local function div(element)
   if element.classes:includes("slide") then
     return element.content  -- outside the slides, what is on a slide is text like any other
@@ -300,6 +325,7 @@ local function div(element)
   if element.classes:includes("answer-lines") then
     return answer_lines(element)
   end
+  return in_language(element)
 end
 
 -- On a web page the title is the one level-1 heading, so the body's
@@ -407,5 +433,5 @@ return {
   { Meta = read_audience },
   { Pandoc = nest_headings },
   { Div = function(element) if element.classes:includes("slide-body") then return slide_body(element) end end },
-  { Div = div },
+  { Div = div, Span = in_language },
 }

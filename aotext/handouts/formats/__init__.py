@@ -6,10 +6,10 @@ base.OutputFormat), named as the file's extension; the project schema's
 
 from __future__ import annotations
 
-from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
+from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools, UnshownText
 from aotext.registry import declared
 
-__all__ = ["FORMATS", "OutputFormat", "Rendered", "Renderer", "Tools", "UnknownFormat", "format_named"]
+__all__ = ["FORMATS", "OutputFormat", "Rendered", "Renderer", "Tools", "UnknownFormat", "UnshownText", "format_named"]
 
 
 FORMATS: dict[str, OutputFormat] = {found.name: found for found in declared(__name__, __path__, "FORMAT", OutputFormat)}

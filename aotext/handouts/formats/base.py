@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from aotext.handouts.compose import Composed
-from aotext.handouts.render import ProcessCount
+from aotext.handouts.render import ProcessCount, RenderError
 from aotext.project import Project
 
 
@@ -20,6 +20,15 @@ class Rendered:
     warnings: tuple[str, ...] = ()
 
 
+class UnshownText(RenderError):
+    """The text has characters that none of the fonts it is set in has; the
+    build says where they are written."""
+
+    def __init__(self, chars: str) -> None:
+        super().__init__(f"the fonts cannot show {chars}")
+        self.chars = chars
+
+
 class Renderer(Protocol):
     def __call__(self, composed: Composed, project: Project, resources: Path) -> Rendered:
         """The file's bytes; pictures are read from `resources`. Raises RenderError."""
@@ -28,10 +37,12 @@ class Renderer(Protocol):
 @dataclass(frozen=True)
 class Tools:
     """What a build gives every format: its state folder (for files made once
-    and kept, like the DOCX reference document) and its process counter."""
+    and kept, like the DOCX reference document), its process counter and the
+    project's fonts folder, if it has one."""
 
     state: Path
     counter: ProcessCount
+    fonts: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -39,3 +50,6 @@ class OutputFormat:
     name: str
     # Called once per build that makes this format; raises RenderError when it cannot.
     prepare: Callable[[Tools], Renderer]
+    # Its files are set in the fonts aotext gives (typst's and the fonts folder's), so
+    # changing that folder changes them; the other formats leave fonts to the reader's computer.
+    fonts: bool = False

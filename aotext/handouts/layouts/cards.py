@@ -11,7 +11,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.role_card import RoleCard
-from aotext.handouts.compose import Composed, fenced, title_block, titled, views
+from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.layouts.base import Layout, Shown
 from aotext.handouts.plain import plain
@@ -64,22 +64,22 @@ def _page_heading(card: RoleCard, module: Module | None, activity: Activity | No
     return f"# {plain(title)} {{#{anchor('cards', f'{card.module}-{card.activity}')}}}\n\n{line}"
 
 
-def card_markdown(card: RoleCard, images: dict[str, bytes]) -> str:
+def card_markdown(card: RoleCard, images: dict[str, bytes], spoken: Voice) -> str:
     """One card: its title, who reads it, the situation and its lists."""
     parts = [f"## {plain(card.title)}\n"]
     if card.played_by:
-        parts.append(f"**Who reads this card:** {plain(card.played_by)}\n")
+        parts.append(f"**{spoken.label('Who reads this card:')}** {plain(card.played_by)}\n")
     if card.situation:
         parts.append(f"{plain(card.situation)}\n")
     for key, label in SECTIONS:
         items: tuple[str, ...] = getattr(card, key)
         if items:
             mark = "1." if key == "steps" else "-"
-            parts.append(f"**{label}**\n\n" + "".join(f"{mark} {plain(item)}\n" for item in items))
+            parts.append(f"**{spoken.label(label)}**\n\n" + "".join(f"{mark} {plain(item)}\n" for item in items))
     body = printed_body(card.source, images).strip()
     if body:
         parts.append(body + "\n")
-    return "\n".join(parts)
+    return spoken.part("\n".join(parts))
 
 
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
@@ -104,7 +104,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             parts.append(_page_heading(card, *_activity(card, modules)))
         else:
             parts.append(_CUT)
-        parts.append(_BOX_START + "\n" + card_markdown(card, images) + "\n" + _BOX_END)
+        parts.append(_BOX_START + "\n" + card_markdown(card, images, voice(card.source, project)) + "\n" + _BOX_END)
     # Compact type, so that a card fits a page and the two cards of a pair share one.
     return titled(Composed("\n".join(parts), switches=("compact",), images=images), title_block(handout, project))
 

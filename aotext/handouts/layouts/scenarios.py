@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.scenario import Scenario, Terrain
-from aotext.handouts.compose import Composed, fenced, title_block, titled, views
+from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
 from aotext.handouts.layouts.base import Layout
 from aotext.handouts.plain import plain
 from aotext.project import Handout, Project
@@ -39,31 +39,34 @@ BEGINS = {
 NOT_ANSWERED = "*Not answered in this scenario yet.*"
 
 
-def _list(label: str, items: tuple[str, ...]) -> str:
-    return f"**{label}:**\n\n" + ("".join(f"- {plain(item)}\n" for item in items) if items else NOT_ANSWERED + "\n")
+def _list(label: str, items: tuple[str, ...], spoken: Voice) -> str:
+    listed = "".join(f"- {plain(item)}\n" for item in items) if items else spoken.label(NOT_ANSWERED) + "\n"
+    return f"**{spoken.label(label + ':')}**\n\n" + listed
 
 
-def answer(terrain: Terrain, key: str) -> str:
+def answer(terrain: Terrain, key: str, spoken: Voice) -> str:
     """The scenario's answer to one terrain question, as Markdown."""
     if key == "enemies_and_allies":
-        return _list("Enemies", terrain.enemies) + "\n" + _list("Potential allies", terrain.allies)
+        return _list("Enemies", terrain.enemies, spoken) + "\n" + _list("Potential allies", terrain.allies, spoken)
     value: str | None = getattr(terrain, key)
-    return (plain(value) if value else NOT_ANSWERED) + "\n"
+    return (plain(value) if value else spoken.label(NOT_ANSWERED)) + "\n"
 
 
-def scenario_markdown(scenario: Scenario) -> str:
+def scenario_markdown(scenario: Scenario, spoken: Voice) -> str:
+    """The scenario, in its own language; the questions and headings aotext adds, in the handout's."""
+    label = spoken.label
     parts = [f"# {plain(scenario.title)} {{#{anchor('scenario', scenario.id or scenario.path)}}}\n"]
     if scenario.setting:
-        parts.append(f"**Setting.** {plain(scenario.setting)}\n")
+        parts.append(f"**{label('Setting.')}** {plain(scenario.setting)}\n")
     if scenario.people:
-        parts.append(f"**People.** {plain(scenario.people)}\n")
+        parts.append(f"**{label('People.')}** {plain(scenario.people)}\n")
     if scenario.began_from in BEGINS:
-        parts.append(f"**Where the organizing begins:** {BEGINS[scenario.began_from]}.\n")
-    parts.append("## The terrain: model answers\n")
+        parts.append(f"**{label('Where the organizing begins:')}** {label(BEGINS[scenario.began_from])}.\n")
+    parts.append(f"## {label('The terrain: model answers')}\n")
     for key, question in QUESTIONS:
         # A heading, so that a question never ends a page without its answer.
-        parts.append(f"### {plain(question)}\n\n{answer(scenario.terrain, key)}")
-    return "\n".join(parts)
+        parts.append(f"### {label(plain(question))}\n\n{answer(scenario.terrain, key, spoken)}")
+    return spoken.part("\n".join(parts))
 
 
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
@@ -75,7 +78,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     for index, scenario in enumerate(scenarios):
         if index:
             parts.append(fenced(".page-break", ""))
-        parts.append(scenario_markdown(scenario))
+        parts.append(scenario_markdown(scenario, voice(scenario.source, project)))
     subtitle = "For the groups: each scenario's setting and people, and model answers to the questions about its terrain"
     return titled(Composed("\n".join(parts), {"subtitle": subtitle}), title_block(handout, project))
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.sheet import CheckItem, FillTable, Reading, Sheet, SheetQuestion
-from aotext.handouts.compose import Composed, fenced, title_block, titled, views
+from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.layouts.base import Layout
 from aotext.handouts.plain import plain
@@ -31,26 +31,28 @@ def _separator(weights: Sequence[int]) -> str:
     return "|" + "|".join(":" + "-" * max(3, _WIDTH * weight // total) for weight in weights) + "|"
 
 
-def checklist_markdown(items: Sequence[CheckItem]) -> str:
+def checklist_markdown(items: Sequence[CheckItem], spoken: Voice) -> str:
     """A table: a box to tick, what to have ready, and (when given) where the workshop uses it."""
+    label = spoken.label
     explained = any(item.why for item in items)
     if explained:
         rows = [f"| {BOX} | {plain(item.item)} | {plain(item.why or '')} |" for item in items]
-        return "\n".join(["| Ready | What | Where the workshop uses it |", _separator((2, 9, 9)), *rows]) + "\n"
+        return "\n".join([f"| {label('Ready')} | {label('What')} | {label('Where the workshop uses it')} |",
+                          _separator((2, 9, 9)), *rows]) + "\n"
     rows = [f"| {BOX} | {plain(item.item)} |" for item in items]
-    return "\n".join(["| Ready | What |", _separator((2, 18)), *rows]) + "\n"
+    return "\n".join([f"| {label('Ready')} | {label('What')} |", _separator((2, 18)), *rows]) + "\n"
 
 
-def references_markdown(readings: Sequence[Reading], level: int) -> str:
+def references_markdown(readings: Sequence[Reading], level: int, spoken: Voice) -> str:
     parts = []
     for reading in readings:
-        by = f", by {plain(reading.by)}" if reading.by else ""
+        by = f"{spoken.label(', by')} {plain(reading.by)}" if reading.by else ""
         parts.append(f"{'#' * level} *{plain(reading.title)}*{by}\n")
         if reading.what:
             parts.append(f"{plain(reading.what)}\n")
         if reading.used_in:
-            parts.append("**Where the workshop uses it**\n\n" + "".join(f"- {plain(place)}\n"
-                                                                        for place in reading.used_in))
+            parts.append(f"**{spoken.label('Where the workshop uses it')}**\n\n"
+                         + "".join(f"- {plain(place)}\n" for place in reading.used_in))
     return "\n".join(parts)
 
 
@@ -72,15 +74,15 @@ def table_markdown(table: FillTable) -> str:
     return "\n".join([header, _separator(weights), *[empty] * table.rows]) + "\n"
 
 
-def sheet_markdown(sheet: Sheet, images: dict[str, bytes], level: int) -> str:
+def sheet_markdown(sheet: Sheet, images: dict[str, bytes], level: int, spoken: Voice) -> str:
     parts = []
     body = printed_body(sheet.source, images).strip()
     if body:
         parts.append(body + "\n")
     if sheet.checklist:
-        parts.append(checklist_markdown(sheet.checklist))
+        parts.append(checklist_markdown(sheet.checklist, spoken))
     if sheet.references:
-        parts.append(references_markdown(sheet.references, level))
+        parts.append(references_markdown(sheet.references, level, spoken))
     if sheet.questions:
         parts.append(questions_markdown(sheet.questions))
     if sheet.table:
@@ -100,9 +102,9 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     for index, sheet in enumerate(sheets):
         if index:
             parts.append(fenced(".page-break", ""))
-        if several:
-            parts.append(f"# {plain(sheet.title)}\n")
-        parts.append(sheet_markdown(sheet, images, 2 if several else 1))
+        spoken = voice(sheet.source, project)
+        heading = f"# {plain(sheet.title)}\n\n" if several else ""
+        parts.append(spoken.part(heading + sheet_markdown(sheet, images, 2 if several else 1, spoken)))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 

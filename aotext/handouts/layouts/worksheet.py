@@ -10,7 +10,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.documents.types.question import Question
-from aotext.handouts.compose import Composed, escape, fenced, modules_in_order, title_block, titled, views
+from aotext.handouts.compose import Composed, escape, fenced, modules_in_order, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout, Shown
@@ -35,12 +35,14 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
         if question.module != current:
             current = question.module
             module = modules.get(question.module)
-            parts.append(f"# {escape(module.label) if module else labels(project.lang)['other questions']}\n")
+            parts.append(voice(module.source, project).part(f"# {escape(module.label)}\n") if module
+                         else f"# {labels(project.lang)['other questions']}\n")
         prompt = f"**{question.number}. {escape(question.prompt)}**\n"
         body = printed_body(question.source, images).strip()
         hint = body + "\n" if body else ""
         lines = question.answer_lines
-        parts.append(fenced(".question", prompt + "\n" + hint + "\n" + f"::: {{.answer-lines lines={lines}}}\n:::\n"))
+        asked = voice(question.source, project).part(prompt + "\n" + hint)
+        parts.append(fenced(".question", asked + "\n" + f"::: {{.answer-lines lines={lines}}}\n:::\n"))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 

@@ -11,6 +11,7 @@ from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.handouts.compose import (
     Composed,
+    Voice,
     activity_anchor,
     escape,
     fenced,
@@ -19,6 +20,7 @@ from aotext.handouts.compose import (
     modules_in_order,
     title_block,
     titled,
+    voice,
 )
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
@@ -26,34 +28,36 @@ from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
 
-def _objectives(module: Module, words: Mapping[str, str]) -> str:
+def _objectives(module: Module, words: Mapping[str, str], spoken: Voice) -> str:
     if not module.objectives:
         return ""
-    return f"**{words['objectives']}**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives) + "\n"
+    return (f"**{spoken.label(words['objectives'])}**\n\n" + "".join(f"- {escape(item)}\n" for item in module.objectives)
+            + "\n")
 
 
 def _minutes(minutes: int | None) -> str:
     return "?" if minutes is None else str(minutes)
 
 
-def _module_timing(module: Module, words: Mapping[str, str]) -> str:
+def _module_timing(module: Module, words: Mapping[str, str], spoken: Voice) -> str:
     """Minutes and activities of a module, for facilitators only; each
     activity has an anchor the agenda links to."""
     activities = [
-        f"[{escape(activity.title)}]{{#{activity_anchor(module.id or '', activity)}}} "
-        f"({words.get(f'kind:{activity.kind}', (activity.kind or '').replace('-', ' '))}, "
-        f"{_minutes(activity.minutes)} {words['min']})"
+        f"[{escape(activity.title)}]{{#{activity_anchor(module.id or '', activity)}}} " + spoken.label(
+            f"({words.get(f'kind:{activity.kind}', (activity.kind or '').replace('-', ' '))}, "
+            f"{_minutes(activity.minutes)} {words['min']})")
         for activity in module.activities
     ]
-    lines = f"**{words['module minutes'].format(minutes=_minutes(module.minutes))}**"
+    lines = f"**{spoken.label(words['module minutes'].format(minutes=_minutes(module.minutes)))}**"
     if activities:
-        lines += f" {words['activities']}: " + "; ".join(activities) + "."
+        lines += f" {spoken.label(words['activities'] + ':')} " + "; ".join(activities) + "."
     return fenced(".facilitator", lines)
 
 
-def _linked(slot: Slot, activities_shown: bool, words: Mapping[str, str]) -> str:
-    """The slot's title, linked to its module or (where the timings are printed) its activity."""
-    title = escape(words["presentation"] if slot.kind == "presentation" else slot.title)
+def _linked(slot: Slot, activities_shown: bool, words: Mapping[str, str], spoken: Voice) -> str:
+    """The slot's title, linked to its module or (where the timings are printed) its activity;
+    `spoken` is the voice of its module, whose language a title is in."""
+    title = escape(words["presentation"]) if slot.kind == "presentation" else spoken.text(escape(slot.title))
     if slot.kind in ("module", "break"):
         return f"**[{title}](#{module_anchor(slot.module_id)})**" if slot.module_id else f"**{title}**"
     if slot.activity is not None and activities_shown:
@@ -66,12 +70,13 @@ def agenda_markdown(modules: Sequence[Module], project: Project, facilitators: b
     to the activities' instructions; participants get the clock times and titles."""
     days = build_agenda(modules, project.days)
     words = labels(project.lang)
+    voices = {module.id or "": voice(module.source, project) for module in modules}
     out = [f"# {words['agenda']}\n"]
     for day in days:
         if len(days) > 1 or day.day.date:
             out.append(f"## {words['day']} {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
-        rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators, words)) for slot in day.slots
-                if facilitators or slot.kind != "presentation"]
+        rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators, words, voices[slot.module_id]))
+                for slot in day.slots if facilitators or slot.kind != "presentation"]
         end = clock_minutes(day.day.end) if day.day.end else day.finish
         if end > day.finish:  # the day's end in the project file is later than its last module's
             rows.append((clock(day.finish), str(end - day.finish), f"*{words['unplanned time']}*"))
@@ -103,11 +108,13 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     for module in modules:
         if parts and not module.is_break:  # a break needs no page of its own
             parts.append(fenced(".page-break", ""))
-        parts.append(module_heading(module))
+        spoken = voice(module.source, project)
+        part = [module_heading(module)]
         if handout.audience != "participant":
-            parts.append(_module_timing(module, words))
-        parts.append(_objectives(module, words))
-        parts.append(printed_body(module.source, images).strip() + "\n")
+            part.append(_module_timing(module, words, spoken))
+        part.append(_objectives(module, words, spoken))
+        part.append(printed_body(module.source, images).strip() + "\n")
+        parts.append(spoken.part("\n".join(part)))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 
