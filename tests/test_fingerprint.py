@@ -9,6 +9,7 @@ import docx
 import pypdf
 import pytest
 
+from aotext import own_files
 from aotext.handouts import fingerprint
 from helpers import GOOD_REPO, MODULE, invoke, png
 
@@ -48,8 +49,8 @@ def test_editing_any_file_of_aotext_makes_the_report_out_of_date(built, tmp_path
     """The chart and the summary's Markdown are not among the files the
     fingerprint used to read; aotext is read from a copy here so it can be edited."""
     copy = tmp_path_factory.mktemp("installed") / "aotext"
-    shutil.copytree(fingerprint.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(fingerprint, "PACKAGE", copy)
+    shutil.copytree(own_files.PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(own_files, "PACKAGE", copy)
     assert build().exit_code == 0  # the copy is the same code: everything is rebuilt once, for the new tools
     assert set(listing().values()) == {"up to date"}
     for edited in ("handouts/chart.py", "summary_report.py"):

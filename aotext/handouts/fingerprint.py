@@ -13,43 +13,18 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-import aotext
-from aotext import __version__
 from aotext.handouts.fonts import font_files
 from aotext.handouts.images import pictures
-from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, TEMPLATES, pandoc_binary
+from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, pandoc_binary
 from aotext.handouts.select import Output
-from aotext.schemas import schema_dir
+from aotext.own_files import own_digest
 
-# The installed aotext package: all of its Python code shapes an output.
-PACKAGE = Path(aotext.__file__).resolve().parent
 # How an input read only for its titles is named among an output's inputs.
 _TITLES = " (title)"
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def tool_sources() -> list[Path]:
-    """Every file of aotext's own that can change an output, in a fixed order:
-    the Python code, the templates and the schemas."""
-    code = sorted(PACKAGE.rglob("*.py"), key=lambda path: path.relative_to(PACKAGE).as_posix())
-    templates = sorted(path for path in TEMPLATES.rglob("*") if path.is_file())
-    schemas = sorted(schema_dir().glob("*.schema.json"))
-    return [*code, *templates, *schemas]
-
-
-def _aotext_digest() -> str:
-    hashed = hashlib.sha256(__version__.encode())
-    for path in tool_sources():
-        name = path.relative_to(PACKAGE).as_posix() if path.is_relative_to(PACKAGE) else path.name
-        hashed.update(b"\0" + name.encode() + b"\0")
-        try:
-            hashed.update(path.read_bytes())
-        except OSError:
-            hashed.update(b"(unreadable)")
-    return hashed.hexdigest()
 
 
 def pandoc_version() -> str:
@@ -98,7 +73,7 @@ class ToolVersions:
 
 def tool_versions() -> ToolVersions:
     """Runs pandoc once: call it once per build."""
-    return ToolVersions(aotext=_aotext_digest(), pandoc=pandoc_version(), typst=typst_version())
+    return ToolVersions(aotext=own_digest(), pandoc=pandoc_version(), typst=typst_version())
 
 
 def inputs(output: Output) -> dict[str, str]:

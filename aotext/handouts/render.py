@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from aotext.handouts.sources import markdown_line, source_of, strip_markers
+from aotext.own_files import TEMPLATES
 
 if TYPE_CHECKING:
     import typst
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 TYPST_TEMPLATE = TEMPLATES / "handout.typ"
 LUA_FILTER = TEMPLATES / "handout.lua"
 # Documents' bodies may hold a '---' line; it must never start YAML metadata.
