@@ -106,5 +106,5 @@ bench: $(HANDOUTS)
 	$(BIN)/python bench/crypto_bench.py
 
 clean:
-	rm -rf build bench/out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build bench/out .aotext-cache .pytest_cache .mypy_cache .ruff_cache
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +

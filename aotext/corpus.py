@@ -97,6 +97,13 @@ class Corpus:
             return self.everything()
         return self.memo("documents", lambda: self._focused(lambda document: True))
 
+    @property
+    def checked_project(self) -> Document | None:
+        """The project file, for the rules that check it: None while the
+        corpus is focused on other files (lookups use `project`)."""
+        project = self.project
+        return project if project is not None and (self._focus is None or project.path in self._focus) else None
+
     def everything(self) -> list[Document]:
         """Every document in path order, whatever the focus."""
         return self.memo("everything", lambda: [document for _, document in sorted(self._by_path.items())])
@@ -155,16 +162,18 @@ class Corpus:
 
     def reflections_of(self, plan_id: str | None) -> list[Reflection]:
         """Every reflection log that names the plan, dated or not, private
-        ones included, in path order (indexed once per corpus, so no caller
-        scans every log for every plan)."""
-        def index() -> dict[str, list[Reflection]]:
-            by_plan: dict[str, list[Reflection]] = defaultdict(list)
-            for log in self.all_everywhere(Reflection):
-                if log.plan:
-                    by_plan[log.plan].append(log)
+        ones included, in path order (indexed once per corpus by what each log
+        names, so no caller scans every log for every plan, and only this
+        plan's logs are read)."""
+        def index() -> dict[str, list[Document]]:
+            by_plan: dict[str, list[Document]] = defaultdict(list)
+            for document in self.every_of_type(Reflection.type_name):
+                if plan := document.reference("plan"):
+                    by_plan[plan].append(document)
             return by_plan
 
-        return self.memo("logs-by-plan", index).get(plan_id or "", [])
+        logs = self.memo("logs-by-plan", index).get(plan_id or "", [])
+        return [view for document in logs if isinstance(view := document.view, Reflection)]
 
     def logs_of(self, plan_id: str | None) -> list[tuple[dt.date, Reflection]]:
         """The dated reflection logs of a plan with their dates, oldest first."""

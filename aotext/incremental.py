@@ -76,29 +76,33 @@ class LiveCheck:
         gc.freeze()
 
     def _adopt(self, loaded: Sequence[Loaded], claims: dict[str, str], own: dict[str, list[Problem]],
-               ruled: dict[str, list[Problem]]) -> None:
+               ruled: dict[str, list[Problem]], named_index: bool = True) -> None:
         self._files = {item.path: item for item in loaded}
         self._claims, self._own, self._ruled = claims, own, ruled
         self._mentions: dict[str, frozenset[str]] = {}
-        self._mentioned_by: dict[str, set[str]] = defaultdict(set)
+        # Which files name a string: kept for an editor's many edits; a lint
+        # that re-checks one or two files looks through `_mentions` instead,
+        # which costs less than making the index (see `_naming`).
+        self._mentioned_by: dict[str, set[str]] | None = defaultdict(set) if named_index else None
         self._groups: dict[str, frozenset[Group]] = {}
         self._members: dict[Group, set[str]] = defaultdict(set)
 
     @classmethod
-    def restored(cls, loaded: Sequence[Loaded], facts: dict[str, Facts], as_of: dt.date, *,
+    def restored(cls, loaded: Sequence[Loaded], as_of: dt.date, claims: dict[str, str],
+                 own: dict[str, list[Problem]], ruled: dict[str, list[Problem]],
+                 indexed: Iterable[tuple[str, frozenset[str], frozenset[Group]]], *,
                  content_dir: Path | None, project_path: str | None) -> LiveCheck:
         """The state a check of the same files as of the same day left
-        (aotext.lint_cache keeps it), without checking anything again: the
-        documents may be stand-ins that read their files only when asked."""
+        (aotext.lint_cache keeps it: each file's claim, problems, mentions and
+        groups), without checking anything again: the documents may be
+        stand-ins that read their files only when asked."""
         live = cls.__new__(cls)
         live.content_dir, live.project_path, live.as_of, live._skipped = content_dir, project_path, as_of, frozenset()
         live.corpus = Corpus([item.document for item in loaded if item.document is not None],
-                             {found.claim: path for path, found in facts.items() if found.claim})
-        live._adopt(loaded, {path: found.claim for path, found in facts.items() if found.claim},
-                    {path: found.own for path, found in facts.items() if found.own},
-                    {path: found.ruled for path, found in facts.items() if found.ruled})
-        for path, found in facts.items():
-            live._remember(path, found.mentions, found.groups)
+                             {given: path for path, given in claims.items()})
+        live._adopt(loaded, claims, own, ruled, named_index=False)
+        for path, mentions, groups in indexed:
+            live._remember(path, mentions, groups)
         return live
 
     def facts(self, path: str) -> Facts:
@@ -177,19 +181,27 @@ class LiveCheck:
 
     def _remember(self, path: str, mentions: frozenset[str], groups: frozenset[Group]) -> None:
         self._mentions[path], self._groups[path] = mentions, groups
-        for value in mentions:
-            self._mentioned_by[value].add(path)
+        if self._mentioned_by is not None:
+            for value in mentions:
+                self._mentioned_by[value].add(path)
         for group in groups:
             self._members[group].add(path)
 
     def _unindex(self, path: str) -> tuple[frozenset[str], frozenset[Group]]:
         mentions = self._mentions.pop(path, frozenset())
         groups = self._groups.pop(path, frozenset())
-        for value in mentions:
-            self._mentioned_by[value].discard(path)
+        if self._mentioned_by is not None:
+            for value in mentions:
+                self._mentioned_by[value].discard(path)
         for group in groups:
             self._members[group].discard(path)
         return mentions, groups
+
+    def _naming(self, value: str) -> Iterable[str]:
+        """The files whose front matter names `value`."""
+        if self._mentioned_by is not None:
+            return self._mentioned_by.get(value, ())
+        return [path for path, mentions in self._mentions.items() if value in mentions]
 
     def _affected(self, path: str, ids: set[str], mentions: frozenset[str], groups: frozenset[Group],
                   identity_changed: bool, old: Document | None, new: Document | None) -> set[str]:
@@ -203,7 +215,7 @@ class LiveCheck:
         focus = {path}
         for value in ids:
             focus.update(document.path for document in self.corpus.by_id.get(value, ()))
-            focus.update(self._mentioned_by.get(value, ()))
+            focus.update(self._naming(value))
         for value in mentions:
             focus.update(document.path for document in self.corpus.by_id.get(value, ()))
         for group in groups:

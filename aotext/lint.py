@@ -63,6 +63,9 @@ def check_loaded(loaded: Loaded, keep_body: bool = True) -> Loaded:
         # Here, where the body is at hand: the corpus's rules never see it.
         loaded.problems += [Problem(loaded.path, line, column, rule_id, REGISTRY[rule_id].severity, message)
                             for rule_id, line, column, message in check_body(document)]
+        from aotext.handouts.images import pictures  # the build's own reading of pictures, as the body check's
+
+        loaded.consulted = tuple(picture.path for picture in pictures(document))
         if not keep_body:
             document.body = ""  # checked above; not sending it back saves time
     return loaded

@@ -129,6 +129,26 @@ def open_repository(as_of: dt.date, project_file: Path | None = None, *, require
     return _indexed(where, result, where.project_file)
 
 
+def lint_repository(as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
+                    ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> LintResult:
+    """Every problem of the repository, as `open_repository(...).lint` finds
+    them, with lint's cache (aotext.lint_cache): only what changed since the
+    last lint is read again."""
+    where = locate(project_file)
+    if isinstance(where, list):
+        return LintResult(1, [], where, 0)
+    return _without(cached_lint(where, as_of, jobs=jobs, progress=progress), ignore)
+
+
+def _without(result: LintResult, ignore: Iterable[str]) -> LintResult:
+    """The result with the problems of the skipped rules left out."""
+    skipped = set(ignore)
+    if not skipped:
+        return result
+    return LintResult(result.files, result.documents, [p for p in result.problems if p.rule not in skipped],
+                      result.internal_errors, result.sealed, result.unreadable)
+
+
 def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
                ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> LintResult:
     """The problems of the files and folders named. Inside a repository the
@@ -142,8 +162,7 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
     except RepositoryError:
         where = None
     if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
-        result = lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
-                      keep_bodies=False, progress=progress)
+        result = _without(cached_lint(where, as_of, jobs=jobs, progress=progress), ignore)
         wanted = {Path(file).resolve() for file in discover(chosen)} | {
             path.resolve() for path in chosen if path.is_file()}
         problems = [problem for problem in result.problems if Path(problem.path).resolve() in wanted]
@@ -152,6 +171,13 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
                 keep_bodies=False, progress=progress)
+
+
+def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None,
+                progress: Callable[[str], None] | None) -> LintResult:
+    from aotext.lint_cache import cached_lint as lint_with_cache  # it builds on this module's Location
+
+    return lint_with_cache(where, as_of, jobs=jobs, progress=progress)
 
 
 def _inside(path: Path, where: Location) -> bool:

@@ -58,7 +58,7 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
       aotext lint --format json content > problems.json
     """
     from aotext.report import markdown_summary
-    from aotext.repository import lint_paths, open_repository
+    from aotext.repository import lint_paths, lint_repository
     from aotext.rules import REGISTRY
 
     if list_rules:
@@ -76,8 +76,7 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
     if paths:
         result = lint_paths(paths, day, project_file, jobs=jobs, ignore=ignored, progress=progress)
     else:
-        result = open_repository(day, project_file, keep_bodies=False, jobs=jobs, ignore=ignored,
-                                 progress=progress).lint
+        result = lint_repository(day, project_file, jobs=jobs, ignore=ignored, progress=progress)
     click.echo(FORMATS[output_format](result, Display.for_output()), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:

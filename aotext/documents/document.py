@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
+from aotext.documents import fields
 from aotext.documents.types import TYPES
 from aotext.documents.types.base import View
 from aotext.model import KeyPath, Position
@@ -49,6 +50,10 @@ class Document:
             return value
         kind = TYPES.get(self.type or "")
         return kind.private_by_default if kind else False
+
+    def reference(self, key: str) -> str | None:
+        """The id a top-level key names (a log's plan, a note's scenario), as its typed view reads it."""
+        return fields.text(self.data, key)
 
     @cached_property
     def view(self) -> View | None:

@@ -50,12 +50,12 @@ def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             yield document, ("id",), (
                 f"the id '{document_id}' is already used by {original.path}; give this document an id of its own"
             )
-    if corpus.project is not None:
+    if corpus.checked_project is not None:
         names: set[str] = set()
-        for index, handout in fields.items(corpus.project.data, "handouts"):
+        for index, handout in fields.items(corpus.checked_project.data, "handouts"):
             name = fields.text(handout, "name")
             if name in names:
-                yield corpus.project, ("handouts", index, "name"), f"another handout is already called '{name}'; give each its own name"
+                yield corpus.checked_project, ("handouts", index, "name"), f"another handout is already called '{name}'; give each its own name"
             names.add(name or "")
     # A plan's parts share one namespace because benchmarks point at tactics
     # and strategies alike; a module's activities are told apart by id too.

@@ -23,7 +23,7 @@ from aotext.words import did_you_mean, plural
 
 @rule("agenda-overrun", "a workshop day whose modules and breaks run past the day's end")
 def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    project = corpus.project
+    project = corpus.checked_project
     if project is None:
         return
     days = timed_days(project.data)
@@ -38,7 +38,7 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("agenda-modules", "with several workshop days, a module that no day lists, or that two days list")
 def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    project = corpus.project
+    project = corpus.checked_project
     days = timed_days(project.data) if project else []
     if project is None or len(days) < 2:
         return
@@ -62,7 +62,7 @@ def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("handout-format", "a handout asks for a format its layout cannot make (pptx is for slides only, and slides are only pptx)")
 def handout_format(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    project = corpus.project
+    project = corpus.checked_project
     if project is None:
         return
     from aotext.handouts.layouts import LAYOUTS  # the one place that knows what each layout can make
@@ -84,13 +84,13 @@ def _plural(type_names: Sequence[str]) -> str:
 
 
 def _project(corpus: Corpus) -> Project | None:
-    document = corpus.project
+    document = corpus.checked_project
     return read_project(document, Path(document.path).parent) if document is not None else None
 
 
 @rule("handout-selection", "a handout's 'documents:' names documents its layout does not print, or takes none at all")
 def handout_selection(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    document, project = corpus.project, _project(corpus)
+    document, project = corpus.checked_project, _project(corpus)
     if document is None or project is None:
         return
     selecting = [(index, item) for index, item in fields.items(document.data, "handouts")
@@ -149,7 +149,7 @@ def _folders(corpus: Corpus, project: Project) -> list[str]:
 
 @rule("handout-file-clash", "two handouts would write the same file, such as handout 'plan-bus' and the plan handout 'plan' for plan 'bus'")
 def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    document, project = corpus.project, _project(corpus)
+    document, project = corpus.checked_project, _project(corpus)
     if document is None or project is None:
         return
     entries = [(index, handout) for index, item in fields.items(document.data, "handouts")
@@ -185,7 +185,7 @@ def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("fonts-folder", "the project file's 'fonts:' names a folder that is not there, holds no font files, or holds a file that is not a font")
 def fonts_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    document, project = corpus.project, _project(corpus)
+    document, project = corpus.checked_project, _project(corpus)
     folder = project.fonts_dir if project else None
     if document is None or project is None or folder is None:
         return

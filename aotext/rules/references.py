@@ -115,8 +115,9 @@ def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 
 def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    numbers = {question.number for question in corpus.all_everywhere(Question)}
-    for module in corpus.all(Module):
+    modules = corpus.all(Module)
+    numbers = {question.number for question in corpus.all_everywhere(Question)} if modules else set()
+    for module in modules:
         for activity in module.activities:
             for position, number in activity.questions_at:
                 if number not in numbers:
@@ -127,7 +128,7 @@ def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 
 def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    project = corpus.project
+    project = corpus.checked_project
     if project is None:
         return
     modules = [d.id for d in corpus.every_of_type("module") if d.id]

@@ -57,8 +57,11 @@ def worksheet_numbering(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("question-unused", "a worksheet question that no module's activity uses")
 def question_unused(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    questions = corpus.all(Question)
+    if not questions:
+        return  # and read no module: an edit elsewhere need not
     used = {number for module in corpus.all_everywhere(Module) for activity in module.activities for number in activity.questions}
-    for question in corpus.all(Question):
+    for question in questions:
         if question.number is not None and question.number not in used:
             yield question.source, ("number",), (
                 f"no activity uses question {question.number}: add {question.number} to the 'questions:' of the "

@@ -1,0 +1,221 @@
+"""Lint's cache (.aotext-cache/): a lint with the cache prints exactly what a
+lint without it prints, edit after edit, and each thing that can make a
+cached result wrong sets it aside: a changed, new or deleted file, a picture
+that appears, aotext's code or schemas, its version, the project file, the
+fonts folder, the day."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+
+from aotext import lint_cache, own_files
+from helpers import invoke
+from test_incremental import AS_OF, _edits, _shipped
+
+CACHE = Path(lint_cache.CACHE_DIR)
+
+
+def _lint(*args: str) -> tuple[int, str]:
+    result = invoke("lint", "--as-of", AS_OF.isoformat(), *args)
+    return result.exit_code, result.output
+
+
+def _uncached(*args: str) -> tuple[int, str]:
+    shutil.rmtree(CACHE, ignore_errors=True)
+    found = _lint(*args)
+    shutil.rmtree(CACHE, ignore_errors=True)
+    return found
+
+
+class Reads:
+    """Counts the files lint reads again, and the full checks it makes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.files: list[str] = []
+        self.full = 0
+        read, full = lint_cache.read_and_check, lint_cache._full
+
+        def counted_read(path: Path, keep_body: bool = True, project: bool = False):  # type: ignore[no-untyped-def]
+            self.files.append(path.as_posix())
+            return read(path, keep_body, project)
+
+        def counted_full(*args):  # type: ignore[no-untyped-def]
+            self.full += 1
+            return full(*args)
+
+        monkeypatch.setattr(lint_cache, "read_and_check", counted_read)
+        monkeypatch.setattr(lint_cache, "_full", counted_full)
+
+    def reset(self) -> None:
+        self.files, self.full = [], 0
+
+
+def _age(path: Path, seconds: int = 60) -> None:
+    """Make a file look saved a while ago, as files are between two lints."""
+    when = path.stat().st_mtime_ns - seconds * 1_000_000_000
+    os.utime(path, ns=(when, when))
+
+
+def _age_all(root: Path) -> None:
+    for path in root.rglob("*.md"):
+        _age(path)
+    _age(root / "aotext.yaml")
+
+
+def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_path, monkeypatch):
+    _shipped(tmp_path, monkeypatch)
+    reads = Reads(monkeypatch)
+    assert _lint() == _uncached()
+    _lint()  # writes the cache
+    for what, _rule, path, edit in _edits():
+        file = Path(path)
+        new = edit(file.read_text(encoding="utf-8")) if file.exists() else edit("")
+        if new is None:
+            file.unlink()
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(new, encoding="utf-8")
+        reads.reset()
+        cached = _lint()
+        assert reads.full == (1 if path == "aotext.yaml" else 0), what  # the project file sets the cache aside
+        assert cached == _uncached(), what
+        _lint()
+
+
+def test_only_the_files_that_changed_are_read_again(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    reads = Reads(monkeypatch)
+    _age_all(root)
+    _lint()
+    assert reads.full == 1
+    reads.reset()
+    unchanged = _lint()
+    assert reads.files == [] and reads.full == 0
+    assert unchanged == _uncached()
+    _lint()
+    log = root / "content/logs/2026-10-13-bus-drivers.md"
+    typo = log.read_text(encoding="utf-8").replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan")
+    log.write_text(typo, encoding="utf-8")
+    reads.reset()
+    status, output = _lint()
+    assert status == 1 and "did you mean 'bus-drivers-plan'" in output
+    assert reads.files == ["content/logs/2026-10-13-bus-drivers.md"] and reads.full == 0
+    log.write_text(typo, encoding="utf-8")  # saved again, unchanged: a new time, the same content
+    _age(log, 30)
+    reads.reset()
+    assert _lint() == (status, output)
+    assert reads.files == [] and reads.full == 0
+
+
+def test_a_change_within_the_clock_tick_of_the_last_lint_is_not_missed(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    log = root / "content/logs/2026-10-13-bus-drivers.md"
+    text = log.read_text(encoding="utf-8")
+    _lint()
+    log.write_text(text, encoding="utf-8")  # saved just before a lint ...
+    assert _lint()[0] == 0
+    saved = log.stat()
+    # ... and changed again within the same tick of the file system's clock: same size, same time
+    log.write_text(text.replace("plan: bus-drivers-plan", "plan: bus-drivers-plam"), encoding="utf-8")
+    os.utime(log, ns=(saved.st_atime_ns, saved.st_mtime_ns))
+    assert log.stat().st_size == saved.st_size
+    assert _lint()[0] == 1
+
+
+def test_a_deleted_file_is_missed_by_what_named_it(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    _lint()
+    (root / "content/plans/bus-drivers-plan.md").unlink()
+    cached = _lint()
+    assert cached[0] == 1 and "unknown-reference" in cached[1]
+    assert cached == _uncached()
+
+
+def test_a_picture_that_appears_or_goes_is_noticed(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    module = root / "content/curriculum/01-kick-off.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\n![the three yards](yards.png)\n", encoding="utf-8")
+    first = _lint()
+    assert first[0] == 1 and "missing-picture" in first[1]
+    _age_all(root)
+    (root / "content/curriculum/yards.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert _lint() == _uncached() and "missing-picture" not in _lint()[1]
+    (root / "content/curriculum/yards.png").unlink()
+    assert "missing-picture" in _lint()[1]
+
+
+def test_new_code_schemas_or_version_set_the_cache_aside(tmp_path, monkeypatch, tmp_path_factory):
+    root = _shipped(tmp_path, monkeypatch)
+    reads = Reads(monkeypatch)
+    _age_all(root)
+    _lint()
+    schemas = tmp_path_factory.mktemp("schemas")
+    for path in own_files.schema_dir().glob("*.schema.json"):
+        shutil.copy(path, schemas / path.name)
+    monkeypatch.setattr(own_files, "schema_dir", lambda: schemas)
+    reads.reset()
+    _lint()
+    assert reads.full == 0  # the same schemas, elsewhere
+    with (schemas / "plan.schema.json").open("a", encoding="utf-8") as stream:
+        stream.write("\n")
+    reads.reset()
+    _lint()
+    assert reads.full == 1
+    monkeypatch.setattr(own_files, "__version__", "99.0")
+    reads.reset()
+    _lint()
+    assert reads.full == 1
+    code = tmp_path_factory.mktemp("installed") / "aotext"
+    shutil.copytree(own_files.PACKAGE, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(own_files, "PACKAGE", code)
+    _lint()
+    with (code / "rules" / "plans.py").open("a", encoding="utf-8") as stream:
+        stream.write("\n# an edit\n")
+    reads.reset()
+    _lint()
+    assert reads.full == 1
+
+
+def test_another_day_or_a_changed_fonts_folder_sets_the_cache_aside(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    reads = Reads(monkeypatch)
+    project = root / "aotext.yaml"
+    (root / "fonts").mkdir()
+    (root / "fonts" / "notes.txt").write_text("not a font", encoding="utf-8")  # lint says it is no font
+    project.write_text(project.read_text(encoding="utf-8") + "fonts: fonts\n", encoding="utf-8")
+    _age_all(root)
+    first = _lint()
+    assert first[0] == 1 and "fonts-folder" in first[1], first
+    (root / "fonts" / "notes.txt").unlink()
+    reads.reset()
+    after = _lint()
+    assert reads.full == 1 and after == _uncached()
+    reads.reset()
+    invoke("lint", "--as-of", "2026-11-25")
+    assert reads.full == 1
+
+
+def test_the_cache_is_private_ignored_by_git_and_safe_to_lose(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    _lint()
+    stored = root / CACHE / "lint"
+    assert stat.S_IMODE(stored.stat().st_mode) == 0o600
+    assert (root / CACHE / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    stored.write_bytes(stored.read_bytes()[:100])  # cut short
+    assert _lint() == _uncached()
+    _lint()
+    stored.write_bytes(b"not a cache")
+    assert _lint() == _uncached()
+
+
+def test_a_repository_with_encrypted_documents_caches_nothing(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    (root / "content/conversations/2026-11-30-aaaaaa.md.age").write_text(
+        "-----BEGIN AGE ENCRYPTED FILE-----\nbroken\n-----END AGE ENCRYPTED FILE-----\n", encoding="utf-8")
+    _lint()
+    assert not (root / CACHE).exists()
