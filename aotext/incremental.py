@@ -17,7 +17,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
@@ -34,8 +33,6 @@ from aotext.repository import locate
 WORKSHOP_TYPES = frozenset({"module", "question"})
 # Findings that name ids the user may have meant: they change when an id appears or goes.
 SUGGESTING_RULES = frozenset({"unknown-reference", "broken-reference"})
-# Strings longer than this in the front matter are prose, never an id.
-_LONGEST_ID = 200
 
 Group = tuple[str, str]
 
@@ -57,22 +54,27 @@ class LiveCheck:
     """Every file's problems, kept up to date edit by edit."""
 
     def __init__(self, loaded: Sequence[Loaded], as_of: dt.date, ignore: Iterable[str] = (), *,
-                 content_dir: Path | None = None, project_path: str | None = None) -> None:
+                 content_dir: Path | None = None, project_path: str | None = None, many_edits: bool = True) -> None:
+        """`many_edits`: an editor's session, which indexes who names what
+        once; a lint, which edits a file or two, looks it up each time."""
         # Where documents are read from, and the project file: what a file event is checked against.
         self.content_dir, self.project_path = content_dir, project_path
         self.as_of = as_of
         self._skipped = frozenset(ignore)
+        self._many_edits = many_edits
         self._build(loaded)
 
     def _build(self, loaded: Sequence[Loaded]) -> None:
         """Check every file as lint does, and index what an edit needs."""
+        # What is read lives until the next full check: the cyclic collector
+        # need not walk it again and again, while the rules run (a third of
+        # lint's time at 20,000 documents) or on every edit (0.4 s a pass).
+        gc.freeze()
         self.corpus, problems = assemble(loaded, self._skipped)
         self._adopt(loaded, {path: given for given, path in self.corpus.unreadable.items()}, _by_path(problems),
-                    _by_path(run_rules(self.corpus, self.as_of, self._skipped)))
+                    _by_path(run_rules(self.corpus, self.as_of, self._skipped)), named_index=self._many_edits)
         for item in loaded:
-            self._index(item.path, item.document)
-        # What is read lives until the next full check: the cyclic collector
-        # need not walk it on every edit (at 20,000 documents a pass takes 0.4 s).
+            self._index(item)
         gc.freeze()
 
     def _adopt(self, loaded: Sequence[Loaded], claims: dict[str, str], own: dict[str, list[Problem]],
@@ -98,6 +100,7 @@ class LiveCheck:
         stand-ins that read their files only when asked."""
         live = cls.__new__(cls)
         live.content_dir, live.project_path, live.as_of, live._skipped = content_dir, project_path, as_of, frozenset()
+        live._many_edits = False
         live.corpus = Corpus([item.document for item in loaded if item.document is not None],
                              {given: path for path, given in claims.items()})
         live._adopt(loaded, claims, own, ruled, named_index=False)
@@ -157,7 +160,8 @@ class LiveCheck:
             self._files[path] = item
             self._own[path] = [problem for problem in item.problems if problem.rule not in self._skipped]
         old_mentions, old_groups = self._unindex(path)
-        self._index(path, new)
+        if item is not None:
+            self._index(item)
         ids = {value for value in (_id(old), _id(new), old_claim, claim) if value}
         focus = self._affected(path, ids, old_mentions | self._mentions.get(path, frozenset()),
                                old_groups | self._groups.get(path, frozenset()),
@@ -175,9 +179,11 @@ class LiveCheck:
         self._build(list(self._files.values()))
         return every | {path}
 
-    def _index(self, path: str, document: Document | None) -> None:
-        mentions = _mentions(document.data) if document is not None else frozenset()
-        self._remember(path, mentions, _groups(document))
+    def _index(self, item: Loaded) -> None:
+        document = item.document
+        mentions = item.mentions if item.mentions is not None else (
+            document.mentions() if document is not None else frozenset())
+        self._remember(item.path, mentions, _groups(document))
 
     def _remember(self, path: str, mentions: frozenset[str], groups: frozenset[Group]) -> None:
         self._mentions[path], self._groups[path] = mentions, groups
@@ -260,21 +266,6 @@ def _identity(document: Document | None) -> tuple[object, ...] | None:
     """What other documents' problems can depend on besides what they name:
     whether it exists, its id, type and privacy."""
     return (document.id, document.type, document.private, document.role) if document is not None else None
-
-
-def _mentions(data: Any) -> frozenset[str]:
-    """Every short string in a front matter: the ids it names among them."""
-    found: set[str] = set()
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-        elif isinstance(value, str) and len(value) <= _LONGEST_ID:
-            found.add(value)
-    return frozenset(found)
 
 
 def _groups(document: Document | None) -> frozenset[Group]:

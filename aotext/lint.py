@@ -47,14 +47,15 @@ class LintResult:
         return len(self.problems) - self.errors
 
 
-def read_and_check(path: Path, keep_body: bool = True, project: bool = False) -> Loaded:
+def read_and_check(path: Path, keep_body: bool = True, project: bool = False, mentions: bool = False) -> Loaded:
     """Load one file (`project`: it is the project file) and check it on its own."""
-    return check_loaded(load_file(path, project=project), keep_body)
+    return check_loaded(load_file(path, project=project), keep_body, mentions)
 
 
-def check_loaded(loaded: Loaded, keep_body: bool = True) -> Loaded:
+def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False) -> Loaded:
     """Check a loaded file against its schema and check its body: the
-    per-file half of lint (the corpus's rules are the other)."""
+    per-file half of lint (the corpus's rules are the other). `mentions`:
+    also note the strings it names, for aotext.incremental."""
     if loaded.document is not None:
         document = loaded.document
         for found in check_document(document):
@@ -66,17 +67,19 @@ def check_loaded(loaded: Loaded, keep_body: bool = True) -> Loaded:
         from aotext.handouts.images import pictures  # the build's own reading of pictures, as the body check's
 
         loaded.consulted = tuple(picture.path for picture in pictures(document))
+        if mentions:
+            loaded.mentions = document.mentions()
         if not keep_body:
             document.body = ""  # checked above; not sending it back saves time
     return loaded
 
 
-def _read_chunk(paths: Sequence[Path], keep_body: bool = True) -> list[Loaded]:
+def _read_chunk(paths: Sequence[Path], keep_body: bool = True, mentions: bool = False) -> list[Loaded]:
     # The loaded data holds no reference cycles, so the cyclic garbage
     # collector only costs time here (a quarter of lint's time at 20,000 files).
     gc.disable()
     try:
-        return [read_and_check(path, keep_body, project=False) for path in paths]
+        return [read_and_check(path, keep_body, False, mentions) for path in paths]
     finally:
         gc.enable()
 
@@ -85,16 +88,17 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = True) -> list[Loaded]:
+def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = True,
+             mentions: bool = False) -> list[Loaded]:
     """`read_and_check` every path, spread over worker processes when it pays."""
     jobs = jobs or default_jobs()
     if jobs < 2 or len(paths) < PARALLEL_THRESHOLD:
-        return _read_chunk(paths, keep_bodies)
+        return _read_chunk(paths, keep_bodies, mentions)
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     gc.disable()  # while the results come back from the workers, as above
     try:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            read = partial(_read_chunk, keep_body=keep_bodies)
+            read = partial(_read_chunk, keep_body=keep_bodies, mentions=mentions)
             return [loaded for chunk in pool.map(read, chunks) for loaded in chunk]
     finally:
         gc.enable()

@@ -116,7 +116,7 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
     live = _restored(saved, where, as_of)
     touched = {path for gone_path in gone for path in live.remove(gone_path)}
     for path in changed:
-        touched |= live.update(read_and_check(Path(path), keep_body=False))
+        touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
     ids = _ids(live)
     for path in touched:
         digest = digests.get(path) or (saved[path][1] if path in saved else b"")
@@ -131,10 +131,10 @@ def _full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
           progress: Callable[[str], None] | None) -> LiveCheck:
     if progress and len(files) >= PARALLEL_THRESHOLD:
         progress(f"checking {len(files):,} files ...")
-    loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False)
+    loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False, mentions=True)
     project = [where.project] if where.project is not None else []
     return LiveCheck([*loaded, *project], as_of, content_dir=where.content_dir,
-                     project_path=where.project.path if where.project else None)
+                     project_path=where.project.path if where.project else None, many_edits=False)
 
 
 def _result(live: LiveCheck) -> LintResult:

@@ -54,6 +54,8 @@ class Loaded:
     sealed: Sealed | None = None
     # Other files whose presence its problems depend on (the pictures it shows).
     consulted: tuple[str, ...] = ()
+    # The short strings its front matter holds, when asked for where it was read (Document.mentions).
+    mentions: frozenset[str] | None = None
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

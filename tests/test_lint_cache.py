@@ -40,9 +40,9 @@ class Reads:
         self.full = 0
         read, full = lint_cache.read_and_check, lint_cache._full
 
-        def counted_read(path: Path, keep_body: bool = True, project: bool = False):  # type: ignore[no-untyped-def]
+        def counted_read(path: Path, *args, **options):  # type: ignore[no-untyped-def]
             self.files.append(path.as_posix())
-            return read(path, keep_body, project)
+            return read(path, *args, **options)
 
         def counted_full(*args):  # type: ignore[no-untyped-def]
             self.full += 1

@@ -13,6 +13,8 @@ from aotext.documents.types.base import View
 from aotext.model import KeyPath, Position
 
 Role = Literal["document", "project"]
+# Strings longer than this in a front matter are prose, never an id.
+LONGEST_ID = 200
 
 
 @dataclass
@@ -50,6 +52,23 @@ class Document:
             return value
         kind = TYPES.get(self.type or "")
         return kind.private_by_default if kind else False
+
+    def mentions(self) -> frozenset[str]:
+        """Every short string in the front matter: the ids it names among them
+        (what aotext.incremental finds the documents an edit affects by)."""
+        found: set[str] = set()
+        stack: list[Any] = [self.data]
+        while stack:
+            value = stack.pop()
+            kind = type(value)  # exact types, as YAML makes them: faster than isinstance, for every value read
+            if kind is str:
+                if len(value) <= LONGEST_ID:
+                    found.add(value)
+            elif kind is dict:
+                stack.extend(value.values())
+            elif kind is list:
+                stack.extend(value)
+        return frozenset(found)
 
     def reference(self, key: str) -> str | None:
         """The id a top-level key names (a log's plan, a note's scenario), as its typed view reads it."""
