@@ -22,16 +22,19 @@ _FILE_MODE = _file_mode()
 PRIVATE_MODE = 0o600
 
 
-def atomic_write(path: Path, data: bytes, *, private: bool = False) -> None:
+def atomic_write(path: Path, data: bytes, *, private: bool = False, durable: bool = True) -> None:
     """Write `data` to `path` so that `path` is either the old or the new file;
-    a private file is readable by its owner only, from its first byte."""
+    a private file is readable by its owner only, from its first byte. Not
+    `durable` (a cache): not forced to the disk before it replaces the old
+    file, so a power cut may leave it empty, and the reader must cope."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.chmod(temporary, PRIVATE_MODE if private else _FILE_MODE)
         os.replace(temporary, path)
     except BaseException:

@@ -23,7 +23,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from aotext.crypto.sealed import is_encrypted
 from aotext.documents.document import Document
@@ -38,8 +38,9 @@ from aotext.repository import Location
 
 CACHE_DIR = ".aotext-cache"
 _FILE = "lint"
+_NAMES = "lint-names"
 # Raised whenever what is stored changes shape, so an older cache is set aside.
-_FORMAT = 3
+_FORMAT = 4
 # Modification times this close before a lint started may hide a second change
 # (file systems keep times in ticks; FAT's are two seconds).
 _RACY_NS = 2_000_000_000
@@ -101,30 +102,44 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
     started = time.time_ns()
     saved, since = _read(folder / _FILE, key)
     if saved is None:
-        live = _full(where, files, as_of, jobs, progress)
-        # No digests yet: reading every file again would slow the first lint;
-        # a file whose stat changes later is read then, and counts as changed.
-        _write_rows(folder, key, started, _all_rows(live, stats))
-        return _result(live)
+        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
     changed, digests = _changed(saved, stats, since)
     gone = sorted(set(saved) - set(stats) - {where.project.path if where.project else ""})
     rows = {path: (stats[path], *row[1:]) for path, row in saved.items() if path in stats} | _project_row(saved, where)
     if not changed and not gone:
         if any(saved[path][0] != stat for path, stat in stats.items()):
-            _write_rows(folder, key, started, rows)  # saved again unchanged: remember the new times
+            # Saved again unchanged: remember the new times (the strings named are as they were).
+            _write(folder / _FILE, (key, since, rows))
         return _from_rows(saved)
-    live = _restored(saved, where, as_of)
+    names = _read_names(folder / _NAMES, key, since)
+    if names is None:
+        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
+    live = _restored(saved, names, where, as_of)
     touched = {path for gone_path in gone for path in live.remove(gone_path)}
     for path in changed:
         touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
-    ids = _ids(live)
     for path in touched:
         digest = digests.get(path) or (saved[path][1] if path in saved else b"")
-        found = _row(live, path, stats.get(path), digest, ids)
+        found = _row(live, path, stats.get(path), digest)
+        names.pop(path, None)
         if found is not None:
-            rows[path] = found
-    _write_rows(folder, key, started, rows)
+            rows[path], names[path] = found, live.facts(path).mentions
+    for path in gone:
+        names.pop(path, None)
+    _write_all(folder, key, started, rows, names)
     return _result(live)
+
+
+def _checked_in_full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
+                     progress: Callable[[str], None] | None, folder: Path, key: Key, started: int,
+                     stats: dict[str, Stat]) -> LiveCheck:
+    """Check everything, and cache what was found. No digests yet: reading
+    every file again would slow this lint; a file whose time or size changes
+    later is read then, and counts as changed."""
+    live = _full(where, files, as_of, jobs, progress)
+    rows = {path: found for path in live.paths if (found := _row(live, path, stats.get(path), b"")) is not None}
+    _write_all(folder, key, started, rows, {path: live.facts(path).mentions for path in rows})
+    return live
 
 
 def _full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
@@ -181,25 +196,48 @@ def _fonts_listing(where: Location) -> tuple[tuple[str, int, int], ...]:
 
 # One row a file: its stat, the digest of its content, whether it is a
 # document (and its id, type and privacy), the id it seems to give when it
-# cannot be read, the strings it names and the groups it is in, its own
-# problems, those the corpus's rules found in it, whether aotext failed on it,
-# the pictures it shows, each with whether it was there, and the ids its
-# type's top-level references name (a log's plan).
-Row = tuple[Stat, bytes, bool, str | None, str | None, bool, str | None, tuple[str, ...], tuple[Group, ...],
+# cannot be read, the groups it is in, its own problems, those the corpus's
+# rules found in it, whether aotext failed on it, the pictures it shows, each
+# with whether it was there, and the ids its type's top-level references
+# name (a log's plan). The strings each file names are kept in a file of
+# their own (_NAMES), read only when something changed.
+Row = tuple[Stat, bytes, bool, str | None, str | None, bool, str | None, frozenset[Group],
             list[ProblemRow], list[ProblemRow], bool, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
+# Where a row keeps what (the indices, as names).
+_GROUPS: Final = 7
+_OWN: Final = 8
+_RULED: Final = 9
+_FAILED: Final = 10
+_PICTURES: Final = 11
 
 
 def _read(path: Path, key: Key) -> tuple[dict[str, Row] | None, int]:
-    """The rows of a cache written for `key`, and when the lint that wrote it
-    started; no rows when there is none, it is for something else, or it cannot be read."""
+    """The rows of a cache written for `key`, and when the lint that checked
+    them started; no rows when there is none, it is for something else, or it cannot be read."""
+    stored = _load(path, key)
+    if stored is None:
+        return None, 0
+    rows: dict[str, Row] = stored[1]
+    return rows, stored[0]
+
+
+def _read_names(path: Path, key: Key, since: int) -> dict[str, frozenset[str]] | None:
+    """The strings each file names, as the lint that started at `since` wrote them."""
+    stored = _load(path, key)
+    if stored is None or stored[0] != since:
+        return None
+    names: dict[str, frozenset[str]] = stored[1]
+    return names
+
+
+def _load(path: Path, key: Key) -> tuple[int, dict[str, Any]] | None:
     try:
         stored = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
-        return None, 0
+        return None
     if not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != key or not isinstance(stored[2], dict):
-        return None, 0
-    rows: dict[str, Row] = stored[2]
-    return rows, int(stored[1])
+        return None
+    return int(stored[1]), stored[2]
 
 
 def _changed(saved: dict[str, Row], stats: dict[str, Stat], since: int) -> tuple[list[str], dict[str, bytes]]:
@@ -213,7 +251,7 @@ def _changed(saved: dict[str, Row], stats: dict[str, Stat], since: int) -> tuple
         if row is None:
             changed.append(path)
             continue
-        if any(os.path.isfile(picture) != there for picture, there in row[12]):
+        if any(os.path.isfile(picture) != there for picture, there in row[_PICTURES]):
             changed.append(path)
         elif row[0] != stat or stat[0] >= since - _RACY_NS:
             digests[path] = _digest(Path(path))
@@ -237,16 +275,16 @@ def _severity(value: str) -> Severity:
 
 
 def _from_rows(saved: dict[str, Row]) -> LintResult:
-    problems = [problem for row in saved.values() for problem in _problems([*row[9], *row[10]])]
-    return LintResult(len(saved), [], sorted(problems, key=lint_order), sum(1 for row in saved.values() if row[11]))
+    problems = [problem for row in saved.values() for problem in _problems([*row[_OWN], *row[_RULED]])]
+    return LintResult(len(saved), [], sorted(problems, key=lint_order), sum(1 for row in saved.values() if row[_FAILED]))
 
 
-def _restored(saved: dict[str, Row], where: Location, as_of: dt.date) -> LiveCheck:
+def _restored(saved: dict[str, Row], names: dict[str, frozenset[str]], where: Location, as_of: dt.date) -> LiveCheck:
     """The check the cache holds, its documents standing in for their files."""
     project = where.project
     loaded, claims, own, ruled = [], {}, {}, {}
     for path, row in saved.items():
-        _, _, is_document, known_id, known_type, private, claim, _, _, own_rows, ruled_rows, failed, pictures, named = row
+        _, _, is_document, known_id, known_type, private, claim, _, own_rows, ruled_rows, failed, pictures, named = row
         if own_rows:
             own[path] = _problems(own_rows)
         if ruled_rows:
@@ -259,24 +297,12 @@ def _restored(saved: dict[str, Row], where: Location, as_of: dt.date) -> LiveChe
         document = CachedDocument(path, known_id, known_type, private, dict(named)) if is_document else None
         loaded.append(Loaded(path, document, own.get(path, []), internal_error=failed,
                              consulted=tuple(picture for picture, _ in pictures)))
-    indexed = ((path, frozenset(row[7]), frozenset(row[8])) for path, row in saved.items())
+    indexed = ((path, names.get(path, frozenset()), row[_GROUPS]) for path, row in saved.items())
     return LiveCheck.restored(loaded, as_of, claims, own, ruled, indexed, content_dir=where.content_dir,
                               project_path=project.path if project is not None else None)
 
 
-def _ids(live: LiveCheck) -> set[str]:
-    """Of the strings a document names, only ids matter to what an edit affects
-    later: a string that is no id yet is named by documents whose problems say
-    so, and an edit that makes it an id re-checks those (aotext.incremental)."""
-    return set(live.corpus.by_id) | set(live.corpus.unreadable)
-
-
-def _all_rows(live: LiveCheck, stats: dict[str, Stat]) -> dict[str, Row]:
-    ids = _ids(live)
-    return {path: found for path in live.paths if (found := _row(live, path, stats.get(path), b"", ids)) is not None}
-
-
-def _row(live: LiveCheck, path: str, stat: Stat | None, digest: bytes, ids: set[str]) -> Row | None:
+def _row(live: LiveCheck, path: str, stat: Stat | None, digest: bytes) -> Row | None:
     item = live.loaded(path)
     if item is None:
         return None
@@ -285,7 +311,7 @@ def _row(live: LiveCheck, path: str, stat: Stat | None, digest: bytes, ids: set[
         stat = _stat(path) if os.path.isfile(path) else (0, 0)
     return (stat, digest, document is not None, document.id if document is not None else None,
             document.type if document is not None else None, document.private if document is not None else False,
-            found.claim, tuple(sorted(found.mentions & ids)), tuple(sorted(found.groups)), _rows(found.own),
+            found.claim, found.groups, _rows(found.own),
             _rows(found.ruled), item.internal_error,
             tuple((picture, os.path.isfile(picture)) for picture in item.consulted), _references(document))
 
@@ -301,14 +327,23 @@ def _rows(problems: Iterable[Problem]) -> list[ProblemRow]:
     return [(p.path, p.line, p.column, p.rule, p.severity, p.message) for p in problems]
 
 
-def _write_rows(folder: Path, key: Key, started: int, rows: dict[str, Row]) -> None:
-    """Write the cache (owner-only: it holds what lint says of private notes); a
-    cache that cannot be written is no problem: the next lint reads everything."""
+def _write_all(folder: Path, key: Key, started: int, rows: dict[str, Row], names: dict[str, frozenset[str]]) -> None:
+    """Write the cache (owner-only: it holds what lint says of private notes):
+    the strings named first, so that rows never stand without them."""
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# aotext lint's cache: safe to delete; never committed.\n*\n", encoding="utf-8")
-        atomic_write(folder / _FILE, marshal.dumps((key, started, rows)), private=True)
     except OSError:
+        return
+    _write(folder / _NAMES, (key, started, names))
+    _write(folder / _FILE, (key, started, rows))
+
+
+def _write(path: Path, stored: tuple[Key, int, dict[str, Any]]) -> None:
+    """A cache that cannot be written is no problem: the next lint reads everything."""
+    try:
+        atomic_write(path, marshal.dumps(stored), private=True, durable=False)
+    except (OSError, ValueError):
         return

@@ -130,13 +130,25 @@ def open_repository(as_of: dt.date, project_file: Path | None = None, *, require
 
 
 def lint_repository(as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
-                    ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> LintResult:
+                    ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None,
+                    cache: bool = True) -> LintResult:
     """Every problem of the repository, as `open_repository(...).lint` finds
-    them, with lint's cache (aotext.lint_cache): only what changed since the
-    last lint is read again."""
+    them, with lint's cache (aotext.lint_cache) unless `cache` is False:
+    only what changed since the last lint is read again."""
     where = locate(project_file)
     if isinstance(where, list):
         return LintResult(1, [], where, 0)
+    return _whole(where, as_of, jobs, ignore, progress, cache)
+
+
+def _whole(where: Location, as_of: dt.date, jobs: int | None, ignore: Iterable[str],
+           progress: Callable[[str], None] | None, cache: bool) -> LintResult:
+    """The problems of the whole repository, with lint's cache or without."""
+    if not cache:
+        return lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
+                    keep_bodies=False, progress=progress)
+    from aotext.lint_cache import cached_lint  # it builds on this module's Location
+
     return _without(cached_lint(where, as_of, jobs=jobs, progress=progress), ignore)
 
 
@@ -150,7 +162,8 @@ def _without(result: LintResult, ignore: Iterable[str]) -> LintResult:
 
 
 def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
-               ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None) -> LintResult:
+               ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None,
+               cache: bool = True) -> LintResult:
     """The problems of the files and folders named. Inside a repository the
     whole repository is read, so that what they refer to is known, and only
     the named files' problems are kept (a plan checked on its own still finds
@@ -162,7 +175,7 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
     except RepositoryError:
         where = None
     if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
-        result = _without(cached_lint(where, as_of, jobs=jobs, progress=progress), ignore)
+        result = _whole(where, as_of, jobs, ignore, progress, cache)
         wanted = {Path(file).resolve() for file in discover(chosen)} | {
             path.resolve() for path in chosen if path.is_file()}
         problems = [problem for problem in result.problems if Path(problem.path).resolve() in wanted]
@@ -171,13 +184,6 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
                 keep_bodies=False, progress=progress)
-
-
-def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None,
-                progress: Callable[[str], None] | None) -> LintResult:
-    from aotext.lint_cache import cached_lint as lint_with_cache  # it builds on this module's Location
-
-    return lint_with_cache(where, as_of, jobs=jobs, progress=progress)
 
 
 def _inside(path: Path, where: Location) -> bool:

@@ -36,9 +36,12 @@ def _list_rules() -> None:
               help="Skip a rule by its id (see --list-rules). Repeat to skip several.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes for reading many files. Default: the number of CPU cores.")
+@click.option("--no-cache", is_flag=True,
+              help="Read and check every file again, without lint's cache of what it found last time "
+                   "(.aotext-cache/, which it neither reads nor writes then).")
 @click.option("--list-rules", is_flag=True, help="List every rule with its id, severity and meaning, then exit.")
 def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str | None, as_of: dt.date | None,
-         strict: bool, ignored: tuple[str, ...], jobs: int | None, list_rules: bool) -> None:
+         strict: bool, ignored: tuple[str, ...], jobs: int | None, no_cache: bool, list_rules: bool) -> None:
     """Check documents for problems and print every one of them.
 
     PATHS are files or folders to check (default: the content folder the
@@ -49,7 +52,9 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
     followed by a count. Exit status: 0 no errors, 1 errors found (or, with
     --strict, warnings), 2 usage error or aotext failure. Warnings alone
     exit 0, because some depend on the date (an overdue reflection): a check
-    that passed yesterday must not fail today with no change.
+    that passed yesterday must not fail today with no change. Lint keeps
+    what it found in .aotext-cache/ (ignored by git, safe to delete), so
+    the next lint reads again only the files that changed.
 
     \\b
     Examples:
@@ -74,9 +79,9 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
     progress = (lambda line: click.echo(line, err=True)) if sys.stderr.isatty() else None
     day = as_of or dt.date.today()
     if paths:
-        result = lint_paths(paths, day, project_file, jobs=jobs, ignore=ignored, progress=progress)
+        result = lint_paths(paths, day, project_file, jobs=jobs, ignore=ignored, progress=progress, cache=not no_cache)
     else:
-        result = lint_repository(day, project_file, jobs=jobs, ignore=ignored, progress=progress)
+        result = lint_repository(day, project_file, jobs=jobs, ignore=ignored, progress=progress, cache=not no_cache)
     click.echo(FORMATS[output_format](result, Display.for_output()), nl=False)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if output_format == "github" and summary_file:

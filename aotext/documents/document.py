@@ -13,8 +13,8 @@ from aotext.documents.types.base import View
 from aotext.model import KeyPath, Position
 
 Role = Literal["document", "project"]
-# Strings longer than this in a front matter are prose, never an id.
-LONGEST_ID = 200
+# Strings longer than this in a front matter are prose: longer than any id may be (the schemas' maxLength).
+LONGEST_ID = 80
 
 
 @dataclass
