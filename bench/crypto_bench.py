@@ -26,7 +26,7 @@ ROOT = BENCH.parent
 AOTEXT = ROOT / ".venv" / "bin" / "aotext"
 AS_OF = "2026-07-01"
 COMMANDS = {
-    "lint": ["lint", "--as-of", AS_OF, "--format", "json"],
+    "lint": ["lint", "--as-of", AS_OF, "--format", "json", "--no-cache"],
     "summary": ["summary", "--as-of", AS_OF, "--format", "json"],
     "followups": ["followups", "--as-of", AS_OF, "--format", "json"],
 }

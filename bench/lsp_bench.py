@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Speed of `aotext lsp`: how long after an edit the editor has its diagnostics.
+"""Speed of the checks that answer an edit: `aotext lsp` (how long after an edit the editor has its
+diagnostics) and lint's cache (how long `aotext lint` takes after one changed file).
 
 The real server is started on the generated repositories (bench/out/repo-SIZE,
 made by run.py's generator) and driven by pygls's client, as an editor would:
@@ -9,15 +10,21 @@ across the repository) and the clean one. Each time is from sending the change
 to receiving the diagnostics for that document. Also: how long the server takes
 to read and check the repository when the editor connects.
 
+Lint's cache: `aotext lint` as a whole process on the same repositories, without the cache
+(`--no-cache`), the first time (which writes it), with nothing changed, and after one reflection
+log changed (then put back); best of RUNS each.
+
 Run by `make bench` as `.venv/bin/python bench/lsp_bench.py [--sizes 5000,20000]`;
-the table goes to stdout and to bench/out/lsp.md.
+the tables go to stdout and to bench/out/lsp.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,7 +34,7 @@ from pygls.lsp.client import LanguageClient
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from run import OUT, ROOT, log, repo_for  # noqa: E402 - a sibling script, not a package
+from run import AS_OF, OUT, ROOT, RUNS, log, repo_for  # noqa: E402 - a sibling script, not a package
 
 EDITS = 20
 # The targets of the issue "Live feedback in the editor", in milliseconds.
@@ -78,6 +85,33 @@ async def measure(repo: Path) -> tuple[float, list[float]]:
     return opened, times
 
 
+def lint_seconds(repo: Path, *options: str) -> float:
+    start = time.perf_counter()
+    done = subprocess.run([str(ROOT / ".venv" / "bin" / "aotext"), "lint", "--as-of", AS_OF, *options], cwd=repo,
+                          capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"aotext lint failed in {repo}:\n{done.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def time_cached_lint(repo: Path) -> tuple[float, float, float, float]:
+    """Best seconds of lint without the cache, the first time with it, with nothing changed, after one change."""
+    uncached = min(lint_seconds(repo, "--no-cache") for _ in range(RUNS))
+    first = []
+    for _ in range(RUNS):
+        shutil.rmtree(repo / ".aotext-cache", ignore_errors=True)
+        first.append(lint_seconds(repo))
+    unchanged = min(lint_seconds(repo) for _ in range(RUNS))
+    changed = []
+    for log_path in sorted((repo / "content" / "logs").glob("*.md"))[:RUNS]:
+        clean = log_path.read_text(encoding="utf-8")
+        log_path.write_text(clean.replace("\nplan: ", "\nplan: x", 1), encoding="utf-8")
+        changed.append(lint_seconds(repo))
+        log_path.write_text(clean, encoding="utf-8")
+        lint_seconds(repo)
+    return uncached, min(first), unchanged, min(changed)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="5000,20000", help="repository sizes in documents (default: 5000,20000)")
@@ -90,11 +124,20 @@ def main() -> int:
         met = "met" if median <= MEDIAN_TARGET and worst <= WORST_TARGET else "NOT met"
         log(f"[{size}] aotext lsp: ready in {opened:.2f} s; an edit: median {median:.1f} ms, worst {worst:.1f} ms")
         rows.append(f"| {size:,} | {opened:.2f} s | {median:.1f} ms | {worst:.1f} ms | {met} |")
+    cached_rows = []
+    for size in sizes:
+        uncached, first, unchanged, changed = time_cached_lint(repo_for(size))
+        log(f"[{size}] aotext lint: {uncached:.2f} s without the cache; with it {first:.2f} s the first time, "
+            f"{unchanged:.2f} s unchanged, {changed:.2f} s after one change")
+        cached_rows.append(f"| {size:,} | {uncached:.2f} s | {first:.2f} s | {unchanged:.2f} s | {changed:.2f} s |")
     table = "\n".join([
         f"aotext lsp, diagnostics after an edit (from the change sent to the diagnostics received, {EDITS} edits; "
         f"targets: median at most {MEDIAN_TARGET} ms, worst at most {WORST_TARGET} ms):", "",
         "| documents | ready after connecting | median edit | worst edit | targets |",
-        "|---:|---:|---:|---:|---|", *rows])
+        "|---:|---:|---:|---:|---|", *rows, "",
+        f"aotext lint with its cache (whole processes, best of {RUNS}):", "",
+        "| documents | --no-cache | first (writes the cache) | nothing changed | one log changed |",
+        "|---:|---:|---:|---:|---:|", *cached_rows])
     print(table)
     (OUT / "lsp.md").write_text(table + "\n", encoding="utf-8")
     return 0
