@@ -1,0 +1,148 @@
+"""Lint's cache: what the last `aotext lint` found in each file, kept in
+`.aotext-cache/` at the top of the repository (ignored by git; safe to
+delete), so that the next lint reads again only the files that changed and
+re-checks only what they can affect (aotext.incremental). What it prints is
+exactly what a lint without the cache prints.
+
+A file counts as changed when its size or modification time differs and its
+content does too (a file saved again unchanged is not read twice). The whole
+cache is set aside when aotext itself, the project file, the fonts folder or
+the day (`--as-of`) differ from the run that wrote it. A picture a document
+shows that appears or goes changes that document's problems.
+
+Nothing of an encrypted document's plain text may reach the disk, so a
+repository that holds any `.md.age` file is checked in full every time and
+nothing is cached."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from aotext.crypto.sealed import is_encrypted
+from aotext.incremental import LiveCheck
+from aotext.lint import PARALLEL_THRESHOLD, LintResult, read_all, read_and_check
+from aotext.lint_cache.rows import from_rows, restored, row_of
+from aotext.lint_cache.store import (
+    CACHE_DIR,
+    FILE,
+    NAMES,
+    PICTURES,
+    Key,
+    Row,
+    Stat,
+    cache_key,
+    content_digest,
+    file_stat,
+    read_names,
+    read_rows,
+    write_all,
+    write_file,
+)
+from aotext.load import discover_names
+from aotext.repository import Location
+
+__all__ = ["CACHE_DIR", "cached_lint"]
+
+# Modification times this close before a lint started may hide a second change
+# (file systems keep times in ticks; FAT's are two seconds).
+_RACY_NS = 2_000_000_000
+
+
+def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
+                progress: Callable[[str], None] | None = None) -> LintResult:
+    """Every problem of the repository at `where`, as `aotext.lint.lint`
+    finds them, reading again only what changed since the cache was written."""
+    files = discover_names([where.content_dir])
+    if where.project is not None and where.project.path in files:
+        files.remove(where.project.path)
+    if any(is_encrypted(path) for path in files):
+        return _result(_full(where, files, as_of, jobs, progress))
+    stats = {path: file_stat(path) for path in files}
+    folder = (where.project_file.parent if where.project_file is not None else Path(".")) / CACHE_DIR
+    key = cache_key(where, as_of)
+    started = time.time_ns()
+    saved, since = read_rows(folder / FILE, key)
+    if saved is None:
+        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
+    changed, digests = _changed(saved, stats, since)
+    gone = sorted(set(saved) - set(stats) - {where.project.path if where.project else ""})
+    rows = {path: (stats[path], *row[1:]) for path, row in saved.items() if path in stats} | _project_row(saved, where)
+    if not changed and not gone:
+        if any(saved[path][0] != stat for path, stat in stats.items()):
+            # Saved again unchanged: remember the new times (the strings named are as they were).
+            write_file(folder / FILE, (key, since, rows))
+        return from_rows(saved)
+    names = read_names(folder / NAMES, key, since)
+    if names is None:
+        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
+    live = restored(saved, names, where, as_of)
+    touched = {path for gone_path in gone for path in live.remove(gone_path)}
+    for path in changed:
+        touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
+    for path in touched:
+        digest = digests.get(path) or (saved[path][1] if path in saved else b"")
+        found = row_of(live, path, stats.get(path), digest)
+        names.pop(path, None)
+        if found is not None:
+            rows[path], names[path] = found, live.facts(path).mentions
+    for path in gone:
+        names.pop(path, None)
+    write_all(folder, key, started, rows, names)
+    return _result(live)
+
+
+def _checked_in_full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
+                     progress: Callable[[str], None] | None, folder: Path, key: Key, started: int,
+                     stats: dict[str, Stat]) -> LiveCheck:
+    """Check everything, and cache what was found. No digests yet: reading
+    every file again would slow this lint; a file whose time or size changes
+    later is read then, and counts as changed."""
+    live = _full(where, files, as_of, jobs, progress)
+    rows = {path: found for path in live.paths if (found := row_of(live, path, stats.get(path), b"")) is not None}
+    write_all(folder, key, started, rows, {path: live.facts(path).mentions for path in rows})
+    return live
+
+
+def _full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
+          progress: Callable[[str], None] | None) -> LiveCheck:
+    if progress and len(files) >= PARALLEL_THRESHOLD:
+        progress(f"checking {len(files):,} files ...")
+    loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False, mentions=True)
+    project = [where.project] if where.project is not None else []
+    return LiveCheck([*loaded, *project], as_of, content_dir=where.content_dir,
+                     project_path=where.project.path if where.project else None, many_edits=False)
+
+
+def _result(live: LiveCheck) -> LintResult:
+    files = live.paths
+    return LintResult(len(files), [], live.all_problems(),
+                      sum(1 for path in files if (item := live.loaded(path)) is not None and item.internal_error))
+
+
+def _changed(saved: dict[str, Row], stats: dict[str, Stat], since: int) -> tuple[list[str], dict[str, bytes]]:
+    """The files whose content differs from the cache's (new ones too), and
+    the digests read to tell. A file changed shortly before the last lint
+    started may have changed again within the file system's clock tick,
+    keeping its time and size: its content decides (git's "racy" files)."""
+    changed, digests = [], {}
+    for path, stat in stats.items():
+        row = saved.get(path)
+        if row is None:
+            changed.append(path)
+            continue
+        if any(os.path.isfile(picture) != there for picture, there in row[PICTURES]):
+            changed.append(path)
+        elif row[0] != stat or stat[0] >= since - _RACY_NS:
+            digests[path] = content_digest(Path(path))
+            if not row[1] or digests[path] != row[1]:
+                changed.append(path)
+    return changed, digests
+
+
+def _project_row(saved: dict[str, Row], where: Location) -> dict[str, Row]:
+    path = where.project.path if where.project is not None else None
+    return {path: saved[path]} if path is not None and path in saved else {}
