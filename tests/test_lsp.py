@@ -330,3 +330,17 @@ def test_completion_offers_allowed_values_benchmarks_and_scale_levels(shipped: P
     assert assessments == ["leader", "supporter", "undecided", "pass"]
     assert levels == ["not yet", "a little", "steadily", "a lot"]
     assert {"rep-signups", "one-day-action-turnout", "developing-skills"} <= set(benchmarks)
+
+
+def test_a_picture_that_appears_clears_the_missing_picture_problem(shipped: Path) -> None:
+    module = "content/curriculum/01-kick-off.md"
+    text = _read(shipped, module) + "\n![the three bus yards](yards.png)\n"
+    (shipped / module).write_text(text, encoding="utf-8")
+
+    async def scenario(editor: Editor) -> None:
+        await editor.until(lambda: any(d.code == "missing-picture" for d in editor.of(module)), "the missing picture")
+        (shipped / "content/curriculum/yards.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+        editor.files_changed(("content/curriculum/yards.png", types.FileChangeType.Created))
+        await editor.until(lambda: not editor.of(module), "the picture found")
+
+    _run(shipped, scenario)

@@ -30,7 +30,8 @@ from aotext.lsp import answers
 from aotext.lsp.fixes import diagnostic, fixes
 
 T = TypeVar("T")
-WATCHED = ("**/*.md", "**/*.md.age", "**/*.yaml")
+# Documents, the project file, and the pictures documents show (lint says when one is missing).
+WATCHED = ("**/*.md", "**/*.md.age", "**/*.yaml", "**/*.{png,jpg,jpeg,gif,svg,webp,PNG,JPG,JPEG,GIF,SVG,WEBP}")
 
 
 class Session:
@@ -50,21 +51,39 @@ class Session:
         self.live = open_live(dt.date.today())
         self.publish(set(self.live.paths) | self.published)
 
-    def path_of(self, uri: str) -> str | None:
-        """The repository path of a file the editor names, if lint reads that file."""
+    def relative(self, uri: str) -> str | None:
+        """The repository path of any file the editor names inside the repository."""
         found = to_fs_path(uri)
-        if found is None or self.live is None:
+        if found is None:
             return None
-        file = Path(found)
         try:
-            path = file.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(found).resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return None
-        project = self.live.project_path
-        if path == project or self.live.loaded(path) is not None:
+
+    def path_of(self, uri: str) -> str | None:
+        """The repository path of a file the editor names, if lint reads that file."""
+        path = self.relative(uri)
+        if path is None or self.live is None:
+            return None
+        if path == self.live.project_path or self.live.loaded(path) is not None:
             return path
         content = self.live.content_dir
-        return path if content is not None and is_document_path(file, content) else None
+        return path if content is not None and is_document_path(self.root / path, content) else None
+
+    def showing(self, picture: str) -> list[str]:
+        """The documents that show the picture `picture` (a repository path)."""
+        if self.live is None:
+            return []
+        return [path for path in self.live.paths if (item := self.live.loaded(path)) and picture in item.consulted]
+
+    def recheck(self, path: str) -> None:
+        """Check a document again as the editor or the disk holds it."""
+        text = self.text_of(path)
+        if text is not None:
+            self.edited(path, text)
+        else:
+            self.on_disk(path)
 
     def uri_of(self, path: str) -> str:
         return from_fs_path(str(self.root / path)) or (self.root / path).as_uri()
@@ -188,6 +207,9 @@ def make_server() -> LanguageServer:
             path = session.path_of(change.uri)
             if path is not None and (session.text_of(path) is None or change.type == types.FileChangeType.Deleted):
                 guarded(None, lambda: session.on_disk(path))  # noqa: B023 - called at once
+            elif path is None and (picture := session.relative(change.uri)) is not None:
+                for shown_in in session.showing(picture):  # a picture that appeared or went
+                    guarded(None, lambda: session.recheck(shown_in))  # noqa: B023 - called at once
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:
