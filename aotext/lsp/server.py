@@ -21,6 +21,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from aotext import __version__
+from aotext.corpus import Corpus
 from aotext.documents.claims import claimed_in
 from aotext.documents.document import Document
 from aotext.incremental import LiveCheck, open_live
@@ -30,6 +31,9 @@ from aotext.lsp import answers
 from aotext.lsp.fixes import diagnostic, fixes
 
 T = TypeVar("T")
+# A question about the place of the cursor: the corpus, the document, its lines, the line and character.
+Ask = Callable[[Corpus, Document, list[str], int, int], T]
+AtCursor = types.HoverParams | types.CompletionParams | types.DefinitionParams
 # Documents, the project file, and the pictures documents show (lint says when one is missing).
 WATCHED = ("**/*.md", "**/*.md.age", "**/*.yaml", "**/*.{png,jpg,jpeg,gif,svg,webp,PNG,JPG,JPEG,GIF,SVG,WEBP}")
 
@@ -211,33 +215,27 @@ def make_server() -> LanguageServer:
                 for shown_in in session.showing(picture):  # a picture that appeared or went
                     guarded(None, lambda: session.recheck(shown_in))  # noqa: B023 - called at once
 
+    def at_cursor(params: AtCursor, default: T, ask: Ask[T], typing: bool = False) -> T:
+        """`ask` about the place of the cursor in the document as read now
+        (`typing`: its line may be half written); `default` when it cannot be."""
+        held = session.document(params.text_document.uri, params.position.line if typing else None)
+        if held is None or session.live is None:
+            return default
+        corpus, (document, lines) = session.live.corpus, held
+        return guarded(default, lambda: ask(corpus, document, lines, params.position.line, params.position.character))
+
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(params: types.HoverParams) -> types.Hover | None:
-        held = session.document(params.text_document.uri)
-        if held is None or session.live is None:
-            return None
-        corpus, (document, lines) = session.live.corpus, held
-        return guarded(None, lambda: answers.hover(corpus, document, lines, params.position.line,
-                                                   params.position.character))
+        return at_cursor(params, None, answers.hover)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=[":", " ", "-"]))
     def completion(params: types.CompletionParams) -> list[types.CompletionItem]:
-        held = session.document(params.text_document.uri, params.position.line)
-        if held is None or session.live is None:
-            return []
-        corpus, (document, lines) = session.live.corpus, held
-        return guarded([], lambda: answers.complete(corpus, document, lines, params.position.line,
-                                                    params.position.character))
+        return at_cursor(params, [], answers.complete, typing=True)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     def definition(params: types.DefinitionParams) -> types.Location | None:
-        held = session.document(params.text_document.uri)
-        if held is None or session.live is None:
-            return None
-        corpus, (document, lines) = session.live.corpus, held
-        found = guarded(None, lambda: answers.definition(corpus, document, lines, params.position.line,
-                                                         params.position.character))
+        found = at_cursor(params, None, answers.definition)
         if found is None:
             return None
         path, row, column = found
