@@ -164,3 +164,24 @@ def test_speaker_notes_are_the_facilitator_material_of_what_is_on_screen(deck):
     definition = next(notes for title, _, notes in slides if title == "Defining “autonomous organizing”")
     assert "examples of autonomous organizing" in definition
     assert all("Skit, 5 minutes" not in shown for _, shown, _ in slides)  # facilitator text never on screen
+
+
+def test_the_deck_tells_its_title_and_language(deck):
+    assert deck.core_properties.title == "Autonomous Organizing Training"
+    assert deck.core_properties.language == "en"
+    master = etree.tostring(deck.slide_master._element).decode()
+    assert 'lang="en"' in master and 'lang="en-US"' not in master
+
+
+def test_a_spanish_deck_says_it_is_spanish(tmp_path):
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    project = (ROOT / "aotext.yaml").read_text(encoding="utf-8")
+    (tmp_path / "aotext.yaml").write_text(project.replace("paper: us-letter\n", "paper: us-letter\nlang: es\n", 1),
+                                          encoding="utf-8")
+    built = subprocess.run([str(Path(sys.executable).parent / "aotext"), "build", "--only", "slides",
+                            "--as-of", "2026-11-24"], cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert built.returncode == 0, built.stderr
+    spanish = pptx.Presentation(str(tmp_path / "build/slides.pptx"))
+    assert spanish.core_properties.language == "es"
+    master = etree.tostring(spanish.slide_master._element).decode()
+    assert 'lang="es"' in master and 'lang="en' not in master

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, ProcessCount, RenderError, pandoc_binary
 
@@ -75,6 +77,22 @@ def _pptx_part(name: str, data: str) -> str:
     if name == "ppt/slideLayouts/slideLayout3.xml" and "Section Header" in data:
         return data.replace('sz="3000"', f'sz="{SECTION_TITLE_SIZE}"', 1)
     return data
+
+
+def titled_pptx(presentation: bytes, title: str, lang: str) -> bytes:
+    """The presentation pandoc made, with the title and language that screen
+    readers and the file's properties tell (pandoc's PPTX writer leaves the
+    title empty and the reference presentation's language, en-US)."""
+    def edit(name: str, data: str) -> str:
+        if name == "docProps/core.xml":
+            data = re.sub(r"<dc:title>.*?</dc:title>|<dc:title/>", "", data, flags=re.DOTALL)
+            return data.replace("</cp:coreProperties>", f"<dc:title>{escape(title)}</dc:title>"
+                                f"<dc:language>{escape(lang)}</dc:language></cp:coreProperties>")
+        if name == "ppt/presentation.xml" or name.startswith(("ppt/slideMasters/", "ppt/slideLayouts/", "ppt/slides/")):
+            return data.replace('lang="en-US"', f'lang="{escape(lang)}"')
+        return data
+
+    return _rewritten(presentation, edit, {})
 
 
 def _default_reference(kind: str, counter: ProcessCount) -> bytes:

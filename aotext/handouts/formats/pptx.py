@@ -8,7 +8,7 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
-from aotext.handouts.office import reference_pptx
+from aotext.handouts.office import reference_pptx, titled_pptx
 from aotext.handouts.render import render_office
 from aotext.project import Project
 
@@ -18,7 +18,8 @@ def prepare(tools: Tools) -> Renderer:
 
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
         metadata = {**composed.metadata, "author": project.collective}
-        return Rendered(render_office(composed.markdown, "pptx", metadata, reference, tools.counter, resources))
+        made = render_office(composed.markdown, "pptx", metadata, reference, tools.counter, resources)
+        return Rendered(titled_pptx(made, metadata.get("title", ""), project.lang))
 
     return render
 
