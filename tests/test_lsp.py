@@ -47,6 +47,14 @@ class Editor:
         def logged(params: types.LogMessageParams) -> None:
             assert params.type != types.MessageType.Error, params.message
 
+        self.shown_messages: list[str] = []
+        self.told = asyncio.Event()
+
+        @self.client.feature(types.WINDOW_SHOW_MESSAGE)
+        def shown(params: types.ShowMessageParams) -> None:
+            self.shown_messages.append(params.message)
+            self.told.set()
+
     def uri(self, path: str) -> str:
         return (self.root / path).as_uri()
 
@@ -344,3 +352,14 @@ def test_a_picture_that_appears_clears_the_missing_picture_problem(shipped: Path
         await editor.until(lambda: not editor.of(module), "the picture found")
 
     _run(shipped, scenario)
+
+
+def test_a_folder_that_is_no_repository_is_said_in_the_editor_not_a_crash(tmp_path: Path) -> None:
+    async def scenario(editor: Editor) -> list[str]:
+        await asyncio.wait_for(editor.told.wait(), WAIT)
+        hover = await editor.client.text_document_hover_async(types.HoverParams(**editor.at("notes.md", 0, 0)))
+        assert hover is None  # it still answers
+        return editor.shown_messages
+
+    [message] = _run(tmp_path, scenario)
+    assert message.startswith("aotext: there is no 'content' folder here") and "aotext.yaml" in message

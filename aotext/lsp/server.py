@@ -24,6 +24,7 @@ from aotext import __version__
 from aotext.corpus import Corpus
 from aotext.documents.claims import claimed_in
 from aotext.documents.document import Document
+from aotext.errors import UsageError
 from aotext.incremental import LiveCheck, open_live
 from aotext.lint import check_loaded, read_and_check
 from aotext.load import is_document_path, load_text
@@ -49,10 +50,17 @@ class Session:
         self.published: set[str] = set()  # files whose diagnostics the editor shows
 
     def start(self, root: Path) -> None:
-        """Read and check the repository at `root`; show every file's problems."""
+        """Read and check the repository at `root`; show every file's problems.
+        A folder that is no aotext repository is said once, in the editor."""
         self.root = root
         os.chdir(root)  # aotext's paths are relative to the repository, as lint prints them
-        self.live = open_live(dt.date.today())
+        try:
+            self.live = open_live(dt.date.today())
+        except UsageError as error:
+            self.server.window_show_message(types.ShowMessageParams(
+                type=types.MessageType.Warning,
+                message=f"aotext: {error}. Open the repository's top folder (where aotext.yaml is) in the editor."))
+            return
         self.publish(set(self.live.paths) | self.published)
 
     def relative(self, uri: str) -> str | None:
