@@ -9,7 +9,9 @@ import os
 import re
 import subprocess
 import threading
-from collections.abc import Mapping
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -39,16 +41,29 @@ class RenderError(Exception):
 
 @dataclass
 class ProcessCount:
-    """How many pandoc processes and typst compilations a build started."""
+    """How many pandoc processes and typst compilations a build started, and
+    how long each took (make bench compares the build with them)."""
 
     pandoc: int = 0
     typst: int = 0
+    seconds: list[float] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add(self, *, pandoc: int = 0, typst: int = 0) -> None:
         with self._lock:
             self.pandoc += pandoc
             self.typst += typst
+
+    @contextmanager
+    def timed(self, *, pandoc: int = 0, typst: int = 0) -> Iterator[None]:
+        """Count one run, and how long it took."""
+        self.add(pandoc=pandoc, typst=typst)
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.seconds.append(time.perf_counter() - start)
 
 
 def pandoc_binary() -> str:
@@ -103,19 +118,19 @@ def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
     """Run pandoc on `markdown` and return what it writes to standard output."""
     command = [pandoc_binary(), "--from", MARKDOWN_READER, "--lua-filter", str(LUA_FILTER), *args, "--output", "-"]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(FIXED_EPOCH)}
-    counter.add(pandoc=1)
-    try:
-        process = RUNNING.start(command, environment)
-    except OSError as error:
-        raise RenderError(f"pandoc could not be started ({error.strerror}); reinstall with 'make setup'") from error
-    try:
-        output, errors = process.communicate(markdown.encode("utf-8"), timeout=PANDOC_TIMEOUT_SECONDS)
-    except subprocess.TimeoutExpired as error:
-        process.kill()
-        process.communicate()
-        raise RenderError(f"pandoc did not finish within {PANDOC_TIMEOUT_SECONDS} seconds") from error
-    finally:
-        RUNNING.finished(process)
+    with counter.timed(pandoc=1):
+        try:
+            process = RUNNING.start(command, environment)
+        except OSError as error:
+            raise RenderError(f"pandoc could not be started ({error.strerror}); reinstall with 'make setup'") from error
+        try:
+            output, errors = process.communicate(markdown.encode("utf-8"), timeout=PANDOC_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired as error:
+            process.kill()
+            process.communicate()
+            raise RenderError(f"pandoc did not finish within {PANDOC_TIMEOUT_SECONDS} seconds") from error
+        finally:
+            RUNNING.finished(process)
     if RUNNING.stopping:
         raise Stopped()
     if process.returncode != 0:
@@ -163,12 +178,12 @@ def compile_pdf(source: bytes, fonts: typst.Fonts, counter: ProcessCount, resour
     from `resources`, which typst may not look outside of."""
     import typst
 
-    counter.add(typst=1)
     try:
-        # typst's stubs type the font_paths default so that mypy cannot pick an input type.
-        pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
-            source, root=str(resources), font_paths=fonts, ignore_system_fonts=True, timestamp=FIXED_EPOCH,
-            pdf_standards=[PDF_STANDARD])
+        with counter.timed(typst=1):
+            # typst's stubs type the font_paths default so that mypy cannot pick an input type.
+            pdf, warnings = typst.compile_with_warnings(  # type: ignore[type-var]
+                source, root=str(resources), font_paths=fonts, ignore_system_fonts=True, timestamp=FIXED_EPOCH,
+                pdf_standards=[PDF_STANDARD])
     except typst.TypstError as error:
         raise RenderError(_typst_failure(error, source.decode("utf-8", "replace"))) from error
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
