@@ -12,9 +12,11 @@ words in a <title>; the page also prints the numbers beside it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from html import escape
 from itertools import pairwise
 
+from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary, number
 
 WIDTH = 300
@@ -33,25 +35,26 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def progress_svg(benchmark: BenchmarkSummary) -> str:
+def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH) -> str:
     """A bar for the progress so far, a line at the target and a dashed line
     at the pace expected by now."""
     scale = (WIDTH - 2) / MOST
     share = min(benchmark.progress or 0.0, MOST)
     expected = benchmark.expected_share
     status = benchmark.status.replace(" ", "-")
-    words = [f"Progress: {_percent(benchmark.progress)} of the target" if benchmark.progress is not None
-             else "Progress: nothing measured yet"]
+    progress = (words["of the target"].format(progress=_percent(benchmark.progress)) if benchmark.progress is not None
+                else words["nothing measured"])
+    said = [words["progress so far"].format(progress=progress)]
     body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>',
             f'<rect class="bar {status}" x="1" y="6" width="{share * scale:.1f}" height="14" rx="2"/>',
             f'<line class="target" x1="{1 + scale:.1f}" x2="{1 + scale:.1f}" y1="2" y2="24"/>',
-            f'<text x="{1 + scale:.1f}" y="34" text-anchor="middle">target</text>',
+            f'<text x="{1 + scale:.1f}" y="34" text-anchor="middle">{escape(words["target mark"])}</text>',
             '<text x="1" y="34">0</text>', f'<text x="{WIDTH - 1}" y="34" text-anchor="end">150%</text>']
     if expected is not None:
         body.append(f'<line class="pace" x1="{1 + expected * scale:.1f}" x2="{1 + expected * scale:.1f}" '
                     'y1="2" y2="24"/>')
-        words.append(f"expected by now: {_percent(expected)}")
-    return _svg(36, "; ".join(words) + ".", body)
+        said.append(words["expected by now"].format(share=_percent(expected)))
+    return _svg(36, "; ".join(said) + ".", body)
 
 
 def _days(benchmark: BenchmarkSummary, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -86,7 +89,7 @@ def _goal(benchmark: BenchmarkSummary) -> float | None:
     return benchmark.target if isinstance(benchmark.target, float) else None
 
 
-def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
+def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str, str] = ENGLISH) -> str:
     """Measurements over time against the target (dotted): bars per period for
     a recurring benchmark (filled when met), else a line of the measurements."""
     first, last = _days(benchmark, as_of)
@@ -106,7 +109,7 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
         return _PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * value / top
 
     body = [f'<line class="axis" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>']
-    words: list[str] = []
+    said: list[str] = []
     if benchmark.kind != "qualitative" and benchmark.history:
         for period in benchmark.history:
             left, right = x(max(period.first, first)), x(min(period.last, last))
@@ -114,7 +117,7 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
             body.append(f'<rect class="period {"met" if period.met else "missed"}" x="{left + 1:.1f}" '
                         f'y="{y(period.value or 0.0):.1f}" width="{max(right - left - 2, 2):.1f}" '
                         f'height="{height:.1f}"/>')
-            words.append(f"{period.label}: {number(period.value or 0.0)} ({'met' if period.met else 'not met'})")
+            said.append(f"{period.label}: {number(period.value or 0.0)} ({words['met' if period.met else 'not met']})")
     else:
         points = _points(benchmark)
         if points:
@@ -126,24 +129,25 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date) -> str:
                 path = " ".join(steps)
             body.append(f'<polyline class="history" points="{path}"/>')
             body += [f'<circle class="point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="2.5"/>' for day, value in points]
-        words += [f"{m.day}: {m.level if benchmark.kind == 'qualitative' else number(m.value or 0.0)}"
+        said += [f"{m.day}: {m.level if benchmark.kind == 'qualitative' else number(m.value or 0.0)}"
                   for m in benchmark.measurements if (m.level or m.value is not None)]
     if goal is not None:
         body.append(f'<line class="goal" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
-        body.append(f'<text x="{_PLOT_RIGHT}" y="{y(goal) - 3:.1f}" text-anchor="end">target</text>')
+        body.append(f'<text x="{_PLOT_RIGHT}" y="{y(goal) - 3:.1f}" text-anchor="end">'
+                    f'{escape(words["target mark"])}</text>')
     body += [f'<text x="{_PLOT_LEFT}" y="76">{first:%d %b %Y}</text>',
              f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{last:%d %b %Y}</text>']
-    if not words:
-        body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">nothing measured yet</text>')
-    label = "Measurements over time: " + ("; ".join(words) if words else "nothing measured yet") + "."
+    if not said:
+        body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">{escape(words["nothing measured"])}</text>')
+    label = words["over time"].format(measurements="; ".join(said) if said else words["nothing measured"])
     return _svg(80, label, body)
 
 
-def figures(plan: PlanSummary) -> str:
+def figures(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> str:
     """Every benchmark's two charts as HTML figures, titled, for a web page
     (the report handout's; the dashboard lays its own out)."""
     return "\n".join(
         f'<figure class="benchmark-chart"><figcaption>{escape(b.title)} '
-        f'<span class="status {b.status.replace(" ", "-")}">{escape(b.status)}</span></figcaption>'
-        f'<div class="charts">{progress_svg(b)}{history_svg(b, plan.as_of)}</div></figure>'
+        f'<span class="status {b.status.replace(" ", "-")}">{escape(words[b.status])}</span></figcaption>'
+        f'<div class="charts">{progress_svg(b, words)}{history_svg(b, plan.as_of, words)}</div></figure>'
         for b in plan.benchmarks)

@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from aotext.handouts.labels import ENGLISH
+from aotext.handouts.labels import ENGLISH, period_words
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
 from aotext.terminal import Display, Formatter, render
 from aotext.words import plural
@@ -39,10 +39,10 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def target_text(benchmark: BenchmarkSummary) -> str:
+def target_text(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH) -> str:
     if benchmark.kind == "qualitative":
         return str(benchmark.target)
-    per = f" a {benchmark.every}" if benchmark.every else ""
+    per = f" {words['per period'].format(period=period_words(words, benchmark.every))}" if benchmark.every else ""
     return f"{shown(benchmark.target)} {benchmark.unit or ''}".strip() + per
 
 
@@ -132,15 +132,15 @@ def misses(plan: PlanSummary) -> list[BenchmarkSummary]:
     return [b for b in plan.benchmarks if b.status in ("behind", "overdue") and b.if_missed]
 
 
-def left_out(plan: PlanSummary) -> list[str]:
+def left_out(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> list[str]:
     """What the summary did not count, so that nothing is left out silently."""
     lines = []
     if plan.skipped_measurements:
-        lines.append(f"Left out {plural(plan.skipped_measurements, 'measurement')} that name a benchmark the plan "
-                     "does not have; run aotext lint to see them.")
+        counted = plural(plan.skipped_measurements, words["measurement"], words["measurements"])
+        lines.append(words["left out unknown"].format(measurements=counted))
     if plan.after_end_measurements:
-        lines.append(f"Left out {plural(plan.after_end_measurements, 'measurement')} counted after the plan ended "
-                     f"on {plan.ends}; run aotext lint to see them.")
+        counted = plural(plan.after_end_measurements, words["measurement"], words["measurements"])
+        lines.append(words["left out after end"].format(measurements=counted, ends=plan.ends))
     return lines
 
 
@@ -148,14 +148,16 @@ def _ended(plan: PlanSummary) -> str:
     return ENGLISH["ended"] if plan.ended else ""
 
 
-def chart_words(benchmarks: Sequence[BenchmarkSummary]) -> str:
+def chart_words(benchmarks: Sequence[BenchmarkSummary], words: Mapping[str, str] = ENGLISH) -> str:
     """What a chart picture shows, in words: its alternative text, for whoever cannot see it."""
     parts = []
     for b in benchmarks:
-        progress = f"{progress_text(b)} of the target" if b.progress is not None else "nothing measured yet"
-        pace = f", {round(b.expected_share * 100)}% expected by now" if b.expected_share is not None else ""
-        parts.append(f"{b.title}: {b.status}, {progress}{pace}")
-    return "Each benchmark's progress against its target: " + "; ".join(parts) + "."
+        progress = (words["of the target"].format(progress=progress_text(b)) if b.progress is not None
+                    else words["nothing measured"])
+        pace = (", " + words["expected share"].format(share=f"{round(b.expected_share * 100)}%")
+                if b.expected_share is not None else "")
+        parts.append(f"{b.title}: {words[b.status]}, {progress}{pace}")
+    return words["chart words"].format(benchmarks="; ".join(parts))
 
 
 def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tuple[str, str]] = (),
@@ -171,9 +173,9 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tupl
            # The dashes set the relative column widths when pandoc prints it.
            "|:-------------------|:-----------|:--------|------:|:--------|:-------|:----|:---------|:------------------|"]
     for b in plan.benchmarks:
-        cells = [b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected),
-                 f"**{words[b.status]}**", words[b.trend] if b.trend else shown(None), shown(b.last_measured),
-                 notes_text(b)]
+        cells = [b.title, target_text(b, words), shown(b.current), progress_text(b), shown(b.expected),
+                 f"**{words[b.status]}**", words[b.trend] if b.trend else shown(None),
+                 shown(b.last_measured), notes_text(b)]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if plan.celebrate:
         out.append(f"\n{sub} {words['celebrate']}\n")
@@ -181,8 +183,8 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tupl
     if misses(plan):
         out.append(f"\n{sub} {words['if missed']}\n")
         out += [f"- **{b.title}** ({words[b.status]}): \"{b.if_missed}\"" for b in misses(plan)]
-    if left_out(plan):
-        out.append("\n" + "\n\n".join(left_out(plan)))
+    if left_out(plan, words):
+        out.append("\n" + "\n\n".join(left_out(plan, words)))
     for place, (chart, described) in enumerate(charts):
         caption = words["chart caption"] if place == 0 else words["chart continued"]
         alt = described.replace("\\", "/").replace('"', "'")

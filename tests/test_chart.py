@@ -131,9 +131,9 @@ def test_the_chart_is_drawn_once_per_plan_for_both_formats(repo, tmp_path, monke
     drawn: list[str] = []
     draw = chart.draw
 
-    def counting(plan):
+    def counting(plan, words):
         drawn.append(plan.id)
-        return draw(plan)
+        return draw(plan, words)
 
     monkeypatch.setattr(chart, "draw", counting)
     result = invoke("build", "--only", "report", "--as-of", "2026-11-24", "-j", "4")

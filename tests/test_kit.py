@@ -207,6 +207,7 @@ def test_the_materials_checklist_lists_every_item_with_a_box(kit: Path) -> None:
 
 
 def test_the_scenarios_answer_every_terrain_question(kit: Path) -> None:
+    from aotext.handouts.labels import ENGLISH
     from aotext.handouts.layouts.scenarios import QUESTIONS
 
     pdf = pdf_text(kit / "build/scenarios.pdf")
@@ -214,12 +215,13 @@ def test_the_scenarios_answer_every_terrain_question(kit: Path) -> None:
     for scenario in ("bus-drivers", "police-presence"):
         data = front_matter(f"content/scenarios/{scenario}.md")
         terrain = data["terrain"]
-        answers = [terrain[key] for key, _ in QUESTIONS if key in terrain]
+        answers = [terrain[key] for key in QUESTIONS if key in terrain]
         answers += terrain["enemies"] + terrain["allies"]
         for name, text in texts(kit, "scenarios"):
             assert text.count(words(data["title"])) >= 1 and words(data["setting"]) in text, (name, scenario)
             assert words(data["people"]) in text, (name, scenario)
-            for _, question in QUESTIONS:
+            for key in QUESTIONS:
+                question = ENGLISH[f"terrain:{key}"]
                 assert text.count(words(question)) == 2, (name, question)  # once for each scenario
             if name.endswith(".pdf"):
                 # A long answer may run over a page, with the footer in between: its start is on a page.

@@ -1,8 +1,9 @@
 """`lang:` in the project file: the words aotext itself prints in a handout
 (the agenda, the facilitators' label, page numbers, the report's headings
-and statuses) come in that language, and the PDF, the web page and the Word
-file say it is their language. Read back from real pandoc and typst output,
-on a sample Spanish module (a test, not shipped content)."""
+and statuses, the trainer's kit and the one-page plan) come in that
+language, and the PDF, the web page and the Word file say it is their
+language. Read back from real pandoc and typst output, on a sample Spanish
+module and a small Spanish kit (tests, not shipped content)."""
 
 from __future__ import annotations
 
@@ -147,3 +148,279 @@ def test_a_language_a_document_cannot_say_is_a_lint_error_at_its_line(repo):
     result = invoke("lint", "--as-of", AS_OF)
     assert result.exit_code == 1
     assert 'content/curriculum/planning.md:3:1: error: lang: "espanol" is not one of: en, es [schema]' in result.stdout
+
+
+def test_the_spanish_and_english_words_fill_each_others_places():
+    """Every label in both languages (the registry test checks the keys), with the same blanks to fill."""
+    from string import Formatter
+
+    from aotext.handouts.labels import LABELS
+
+    def blanks(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for key, english in LABELS["en"].items():
+        assert blanks(LABELS["es"][key]) == blanks(english), key
+    # Only words that are the same in both are left as they are: a label copied and not translated is caught.
+    assert [key for key, english in LABELS["en"].items() if LABELS["es"][key] == english] == [
+        "agenda", "min", "letter:tactic"]
+
+
+# A small Spanish project of the trainer's kit, written in Spanish as such a
+# collective would write it: the labels around it must be Spanish too.
+KIT_PROJECT = """collective: Colectivo de Prueba
+lang: es
+workshop:
+  days:
+    - date: 2027-03-06
+      start: "10:00"
+      end: "11:00"
+handouts:
+  - {name: tarjetas, title: Tarjetas de práctica, layout: cards, audience: facilitator, formats: [pdf, docx, html]}
+  - {name: escenarios, title: Escenarios, layout: scenarios, audience: participant, formats: [html]}
+  - {name: hojas, title: Hojas del taller, layout: sheet, audience: facilitator, formats: [html]}
+  - {name: plan, title: Plan en una página, layout: plan, audience: coordinator, formats: [html]}
+  - {name: informe, title: Informe, layout: report, audience: coordinator, formats: [html]}
+"""
+KIT_MODULE = """---
+type: module
+id: hablar-de-politica
+section: V
+order: 1
+title: Hablar de política
+minutes: 60
+activities:
+  - id: practica-en-parejas
+    title: Práctica en parejas
+    kind: pair-practice
+    minutes: 20
+---
+Hablamos de política con la gente.
+"""
+KIT_CARD = """---
+type: role-card
+id: {id}
+title: {title}
+module: hablar-de-politica
+activity: practica-en-parejas
+played_by: Quien hace de Kei.
+situation: Vives en el barrio con tus hijos.
+already_does:
+  - Esperas a la salida de la escuela con otras madres.
+sees_it:
+  - No odias a la policía.
+contradictions:
+  - Dices que no tienes tiempo, y viniste a la marcha.
+fears:
+  - Que te paren más en la calle.
+steps:
+  - Entrar por la puerta.
+how_to_play:
+  - Ábrete cuando te pregunten por tu historia.
+---
+"""
+KIT_SCENARIO = """---
+type: scenario
+id: barrio
+title: Un barrio con patrullas
+setting: Un barrio obrero.
+people: Las vecinas y los vecinos.
+began_from: a-mix
+terrain:
+  networks: Las madres se ven a la salida de la escuela.
+  adapting_and_resisting: Se avisan por mensajes.
+  identities: Familias trabajadoras.
+  enemies: [la alcaldía]
+  allies: [la asociación de inquilinos]
+  research: Cuántas paradas hace la patrulla.
+  history: Una marcha en 2019.
+  understanding_of_oppression: Algunos creen que son unos pocos policías malos.
+  ideas_for_fighting_back: Grabar las paradas.
+  repression: Más paradas a quienes hablen.
+---
+"""
+KIT_SHEETS = {
+    "content/kit/materiales.md": """---
+type: sheet
+id: materiales
+title: Materiales
+checklist:
+  - item: Un cronómetro
+    why: La práctica en parejas.
+---
+""",
+    "content/kit/lecturas.md": """---
+type: sheet
+id: lecturas
+title: Lecturas
+references:
+  - title: Hablar de política
+    by: Stan Weir
+    what: De donde vienen los cinco pasos.
+    used_in:
+      - V. Hablar de política
+---
+""",
+    "content/kit/firmas.md": """---
+type: sheet
+id: firmas
+title: Hoja de firmas
+table:
+  columns: [Nombre, Teléfono]
+  rows: 3
+---
+""",
+}
+KIT_PLAN = """---
+type: plan
+id: plan-barrio
+title: Plan del barrio
+scenario: barrio
+started: 2026-09-01
+ends: 2026-12-31
+reflect_every: 2 weeks
+goals:
+  - id: seguridad
+    title: Calles seguras para los niños
+strategies:
+  - id: redes
+    title: Unir a las madres de la escuela
+    serves: [seguridad]
+tactics:
+  - id: reuniones
+    title: Reuniones en las cocinas
+    serves: [redes]
+benchmarks:
+  - id: nuevas
+    title: Dos madres nuevas cada mes
+    kind: numeric
+    measures: [reuniones]
+    target: 2
+    unit: madres
+    combine: sum
+    every: month
+    if_missed: Pedir ayuda a una organizadora con experiencia.
+  - id: confianza
+    title: ¿Se sienten parte del grupo?
+    kind: qualitative
+    measures: [redes]
+    question: ¿Se sienten parte del grupo?
+    scale: [nada, un poco, mucho]
+    target_level: mucho
+    start: 2026-10-01
+    due: 2026-12-31
+    if_missed: Hablar con cada una.
+---
+"""
+KIT_LOG = """---
+type: reflection
+id: reunion-2026-11-20
+plan: plan-barrio
+date: 2026-11-20
+measurements:
+  - benchmark: nuevas
+    value: 1
+  - benchmark: confianza
+    level: un poco
+---
+"""
+KIT_FILES = {"aotext.yaml": KIT_PROJECT, "content/curriculum/hablar.md": KIT_MODULE,
+             "content/roles/a-kei.md": KIT_CARD.format(id="kei", title="Eres Kei"),
+             "content/roles/b-organizadora.md": KIT_CARD.format(id="organizadora", title="Eres la organizadora"),
+             "content/scenarios/barrio.md": KIT_SCENARIO, **KIT_SHEETS, "content/plans/plan-barrio.md": KIT_PLAN,
+             "content/logs/reunion-2026-11-20.md": KIT_LOG}
+# The labels of the kit's layouts and the one-page plan, by the families and
+# names labels.py gives them; and those of the report's charts. (The report's
+# notes column is still English: summary.py writes its sentences for every
+# output, the terminal's and JSON's too.)
+KIT_FAMILIES = ("card:", "terrain:", "begins:", "combine:", "unit:")
+KIT_KEYS = ("role cards", "played by", "cut here", "activity minutes", "kind:pair-practice", "contents",
+            "scenarios subtitle", "setting", "people", "begins", "model answers", "not answered", "enemies", "allies",
+            "ready", "what", "where used", "written by",
+            "plan scenario", "plan started", "plan runs to", "plan reflects", "goals", "strategies", "tactics",
+            "benchmarks", "serves", "benchmark", "measures", "target", "when", "if we miss it", "on scale",
+            "each period", "from date", "by date", "every period", "for participants", "for facilitators",
+            "for coordinators", "file:.html", "file:.pdf", "file:.docx", "index title")
+CHART_KEYS = ("target mark", "nothing measured", "of the target", "expected share", "chart words", "progress so far",
+              "expected by now", "over time", "not met", "per period", "on track", "behind", "charts")
+
+
+def english_fragments(families: tuple[str, ...], names: tuple[str, ...]) -> dict[str, str]:
+    """The English words of these labels that must not reach a Spanish handout, each with its key: every
+    stretch between its blanks long enough to say something (not "G1", "of"), where Spanish says it otherwise."""
+    import re
+
+    from aotext.handouts.labels import ENGLISH, LABELS
+
+    keys = [key for key in ENGLISH if key.startswith(families) or key in names] if families else list(names)
+    assert set(names) <= set(keys)
+    found = {}
+    for key in keys:
+        if ENGLISH[key] == LABELS["es"][key]:
+            continue
+        for fragment in re.split(r"\{\w+\}", ENGLISH[key]):
+            fragment = fragment.strip(" ,.:;")
+            if len(fragment) >= 4:
+                found[fragment] = key
+    return found
+
+
+def printed(words: str, text: str) -> bool:
+    """Whether `words` stand in `text` as words (not "from" inside "fromage")."""
+    import re
+
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def page_text(path) -> str:
+    """What a reader of a web page reads: its text, without its markup, styles or scripts."""
+    import html
+    import re
+
+    page = path.read_text(encoding="utf-8")
+    page = re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def test_a_spanish_kit_prints_every_word_of_aotexts_own_in_spanish(tmp_path):
+    with built_tree(tmp_path, KIT_FILES, "--as-of", AS_OF) as root:
+        pages = {name: page_text(root / f"build/{name}.html")
+                 for name in ("tarjetas", "escenarios", "hojas", "plan-plan-barrio", "informe-plan-barrio", "index")}
+        cards_pdf = " ".join(pdf_text(root / "build/tarjetas.pdf").split())
+        with zipfile.ZipFile(root / "build/tarjetas.docx") as document:
+            cards_docx = document.read("word/document.xml").decode()
+    spanish = {
+        "tarjetas": ["Práctica en parejas", "práctica en parejas, 20 minutos", "Quién lee esta tarjeta:",
+                     "Lo que ya haces", "Cómo lo ves", "Dónde se contradice tu historia", "Lo que te da miedo",
+                     "Los pasos", "Cómo interpretar el papel", "Contenido"],
+        "escenarios": ["Para los grupos: el lugar y la gente de cada escenario", "Lugar.", "La gente.",
+                       "Dónde empieza la organización: una mezcla: algo de espontaneidad",
+                       "El terreno: respuestas modelo", "Enemigos:", "Posibles aliados:",
+                       "¿Cómo se relaciona la gente entre sí? ¿Qué infraestructuras orgánicas o redes existen ya?",
+                       "¿Qué ideas tiene la gente ahora mismo sobre cómo contraatacar?",
+                       "¿Qué necesitamos saber sobre nosotros mismos? Este escenario aún no responde a esta pregunta."],
+        "hojas": ["Listo Qué Dónde lo usa el taller", "Hablar de política , de Stan Weir", "Nombre Teléfono"],
+        "plan-plan-barrio": ["Escenario: Un barrio con patrullas · empezó el 2026-09-01 · hasta el 2026-12-31 · "
+                             "reflexionamos cada 2 semanas", "Objetivos: lo que esperamos lograr",
+                             "Estrategias: cómo queremos lograrlo", "Tácticas: lo concreto para llegar ahí",
+                             "Indicadores: cómo sabemos que vamos por buen camino", "O1", "(sirve a O1)",
+                             "(sirve a E1)", "Indicador Mide Meta Cuándo Si no lo logramos",
+                             "2 madres cada mes (acumulado)", "cada mes", "mucho en la escala: nada · un poco · mucho",
+                             "desde el 2026-10-01, para el 2026-12-31"],
+        "informe-plan-barrio": ["2 madres por mes", "Avance:", "esperado a la fecha:", "Mediciones en el tiempo:",
+                                "meta"],
+        "index": ["Para facilitadores", "Para coordinadores", "Para participantes", "página web"],
+    }
+    for name, wanted in spanish.items():
+        for words in wanted:
+            assert words in pages[name], (name, words)
+    for words in ("cortar por esta línea", "Lo que ya haces", "Quién lee esta tarjeta:", "20 minutos"):
+        assert words in cards_pdf, words
+    assert "cortar por esta línea" in cards_docx
+    kit = {**pages, "tarjetas.pdf": cards_pdf}
+    report = kit.pop("informe-plan-barrio")
+    for english, key in english_fragments(KIT_FAMILIES, KIT_KEYS).items():
+        for name, text in kit.items():
+            assert not printed(english, text), (name, key, english)
+    for english, key in english_fragments((), CHART_KEYS).items():
+        assert not printed(english, report), (key, english)

@@ -54,6 +54,40 @@ def test_the_enums_in_the_schemas_are_the_ones_the_code_knows():
     assert activity["kind"]["enum"] == list(ACTIVITY_KINDS)
 
 
+def _family(prefix: str) -> list[str]:
+    """The names of one family of labels (`kind:skit` ... for "kind")."""
+    return [key.removeprefix(f"{prefix}:") for key in LABELS["en"] if key.startswith(f"{prefix}:")]
+
+
+def test_the_handouts_have_words_for_every_name_the_schemas_allow():
+    from aotext.handouts.layouts.cards import SECTIONS
+
+    activity = _schema("module")["properties"]["activities"]["items"]["properties"]
+    assert _family("kind") == list(ACTIVITY_KINDS) == activity["kind"]["enum"]
+    assert _family("combine") == list(COMBINES)
+    assert _family("begins") == _schema("scenario")["properties"]["began_from"]["enum"]
+    card = _schema("role-card")["properties"]
+    assert _family("card") == list(SECTIONS) == [key for key, value in card.items() if value.get("type") == "array"]
+    # The periods a benchmark repeats over, and the units a plan reflects in ('2 weeks').
+    reflect = _schema("plan")["properties"]["reflect_every"]["pattern"]
+    units = reflect.split("(")[1].split(")")[0].split("|")
+    assert set(_family("unit")) == set(PERIODS) | set(units)
+
+
+def test_the_terrain_questions_are_the_schemas_descriptions():
+    """The scenarios handout prints the workshop's terrain questions from the
+    labels; an editor shows the same words when hovering over a `terrain:` key."""
+    from aotext.handouts.layouts.scenarios import QUESTIONS
+
+    terrain = _schema("scenario")["properties"]["terrain"]["properties"]
+    assert _family("terrain") == list(QUESTIONS)
+    # Enemies and allies are two lists that answer one question.
+    asked = {key: "enemies_and_allies" if key in ("enemies", "allies") else key for key in terrain}
+    assert set(asked.values()) == set(QUESTIONS)
+    for key, question in asked.items():
+        assert terrain[key]["description"].startswith(LABELS["en"][f"terrain:{question}"]), key
+
+
 def test_every_schema_states_the_same_id_pattern():
     from aotext.schemas import id_pattern
 

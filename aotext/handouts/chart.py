@@ -10,9 +10,10 @@ import datetime as dt
 import io
 import threading
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ SHORTEST_SPAN = dt.timedelta(days=14)
 _QUIET = threading.Lock()
 
 
-def _progress_panel(axis: Axes, benchmark: BenchmarkSummary, expected_share: float | None) -> None:
+def _progress_panel(axis: Axes, benchmark: BenchmarkSummary, expected_share: float | None,
+                    words: Mapping[str, str]) -> None:
     share = min(benchmark.progress or 0.0, 1.5)
     axis.barh([0], [share], color=STATUS_COLOURS[benchmark.status], height=0.5)
     axis.axvline(1.0, color="#424242", linewidth=1)
@@ -38,9 +40,9 @@ def _progress_panel(axis: Axes, benchmark: BenchmarkSummary, expected_share: flo
         axis.axvline(expected_share, color=ACCENT, linestyle="--", linewidth=1.2)
     axis.set_xlim(0, 1.5)
     axis.set_yticks([])
-    axis.set_xticks([0, 0.5, 1.0, 1.5], ["0", "50%", "target", "150%"])
+    axis.set_xticks([0, 0.5, 1.0, 1.5], ["0", "50%", words["target mark"], "150%"])
     axis.tick_params(labelsize=6)
-    axis.set_title(f"{benchmark.status}", fontsize=8, loc="left", color=STATUS_COLOURS[benchmark.status])
+    axis.set_title(words[benchmark.status], fontsize=8, loc="left", color=STATUS_COLOURS[benchmark.status])
 
 
 def _span(benchmark: BenchmarkSummary, days: list[dt.date], as_of: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -64,7 +66,7 @@ def _numbers(days: Sequence[dt.date]) -> list[float]:
     return [float(number) for number in dates.date2num(list(days))]  # type: ignore[no-untyped-call]
 
 
-def _history_panel(axis: Axes, benchmark: BenchmarkSummary, as_of: dt.date) -> None:
+def _history_panel(axis: Axes, benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str, str]) -> None:
     """Measurements over time against the target: levels on the scale, counts
     per period, or the running total (sum) or latest value."""
     from matplotlib import dates
@@ -102,12 +104,12 @@ def _history_panel(axis: Axes, benchmark: BenchmarkSummary, as_of: dt.date) -> N
     axis.tick_params(labelsize=6)
     axis.xaxis.get_offset_text().set_fontsize(6)
     if not points:
-        axis.text(0.5, 0.5, "nothing measured yet", transform=axis.transAxes, ha="center", va="center",
+        axis.text(0.5, 0.5, words["nothing measured"], transform=axis.transAxes, ha="center", va="center",
                   fontsize=7, color="#757575")
 
 
-def figure(plan: PlanSummary) -> Figure:
-    """The chart as a matplotlib Figure of its own (nothing shared with other charts)."""
+def figure(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> Figure:
+    """The chart as a matplotlib Figure of its own (nothing shared with other charts), its words in `words`."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -116,9 +118,9 @@ def figure(plan: PlanSummary) -> Figure:
     FigureCanvasAgg(chart)  # its own canvas, which lays it out and draws it: no pyplot, no process-wide backend
     axes = chart.subplots(rows, 2, squeeze=False, gridspec_kw={"width_ratios": [1, 1.6]})
     for (progress, history), benchmark in zip(axes, plan.benchmarks, strict=False):
-        _progress_panel(progress, benchmark, benchmark.expected_share)
+        _progress_panel(progress, benchmark, benchmark.expected_share, words)
         progress.set_ylabel(_wrap(benchmark.title), rotation=0, ha="right", va="center", fontsize=7)
-        _history_panel(history, benchmark, plan.as_of)
+        _history_panel(history, benchmark, plan.as_of, words)
     chart.tight_layout()
     return chart
 
@@ -135,19 +137,19 @@ def png(chart: Figure) -> bytes:
 ROWS_PER_PICTURE = 8
 
 
-def pictures(plan: PlanSummary) -> list[bytes]:
+def pictures(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> list[bytes]:
     """The chart as pictures of at most ROWS_PER_PICTURE benchmarks each, in order."""
     rows = plan.benchmarks
-    return [draw(dataclasses.replace(plan, benchmarks=rows[start:start + ROWS_PER_PICTURE]))
+    return [draw(dataclasses.replace(plan, benchmarks=rows[start:start + ROWS_PER_PICTURE]), words)
             for start in range(0, max(1, len(rows)), ROWS_PER_PICTURE)]
 
 
-def draw(plan: PlanSummary) -> bytes:
+def draw(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> bytes:
     """PNG bytes of the chart, the same bytes for the same summary. Whatever
     matplotlib still warns about stays here: it means nothing to the reader."""
     with _QUIET, warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return png(figure(plan))
+        return png(figure(plan, words))
 
 
 def _wrap(title: str, width: int = 28) -> str:

@@ -104,7 +104,8 @@ def title_block(handout: Handout, project: Project, plan: Plan | None = None) ->
     titled after the plan and has no workshop date (it says its own day)."""
     words = labels(project.lang)
     metadata = {"title": handout.title, "collective": project.collective, "audience": handout.audience,
-                "lang": project.lang, "for-facilitators": words["for facilitators"], "page-of": words["page of"]}
+                "lang": project.lang, "for-facilitators": words["for facilitators"], "page-of": words["page of"],
+                "contents": words["contents"], "continued": words["continued"]}
     if plan is not None:
         metadata["title"] = f"{handout.title}: {plan.title}"
     elif project.days[0].date:

@@ -14,6 +14,7 @@ from aotext.dashboard.write import shareable_page
 from aotext.fsio import atomic_write
 from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
+from aotext.handouts.labels import labels
 from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, PAGE_CSS, ProcessCount, render_html
 from aotext.handouts.state import STATE_FOLDER, made_outputs
 from aotext.project import AUDIENCES, Project
@@ -21,13 +22,15 @@ from aotext.project import AUDIENCES, Project
 INDEX = "index.html"
 # Not a .json record: the build's records are of handouts, and the index is none.
 _DIGEST = f"{INDEX}.digest"
-READERS = {"participant": "For participants", "facilitator": "For facilitators", "coordinator": "For coordinators"}
-KINDS = {".html": "web page", ".pdf": "PDF, to print", ".docx": "Word document, to edit",
-         ".pptx": "PowerPoint slides"}
+# The labels that head each audience's handouts.
+READERS = {"participant": "for participants", "facilitator": "for facilitators", "coordinator": "for coordinators"}
+# The kinds of file, in the order a handout's are listed; each said by its `file:` label.
+KINDS = (".html", ".pdf", ".docx", ".pptx")
 
 
 def index_markdown(output_dir: Path, project: Project) -> str:
-    """The index's Markdown: each audience, each handout, each of its files."""
+    """The index's Markdown: each audience, each handout, each of its files, in the project's language."""
+    words = labels(project.lang)
     handouts = {handout.name: handout for handout in project.handouts}
     made = [item for item in made_outputs(output_dir) if item.handout in handouts]
     parts = []
@@ -36,24 +39,27 @@ def index_markdown(output_dir: Path, project: Project) -> str:
         entries = []
         for handout in listed:
             files = sorted((item.path for item in made if item.handout == handout.name),
-                           key=lambda path: (path.stem, list(KINDS).index(path.suffix) if path.suffix in KINDS else 9))
-            links = [f"[{escape(path.name)}]({path.name}) ({KINDS.get(path.suffix, path.suffix)})" for path in files]
+                           key=lambda path: (path.stem, KINDS.index(path.suffix) if path.suffix in KINDS else 9))
+            links = [f"[{escape(path.name)}]({path.name}) ({words.get(f'file:{path.suffix}', path.suffix)})"
+                     for path in files]
             if links:
                 entries.append(f"- **{escape(handout.title)}**: " + "; ".join(links) + "\n")
         if audience == "coordinator" and (page := shareable_page(output_dir)) is not None:
-            entries.append(f"- **How the plans are doing** (counts of people only): [{page.name}]({page.name}) "
-                           f"({KINDS[page.suffix]})\n")
+            entries.append(f"- **{words['shareable dashboard']}** ({words['counts only']}): "
+                           f"[{page.name}]({page.name}) ({words[f'file:{page.suffix}']})\n")
         if entries:
-            parts.append(f"# {READERS[audience]}\n\n" + "".join(entries))
+            parts.append(f"# {words[READERS[audience]]}\n\n" + "".join(entries))
     if not parts:
-        parts.append("Nothing has been built yet: run `make handouts`.\n")
+        parts.append(f"{words['nothing built']}\n")
     return "\n".join(parts)
 
 
 def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bool:
     """Write build/index.html when what it lists changed; True when it was written."""
     markdown = index_markdown(output_dir, project)
-    metadata = {"title": f"{project.collective}: handouts", "collective": project.collective, "lang": project.lang}
+    words = labels(project.lang)
+    metadata = {"title": words["index title"].format(collective=project.collective), "collective": project.collective,
+                "lang": project.lang, "contents": words["contents"]}
     wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + PAGE_CSS.read_bytes()
                      + LUA_FILTER.read_bytes())
     page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST

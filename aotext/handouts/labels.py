@@ -1,8 +1,14 @@
 """Every word aotext itself prints in a handout, in each language a project
 can choose with `lang:` (English and Spanish ship). The documents' own text
 is the collective's to write in their language; these are the rest: the
-agenda's headings, the facilitators' label, the page numbers, the report's
-headings and status words."""
+agenda's headings, the facilitators' label, the page numbers, the list of
+contents, the report's headings, status words and charts, the headings of a
+role card, the workshop's questions about the terrain that the scenarios
+answer, the one-page plan's headings, the columns aotext adds to a sheet,
+and the front page of the build folder.
+
+A key with a colon is one of a family the layouts look up by a name from
+the documents (`kind:skit`, `card:fears`, `terrain:history`, `unit:weeks`)."""
 
 from __future__ import annotations
 
@@ -12,13 +18,16 @@ from aotext.agenda import PRESENTATION
 from aotext.project import Language
 
 ENGLISH = {
+    # The workshop: its agenda, module timings and objectives; the title block and footer of every handout.
     "agenda": "Agenda", "day": "Day", "time": "Time", "minutes": "Minutes", "what": "What",
     "end of day": "End of day", "unplanned time": "Unplanned time", "presentation": PRESENTATION,
     "overrun": "This day runs {minutes} minutes past its end at {end}.",
     "in hand": "The modules end at {finish}, {minutes} minutes before the day's end at {end}: time in hand for "
                "questions, a longer break, or running over.",
     "for facilitators": "For facilitators", "objectives": "What you will take away", "page of": "of",
+    "contents": "Contents", "continued": "continued",
     "other questions": "Other questions", "as of": "As of", "ended": ", the plan's last day (it has ended)",
+    # The benchmark report.
     "benchmark": "Benchmark", "target": "Target", "current": "Current", "progress": "Progress",
     "expected": "Expected by now", "status": "Status", "trend": "Trend", "last measured": "Last measured",
     "notes": "Notes", "celebrate": "What to celebrate", "if missed": "What we said we would do if we missed",
@@ -31,10 +40,68 @@ ENGLISH = {
                         "dotted line).",
     "met": "met", "on track": "on track", "behind": "behind", "overdue": "overdue", "no data": "no data",
     "not started": "not started", "up": "up", "down": "down", "flat": "flat",
+    "per period": "a {period}", "not met": "not met", "measurement": "measurement", "measurements": "measurements",
+    "left out unknown": "Left out {measurements} that name a benchmark the plan does not have; run aotext lint to "
+                        "see them.",
+    "left out after end": "Left out {measurements} counted after the plan ended on {ends}; run aotext lint to see "
+                          "them.",
+    # The report's charts: the words on them, and what they show, for whoever cannot see them.
+    "target mark": "target", "nothing measured": "nothing measured yet", "of the target": "{progress} of the target",
+    "expected share": "{share} expected by now",
+    "chart words": "Each benchmark's progress against its target: {benchmarks}.",
+    "progress so far": "Progress: {progress}", "expected by now": "expected by now: {share}",
+    "over time": "Measurements over time: {measurements}.",
     "module minutes": "{minutes} minutes.", "activities": "Activities", "min": "min",
+    "activity minutes": "{minutes} minutes",
     "kind:group-activity": "group activity", "kind:report-back": "report back", "kind:question": "question",
     "kind:skit": "skit", "kind:whole-room-activity": "whole room activity", "kind:pair-practice": "pair practice",
     "kind:presentation": "presentation", "kind:break": "break",
+    # The role cards.
+    "role cards": "Role cards", "played by": "Who reads this card:", "cut here": "cut along this line",
+    "card:already_does": "What you already do", "card:sees_it": "How you see it",
+    "card:contradictions": "Where your story contradicts itself", "card:fears": "What you are afraid of",
+    "card:steps": "The steps", "card:how_to_play": "How to play it",
+    # The scenarios: the workshop's questions about the terrain of a struggle (section IV, Planning), in its
+    # words (the scenario schema's descriptions start with them: a test checks), and where organizing begins.
+    "scenarios subtitle": "For the groups: each scenario's setting and people, and model answers to the questions "
+                          "about its terrain",
+    "setting": "Setting.", "people": "People.", "begins": "Where the organizing begins:",
+    "begins:spontaneous-activity": "spontaneous activity around a workplace, neighborhood or community",
+    "begins:deplorable-conditions": "deplorable conditions that we see and feel there's potential to get organized "
+                                    "to resist",
+    "begins:a-mix": "a mix: some level of spontaneity, and also some existing relationships and history of struggle",
+    "model answers": "The terrain: model answers", "not answered": "Not answered in this scenario yet.",
+    "enemies": "Enemies", "allies": "Potential allies",
+    "terrain:networks": "How do people relate to each other? What organic infrastructures or networks exist already?",
+    "terrain:adapting_and_resisting": "How have people either adapted to or resisted their conditions?",
+    "terrain:identities": "What are the identities and social statuses of people affected?",
+    "terrain:enemies_and_allies": "Who are the enemies and potential allies in the struggle?",
+    "terrain:research": "What kind of research will help us better understand the terrain?",
+    "terrain:history": "What's the history of struggle in the area?",
+    "terrain:understanding_of_oppression": "How do people understand their oppression?",
+    "terrain:ideas_for_fighting_back": "What ideas do people have right now about how to fight back?",
+    "terrain:repression": "What kind of repression might we face?",
+    "terrain:ourselves": "What do we need to know about ourselves?",
+    # The one-page plan.
+    "plan scenario": "Scenario: {scenario}", "plan started": "started {date}", "plan runs to": "runs to {date}",
+    "plan reflects": "we reflect every {every}",
+    "goals": "Goals: what we hope to achieve", "strategies": "Strategies: how we want to achieve it",
+    "tactics": "Tactics: the nuts and bolts to get there", "benchmarks": "Benchmarks: how we know we're on our way",
+    "letter:goal": "G", "letter:strategy": "S", "letter:tactic": "T", "serves": "serves {parts}",
+    "measures": "Measures", "when": "When", "if we miss it": "If we miss it", "on scale": "on:",
+    "combine:sum": "counted up", "combine:latest": "latest count",
+    "each period": "each {period}", "from date": "from {date}", "by date": "by {date}",
+    "every period": "every {period}",
+    "unit:day": "day", "unit:days": "days", "unit:week": "week", "unit:weeks": "weeks", "unit:month": "month",
+    "unit:months": "months", "unit:quarter": "quarter", "unit:year": "year",
+    # The kit's sheets: the checklist's columns and the readings.
+    "ready": "Ready", "where used": "Where the workshop uses it", "written by": ", by",
+    # build/index.html, the front page of the build folder.
+    "index title": "{collective}: handouts", "for participants": "For participants",
+    "for coordinators": "For coordinators", "shareable dashboard": "How the plans are doing",
+    "counts only": "counts of people only", "nothing built": "Nothing has been built yet: run `make handouts`.",
+    "file:.html": "web page", "file:.pdf": "PDF, to print", "file:.docx": "Word document, to edit",
+    "file:.pptx": "PowerPoint slides",
 }
 _SPANISH = {
     "agenda": "Agenda", "day": "Día", "time": "Hora", "minutes": "Minutos", "what": "Qué",
@@ -44,6 +111,7 @@ _SPANISH = {
     "in hand": "Los módulos terminan a las {finish}, {minutes} minutos antes del cierre del día a las {end}: "
                "tiempo de reserva para preguntas, un descanso más largo o para alargarse.",
     "for facilitators": "Para facilitadores", "objectives": "Lo que te llevarás", "page of": "de",
+    "contents": "Contenido", "continued": "continuación",
     "other questions": "Otras preguntas", "as of": "Al", "ended": ", último día del plan (ya terminó)",
     "benchmark": "Indicador", "target": "Meta", "current": "Actual", "progress": "Avance",
     "expected": "Esperado a la fecha", "status": "Estado", "trend": "Tendencia", "last measured": "Última medición",
@@ -57,10 +125,65 @@ _SPANISH = {
                         "meta (la línea de puntos).",
     "met": "cumplido", "on track": "en camino", "behind": "atrasado", "overdue": "vencido", "no data": "sin datos",
     "not started": "sin empezar", "up": "sube", "down": "baja", "flat": "igual",
+    "per period": "por {period}", "not met": "no cumplido", "measurement": "medición", "measurements": "mediciones",
+    "left out unknown": "Se dejaron fuera {measurements} que nombran un indicador que el plan no tiene; ejecuta "
+                        "aotext lint para verlas.",
+    "left out after end": "Se dejaron fuera {measurements} contadas después de que el plan terminara el {ends}; "
+                          "ejecuta aotext lint para verlas.",
+    "target mark": "meta", "nothing measured": "nada medido todavía", "of the target": "{progress} de la meta",
+    "expected share": "{share} esperado a la fecha",
+    "chart words": "El avance de cada indicador frente a su meta: {benchmarks}.",
+    "progress so far": "Avance: {progress}", "expected by now": "esperado a la fecha: {share}",
+    "over time": "Mediciones en el tiempo: {measurements}.",
     "module minutes": "{minutes} minutos.", "activities": "Actividades", "min": "min",
+    "activity minutes": "{minutes} minutos",
     "kind:group-activity": "actividad en grupos", "kind:report-back": "puesta en común", "kind:question": "pregunta",
     "kind:skit": "escena", "kind:whole-room-activity": "actividad con toda la sala",
     "kind:pair-practice": "práctica en parejas", "kind:presentation": "presentación", "kind:break": "descanso",
+    "role cards": "Tarjetas de rol", "played by": "Quién lee esta tarjeta:", "cut here": "cortar por esta línea",
+    "card:already_does": "Lo que ya haces", "card:sees_it": "Cómo lo ves",
+    "card:contradictions": "Dónde se contradice tu historia", "card:fears": "Lo que te da miedo",
+    "card:steps": "Los pasos", "card:how_to_play": "Cómo interpretar el papel",
+    "scenarios subtitle": "Para los grupos: el lugar y la gente de cada escenario, y respuestas modelo a las "
+                          "preguntas sobre su terreno",
+    "setting": "Lugar.", "people": "La gente.", "begins": "Dónde empieza la organización:",
+    "begins:spontaneous-activity": "actividad espontánea en torno a un lugar de trabajo, un barrio o una comunidad",
+    "begins:deplorable-conditions": "condiciones deplorables que vemos, y sentimos que hay potencial para "
+                                    "organizarse y resistirlas",
+    "begins:a-mix": "una mezcla: algo de espontaneidad, y también algunas relaciones existentes e historia de lucha",
+    "model answers": "El terreno: respuestas modelo",
+    "not answered": "Este escenario aún no responde a esta pregunta.",
+    "enemies": "Enemigos", "allies": "Posibles aliados",
+    "terrain:networks": "¿Cómo se relaciona la gente entre sí? ¿Qué infraestructuras orgánicas o redes existen "
+                        "ya?",
+    "terrain:adapting_and_resisting": "¿Cómo se ha adaptado la gente a sus condiciones, o cómo las ha resistido?",
+    "terrain:identities": "¿Cuáles son las identidades y la posición social de las personas afectadas?",
+    "terrain:enemies_and_allies": "¿Quiénes son los enemigos y los posibles aliados en la lucha?",
+    "terrain:research": "¿Qué tipo de investigación nos ayudará a entender mejor el terreno?",
+    "terrain:history": "¿Cuál es la historia de lucha en la zona?",
+    "terrain:understanding_of_oppression": "¿Cómo entiende la gente su opresión?",
+    "terrain:ideas_for_fighting_back": "¿Qué ideas tiene la gente ahora mismo sobre cómo contraatacar?",
+    "terrain:repression": "¿Qué tipo de represión podríamos enfrentar?",
+    "terrain:ourselves": "¿Qué necesitamos saber sobre nosotros mismos?",
+    "plan scenario": "Escenario: {scenario}", "plan started": "empezó el {date}", "plan runs to": "hasta el {date}",
+    "plan reflects": "reflexionamos cada {every}",
+    "goals": "Objetivos: lo que esperamos lograr", "strategies": "Estrategias: cómo queremos lograrlo",
+    "tactics": "Tácticas: lo concreto para llegar ahí",
+    "benchmarks": "Indicadores: cómo sabemos que vamos por buen camino",
+    "letter:goal": "O", "letter:strategy": "E", "letter:tactic": "T", "serves": "sirve a {parts}",
+    "measures": "Mide", "when": "Cuándo", "if we miss it": "Si no lo logramos", "on scale": "en la escala:",
+    "combine:sum": "acumulado", "combine:latest": "último recuento",
+    "each period": "cada {period}", "from date": "desde el {date}", "by date": "para el {date}",
+    "every period": "cada {period}",
+    "unit:day": "día", "unit:days": "días", "unit:week": "semana", "unit:weeks": "semanas", "unit:month": "mes",
+    "unit:months": "meses", "unit:quarter": "trimestre", "unit:year": "año",
+    "ready": "Listo", "where used": "Dónde lo usa el taller", "written by": ", de",
+    "index title": "{collective}: materiales", "for participants": "Para participantes",
+    "for coordinators": "Para coordinadores", "shareable dashboard": "Cómo van los planes",
+    "counts only": "solo el número de personas",
+    "nothing built": "Todavía no se ha preparado nada: ejecuta `make handouts`.",
+    "file:.html": "página web", "file:.pdf": "PDF, para imprimir", "file:.docx": "documento de Word, para editar",
+    "file:.pptx": "diapositivas de PowerPoint",
 }
 LABELS: dict[Language, dict[str, str]] = {"en": ENGLISH, "es": _SPANISH}
 
@@ -68,3 +191,15 @@ LABELS: dict[Language, dict[str, str]] = {"en": ENGLISH, "es": _SPANISH}
 def labels(lang: str) -> Mapping[str, str]:
     """The words of `lang`; English for a language aotext does not ship (lint reports it)."""
     return next((words for language, words in LABELS.items() if language == lang), ENGLISH)
+
+
+def kind_words(words: Mapping[str, str], kind: str | None) -> str:
+    """An activity's kind in words; one the labels lack (lint reports it) as it is spelt."""
+    return words.get(f"kind:{kind}", (kind or "").replace("-", " "))
+
+
+def period_words(words: Mapping[str, str], every: str) -> str:
+    """A span a plan states in English units ('2 weeks', 'month'), in the handout's words; anything else
+    (lint reports it) as it is written."""
+    count, _, unit = every.rpartition(" ")
+    return " ".join(part for part in (count, words.get(f"unit:{unit}", unit)) if part)

@@ -17,6 +17,7 @@
 
 local audience = "participant"
 local facilitators_label = "For facilitators"  -- the handout's language's, from the metadata
+local continued_label = "continued"  -- likewise: a slide's title when its block goes on over more slides
 local handout_lang = "en"
 
 local function read_audience(meta)
@@ -25,6 +26,9 @@ local function read_audience(meta)
   end
   if meta["for-facilitators"] then
     facilitators_label = pandoc.utils.stringify(meta["for-facilitators"])
+  end
+  if meta.continued then
+    continued_label = pandoc.utils.stringify(meta.continued)
   end
   if meta.lang then
     handout_lang = pandoc.utils.stringify(meta.lang)
@@ -239,7 +243,7 @@ local function slide_body(div)
     for number, piece_list in ipairs(parts) do
       local title = slide.title
       if number > 1 then
-        local continued = title .. " (continued)"
+        local continued = title .. " (" .. continued_label .. ")"
         title = utf8.len(continued) <= TITLE_CHARS and continued or title .. " (" .. number .. ")"
       end
       blocks:insert(pandoc.Header(2, pandoc.Inlines(title)))

@@ -5,7 +5,7 @@ a line to cut along between the cards of one page."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
@@ -13,6 +13,7 @@ from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.role_card import RoleCard
 from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
+from aotext.handouts.labels import kind_words, labels
 from aotext.handouts.layouts.base import Layout, Shown
 from aotext.handouts.plain import plain
 from aotext.project import Handout, Project
@@ -22,22 +23,23 @@ from aotext.words import anchor
 _BOX_START = ("```{=typst}\n#block(width: 100%, breakable: true, stroke: 0.75pt + luma(130), radius: 4pt, "
               "inset: (x: 14pt, y: 12pt), above: 1em, below: 1em)[\n```\n")
 _BOX_END = "```{=typst}\n]\n```\n"
-_CUT = (
-    "```{=typst}\n#v(0.6em)\n#align(center)[#text(size: 8pt, fill: luma(110))[cut along this line]]\n"
-    "#line(length: 100%, stroke: (paint: luma(120), thickness: 0.75pt, dash: \"dashed\"))\n#v(0.6em)\n```\n\n"
-    "```{=html}\n<hr class=\"cut-line\">\n```\n\n"
-    "```{=openxml}\n<w:p><w:pPr><w:pBdr><w:bottom w:val=\"dashed\" w:sz=\"6\" w:space=\"1\" w:color=\"808080\"/>"
-    "</w:pBdr></w:pPr><w:r><w:rPr><w:sz w:val=\"16\"/></w:rPr><w:t>cut along this line</w:t></w:r></w:p>\n```\n"
-)
-# What each list of a card is called on it, in the order it is printed.
-SECTIONS = (
-    ("already_does", "What you already do"),
-    ("sees_it", "How you see it"),
-    ("contradictions", "Where your story contradicts itself"),
-    ("fears", "What you are afraid of"),
-    ("steps", "The steps"),
-    ("how_to_play", "How to play it"),
-)
+
+
+def _cut(words: Mapping[str, str]) -> str:
+    """The dashed line between two cards of a page, with the words to cut along it in print and in Word
+    (aotext's own, with nothing in them that Typst or Word XML would read as markup)."""
+    said = words["cut here"]
+    return (
+        f"```{{=typst}}\n#v(0.6em)\n#align(center)[#text(size: 8pt, fill: luma(110))[{said}]]\n"
+        "#line(length: 100%, stroke: (paint: luma(120), thickness: 0.75pt, dash: \"dashed\"))\n#v(0.6em)\n```\n\n"
+        "```{=html}\n<hr class=\"cut-line\">\n```\n\n"
+        "```{=openxml}\n<w:p><w:pPr><w:pBdr><w:bottom w:val=\"dashed\" w:sz=\"6\" w:space=\"1\" w:color=\"808080\"/>"
+        f"</w:pBdr></w:pPr><w:r><w:rPr><w:sz w:val=\"16\"/></w:rPr><w:t>{said}</w:t></w:r></w:p>\n```\n"
+    )
+
+
+# The lists of a card, in the order it prints them (each titled by its `card:` label).
+SECTIONS = ("already_does", "sees_it", "contradictions", "fears", "steps", "how_to_play")
 
 
 def _modules(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list[Document]:
@@ -52,30 +54,35 @@ def _activity(card: RoleCard, modules: dict[str | None, Module]) -> tuple[Module
     return module, found
 
 
-def _page_heading(card: RoleCard, module: Module | None, activity: Activity | None) -> str:
-    """The heading of a page of cards: the activity, and where and how long it runs."""
-    title = activity.title if activity else (card.activity or "Role cards")
-    where = [module.label] if module else []
+def _page_heading(card: RoleCard, module: Module | None, activity: Activity | None, project: Project) -> str:
+    """The heading of a page of cards: the activity, and where and how long it runs. The titles are the
+    module's, in its language; the kind of activity and its minutes are aotext's, in the handout's."""
+    words = labels(project.lang)
+    anchored = f"{{#{anchor('cards', f'{card.module}-{card.activity}')}}}"
+    if module is None:  # a module not in the build (lint reports a card that names none): the activity's id
+        return f"# {plain(card.activity or words['role cards'])} {anchored}\n\n"
+    spoken = voice(module.source, project)
+    title = spoken.text(plain(activity.title)) if activity else plain(card.activity or words["role cards"])
+    where = [spoken.text(plain(module.label))]
     if activity:
-        kind = (activity.kind or "").replace("-", " ")
-        where.append(", ".join(part for part in (kind, f"{activity.minutes} minutes" if activity.minutes else "")
-                               if part))
-    line = f"*{plain(' · '.join(part for part in where if part))}*\n" if where else ""
-    return f"# {plain(title)} {{#{anchor('cards', f'{card.module}-{card.activity}')}}}\n\n{line}"
+        minutes = words["activity minutes"].format(minutes=activity.minutes) if activity.minutes else ""
+        where.append(", ".join(part for part in (kind_words(words, activity.kind), minutes) if part))
+    return f"# {title} {anchored}\n\n*{' · '.join(part for part in where if part)}*\n"
 
 
-def card_markdown(card: RoleCard, images: dict[str, bytes], spoken: Voice) -> str:
+def card_markdown(card: RoleCard, images: dict[str, bytes], spoken: Voice, words: Mapping[str, str]) -> str:
     """One card: its title, who reads it, the situation and its lists."""
     parts = [f"## {plain(card.title)}\n"]
     if card.played_by:
-        parts.append(f"**{spoken.label('Who reads this card:')}** {plain(card.played_by)}\n")
+        parts.append(f"**{spoken.label(words['played by'])}** {plain(card.played_by)}\n")
     if card.situation:
         parts.append(f"{plain(card.situation)}\n")
-    for key, label in SECTIONS:
+    for key in SECTIONS:
         items: tuple[str, ...] = getattr(card, key)
         if items:
             mark = "1." if key == "steps" else "-"
-            parts.append(f"**{spoken.label(label)}**\n\n" + "".join(f"{mark} {plain(item)}\n" for item in items))
+            listed = "".join(f"{mark} {plain(item)}\n" for item in items)
+            parts.append(f"**{spoken.label(words[f'card:{key}'])}**\n\n" + listed)
     body = printed_body(card.source, images).strip()
     if body:
         parts.append(body + "\n")
@@ -86,6 +93,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """The cards grouped by the activity that uses them, in workshop order: one page per activity."""
     modules = {module.id: module for module in views(context, Module)}
+    words = labels(project.lang)
 
     def place(card: RoleCard) -> tuple[int, int, str, str]:
         module, activity = _activity(card, modules)
@@ -101,10 +109,11 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             if current is not None:
                 parts.append(fenced(".page-break", ""))
             current = (card.module, card.activity)
-            parts.append(_page_heading(card, *_activity(card, modules)))
+            parts.append(_page_heading(card, *_activity(card, modules), project))
         else:
-            parts.append(_CUT)
-        parts.append(_BOX_START + "\n" + card_markdown(card, images, voice(card.source, project)) + "\n" + _BOX_END)
+            parts.append(_cut(words))
+        boxed = card_markdown(card, images, voice(card.source, project), words)
+        parts.append(_BOX_START + "\n" + boxed + "\n" + _BOX_END)
     # Compact type, so that a card fits a page and the two cards of a pair share one.
     return titled(Composed("\n".join(parts), switches=("compact",), images=images), title_block(handout, project))
 

@@ -32,18 +32,20 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     from aotext.summary import Thresholds, summarize_plan
     from aotext.summary_report import chart_words, plan_markdown
 
+    words = labels(project.lang)
     plan, logs = documents[0], documents[1:]
     view = plan.view
     if not isinstance(view, Plan):
         raise RenderError(f"{plan.path} is not a plan, so it has no benchmark report")
     summary = summarize_plan(Corpus([plan, *logs]), view, as_of, Thresholds(project.on_track_ratio))
-    drawn = chart.pictures(summary)
+    drawn = chart.pictures(summary, words)
     # One picture keeps the name it always had; a long plan's are numbered.
     names = [CHART] if len(drawn) == 1 else [f"chart-{number}.png" for number in range(1, len(drawn) + 1)]
     rows = chart.ROWS_PER_PICTURE
-    words = [chart_words(summary.benchmarks[start:start + rows]) for start in range(0, len(drawn) * rows, rows)]
-    composed = Composed(plan_markdown(summary, heading=False, charts=list(zip(names, words, strict=True)),
-                                      web_charts=benchmark_svg.figures(summary), words=labels(project.lang)),
+    described = [chart_words(summary.benchmarks[start:start + rows], words)
+                 for start in range(0, len(drawn) * rows, rows)]
+    composed = Composed(plan_markdown(summary, heading=False, charts=list(zip(names, described, strict=True)),
+                                      web_charts=benchmark_svg.figures(summary, words), words=words),
                         switches=("compact",),
                         images=dict(zip(names, drawn, strict=True)))
     # The report says the day it judges; the title block needs no date.

@@ -5,82 +5,69 @@ struggle answered from the scenario, as model answers."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.scenario import Scenario, Terrain
 from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
 from aotext.handouts.plain import plain
 from aotext.project import Handout, Project
 from aotext.words import anchor
 
-# The terrain questions, as the workshop asks them (section IV, Planning), each
-# with the key of the scenario's `terrain:` that answers it. Enemies and
-# allies answer one question together.
-QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("networks", "How do people relate to each other? What organic infrastructures or networks exist already?"),
-    ("adapting_and_resisting", "How have people either adapted to or resisted their conditions?"),
-    ("identities", "What are the identities and social statuses of people affected?"),
-    ("enemies_and_allies", "Who are the enemies and potential allies in the struggle?"),
-    ("research", "What kind of research will help us better understand the terrain?"),
-    ("history", "What's the history of struggle in the area?"),
-    ("understanding_of_oppression", "How do people understand their oppression?"),
-    ("ideas_for_fighting_back", "What ideas do people have right now about how to fight back?"),
-    ("repression", "What kind of repression might we face?"),
-    ("ourselves", "What do we need to know about ourselves?"),
-)
-# Where organizing begins (section IV), in words.
-BEGINS = {
-    "spontaneous-activity": "spontaneous activity around a workplace, neighborhood or community",
-    "deplorable-conditions": "deplorable conditions that we see and feel there's potential to get organized to resist",
-    "a-mix": "a mix: some level of spontaneity, and also some existing relationships and history of struggle",
-}
-NOT_ANSWERED = "*Not answered in this scenario yet.*"
+# The terrain questions, in the order the workshop asks them (section IV,
+# Planning), each as the key of the scenario's `terrain:` that answers it; the
+# labels hold the question's words (`terrain:networks`). Enemies and allies
+# answer one question together.
+QUESTIONS = ("networks", "adapting_and_resisting", "identities", "enemies_and_allies", "research", "history",
+             "understanding_of_oppression", "ideas_for_fighting_back", "repression", "ourselves")
 
 
-def _list(label: str, items: tuple[str, ...], spoken: Voice) -> str:
-    listed = "".join(f"- {plain(item)}\n" for item in items) if items else spoken.label(NOT_ANSWERED) + "\n"
+def _list(label: str, items: tuple[str, ...], spoken: Voice, words: Mapping[str, str]) -> str:
+    listed = "".join(f"- {plain(item)}\n" for item in items) if items else spoken.label(words["not answered"]) + "\n"
     return f"**{spoken.label(label + ':')}**\n\n" + listed
 
 
-def answer(terrain: Terrain, key: str, spoken: Voice) -> str:
+def answer(terrain: Terrain, key: str, spoken: Voice, words: Mapping[str, str]) -> str:
     """The scenario's answer to one terrain question, as Markdown."""
     if key == "enemies_and_allies":
-        return _list("Enemies", terrain.enemies, spoken) + "\n" + _list("Potential allies", terrain.allies, spoken)
+        return (_list(words["enemies"], terrain.enemies, spoken, words) + "\n"
+                + _list(words["allies"], terrain.allies, spoken, words))
     value: str | None = getattr(terrain, key)
-    return (plain(value) if value else spoken.label(NOT_ANSWERED)) + "\n"
+    return (plain(value) if value else spoken.label(words["not answered"])) + "\n"
 
 
-def scenario_markdown(scenario: Scenario, spoken: Voice) -> str:
+def scenario_markdown(scenario: Scenario, spoken: Voice, words: Mapping[str, str]) -> str:
     """The scenario, in its own language; the questions and headings aotext adds, in the handout's."""
     label = spoken.label
     parts = [f"# {plain(scenario.title)} {{#{anchor('scenario', scenario.id or scenario.path)}}}\n"]
     if scenario.setting:
-        parts.append(f"**{label('Setting.')}** {plain(scenario.setting)}\n")
+        parts.append(f"**{label(words['setting'])}** {plain(scenario.setting)}\n")
     if scenario.people:
-        parts.append(f"**{label('People.')}** {plain(scenario.people)}\n")
-    if scenario.began_from in BEGINS:
-        parts.append(f"**{label('Where the organizing begins:')}** {label(BEGINS[scenario.began_from])}.\n")
-    parts.append(f"## {label('The terrain: model answers')}\n")
-    for key, question in QUESTIONS:
+        parts.append(f"**{label(words['people'])}** {plain(scenario.people)}\n")
+    # Where organizing begins (section IV), in words; a `began_from` the schema does not know, lint reports.
+    if (begins := words.get(f"begins:{scenario.began_from}")) is not None:
+        parts.append(f"**{label(words['begins'])}** {label(begins)}.\n")
+    parts.append(f"## {label(words['model answers'])}\n")
+    for key in QUESTIONS:
         # A heading, so that a question never ends a page without its answer.
-        parts.append(f"### {label(plain(question))}\n\n{answer(scenario.terrain, key, spoken)}")
+        parts.append(f"### {label(plain(words[f'terrain:{key}']))}\n\n{answer(scenario.terrain, key, spoken, words)}")
     return spoken.part("\n".join(parts))
 
 
 def compose(handout: Handout, documents: Sequence[Document], context: Sequence[Document], project: Project,
             as_of: dt.date) -> Composed:
     """Every scenario, each from a new page, in the order the handout names them (else by file)."""
+    words = labels(project.lang)
     named = {document_id: index for index, document_id in enumerate(handout.ids)}
     scenarios = sorted(views(documents, Scenario), key=lambda s: (named.get(s.id or "", len(named)), s.path))
     parts: list[str] = []
     for index, scenario in enumerate(scenarios):
         if index:
             parts.append(fenced(".page-break", ""))
-        parts.append(scenario_markdown(scenario, voice(scenario.source, project)))
-    subtitle = "For the groups: each scenario's setting and people, and model answers to the questions about its terrain"
-    return titled(Composed("\n".join(parts), {"subtitle": subtitle}), title_block(handout, project))
+        parts.append(scenario_markdown(scenario, voice(scenario.source, project), words))
+    return titled(Composed("\n".join(parts), {"subtitle": words["scenarios subtitle"]}), title_block(handout, project))
 
 
 LAYOUT = Layout(name="scenarios", prints=("scenario",), formats=("pdf", "docx", "html"), compose=compose)

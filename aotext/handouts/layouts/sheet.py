@@ -6,12 +6,13 @@ with ruled lines, and its table with empty rows to fill in by hand."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.sheet import CheckItem, FillTable, Reading, Sheet, SheetQuestion
 from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
+from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
 from aotext.handouts.plain import plain
 from aotext.project import Handout, Project
@@ -31,27 +32,26 @@ def _separator(weights: Sequence[int]) -> str:
     return "|" + "|".join(":" + "-" * max(3, _WIDTH * weight // total) for weight in weights) + "|"
 
 
-def checklist_markdown(items: Sequence[CheckItem], spoken: Voice) -> str:
+def checklist_markdown(items: Sequence[CheckItem], spoken: Voice, words: Mapping[str, str]) -> str:
     """A table: a box to tick, what to have ready, and (when given) where the workshop uses it."""
-    label = spoken.label
+    ready, what, used = (spoken.label(words[key]) for key in ("ready", "what", "where used"))
     explained = any(item.why for item in items)
     if explained:
         rows = [f"| {BOX} | {plain(item.item)} | {plain(item.why or '')} |" for item in items]
-        return "\n".join([f"| {label('Ready')} | {label('What')} | {label('Where the workshop uses it')} |",
-                          _separator((2, 9, 9)), *rows]) + "\n"
+        return "\n".join([f"| {ready} | {what} | {used} |", _separator((2, 9, 9)), *rows]) + "\n"
     rows = [f"| {BOX} | {plain(item.item)} |" for item in items]
-    return "\n".join([f"| {label('Ready')} | {label('What')} |", _separator((2, 18)), *rows]) + "\n"
+    return "\n".join([f"| {ready} | {what} |", _separator((2, 18)), *rows]) + "\n"
 
 
-def references_markdown(readings: Sequence[Reading], level: int, spoken: Voice) -> str:
+def references_markdown(readings: Sequence[Reading], level: int, spoken: Voice, words: Mapping[str, str]) -> str:
     parts = []
     for reading in readings:
-        by = f"{spoken.label(', by')} {plain(reading.by)}" if reading.by else ""
+        by = f"{spoken.label(words['written by'])} {plain(reading.by)}" if reading.by else ""
         parts.append(f"{'#' * level} *{plain(reading.title)}*{by}\n")
         if reading.what:
             parts.append(f"{plain(reading.what)}\n")
         if reading.used_in:
-            parts.append(f"**{spoken.label('Where the workshop uses it')}**\n\n"
+            parts.append(f"**{spoken.label(words['where used'])}**\n\n"
                          + "".join(f"- {plain(place)}\n" for place in reading.used_in))
     return "\n".join(parts)
 
@@ -74,15 +74,16 @@ def table_markdown(table: FillTable) -> str:
     return "\n".join([header, _separator(weights), *[empty] * table.rows]) + "\n"
 
 
-def sheet_markdown(sheet: Sheet, images: dict[str, bytes], level: int, spoken: Voice) -> str:
+def sheet_markdown(sheet: Sheet, images: dict[str, bytes], level: int, spoken: Voice,
+                   words: Mapping[str, str]) -> str:
     parts = []
     body = printed_body(sheet.source, images).strip()
     if body:
         parts.append(body + "\n")
     if sheet.checklist:
-        parts.append(checklist_markdown(sheet.checklist, spoken))
+        parts.append(checklist_markdown(sheet.checklist, spoken, words))
     if sheet.references:
-        parts.append(references_markdown(sheet.references, level, spoken))
+        parts.append(references_markdown(sheet.references, level, spoken, words))
     if sheet.questions:
         parts.append(questions_markdown(sheet.questions))
     if sheet.table:
@@ -94,6 +95,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """Each sheet on its own page, in the order the handout names them (else by file).
     A handout of one sheet is titled by the handout; of several, each sheet has its heading."""
+    words = labels(project.lang)
     named = {document_id: index for index, document_id in enumerate(handout.ids)}
     sheets = sorted(views(documents, Sheet), key=lambda sheet: (named.get(sheet.id or "", len(named)), sheet.path))
     several = len(sheets) > 1
@@ -104,7 +106,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             parts.append(fenced(".page-break", ""))
         spoken = voice(sheet.source, project)
         heading = f"# {plain(sheet.title)}\n\n" if several else ""
-        parts.append(spoken.part(heading + sheet_markdown(sheet, images, 2 if several else 1, spoken)))
+        parts.append(spoken.part(heading + sheet_markdown(sheet, images, 2 if several else 1, spoken, words)))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
 

@@ -23,7 +23,7 @@ from aotext.handouts.compose import (
     voice,
 )
 from aotext.handouts.images import printed_body
-from aotext.handouts.labels import labels
+from aotext.handouts.labels import kind_words, labels
 from aotext.handouts.layouts.base import Layout
 from aotext.project import Handout, Project
 
@@ -44,7 +44,7 @@ def _module_timing(module: Module, words: Mapping[str, str], spoken: Voice) -> s
     activity has an anchor the agenda links to."""
     activities = [
         f"[{escape(activity.title)}]{{#{activity_anchor(module.id or '', activity)}}} " + spoken.label(
-            f"({words.get(f'kind:{activity.kind}', (activity.kind or '').replace('-', ' '))}, "
+            f"({kind_words(words, activity.kind)}, "
             f"{_minutes(activity.minutes)} {words['min']})")
         for activity in module.activities
     ]
