@@ -38,7 +38,7 @@ $(CORE): pyproject.toml constraints.txt
 	@touch $@
 
 $(HANDOUTS): pyproject.toml constraints.txt
-	$(call install,[handouts],aotext and the handout tools (pandoc, typst, matplotlib))
+	$(call install,[handouts],aotext and the handout tools (pandoc, typst, fontTools))
 	@touch $@ $(CORE)
 
 $(TESTING): pyproject.toml constraints.txt

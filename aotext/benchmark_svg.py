@@ -20,14 +20,20 @@ from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary, number
 
 WIDTH = 300
+PROGRESS_HEIGHT, HISTORY_HEIGHT = 36, 80
 # The progress bar runs to 150% of the target, as the report's chart does.
 MOST = 1.5
 SHORTEST_SPAN = dt.timedelta(days=14)
 _PLOT_LEFT, _PLOT_RIGHT, _PLOT_TOP, _PLOT_BOTTOM = 4, WIDTH - 4, 12, 62
 
 
-def _svg(height: int, label: str, body: list[str]) -> str:
-    return (f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(label)}" '
+# Where a chart stands inside a larger picture: x, y, width and height (aotext.handouts.chart).
+Place = tuple[float, float, float, float]
+
+
+def _svg(kind: str, height: int, label: str, body: list[str], at: Place | None = None) -> str:
+    placed = f'x="{at[0]:.1f}" y="{at[1]:.1f}" width="{at[2]:.1f}" height="{at[3]:.1f}" ' if at else ""
+    return (f'<svg class="chart {kind}" {placed}viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(label)}" '
             f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{"".join(body)}</svg>')
 
 
@@ -35,7 +41,7 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH) -> str:
+def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH, at: Place | None = None) -> str:
     """A bar for the progress so far, a line at the target and a dashed line
     at the pace expected by now."""
     scale = (WIDTH - 2) / MOST
@@ -54,7 +60,7 @@ def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH
         body.append(f'<line class="pace" x1="{1 + expected * scale:.1f}" x2="{1 + expected * scale:.1f}" '
                     'y1="2" y2="24"/>')
         said.append(words["expected by now"].format(share=_percent(expected)))
-    return _svg(36, "; ".join(said) + ".", body)
+    return _svg("chart-progress", PROGRESS_HEIGHT, "; ".join(said) + ".", body, at)
 
 
 def _days(benchmark: BenchmarkSummary, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -89,7 +95,8 @@ def _goal(benchmark: BenchmarkSummary) -> float | None:
     return benchmark.target if isinstance(benchmark.target, float) else None
 
 
-def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str, str] = ENGLISH) -> str:
+def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str, str] = ENGLISH,
+                at: Place | None = None) -> str:
     """Measurements over time against the target (dotted): bars per period for
     a recurring benchmark (filled when met), else a line of the measurements."""
     first, last = _days(benchmark, as_of)
@@ -99,16 +106,24 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
     if benchmark.kind == "qualitative":
         top = max(len(benchmark.scale) - 1, 1)
     else:
-        heights = [value for _, value in _points(benchmark)] + [p.value or 0.0 for p in benchmark.history]
+        # Bars per period show each period's count; a line, the measurements (or their running total).
+        heights = ([p.value or 0.0 for p in benchmark.history] if benchmark.history
+                   else [value for _, value in _points(benchmark)])
         top = max([*heights, goal or 0.0, 1.0])
 
+    ticks = _ticks(benchmark, top, goal)
+    # The values' names stand left of the plot, in a margin as wide as the longest.
+    plot_left = _PLOT_LEFT + (min(max(len(text) for _, text in ticks) * _LETTER, _WIDEST_TICKS) + 4 if ticks else 0)
+
     def x(day: dt.date) -> float:
-        return _PLOT_LEFT + (_PLOT_RIGHT - _PLOT_LEFT) * (day - first).days / span
+        return plot_left + (_PLOT_RIGHT - plot_left) * (day - first).days / span
 
     def y(value: float) -> float:
         return _PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * value / top
 
-    body = [f'<line class="axis" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>']
+    body = [f'<line class="axis" x1="{plot_left}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>']
+    body += [f'<text class="tick" x="{plot_left - 4}" y="{y(value) + 3:.1f}" text-anchor="end">{escape(text)}</text>'
+             for value, text in ticks]
     said: list[str] = []
     if benchmark.kind != "qualitative" and benchmark.history:
         for period in benchmark.history:
@@ -132,15 +147,32 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
         said += [f"{m.day}: {m.level if benchmark.kind == 'qualitative' else number(m.value or 0.0)}"
                   for m in benchmark.measurements if (m.level or m.value is not None)]
     if goal is not None:
-        body.append(f'<line class="goal" x1="{_PLOT_LEFT}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
-        body.append(f'<text x="{_PLOT_RIGHT}" y="{y(goal) - 3:.1f}" text-anchor="end">'
-                    f'{escape(words["target mark"])}</text>')
-    body += [f'<text x="{_PLOT_LEFT}" y="76">{first:%d %b %Y}</text>',
+        body.append(f'<line class="goal" x1="{plot_left}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
+    body += [f'<text x="{plot_left}" y="76">{first:%d %b %Y}</text>',
              f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{last:%d %b %Y}</text>']
     if not said:
         body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">{escape(words["nothing measured"])}</text>')
     label = words["over time"].format(measurements="; ".join(said) if said else words["nothing measured"])
-    return _svg(80, label, body)
+    return _svg("chart-history", HISTORY_HEIGHT, label, body, at)
+
+
+# About how wide a letter of the charts' text is, and the widest the names of
+# the values may be (a scale's long levels are cut there).
+_LETTER, _WIDEST_TICKS = 4.6, 110
+
+
+def _ticks(benchmark: BenchmarkSummary, top: float, goal: float | None) -> list[tuple[float, str]]:
+    """The values named beside the plot: every level of a scale; else 0, the
+    top and the target (the dotted line), those far enough apart to read."""
+    if benchmark.kind == "qualitative":
+        longest = int(_WIDEST_TICKS / _LETTER)
+        return [(float(place), level if len(level) <= longest else level[:longest - 1] + "…")
+                for place, level in enumerate(benchmark.scale)]
+    named: list[tuple[float, str]] = []
+    for value in (0.0, goal, top):  # the target before the top, when the two are close
+        if value is not None and all(abs(value - other) > top / 6 for other, _ in named):
+            named.append((value, number(value)))
+    return named
 
 
 def figures(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> str:

@@ -300,3 +300,17 @@ def make_key(home: Path, name: str = "me") -> tuple[Path, str]:
     assert result.exit_code == 0, result.output
     public = next(line.split()[-1] for line in identity.read_text().splitlines() if line.startswith("# public key:"))
     return identity, public
+
+
+# Debian's DejaVu Sans (fonts-dejavu-core, which .ci/run installs): a font with
+# Canadian syllabics, and the metrics the slides' fit is measured with.
+DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def dejavu_sans() -> Path:
+    """DejaVu Sans, or the test is skipped with the reason."""
+    import pytest
+
+    if not DEJAVU_SANS.is_file():
+        pytest.skip(f"{DEJAVU_SANS} is not installed (Debian: apt install fonts-dejavu-core)")
+    return DEJAVU_SANS

@@ -15,22 +15,12 @@ import pytest
 
 from aotext.handouts.fonts import embedded_fonts, font_set
 from aotext.handouts.unshown import cannot_show
-from helpers import AS_OF, GOOD_REPO, MODULE, invoke, line_of, lint_json, write_tree
+from helpers import AS_OF, GOOD_REPO, MODULE, dejavu_sans, invoke, line_of, lint_json, write_tree
 
 # Inuktitut, in Canadian Aboriginal syllabics: no font typst carries has them.
 INUKTITUT = "ᐃᓄᒃᑎᑐᑦ"
 BODY = f"\nGoals are what you hope to achieve.\n\nIn Inuktitut: {INUKTITUT}.\n\n::: facilitator\nA raised fist: ✊\n:::\n"
 FILES = {**GOOD_REPO, "content/curriculum/planning.md": MODULE + BODY}
-
-
-def dejavu_sans() -> Path:
-    """A font that has the syllabics: matplotlib (one of the handout tools) carries DejaVu Sans."""
-    import matplotlib
-
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
-    if not path.is_file():
-        pytest.skip("matplotlib's DejaVuSans.ttf is not installed here, and the test needs a font with syllabics")
-    return path
 
 
 def build(root: Path, monkeypatch: pytest.MonkeyPatch, *args: str):

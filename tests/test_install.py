@@ -17,7 +17,7 @@ from aotext.cli.base import EXIT_USAGE
 from aotext.handouts import needs
 
 ROOT = Path(__file__).resolve().parent.parent
-HANDOUT_MODULES = ("pypandoc", "typst", "matplotlib")
+HANDOUT_MODULES = ("pypandoc", "typst", "fontTools")
 
 
 def without(*modules: str):
@@ -42,7 +42,7 @@ def test_build_without_the_handout_tools_says_what_to_install(monkeypatch, tmp_p
     assert result.exit_code == EXIT_USAGE
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.output.strip() == (
-        "aotext build needs the handout tools (pandoc, typst, matplotlib), which are not installed: "
+        "aotext build needs the handout tools (pandoc, typst, fontTools), which are not installed: "
         "run make handouts, or pip install 'aotext[handouts]'")
     assert "Traceback" not in result.output
     assert leftovers == []  # nothing was read or written: no build/ folder
@@ -61,7 +61,7 @@ def test_the_check_comes_before_anything_else(monkeypatch, tmp_path):
 @pytest.mark.parametrize("modules, named", [
     (("typst",), "and typst is not installed"),
     (("pypandoc",), "and pandoc is not installed"),
-    (("pypandoc", "matplotlib"), "and pandoc and matplotlib are not installed"),
+    (("pypandoc", "fontTools"), "and pandoc and fontTools are not installed"),
 ])
 def test_build_names_the_tools_that_are_missing(monkeypatch, tmp_path, modules, named):
     result, _ = run_build(monkeypatch, tmp_path, *modules)
@@ -72,11 +72,11 @@ def test_build_names_the_tools_that_are_missing(monkeypatch, tmp_path, modules, 
 
 def test_a_broken_tool_counts_as_missing(monkeypatch):
     def broken(name: str, package: str | None = None):
-        if name == "matplotlib":
-            raise ValueError("matplotlib.__spec__ is None")
+        if name == "fontTools":
+            raise ValueError("fontTools.__spec__ is None")
         return find_spec(name, package)
     monkeypatch.setattr(needs, "find_spec", broken)
-    assert needs.missing_handout_tools() == ["matplotlib"]
+    assert needs.missing_handout_tools() == ["fontTools"]
 
 
 def test_the_test_environment_has_the_handout_tools():

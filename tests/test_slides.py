@@ -22,6 +22,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from lxml import etree
 
+from helpers import dejavu_sans
+
 ROOT = Path(__file__).resolve().parent.parent
 EMU_PER_POINT = 12700
 LINE_HEIGHT = 1.2  # a line is 1.2 times the font size
@@ -30,9 +32,7 @@ SMALLEST = 20  # points
 
 @cache
 def widths() -> tuple[dict[int, int], int]:
-    import matplotlib
-
-    font = TTFont(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf")
+    font = TTFont(dejavu_sans())
     metrics = font["hmtx"].metrics
     return {code: metrics[name][0] for code, name in font.getBestCmap().items()}, font["head"].unitsPerEm
 

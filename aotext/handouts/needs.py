@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.util import find_spec
 
 # The module each tool is imported as, and the name a person knows it by.
-HANDOUT_TOOLS = {"pypandoc": "pandoc", "typst": "typst", "matplotlib": "matplotlib"}
+HANDOUT_TOOLS = {"pypandoc": "pandoc", "typst": "typst", "fontTools": "fontTools"}
 
 INSTALL_HINT = "run make handouts, or pip install 'aotext[handouts]'"
 

@@ -189,6 +189,28 @@ def compile_pdf(source: bytes, fonts: typst.Fonts, counter: ProcessCount, resour
     return pdf, [str(getattr(warning, "message", warning)) for warning in warnings]
 
 
+# How sharp a picture typst draws for a Word file is, in pixels per inch.
+PNG_PPI = 200
+
+
+def svg_as_png(folder: Path, name: str, counter: ProcessCount) -> bytes:
+    """The SVG picture `name` in `folder` drawn as PNG, by typst (Word shows
+    SVG only in its newest versions, and pandoc needs another program to
+    add a PNG beside it)."""
+    import typst
+
+    source = (f'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
+              f'#image("{name}")\n').encode("utf-8")
+    try:
+        with counter.timed(typst=1):
+            # typst's stubs type the font_paths default so that mypy cannot pick an input type.
+            png: bytes = typst.compile(source, root=str(folder), format="png", ppi=PNG_PPI,  # type: ignore[call-overload]
+                                       ignore_system_fonts=True)
+    except typst.TypstError as error:
+        raise RenderError(f"typst could not draw the picture {name}: {getattr(error, 'message', error)}") from error
+    return png
+
+
 def _typst_failure(error: Exception, source: str) -> str:
     """typst's complaint in words a person can act on: which document's text
     it could not lay out, from which line, and the text it stopped at; never

@@ -1,4 +1,5 @@
-"""DOCX: pandoc, with the house reference document (styles and page numbers)."""
+"""DOCX: pandoc, with the house reference document (styles and page numbers);
+SVG pictures go in as PNG, which typst draws."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
 from aotext.handouts.office import reference_docx
-from aotext.handouts.render import render_office
+from aotext.handouts.render import render_office, svg_as_png
 from aotext.project import Project
 
 
@@ -17,7 +18,13 @@ def prepare(tools: Tools) -> Renderer:
 
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
         metadata = {**composed.metadata, "author": project.collective}
-        return Rendered(render_office(composed.markdown, "docx", metadata, reference, tools.counter, resources))
+        markdown = composed.markdown
+        for name in composed.images:
+            if name.lower().endswith(".svg"):  # the report's chart, or a document's own SVG picture
+                drawn = f"{name[:-4]}.png"
+                (resources / drawn).write_bytes(svg_as_png(resources, name, tools.counter))
+                markdown = markdown.replace(f"]({name}", f"]({drawn}")
+        return Rendered(render_office(markdown, "docx", metadata, reference, tools.counter, resources))
 
     return render
 

@@ -15,7 +15,7 @@ from aotext.handouts.layouts.base import Layout, Shown
 from aotext.handouts.render import RenderError
 from aotext.project import Handout, Project
 
-CHART = "chart.png"
+CHART = "chart.svg"
 
 
 def _logs(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list[Document]:
@@ -40,7 +40,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     summary = summarize_plan(Corpus([plan, *logs]), view, as_of, Thresholds(project.on_track_ratio))
     drawn = chart.pictures(summary, words)
     # One picture keeps the name it always had; a long plan's are numbered.
-    names = [CHART] if len(drawn) == 1 else [f"chart-{number}.png" for number in range(1, len(drawn) + 1)]
+    names = [CHART] if len(drawn) == 1 else [f"chart-{number}.svg" for number in range(1, len(drawn) + 1)]
     rows = chart.ROWS_PER_PICTURE
     described = [chart_words(summary.benchmarks[start:start + rows], words)
                  for start in range(0, len(drawn) * rows, rows)]
