@@ -66,7 +66,7 @@ def draw(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> bytes:
                 f'{escape(words["nothing measured"])}</text>']
     height = max(1, len(plan.benchmarks)) * ROW
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {PICTURE_WIDTH} {height}" '
-            f'width="{PICTURE_WIDTH}" height="{height}">{_PRINT_STYLE}{"".join(rows)}</svg>').encode("utf-8")
+            f'width="{PICTURE_WIDTH}" height="{height}">{_PRINT_STYLE}{"".join(rows)}</svg>').encode()
 
 
 def _row(benchmark: BenchmarkSummary, top: float, as_of: dt.date, words: Mapping[str, str]) -> str:

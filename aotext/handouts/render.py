@@ -200,7 +200,7 @@ def svg_as_png(folder: Path, name: str, counter: ProcessCount) -> bytes:
     import typst
 
     source = (f'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n'
-              f'#image("{name}")\n').encode("utf-8")
+              f'#image("{name}")\n').encode()
     try:
         with counter.timed(typst=1):
             # typst's stubs type the font_paths default so that mypy cannot pick an input type.
