@@ -48,7 +48,9 @@ class LintResult:
 
 
 def read_and_check(path: Path, keep_body: bool = True, project: bool = False, mentions: bool = False) -> Loaded:
-    """Load one file (`project`: it is the project file) and check it on its own."""
+    """Load one file (`project`: it is the project file) and check it on its own.
+    Without its body (`keep_body` False), it lets its positions go too: a
+    command that needs no body points only into documents with problems."""
     return check_loaded(load_file(path, project=project), keep_body, mentions)
 
 
@@ -70,7 +72,9 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
         if mentions:
             loaded.mentions = document.mentions()
         if not keep_body:
-            document.body = ""  # checked above; not sending it back saves time
+            # Checked above; not sending them back from the worker processes saves time and memory.
+            document.body = ""
+            document.forget_positions()
     return loaded
 
 

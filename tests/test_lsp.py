@@ -363,3 +363,19 @@ def test_a_folder_that_is_no_repository_is_said_in_the_editor_not_a_crash(tmp_pa
 
     [message] = _run(tmp_path, scenario)
     assert message.startswith("aotext: there is no 'content' folder here") and "aotext.yaml" in message
+
+
+def test_problems_found_across_documents_point_into_the_unsaved_text(shipped: Path) -> None:
+    """Lines added above a key in the editor, not saved: the problem stands where the key is now."""
+    text = _read(shipped, LOG)
+    moved = text.replace("plan: bus-drivers-plan", "# two lines\n# added here\nplan: bus-drivrs-plan", 1)
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, text)
+        editor.change(LOG, moved)
+        await editor.until(lambda: bool(editor.of(LOG)), "the typo")
+        [found] = editor.of(LOG)
+        assert found.code == "unknown-reference"
+        assert found.range.start.line + 1 == line_of(moved, "plan: bus-drivrs-plan")
+
+    _run(shipped, scenario)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Literal
 
 from aotext.documents import fields
@@ -24,7 +25,8 @@ class Document:
     body: str
     # First line of the body in the file, so body problems can point at it.
     body_line: int
-    positions: dict[KeyPath, Position] = field(default_factory=dict)
+    # Where each key is; None once let go (see `forget_positions`), read again when asked.
+    read_positions: dict[KeyPath, Position] | None = field(default_factory=dict)
     # "document" for a Markdown document, "project" for the project file.
     role: Role = "document"
     # Read from an age-encrypted file (in memory; see aotext.crypto).
@@ -80,6 +82,22 @@ class Document:
         whether or not it passed its schema)."""
         kind = TYPES.get(self.type or "") if self.role == "document" and not self.sealed else None
         return kind.read(self) if kind else None
+
+    @property
+    def positions(self) -> dict[KeyPath, Position]:
+        """Where each key of the front matter is (line and column)."""
+        if self.read_positions is None:
+            from aotext.load import load_file  # the file is read again, as it was read the first time
+
+            again = load_file(Path(self.path), project=self.role == "project").document
+            self.read_positions = again.read_positions if again is not None and again.read_positions else {}
+        return self.read_positions
+
+    def forget_positions(self) -> None:
+        """Let the positions go: most documents never need them, since only a
+        document with a problem is pointed into, and they are a third of what
+        lint's worker processes send back. They are read again when asked."""
+        self.read_positions = None
 
     def position(self, key_path: KeyPath = ()) -> Position:
         """Line and column of `key_path`, or of its nearest parent that has one."""

@@ -118,7 +118,8 @@ class Session:
         """The editor's text of `path` changed: check it, and what it affects."""
         if self.live is None:
             return
-        item = check_loaded(load_text(path, text, project=path == self.live.project_path), keep_body=False)
+        # With its body and positions: they are the editor's, which the file on disk does not have yet.
+        item = check_loaded(load_text(path, text, project=path == self.live.project_path), keep_body=True)
         claim = claimed_in(text.split("\n")) if item.document is None else None
         self.publish(self.live.update(item, claim))
 
