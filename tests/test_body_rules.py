@@ -319,3 +319,18 @@ def test_an_activity_mark_outside_a_module_is_an_error(repo):
     repo({"content/scenarios/bus-drivers.md": SCENARIO + "\n::: {activity=goals}\nText.\n:::\n"})
     code, output = lint_text()
     assert code == 1 and "only a module's body places activities in the agenda" in output
+
+
+def test_a_block_or_span_for_one_format_is_an_error_at_its_place(repo):
+    """pandoc gives a raw block to its one format: the handout's others would drop it without a word."""
+    body = ("\nBefore.\n\n```{=typst}\n#pagebreak()\n```\n\nA word in `<b>bold</b>`{=html} here.\n\n"
+            "```{=latex}\n\\newpage\n```\n\n```markdown\n```{=typst}\nIn code: only text.\n```\n")
+    root = repo({MODULE_PATH: MODULE + body})
+    text = (root / MODULE_PATH).read_text(encoding="utf-8")
+    found = [(p["line"], p["column"], p["message"]) for p in lint_json() if p["rule"] == "format-only"]
+    assert [(line, column) for line, column, _ in found] == [
+        (line_of(text, "```{=typst}"), 1), (line_of(text, "A word in"), len("A word in ") + 1),
+        (line_of(text, "```{=latex}"), 1)]
+    assert found[0][2].startswith("this {=typst} block prints only in PDF handouts; the handout's other formats")
+    assert found[1][2].startswith("this {=html} text prints only in web pages")
+    assert "prints in no handout" in found[2][2]

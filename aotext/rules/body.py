@@ -42,6 +42,8 @@ declare("picture-without-alt", "a picture with no words between its brackets: re
         "tagged PDF, need what it shows in words", body=True)
 declare("heading-skipped", "a heading more than one level below the one before it (## then ####), which the "
         "tagged PDF and screen readers cannot follow", body=True)
+declare("format-only", "a raw block or span for one output format (```{=typst}, `...`{=html}): the other "
+        "formats of a handout leave it out without a word", body=True)
 declare("unknown-activity", "an activity=ID mark in a body that names no activity of its module", body=True)
 declare("activity-unplaced", "a timed activity that its module's body does not mark with activity=ID while it marks "
         "others, so the agenda puts it after the module's presentation", severity=WARNING, body=True)
@@ -66,6 +68,8 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
         yield from _pictures(document)
     if "#" in body:
         yield from _headings(document)
+    if "{=" in body:
+        yield from _raw(document)
     if document.type == "module":
         yield from _activity_marks(document)
 
@@ -93,6 +97,37 @@ def _headings(document: Document) -> Iterator[BodyFinding]:
                 f"make it {'#' * (before + 1)}, one level down, so that the tagged PDF and screen readers "
                 "can follow the outline")
         before = level
+
+
+# The formats a raw block or span prints in: each other one leaves it out.
+_RAW_PRINTS = {"typst": "PDF handouts", "html": "web pages", "html5": "web pages", "openxml": "Word files"}
+_RAW_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*\{=([\w-]+)\}")
+_RAW_SPAN = re.compile(r"`+[^`]+`+\{=([\w-]+)\}")
+
+
+def _raw(document: Document) -> Iterator[BodyFinding]:
+    """Raw blocks and spans, which pandoc passes to one format only: a handout
+    is PDF, Word file and web page, and the others would drop them silently."""
+    fence = ""
+    for index, text in enumerate(document.body.split("\n")):
+        raw = _RAW_FENCE.match(text) if not fence else None
+        code = _CODE.match(text)
+        if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
+            fence = "" if fence else code.group(1)
+        if raw is not None:
+            yield _raw_finding(document.body_line + index, text.index(raw.group(1)) + 1, raw.group(2), "block")
+        elif not fence:
+            for span in _RAW_SPAN.finditer(text):
+                yield _raw_finding(document.body_line + index, span.start() + 1, span.group(1), "text")
+
+
+def _raw_finding(line: int, column: int, form: str, what: str) -> BodyFinding:
+    prints = _RAW_PRINTS.get(form.lower())
+    where = (f"prints only in {prints}; the handout's other formats leave it out without a word" if prints else
+             f"prints in no handout (aotext makes PDF with typst, Word files and web pages, never {form})")
+    return "format-only", line, column, (
+        f"this {{={form}}} {what} {where}: write it in Markdown instead (::: page-break starts a new page in every "
+        "format), or take it out")
 
 
 def _activity_marks(document: Document) -> Iterator[BodyFinding]:
