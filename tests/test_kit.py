@@ -8,6 +8,7 @@ readings name their two titles and nothing invented, and nothing private
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ import pypdf
 import pytest
 import yaml
 
-from helpers import AS_OF, built_tree, invoke, write_tree
+from helpers import AS_OF, built_tree, invoke, line_of, write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT = ("role-cards", "scenarios", "sign-in-sheet", "feedback-form", "materials-checklist", "references")
@@ -283,3 +284,20 @@ def test_a_private_card_reaches_the_cards_only_when_named(tmp_path: Path, monkey
     result = invoke("build", "--as-of", AS_OF, "--only", "role-cards", "--include-private", "secret-card")
     assert result.exit_code == 0, result.output
     assert CANARY in pdf_text(tmp_path / "build/role-cards.pdf")
+
+
+def test_a_card_for_an_activity_its_module_does_not_have_is_an_error_at_that_line(tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    files = shipped_files()
+    card = "content/roles/pair-practice-kei.md"
+    text = (ROOT / card).read_text(encoding="utf-8")
+    activity = re.search(r"^activity: *(\S+)", text, re.MULTILINE)
+    assert activity
+    files[card] = text.replace(f"activity: {activity.group(1)}", f"activity: {activity.group(1)}x", 1)
+    write_tree(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    result = invoke("lint", "--as-of", AS_OF, "--format", "json")
+    assert result.exit_code == 1
+    [found] = [p for p in json.loads(result.output) if p["path"] == card]
+    assert found["rule"] == "unknown-reference" and found["line"] == line_of(files[card], "activity: ")
+    assert f"did you mean '{activity.group(1)}'" in found["message"]

@@ -21,7 +21,7 @@ from aotext.documents.types import TYPES
 @click.option("--scenario", default=None, metavar="ID", help="The scenario a plan or conversation belongs to.")
 @click.option("--module", default=None, metavar="ID", help="The module a worksheet question belongs to.")
 @click.option("--activity", default=None, metavar="ID",
-              help="The activity of --module that uses a new question. Default: its first activity.")
+              help="The activity of --module that uses a new question or role card. Default: its first activity.")
 @click.option("--date", "day", type=DateType(), default=None, help="The document's date, YYYY-MM-DD. Default: today.")
 @click.option("--owner", default=None, metavar="NAME", help="Who had the conversation (conversation notes).")
 @click.option("--pseudonym", default=None, metavar="NAME",

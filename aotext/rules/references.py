@@ -15,6 +15,7 @@ from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.question import Question
 from aotext.documents.types.reflection import Reflection
+from aotext.documents.types.role_card import RoleCard
 from aotext.project import day_entries
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
@@ -127,6 +128,19 @@ def _activity_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
                     ))
 
 
+def _role_card_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
+    """A role card's activity is one of its module's (the module itself is checked above)."""
+    for card in corpus.all(RoleCard):
+        module = corpus.find_view(card.module, Module)
+        if module is None or card.activity is None:
+            continue
+        ids = [activity.id for activity in module.activities if activity.id]
+        if card.activity not in ids:
+            yield "unknown-reference", (card.source, ("activity",), (
+                f"module '{module.id}' has no activity '{card.activity}'{did_you_mean(card.activity, ids)}; "
+                f"its activities are {', '.join(ids) or 'none'}"))
+
+
 def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     project = corpus.checked_project
     if project is None:
@@ -161,6 +175,7 @@ def _all(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     yield from _plan_references(corpus)
     yield from _reflection_references(corpus)
     yield from _activity_references(corpus)
+    yield from _role_card_references(corpus)
 
 
 def _references(corpus: Corpus) -> list[tuple[str, Finding]]:
