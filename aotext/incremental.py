@@ -108,6 +108,17 @@ class LiveCheck:
             live._remember(path, mentions, groups)
         return live
 
+    def for_many_edits(self) -> LiveCheck:
+        """Index who names what once, for an editor's many edits (a restored
+        check looks it up each time, which suits a lint of one or two files)."""
+        if self._mentioned_by is None:
+            self._mentioned_by = defaultdict(set)
+            for path, mentions in self._mentions.items():
+                for value in mentions:
+                    self._mentioned_by[value].add(path)
+        self._many_edits = True
+        return self
+
     def facts(self, path: str) -> Facts:
         """What is kept of one file to restore this state later."""
         return Facts(self._own.get(path, []), self._ruled.get(path, []), self._mentions.get(path, frozenset()),
@@ -286,8 +297,16 @@ def open_live(as_of: dt.date, project_file: Path | None = None, *, ignore: Itera
               jobs: int | None = None) -> LiveCheck:
     """Read and check the repository in the working folder as `aotext lint`
     does, and keep it: its content folder and its project file, even one too
-    broken to say where the content is (then the content is `content`)."""
+    broken to say where the content is (then the content is `content`).
+    Where lint's cache holds this repository as of this day, start from it
+    and read only what changed since (aotext.lint_cache)."""
     where = locate(project_file)
+    if not isinstance(where, list) and not ignore:
+        from aotext.lint_cache import live_from_cache  # it builds on this module
+
+        cached = live_from_cache(where, as_of)
+        if cached is not None:
+            return cached.for_many_edits()
     project: Loaded | None
     if isinstance(where, list):
         path = (project_file or Path(PROJECT_FILE)).as_posix()

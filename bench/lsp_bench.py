@@ -119,11 +119,17 @@ def main() -> int:
     rows = []
     for size in sizes:
         repo = repo_for(size)
-        opened, times = asyncio.run(measure(repo))
-        median, worst = statistics.median(times) * 1000, max(times) * 1000
-        met = "met" if median <= MEDIAN_TARGET and worst <= WORST_TARGET else "NOT met"
-        log(f"[{size}] aotext lsp: ready in {opened:.2f} s; an edit: median {median:.1f} ms, worst {worst:.1f} ms")
-        rows.append(f"| {size:,} | {opened:.2f} s | {median:.1f} ms | {worst:.1f} ms | {met} |")
+        for start in ("every file read", "from lint's cache"):
+            shutil.rmtree(repo / ".aotext-cache", ignore_errors=True)
+            if start == "from lint's cache":  # as the editor finds it after a lint of today
+                subprocess.run([str(ROOT / ".venv" / "bin" / "aotext"), "lint"], cwd=repo, capture_output=True,
+                               check=False)
+            opened, times = asyncio.run(measure(repo))
+            median, worst = statistics.median(times) * 1000, max(times) * 1000
+            met = "met" if median <= MEDIAN_TARGET and worst <= WORST_TARGET else "NOT met"
+            log(f"[{size}] aotext lsp, {start}: ready in {opened:.2f} s; an edit: median {median:.1f} ms, "
+                f"worst {worst:.1f} ms")
+            rows.append(f"| {size:,} | {start} | {opened:.2f} s | {median:.1f} ms | {worst:.1f} ms | {met} |")
     cached_rows = []
     for size in sizes:
         uncached, first, unchanged, changed = time_cached_lint(repo_for(size))
@@ -133,8 +139,8 @@ def main() -> int:
     table = "\n".join([
         f"aotext lsp, diagnostics after an edit (from the change sent to the diagnostics received, {EDITS} edits; "
         f"targets: median at most {MEDIAN_TARGET} ms, worst at most {WORST_TARGET} ms):", "",
-        "| documents | ready after connecting | median edit | worst edit | targets |",
-        "|---:|---:|---:|---:|---|", *rows, "",
+        "| documents | start | ready after connecting | median edit | worst edit | targets |",
+        "|---:|---|---:|---:|---:|---|", *rows, "",
         f"aotext lint with its cache (whole processes, best of {RUNS}):", "",
         "| documents | --no-cache | first (writes the cache) | nothing changed | one log changed |",
         "|---:|---:|---:|---:|---:|", *cached_rows])

@@ -112,9 +112,25 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
     ]
 
 
-def test_every_edit_gives_what_a_full_lint_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("start", ["read", "cache"])
+def test_every_edit_gives_what_a_full_lint_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    """Started by reading every file, or from lint's cache (a file changed since
+    it was written, so the cache is brought up to date first): the same."""
     _shipped(tmp_path, monkeypatch)
+    if start == "cache":
+        from aotext.lint_cache.rows import CachedDocument
+        from helpers import invoke
+
+        assert invoke("lint", "--as-of", AS_OF.isoformat()).exit_code == 0
+        log = Path(_first("logs", "plan:"))
+        log.write_text(log.read_text(encoding="utf-8").replace("plan: ", "plan: x", 1), encoding="utf-8")
     LIVE[:] = [open_live(AS_OF)]
+    if start == "cache":
+        assert any(isinstance(LIVE[0].corpus.find(found.id), CachedDocument)
+                   for found in LIVE[0].corpus.everything() if found.id)
+        assert any("[unknown-reference]" in line for line in _live())
+        log.write_text(log.read_text(encoding="utf-8").replace("plan: x", "plan: ", 1), encoding="utf-8")
+        LIVE[0].update(read_and_check(log, keep_body=False))
     assert _live() == _full()
     for what, rule, path, edit in _edits():
         changed = _apply(LIVE[0], path, edit)

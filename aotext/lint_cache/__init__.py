@@ -45,7 +45,7 @@ from aotext.lint_cache.store import (
 from aotext.load import discover_names
 from aotext.repository import Location
 
-__all__ = ["CACHE_DIR", "cached_lint"]
+__all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
 
 # Modification times this close before a lint started may hide a second change
 # (file systems keep times in ticks; FAT's are two seconds).
@@ -56,15 +56,11 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
                 progress: Callable[[str], None] | None = None) -> LintResult:
     """Every problem of the repository at `where`, as `aotext.lint.lint`
     finds them, reading again only what changed since the cache was written."""
-    files = discover_names([where.content_dir])
-    if where.project is not None and where.project.path in files:
-        files.remove(where.project.path)
+    files = _files(where)
     if any(is_encrypted(path) for path in files):
         return _result(_full(where, files, as_of, jobs, progress))
     stats = {path: file_stat(path) for path in files}
-    folder = (where.project_file.parent if where.project_file is not None else Path(".")) / CACHE_DIR
-    key = cache_key(where, as_of)
-    started = time.time_ns()
+    folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
     saved, since = read_rows(folder / FILE, key)
     if saved is None:
         return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
@@ -79,10 +75,7 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
     names = read_names(folder / NAMES, key, since)
     if names is None:
         return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
-    live = restored(saved, names, where, as_of)
-    touched = {path for gone_path in gone for path in live.remove(gone_path)}
-    for path in changed:
-        touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
+    live, touched = _brought_up_to_date(saved, names, where, as_of, changed, gone)
     for path in touched:
         digest = digests.get(path) or (saved[path][1] if path in saved else b"")
         found = row_of(live, path, stats.get(path), digest)
@@ -93,6 +86,46 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
         names.pop(path, None)
     write_all(folder, key, started, rows, names)
     return _result(live)
+
+
+def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
+    """The check the cache holds, brought up to date with what changed since,
+    for an editor to start from at once (aotext lsp); None when there is no
+    cache for this aotext, project and day. It writes nothing."""
+    files = _files(where)
+    if any(is_encrypted(path) for path in files):
+        return None
+    key = cache_key(where, as_of)
+    saved, since = read_rows(_folder(where) / FILE, key)
+    names = read_names(_folder(where) / NAMES, key, since) if saved is not None else None
+    if saved is None or names is None:
+        return None
+    changed, _ = _changed(saved, {path: file_stat(path) for path in files}, since)
+    gone = sorted(set(saved) - set(files) - {where.project.path if where.project else ""})
+    return _brought_up_to_date(saved, names, where, as_of, changed, gone)[0]
+
+
+def _files(where: Location) -> list[str]:
+    """The documents lint reads, as it names them."""
+    files = discover_names([where.content_dir])
+    if where.project is not None and where.project.path in files:
+        files.remove(where.project.path)
+    return files
+
+
+def _folder(where: Location) -> Path:
+    return (where.project_file.parent if where.project_file is not None else Path(".")) / CACHE_DIR
+
+
+def _brought_up_to_date(saved: dict[str, Row], names: dict[str, frozenset[str]], where: Location, as_of: dt.date,
+                        changed: list[str], gone: list[str]) -> tuple[LiveCheck, set[str]]:
+    """The cached check, with the files that changed read again and those gone
+    taken out; and the files whose problems may have changed."""
+    live = restored(saved, names, where, as_of)
+    touched = {path for gone_path in gone for path in live.remove(gone_path)}
+    for path in changed:
+        touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
+    return live, touched
 
 
 def _checked_in_full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
