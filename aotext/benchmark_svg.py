@@ -17,7 +17,9 @@ from html import escape
 from itertools import pairwise
 
 from aotext.handouts.labels import ENGLISH
-from aotext.summary import BenchmarkSummary, PlanSummary, number
+from aotext.summary import BenchmarkSummary, PlanSummary
+from aotext.summary_notes import period_name, short_date
+from aotext.words import number
 
 WIDTH = 300
 PROGRESS_HEIGHT, HISTORY_HEIGHT = 36, 80
@@ -132,7 +134,7 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
             body.append(f'<rect class="period {"met" if period.met else "missed"}" x="{left + 1:.1f}" '
                         f'y="{y(period.value or 0.0):.1f}" width="{max(right - left - 2, 2):.1f}" '
                         f'height="{height:.1f}"/>')
-            said.append(f"{period.label}: {number(period.value or 0.0)} ({words['met' if period.met else 'not met']})")
+            said.append(f"{period_name(period.period, words)}: {number(period.value or 0.0)} ({words['met' if period.met else 'not met']})")
     else:
         points = _points(benchmark)
         if points:
@@ -148,8 +150,8 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
                   for m in benchmark.measurements if (m.level or m.value is not None)]
     if goal is not None:
         body.append(f'<line class="goal" x1="{plot_left}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
-    body += [f'<text x="{plot_left}" y="76">{first:%d %b %Y}</text>',
-             f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{last:%d %b %Y}</text>']
+    body += [f'<text x="{plot_left}" y="76">{short_date(first, words)}</text>',
+             f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{short_date(last, words)}</text>']
     if not said:
         body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">{escape(words["nothing measured"])}</text>')
     label = words["over time"].format(measurements="; ".join(said) if said else words["nothing measured"])

@@ -29,16 +29,6 @@ class Period:
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
-    @property
-    def label(self) -> str:
-        if self.kind == "week":
-            return f"week of {self.first.isoformat()}"
-        if self.kind == "month":
-            return f"{calendar.month_name[self.first.month]} {self.first.year}"
-        if self.kind == "quarter":
-            return f"{self.first.year}-Q{(self.first.month - 1) // 3 + 1}"
-        return str(self.first.year)
-
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.first <= day <= self.last
 
@@ -100,9 +90,9 @@ class Span:
 
 @dataclass(frozen=True)
 class PeriodResult:
-    """How a recurring benchmark did in one span."""
+    """How a recurring benchmark did in one span of a period (its name: aotext.summary_notes.period_name)."""
 
-    label: str
+    period: Period
     first: dt.date
     last: dt.date
     value: float | None

@@ -27,8 +27,9 @@ from typing import Any, Literal, get_args
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
-from aotext.periods import Every, PeriodResult, Span, spans_between
+from aotext.periods import Every, Period, PeriodResult, Span, spans_between
 from aotext.summary_logs import Logs, Measurement, gather
+from aotext.summary_notes import CannotJudge, Celebration, Missed, Move, Need, Record, TooLong
 
 Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
 STATUSES: tuple[Status, ...] = get_args(Status)
@@ -56,16 +57,17 @@ class BenchmarkSummary:
     last_measured: dt.date | None
     measured_by: str | None
     if_missed: str | None
-    needed: str | None = None
+    # What the notes say (aotext.summary_notes writes them in words).
+    needed: Need | Move | None = None
     combine: Combine | None = None  # numeric: how values combine
     scale: tuple[str, ...] = ()  # qualitative: the answers, lowest first
     every: Every | None = None
-    period: str | None = None
-    record: str | None = None
+    period: Period | None = None  # recurring: the period it is in now
+    record: Record | None = None
     history: tuple[PeriodResult, ...] = ()
     measurements: tuple[Measurement, ...] = ()
-    missed: str | None = None  # when overdue: what was not reached by when
-    cannot_judge: str | None = None  # when the plan does not say what would meet it
+    missed: Missed | None = None  # when overdue: what was not reached by when
+    cannot_judge: CannotJudge | TooLong | None = None  # when the plan does not say what would meet it
 
     @property
     def expected_share(self) -> float | None:
@@ -86,7 +88,7 @@ class PlanSummary:
     title: str
     as_of: dt.date
     benchmarks: tuple[BenchmarkSummary, ...]
-    celebrate: tuple[str, ...]
+    celebrate: tuple[Celebration, ...]
     skipped_measurements: int
     after_end_measurements: int = 0
     ends: dt.date | None = None
@@ -99,11 +101,6 @@ class Summary:
     plans: tuple[PlanSummary, ...]
     skipped_measurements: int = 0
     after_end_measurements: int = 0
-
-
-def number(value: float) -> str:
-    """2.0 as '2', 1.25 as '1.2'."""
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
 def _combine(values: list[float], adds_up: bool) -> float:
@@ -138,13 +135,9 @@ def _status(started: bool, met: bool, overdue: bool, measured: bool, current: fl
     return "on track" if current >= (math.floor(bar) if whole else bar) else "behind"
 
 
-def _needed(remaining: float, deadline: dt.date, day: dt.date) -> str | None:
+def _needed(remaining: float, deadline: dt.date, day: dt.date) -> Need | None:
     days_left = (deadline - day).days
-    if remaining <= 0 or days_left <= 0:
-        return None
-    if days_left < 14:
-        return f"need {number(remaining)} more in the {days_left} days left"
-    return f"need {number(remaining)} more by {deadline}, about {number(round(remaining / (days_left / 7), 1))} a week"
+    return Need(remaining, deadline, days_left) if remaining > 0 and days_left > 0 else None
 
 
 # No campaign's benchmark runs for decades: one that would is a mistyped year,
@@ -172,7 +165,7 @@ def _period(span: Span, frame: _Frame, target: float, adds_up: bool) -> PeriodRe
     inside = [m.value for m in frame.measurements if m.day in span and m.value is not None]
     value = _combine(inside, adds_up) if inside else (0.0 if adds_up else None)
     goal = span.asks(target, adds_up)
-    return PeriodResult(span.period.label, span.first, span.last, value, value is not None and value >= goal, goal)
+    return PeriodResult(span.period, span.first, span.last, value, value is not None and value >= goal, goal)
 
 
 def _numeric(benchmark: NumericBenchmark, target: float, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
@@ -187,13 +180,11 @@ def _numeric(benchmark: NumericBenchmark, target: float, frame: _Frame, threshol
         now = history[-1] if history else None
         current, goal = (now.value, now.target) if now else (None, target)
         recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
-        if len(recent) > 1:
-            result["record"] = f"met {sum(p.met for p in recent)} of the last {len(recent)} {every}s"
-        elif recent:
-            result["record"] = f"{'met' if recent[0].met else 'missed'} last {every}"
+        if recent:
+            result["record"] = Record(sum(p.met for p in recent), len(recent), every)
         expected = goal * _fraction(now.first, now.last, frame.day) if now else None
         deadline = now.last if now else None
-        result.update(every=every, period=now.label if now else None, history=tuple(history))
+        result.update(every=every, period=now.period if now else None, history=tuple(history))
     else:
         current, goal = (_combine(numbers, adds_up) if numbers else None), target
         expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
@@ -228,38 +219,18 @@ def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds
         status=status, trend=_trend([float(level_rank) for _, level_rank in ranks]),
     )
     if status in ("on track", "behind", "no data") and frame.due:
-        result["needed"] = f"move from '{current or scale[0]}' to '{goal}' by {frame.due}"
+        result["needed"] = Move(current or scale[0], goal, frame.due)
     return result
 
 
-def _unjudged(benchmark: Benchmark, frame: _Frame, why: str | None = None) -> dict[str, Any]:
+def _unjudged(benchmark: Benchmark, frame: _Frame, why: TooLong | None = None) -> dict[str, Any]:
     """A benchmark whose target cannot be read (lint reports it): shown with
     what was measured, but never judged, so never met."""
     asked = benchmark if isinstance(benchmark, ScaleBenchmark) else None
     return dict(target=asked.target_level if asked else None, scale=asked.scale if asked else (),
                 unit=benchmark.unit if isinstance(benchmark, NumericBenchmark) else None, current=None,
                 progress=None, expected=None, status="no data" if frame.started else "not started", trend=None,
-                cannot_judge=why or _cannot_judge(benchmark))
-
-
-def _cannot_judge(benchmark: Benchmark) -> str:
-    """Why a benchmark's target cannot be read, and what to do, in words."""
-    if isinstance(benchmark, ScaleBenchmark):
-        if len(benchmark.scale) < 2:
-            what = "it has no 'scale' of at least two answers"
-        elif "target_level" in benchmark.absent:
-            what = "it has no 'target_level'"
-        else:
-            what = f"its 'target_level' is not one of the answers on its scale ({', '.join(benchmark.scale)})"
-    else:
-        what = "it has no 'target'" if "target" in benchmark.absent else "its 'target' is not a number (0 or more)"
-    return f"cannot judge: {what}; fix it in the plan (aotext lint shows the line)"
-
-
-def _missed(frame: _Frame, ends: dt.date | None, period: str | None) -> str:
-    days = (("its due date", frame.due), ("the plan's last day", ends))
-    why = " and ".join(name for name, day in days if day == frame.last)
-    return f"missed: the target{f' for {period}' if period else ''} was not reached by {frame.last}, {why}"
+                cannot_judge=why or CannotJudge.of(benchmark))
 
 
 def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, as_of: dt.date,
@@ -276,16 +247,15 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
     details: dict[str, Any]
     match benchmark:
         case _ if (frame.day - frame.start).days > MAX_SPAN_DAYS:
-            details = _unjudged(benchmark, frame, f"cannot judge: it would run from {frame.start} to {frame.day}; "
-                                                  "is a year mistyped? (aotext lint shows the line)")
+            details = _unjudged(benchmark, frame, TooLong(frame.start, frame.day))
         case ScaleBenchmark(target_level=str() as goal) if len(benchmark.scale) > 1 and goal in benchmark.scale:
             details = _qualitative(benchmark, goal, frame, thresholds)
         case NumericBenchmark(target=float() as target) if target >= 0:
             details = _numeric(benchmark, target, frame, thresholds)
         case _:
             details = _unjudged(benchmark, frame)
-    if details["status"] == "overdue":
-        details["missed"] = _missed(frame, plan.ends, details.get("period"))
+    if details["status"] == "overdue" and frame.last:
+        details["missed"] = Missed(frame.last, details.get("period"), frame.due == frame.last, plan.ends == frame.last)
     return BenchmarkSummary(
         id=str(benchmark.id), title=benchmark.title, kind=kind,
         last_measured=used[-1].day if used else None, measured_by=used[-1].reflection if used else None,
@@ -294,18 +264,18 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
 
 
 def _celebrations(plan: Plan, benchmarks: list[Benchmark], logs: Logs, now: list[BenchmarkSummary],
-                  as_of: dt.date, thresholds: Thresholds) -> tuple[str, ...]:
+                  as_of: dt.date, thresholds: Thresholds) -> tuple[Celebration, ...]:
     """The benchmarks the latest reflection met (with only the earlier logs they
     would not be met), and what its logs celebrate. The latest reflection is the
     latest day with a log that says something, every log of that day together."""
     if not logs.speaking:
         return ()
     latest = logs.speaking[-1][0]
-    found = [f"Benchmark met: {summary.title}" for benchmark, summary in zip(benchmarks, now, strict=True)
+    found = [Celebration(summary.title) for benchmark, summary in zip(benchmarks, now, strict=True)
              if summary.status == "met" and evaluate(
                  benchmark, [m for m in logs.measured.get(summary.id, []) if m.held < latest], plan, as_of,
                  thresholds).status != "met"]
-    found += [f"{item} ({held})" for held, log in logs.speaking if held == latest for item in log.celebrate]
+    found += [Celebration(item, held) for held, log in logs.speaking if held == latest for item in log.celebrate]
     return tuple(found)
 
 

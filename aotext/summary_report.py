@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aotext.handouts.labels import ENGLISH, period_words
-from aotext.summary import BenchmarkSummary, PlanSummary, Summary, number
+from aotext.summary import BenchmarkSummary, PlanSummary, Summary
+from aotext.summary_notes import cannot_judge_text, celebration_text, missed_text, need_text, period_name, record_text
 from aotext.terminal import Display, Formatter, render
-from aotext.words import plural
+from aotext.words import number, plural
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
                   "no data": "dim", "not started": "dim"}
@@ -50,23 +51,28 @@ def progress_text(benchmark: BenchmarkSummary) -> str:
     return f"{round(benchmark.progress * 100)}%" if benchmark.progress is not None else "—"
 
 
-def _period(benchmark: BenchmarkSummary) -> str:
-    if not benchmark.period:
+def _period(benchmark: BenchmarkSummary, words: Mapping[str, str]) -> str:
+    if not (benchmark.period and benchmark.every):
         return ""
     now = benchmark.history[-1]
     # A period the benchmark covers only in part asks for only its share.
-    cut = f" ({now.first} to {now.last}: {number(now.target)})" if now.target != benchmark.target else ""
-    return f"this {benchmark.every}: {benchmark.period}{cut}"
+    cut = (f" ({words['part of period'].format(first=now.first, last=now.last, target=number(now.target))})"
+           if now.target != benchmark.target else "")
+    return words[f"this period:{benchmark.every}"].format(period=period_name(benchmark.period, words)) + cut
 
 
-def notes_text(benchmark: BenchmarkSummary) -> str:
-    parts = [benchmark.cannot_judge or "", benchmark.missed or "", _period(benchmark),
-             benchmark.record or "", benchmark.needed or ""]
+def notes_text(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH) -> str:
+    """What the summary notes of a benchmark besides its numbers, in one cell."""
+    parts = [cannot_judge_text(benchmark.cannot_judge, words) if benchmark.cannot_judge else "",
+             missed_text(benchmark.missed, words) if benchmark.missed else "", _period(benchmark, words),
+             record_text(benchmark.record, words) if benchmark.record else "",
+             need_text(benchmark.needed, words) if benchmark.needed else ""]
     return "; ".join(part for part in parts if part)
 
 
 def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str, Any]:
-    """A benchmark as the JSON report prints it (documented in the README)."""
+    """A benchmark as the JSON and CSV reports print it (documented in the README): its notes in English
+    whatever the project's language, since programs read them as they are."""
     return {
         "id": benchmark.id,
         "title": benchmark.title,
@@ -81,17 +87,17 @@ def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str
         "last_measured": _plain(benchmark.last_measured),
         "measured_by": benchmark.measured_by,
         "if_missed": benchmark.if_missed,
-        "needed": benchmark.needed,
+        "needed": need_text(benchmark.needed) if benchmark.needed else None,
         "every": benchmark.every,
-        "period": benchmark.period,
-        "record": benchmark.record,
+        "period": period_name(benchmark.period) if benchmark.period else None,
+        "record": record_text(benchmark.record) if benchmark.record else None,
         "history": [
-            {"period": p.label, "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value),
+            {"period": period_name(p.period), "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value),
              "met": p.met, "target": _plain(p.target)}
             for p in benchmark.history
         ],
-        "missed": benchmark.missed,
-        "cannot_judge": benchmark.cannot_judge,
+        "missed": missed_text(benchmark.missed) if benchmark.missed else None,
+        "cannot_judge": cannot_judge_text(benchmark.cannot_judge) if benchmark.cannot_judge else None,
     }
 
 
@@ -106,7 +112,7 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
                 "ends": _plain(plan.ends),
                 "ended": plan.ended,
                 "benchmarks": [benchmark_record(plan, b) for b in plan.benchmarks],
-                "celebrate": list(plan.celebrate),
+                "celebrate": [celebration_text(item) for item in plan.celebrate],
                 "skipped_measurements": plan.skipped_measurements,
                 "after_end_measurements": plan.after_end_measurements,
             }
@@ -175,11 +181,11 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tupl
     for b in plan.benchmarks:
         cells = [b.title, target_text(b, words), shown(b.current), progress_text(b), shown(b.expected),
                  f"**{words[b.status]}**", words[b.trend] if b.trend else shown(None),
-                 shown(b.last_measured), notes_text(b)]
+                 shown(b.last_measured), notes_text(b, words)]
         out.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
     if plan.celebrate:
         out.append(f"\n{sub} {words['celebrate']}\n")
-        out += [f"- {item}" for item in plan.celebrate]
+        out += [f"- {celebration_text(item, words)}" for item in plan.celebrate]
     if misses(plan):
         out.append(f"\n{sub} {words['if missed']}\n")
         out += [f"- **{b.title}** ({words[b.status]}): \"{b.if_missed}\"" for b in misses(plan)]
@@ -226,7 +232,7 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
             if notes:
                 lines += ["Notes:", *notes]
             if plan.celebrate:
-                lines += ["What to celebrate:", *(f"  - {item}" for item in plan.celebrate)]
+                lines += ["What to celebrate:", *(f"  - {celebration_text(item)}" for item in plan.celebrate)]
             if misses(plan):
                 lines += ["If we missed (behind or overdue):", *(f"  - {b.title}: \"{b.if_missed}\"" for b in misses(plan))]
             lines += left_out(plan)

@@ -84,6 +84,11 @@ class Suggestions:
         return suggestion(close)
 
 
+def number(value: float) -> str:
+    """2.0 as '2', 1.25 as '1.2'."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 problem', '3 problems'."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"

@@ -1,12 +1,14 @@
 """`lang:` in the project file: the words aotext itself prints in a handout
-(the agenda, the facilitators' label, page numbers, the report's headings
-and statuses, the trainer's kit and the one-page plan) come in that
-language, and the PDF, the web page and the Word file say it is their
-language. Read back from real pandoc and typst output, on a sample Spanish
-module and a small Spanish kit (tests, not shipped content)."""
+(the agenda, the facilitators' label, page numbers, the report's headings,
+statuses, notes and months, the trainer's kit and the one-page plan) come
+in that language, and the PDF, the web page and the Word file say it is
+their language. Read back from real pandoc and typst output, on a sample
+Spanish module and a small Spanish kit (tests, not shipped content)."""
 
 from __future__ import annotations
 
+import json
+import re
 import zipfile
 
 import pypdf
@@ -161,9 +163,10 @@ def test_the_spanish_and_english_words_fill_each_others_places():
 
     for key, english in LABELS["en"].items():
         assert blanks(LABELS["es"][key]) == blanks(english), key
-    # Only words that are the same in both are left as they are: a label copied and not translated is caught.
+    # Only words that are the same in both are left as they are (a year is its number in both): a label copied
+    # and not translated is caught.
     assert [key for key, english in LABELS["en"].items() if LABELS["es"][key] == english] == [
-        "agenda", "min", "letter:tactic"]
+        "agenda", "period:year", "min", "letter:tactic"]
 
 
 # A small Spanish project of the trainer's kit, written in Spanish as such a
@@ -330,9 +333,7 @@ KIT_FILES = {"aotext.yaml": KIT_PROJECT, "content/curriculum/hablar.md": KIT_MOD
              "content/scenarios/barrio.md": KIT_SCENARIO, **KIT_SHEETS, "content/plans/plan-barrio.md": KIT_PLAN,
              "content/logs/reunion-2026-11-20.md": KIT_LOG}
 # The labels of the kit's layouts and the one-page plan, by the families and
-# names labels.py gives them; and those of the report's charts. (The report's
-# notes column is still English: summary.py writes its sentences for every
-# output, the terminal's and JSON's too.)
+# names labels.py gives them; and those of the report's charts (its notes: below).
 KIT_FAMILIES = ("card:", "terrain:", "begins:", "combine:", "unit:")
 KIT_KEYS = ("role cards", "played by", "cut here", "activity minutes", "kind:pair-practice", "contents",
             "scenarios subtitle", "setting", "people", "begins", "model answers", "not answered", "enemies", "allies",
@@ -363,6 +364,20 @@ def english_fragments(families: tuple[str, ...], names: tuple[str, ...]) -> dict
             if len(fragment) >= 4:
                 found[fragment] = key
     return found
+
+
+def english_words(families: tuple[str, ...], names: tuple[str, ...]) -> dict[str, str]:
+    """Every word of these English labels, each with its key, that their Spanish does not use too (as "plan"
+    and "lint" are): word by word, so that "need" is caught in "need 2 more" as in "need more"."""
+    from aotext.handouts.labels import ENGLISH, LABELS
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"[^\W\d_]{3,}", re.sub(r"\{\w+\}", " ", text))  # not the blanks' names
+
+    keys = [key for key in ENGLISH if key.startswith(families) or key in names]
+    assert set(names) <= set(keys)
+    spanish = {word for key in keys for word in words(LABELS["es"][key])}
+    return {word: key for key in keys for word in words(ENGLISH[key]) if word not in spanish}
 
 
 def printed(words: str, text: str) -> bool:
@@ -424,3 +439,95 @@ def test_a_spanish_kit_prints_every_word_of_aotexts_own_in_spanish(tmp_path):
             assert not printed(english, text), (name, key, english)
     for english, key in english_fragments((), CHART_KEYS).items():
         assert not printed(english, report), (key, english)
+
+
+# A Spanish benchmark report whose notes say all they can: a month's record
+# and the days left in it, a step up a scale, a benchmark overdue, one behind
+# with weeks to go, and one met, to celebrate.
+REPORT_PROJECT = KIT_PROJECT.split("handouts:\n")[0] + """handouts:
+  - {name: informe, title: Informe, layout: report, audience: coordinator, formats: [pdf, html]}
+"""
+REPORT_PLAN = KIT_PLAN.removesuffix("---\n") + """\
+  - id: asamblea
+    title: Una asamblea abierta en octubre
+    kind: numeric
+    measures: [reuniones]
+    target: 1
+    unit: asambleas
+    combine: sum
+    start: 2026-10-01
+    due: 2026-10-31
+    if_missed: Fijar la fecha en la próxima reunión.
+  - id: casas
+    title: Visitar cien casas
+    kind: numeric
+    measures: [reuniones]
+    target: 100
+    unit: casas
+    combine: sum
+    due: 2026-12-31
+    if_missed: Salir a visitar en parejas.
+  - id: cocina
+    title: Una primera reunión en una cocina
+    kind: numeric
+    measures: [reuniones]
+    target: 1
+    unit: reuniones
+    combine: sum
+    due: 2026-12-31
+    if_missed: Ofrecer la nuestra.
+---
+"""
+REPORT_LOG = KIT_LOG.replace("    level: un poco\n", """\
+    level: un poco
+  - benchmark: casas
+    value: 30
+  - benchmark: cocina
+    value: 1
+""")
+REPORT_FILES = {"aotext.yaml": REPORT_PROJECT, "content/scenarios/barrio.md": KIT_SCENARIO,
+                "content/plans/plan-barrio.md": REPORT_PLAN, "content/logs/reunion-2026-11-20.md": REPORT_LOG}
+# The words of the notes the summary keeps as facts, and of the names of periods and months.
+NOTE_FAMILIES = ("this period:", "last period:", "last periods:", "why:", "unreadable:", "period:", "month:")
+NOTE_KEYS = ("need in days", "need by date", "move to level", "part of period", "record", "met last", "missed last",
+             "missed", "missed period", "and", "cannot judge", "too long", "benchmark met")
+
+
+def test_a_spanish_report_writes_its_notes_and_months_in_spanish_and_its_json_stays_english(tmp_path):
+    from aotext.handouts.labels import ENGLISH
+
+    with built_tree(tmp_path, REPORT_FILES, "--as-of", AS_OF) as root:
+        report = {"html": page_text(root / "build/informe-plan-barrio.html"),
+                  "pdf": " ".join(pdf_text(root / "build/informe-plan-barrio.pdf").split())}
+        summary = invoke("summary", "--format", "json", "--as-of", AS_OF)
+    for name, text in report.items():
+        for words in ("este mes: noviembre de 2026; cumplido en 0 de los últimos 2 meses; necesitamos 1 más en los "
+                      "6 días que quedan", "pasar de",
+                      "no cumplido: la meta no se alcanzó para el 2026-10-31, su fecha límite",
+                      "necesitamos 70 más para el 2026-12-31, unos 13.2 por semana",
+                      "Indicador cumplido: Una primera reunión en una cocina", "01 sep 2026", "24 nov 2026"):
+            assert words in text, (name, words)
+        # pandoc sets the quotes of the scale's answers as the language has them.
+        assert re.search("pasar de .un poco. a .mucho. para el 2026-12-31", text), name
+    # The chart's words, for whoever cannot see it, name the months too.
+    assert "septiembre de 2026: 0 (no cumplido); octubre de 2026: 0 (no cumplido)" in report["html"]
+    # No English word of the notes, no English month (nor its short name on the charts).
+    english = english_words(NOTE_FAMILIES, NOTE_KEYS)
+    assert {"need", "more", "left", "met", "the", "last", "months", "November"} <= set(english)
+    english.update({ENGLISH[f"month:{month}"][:3]: f"month:{month}" for month in range(1, 13)})
+    for name, text in report.items():
+        for words, key in english.items():
+            assert not printed(words, text), (name, key, words)
+
+    # The same project's summary for programs: English, whatever the handouts' language.
+    assert summary.exit_code == 0, summary.output
+    [plan] = json.loads(summary.stdout)["plans"]
+    notes = {b["id"]: b for b in plan["benchmarks"]}
+    assert (notes["nuevas"]["period"], notes["nuevas"]["record"], notes["nuevas"]["needed"]) == (
+        "November 2026", "met 0 of the last 2 months", "need 1 more in the 6 days left")
+    assert [period["period"] for period in notes["nuevas"]["history"]] == [
+        "September 2026", "October 2026", "November 2026"]
+    assert notes["confianza"]["needed"] == "move from 'un poco' to 'mucho' by 2026-12-31"
+    assert notes["asamblea"]["missed"] == "missed: the target was not reached by 2026-10-31, its due date"
+    assert notes["casas"]["needed"] == "need 70 more by 2026-12-31, about 13.2 a week"
+    assert plan["celebrate"] == ["Benchmark met: Una primera reunión en una cocina"]

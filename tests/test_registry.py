@@ -74,6 +74,15 @@ def test_the_handouts_have_words_for_every_name_the_schemas_allow():
     assert set(_family("unit")) == set(PERIODS) | set(units)
 
 
+def test_the_reports_notes_have_words_for_every_period_month_and_unreadable_target():
+    from aotext.summary_notes import Unreadable
+
+    for family in ("period", "this period", "last period", "last periods"):
+        assert _family(family) == list(PERIODS), family
+    assert _family("month") == [str(month) for month in range(1, 13)]
+    assert _family("unreadable") == list(get_args(Unreadable))
+
+
 def test_the_terrain_questions_are_the_schemas_descriptions():
     """The scenarios handout prints the workshop's terrain questions from the
     labels; an editor shows the same words when hovering over a `terrain:` key."""

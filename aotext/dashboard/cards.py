@@ -11,6 +11,7 @@ from html import escape
 
 from aotext.benchmark_svg import history_svg, progress_svg
 from aotext.summary import BenchmarkSummary
+from aotext.summary_notes import period_name
 from aotext.summary_report import notes_text, progress_text, shown, target_text
 from aotext.words import anchor
 
@@ -24,7 +25,7 @@ def _numbers(b: BenchmarkSummary) -> str:
     if b.history:
         head = (f'<thead><tr><th scope="col">{escape((b.every or "").capitalize())}</th><th scope="col">Counted</th>'
                 '<th scope="col">Target</th><th scope="col">Met</th></tr></thead>')
-        rows = "".join(f"<tr><td>{escape(p.label)}</td><td>{escape(shown(p.value))}</td>"
+        rows = "".join(f"<tr><td>{escape(period_name(p.period))}</td><td>{escape(shown(p.value))}</td>"
                        f"<td>{escape(shown(p.target))}</td><td>{'yes' if p.met else 'no'}</td></tr>\n"
                        for p in b.history)
     else:

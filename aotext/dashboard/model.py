@@ -20,6 +20,7 @@ from aotext.documents.types.plan import Plan
 from aotext.followups import Cadence, FollowUp, OrganizingChart, due_followups, organizing_chart
 from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds, summarize
 from aotext.summary_logs import ReflectionDue, reflection_due
+from aotext.summary_notes import celebration_text
 
 DEFAULT_THRESHOLDS = Thresholds()
 # A shareable page never shows a count of people under this: "fewer than 3".
@@ -92,7 +93,8 @@ def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, sha
     statuses = [benchmark.status for benchmark in summary.benchmarks]
     counts = tuple((status, statuses.count(status)) for status in STATUSES)
     return PlanPanel(summary, counts, plan.reflect_every, reflection_due(corpus, plan, as_of),
-                     () if shareable else summary.celebrate, len(summary.celebrate))
+                     () if shareable else tuple(celebration_text(item) for item in summary.celebrate),
+                     len(summary.celebrate))
 
 
 def _counts(followups: list[FollowUp], chart: OrganizingChart) -> PeopleCounts:

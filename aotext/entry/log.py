@@ -20,8 +20,8 @@ from aotext.documents.types.reflection import REFLECTION_QUESTIONS, Reflection
 from aotext.entry.dates import DateError, resolve
 from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
-from aotext.summary import PlanSummary, number
-from aotext.words import did_you_mean
+from aotext.summary import PlanSummary
+from aotext.words import did_you_mean, number
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,16 @@
 can choose with `lang:` (English and Spanish ship). The documents' own text
 is the collective's to write in their language; these are the rest: the
 agenda's headings, the facilitators' label, the page numbers, the list of
-contents, the report's headings, status words and charts, the headings of a
-role card, the workshop's questions about the terrain that the scenarios
-answer, the one-page plan's headings, the columns aotext adds to a sheet,
-and the front page of the build folder.
+contents, the report's headings, status words, notes on each benchmark and
+charts, the names of months, the headings of a role card, the workshop's
+questions about the terrain that the scenarios answer, the one-page plan's
+headings, the columns aotext adds to a sheet, and the front page of the
+build folder. The English notes on benchmarks are also what `aotext summary` and
+the dashboard print (programs read them in its JSON).
 
 A key with a colon is one of a family the layouts look up by a name from
-the documents (`kind:skit`, `card:fears`, `terrain:history`, `unit:weeks`)."""
+the documents or the summary (`kind:skit`, `card:fears`, `terrain:history`,
+`unit:weeks`, `period:month`, `month:11`)."""
 
 from __future__ import annotations
 
@@ -45,6 +48,37 @@ ENGLISH = {
                         "see them.",
     "left out after end": "Left out {measurements} counted after the plan ended on {ends}; run aotext lint to see "
                           "them.",
+    # The report's notes on each benchmark (aotext/summary_notes.py writes them), in the words `aotext summary`
+    # prints too: what it still needs, how it did in its last periods, why it was missed or cannot be judged.
+    "need in days": "need {remaining} more in the {days} days left",
+    "need on the last day": "need {remaining} more on the last day",
+    "need by date": "need {remaining} more by {date}, about {rate} a week",
+    "move to level": "move from '{current}' to '{goal}' by {date}",
+    "this period:week": "this week: {period}", "this period:month": "this month: {period}",
+    "this period:quarter": "this quarter: {period}", "this period:year": "this year: {period}",
+    "part of period": "{first} to {last}: {target}",
+    "record": "met {met} of {periods}", "met last": "met {period}", "missed last": "missed {period}",
+    "last period:week": "last week", "last period:month": "last month", "last period:quarter": "last quarter",
+    "last period:year": "last year",
+    "last periods:week": "the last {count} weeks", "last periods:month": "the last {count} months",
+    "last periods:quarter": "the last {count} quarters", "last periods:year": "the last {count} years",
+    "missed": "missed: the target was not reached by {date}, {why}",
+    "missed period": "missed: the target for {period} was not reached by {date}, {why}",
+    "why:due": "its due date", "why:ends": "the plan's last day", "and": "and",
+    "cannot judge": "cannot judge: {why}; fix it in the plan (aotext lint shows the line)",
+    "unreadable:no target": "it has no 'target'",
+    "unreadable:target not a number": "its 'target' is not a number (0 or more)",
+    "unreadable:no scale": "it has no 'scale' of at least two answers",
+    "unreadable:no target_level": "it has no 'target_level'",
+    "unreadable:target_level off the scale": "its 'target_level' is not one of the answers on its scale ({scale})",
+    "too long": "cannot judge: it would run from {start} to {end}; is a year mistyped? (aotext lint shows the line)",
+    "benchmark met": "Benchmark met: {title}",
+    # The names of periods and months, in the notes and on the charts.
+    "period:week": "week of {date}", "period:month": "{month} {year}", "period:quarter": "{year}-Q{quarter}",
+    "period:year": "{year}",
+    **{f"month:{number}": name for number, name in enumerate(
+        ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December"), start=1)},
     # The report's charts: the words on them, and what they show, for whoever cannot see them.
     "target mark": "target", "nothing measured": "nothing measured yet", "of the target": "{progress} of the target",
     "expected share": "{share} expected by now",
@@ -130,6 +164,35 @@ _SPANISH = {
                         "aotext lint para verlas.",
     "left out after end": "Se dejaron fuera {measurements} contadas después de que el plan terminara el {ends}; "
                           "ejecuta aotext lint para verlas.",
+    "need in days": "necesitamos {remaining} más en los {days} días que quedan",
+    "need on the last day": "necesitamos {remaining} más en el último día",
+    "need by date": "necesitamos {remaining} más para el {date}, unos {rate} por semana",
+    "move to level": "pasar de '{current}' a '{goal}' para el {date}",
+    "this period:week": "esta semana: {period}", "this period:month": "este mes: {period}",
+    "this period:quarter": "este trimestre: {period}", "this period:year": "este año: {period}",
+    "part of period": "del {first} al {last}: {target}",
+    "record": "cumplido en {met} de {periods}", "met last": "cumplido {period}", "missed last": "no cumplido {period}",
+    "last period:week": "la semana pasada", "last period:month": "el mes pasado",
+    "last period:quarter": "el trimestre pasado", "last period:year": "el año pasado",
+    "last periods:week": "las últimas {count} semanas", "last periods:month": "los últimos {count} meses",
+    "last periods:quarter": "los últimos {count} trimestres", "last periods:year": "los últimos {count} años",
+    "missed": "no cumplido: la meta no se alcanzó para el {date}, {why}",
+    "missed period": "no cumplido: la meta de {period} no se alcanzó para el {date}, {why}",
+    "why:due": "su fecha límite", "why:ends": "el último día del plan", "and": "y",
+    "cannot judge": "no se puede evaluar: {why}; corrígelo en el plan (aotext lint muestra la línea)",
+    "unreadable:no target": "no tiene 'target'",
+    "unreadable:target not a number": "su 'target' no es un número (0 o más)",
+    "unreadable:no scale": "no tiene una 'scale' de al menos dos respuestas",
+    "unreadable:no target_level": "no tiene 'target_level'",
+    "unreadable:target_level off the scale": "su 'target_level' no es una de las respuestas de su escala ({scale})",
+    "too long": "no se puede evaluar: iría del {start} al {end}; ¿hay un año mal escrito? (aotext lint muestra la "
+                "línea)",
+    "benchmark met": "Indicador cumplido: {title}",
+    "period:week": "semana del {date}", "period:month": "{month} de {year}",
+    "period:quarter": "trimestre {quarter} de {year}", "period:year": "{year}",
+    **{f"month:{number}": name for number, name in enumerate(
+        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+         "noviembre", "diciembre"), start=1)},
     "target mark": "meta", "nothing measured": "nada medido todavía", "of the target": "{progress} de la meta",
     "expected share": "{share} esperado a la fecha",
     "chart words": "El avance de cada indicador frente a su meta: {benchmarks}.",
