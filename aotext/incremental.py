@@ -14,15 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
-from aotext.lint import assemble, claimed, lint_order, read_all, read_and_check, run_rules
-from aotext.load import PROJECT_FILE, Loaded, discover
+from aotext.lint import announce, assemble, claimed, lint_order, read_all, read_and_check, run_rules
+from aotext.load import PROJECT_FILE, Loaded, document_names
 from aotext.model import Problem
 from aotext.project import DEFAULT_CONTENT
 from aotext.repository import locate
@@ -123,6 +123,19 @@ class LiveCheck:
         """What is kept of one file to restore this state later."""
         return Facts(self._own.get(path, []), self._ruled.get(path, []), self._mentions.get(path, frozenset()),
                      self._groups.get(path, frozenset()), self._claims.get(path))
+
+    @classmethod
+    def read(cls, content_dir: Path, project: Loaded | None, as_of: dt.date, *, ignore: Iterable[str] = (),
+             jobs: int | None = None, many_edits: bool = True,
+             progress: Callable[[str], None] | None = None) -> LiveCheck:
+        """Read and check every document under `content_dir`, and the project
+        file (already read), as `aotext lint` does."""
+        files = document_names([content_dir], project.path if project is not None else None) \
+            if content_dir.is_dir() else []
+        announce(progress, len(files))
+        loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False, mentions=True)
+        return cls([*loaded, *([project] if project is not None else [])], as_of, ignore, content_dir=content_dir,
+                   project_path=project.path if project is not None else None, many_edits=many_edits)
 
     @property
     def paths(self) -> list[str]:
@@ -307,15 +320,7 @@ def open_live(as_of: dt.date, project_file: Path | None = None, *, ignore: Itera
         cached = live_from_cache(where, as_of)
         if cached is not None:
             return cached.for_many_edits()
-    project: Loaded | None
     if isinstance(where, list):
-        path = (project_file or Path(PROJECT_FILE)).as_posix()
-        project, content = read_and_check(Path(path), project=True), Path(DEFAULT_CONTENT)
-    else:
-        project, content = where.project, where.content_dir
-    files = discover([content]) if content.is_dir() else []
-    if project is not None:
-        files = [path for path in files if path.resolve() != Path(project.path).resolve()]
-    loaded = read_all(files, jobs, keep_bodies=False)
-    return LiveCheck([*loaded, *([project] if project is not None else [])], as_of, ignore, content_dir=content,
-                     project_path=project.path if project is not None else None)
+        project = read_and_check((project_file or Path(PROJECT_FILE)), project=True)
+        return LiveCheck.read(Path(DEFAULT_CONTENT), project, as_of, ignore=ignore, jobs=jobs)
+    return LiveCheck.read(where.content_dir, where.project, as_of, ignore=ignore, jobs=jobs)

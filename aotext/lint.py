@@ -16,7 +16,7 @@ from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
 from aotext.documents.claims import claimed_id
 from aotext.documents.document import Document
-from aotext.load import Loaded, discover, load_file
+from aotext.load import Loaded, document_names, load_file
 from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
 from aotext.rules.body import check_body
@@ -127,6 +127,12 @@ def claimed(item: Loaded) -> str | None:
     return claimed_id(item.path)
 
 
+def announce(progress: Callable[[str], None] | None, files: int) -> None:
+    """Say what is being done, when there are many files to check."""
+    if progress and files >= PARALLEL_THRESHOLD:
+        progress(f"checking {files:,} files ...")
+
+
 def lint_order(problem: Problem) -> tuple[bool, Problem]:
     """How lint lists problems: what follows from a file that cannot be read
     comes after its own problems; otherwise by file, line and column."""
@@ -141,13 +147,8 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     line. `keep_bodies=False` drops the Markdown bodies, which only handouts
     need; `progress` hears what is being done when there are many files."""
     skipped = set(ignore)
-    files = discover(paths)
-    if project is not None:
-        # Only a file of the same name can be the project file named again.
-        project_path = Path(project.path).resolve()
-        files = [path for path in files if path.name != project_path.name or path.resolve() != project_path]
-    if progress and len(files) >= PARALLEL_THRESHOLD:
-        progress(f"checking {len(files):,} files ...")
+    files = [Path(name) for name in document_names(paths, project.path if project is not None else None)]
+    announce(progress, len(files))
     loaded = read_all(files, jobs, keep_bodies)
     # The documents, and the typed views the rules make of them, live as long
     # as the command: the cyclic collector need not walk them again and again

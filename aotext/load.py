@@ -77,6 +77,17 @@ def discover_names(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return sorted(found)
 
 
+def document_names(paths: Iterable[str | os.PathLike[str]], project: str | None) -> list[str]:
+    """`discover_names`, less the project file `project` (named as it was read)
+    when it lies among them: it is read as the project file, never as a document.
+    Only a file of the same name can be the project file named again."""
+    found = discover_names(paths)
+    if project is None:
+        return found
+    name, resolved = Path(project).name, Path(project).resolve()
+    return [path for path in found if os.path.basename(path) != name or Path(path).resolve() != resolved]
+
+
 def is_document_path(path: Path, folder: Path) -> bool:
     """Whether `discover([folder])` takes the file `path` (inside `folder`):
     what an editor's file events are checked against."""

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck
-from aotext.lint import PARALLEL_THRESHOLD, LintResult, read_all, read_and_check
+from aotext.lint import LintResult, read_and_check
 from aotext.lint_cache.rows import from_rows, restored, row_of
 from aotext.lint_cache.store import (
     CACHE_DIR,
@@ -42,7 +42,7 @@ from aotext.lint_cache.store import (
     write_all,
     write_file,
 )
-from aotext.load import discover_names
+from aotext.load import document_names
 from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
@@ -58,12 +58,12 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
     finds them, reading again only what changed since the cache was written."""
     files = _files(where)
     if any(is_encrypted(path) for path in files):
-        return _result(_full(where, files, as_of, jobs, progress))
+        return _result(_full(where, as_of, jobs, progress))
     stats = {path: file_stat(path) for path in files}
     folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
     saved, since = read_rows(folder / FILE, key)
     if saved is None:
-        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
+        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
     changed, digests = _changed(saved, stats, since)
     gone = sorted(set(saved) - set(stats) - {where.project.path if where.project else ""})
     rows = {path: (stats[path], *row[1:]) for path, row in saved.items() if path in stats} | _project_row(saved, where)
@@ -74,7 +74,7 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
         return from_rows(saved)
     names = read_names(folder / NAMES, key, since)
     if names is None:
-        return _result(_checked_in_full(where, files, as_of, jobs, progress, folder, key, started, stats))
+        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
     live, touched = _brought_up_to_date(saved, names, where, as_of, changed, gone)
     for path in touched:
         digest = digests.get(path) or (saved[path][1] if path in saved else b"")
@@ -107,10 +107,7 @@ def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
 
 def _files(where: Location) -> list[str]:
     """The documents lint reads, as it names them."""
-    files = discover_names([where.content_dir])
-    if where.project is not None and where.project.path in files:
-        files.remove(where.project.path)
-    return files
+    return document_names([where.content_dir], where.project.path if where.project is not None else None)
 
 
 def _folder(where: Location) -> Path:
@@ -128,26 +125,20 @@ def _brought_up_to_date(saved: dict[str, Row], names: dict[str, frozenset[str]],
     return live, touched
 
 
-def _checked_in_full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
+def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
                      progress: Callable[[str], None] | None, folder: Path, key: Key, started: int,
                      stats: dict[str, Stat]) -> LiveCheck:
     """Check everything, and cache what was found. No digests yet: reading
     every file again would slow this lint; a file whose time or size changes
     later is read then, and counts as changed."""
-    live = _full(where, files, as_of, jobs, progress)
+    live = _full(where, as_of, jobs, progress)
     rows = {path: found for path in live.paths if (found := row_of(live, path, stats.get(path), b"")) is not None}
     write_all(folder, key, started, rows, {path: live.facts(path).mentions for path in rows})
     return live
 
 
-def _full(where: Location, files: list[str], as_of: dt.date, jobs: int | None,
-          progress: Callable[[str], None] | None) -> LiveCheck:
-    if progress and len(files) >= PARALLEL_THRESHOLD:
-        progress(f"checking {len(files):,} files ...")
-    loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False, mentions=True)
-    project = [where.project] if where.project is not None else []
-    return LiveCheck([*loaded, *project], as_of, content_dir=where.content_dir,
-                     project_path=where.project.path if where.project else None, many_edits=False)
+def _full(where: Location, as_of: dt.date, jobs: int | None, progress: Callable[[str], None] | None) -> LiveCheck:
+    return LiveCheck.read(where.content_dir, where.project, as_of, jobs=jobs, many_edits=False, progress=progress)
 
 
 def _result(live: LiveCheck) -> LintResult:
