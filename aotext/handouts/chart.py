@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import textwrap
 from collections.abc import Mapping, Sequence
 from html import escape
 
@@ -84,17 +85,6 @@ def _row(benchmark: BenchmarkSummary, top: float, as_of: dt.date, words: Mapping
     return title + status + progress + history
 
 
-def _wrap(title: str, width: int = _TITLE_LETTERS) -> Sequence[str]:
-    """A title in lines of about `width` letters, at most four (the last shortened)."""
-    lines: list[str] = []
-    line = ""
-    for word in title.split():
-        if line and len(line) + len(word) + 1 > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 4:
-        lines = [*lines[:3], lines[3][:width - 1] + "…"]
-    return lines
+def _wrap(title: str) -> Sequence[str]:
+    """A title in lines of about _TITLE_LETTERS letters, at most four (the last shortened)."""
+    return textwrap.wrap(title, _TITLE_LETTERS, break_long_words=False, max_lines=4, placeholder=" …") or [""]
