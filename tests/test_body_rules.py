@@ -334,3 +334,27 @@ def test_a_block_or_span_for_one_format_is_an_error_at_its_place(repo):
     assert found[0][2].startswith("this {=typst} block prints only in PDF handouts; the handout's other formats")
     assert found[1][2].startswith("this {=html} text prints only in web pages")
     assert "prints in no handout" in found[2][2]
+
+
+def test_a_picture_file_that_cannot_be_printed_is_an_error_at_its_place(repo):
+    """A cut-short SVG or a text file named .png: pandoc and typst would refuse it, and the web page
+    would show an empty frame without a word."""
+    body = ("\n![Cut short](cut.svg)\n\n![Renamed](notes.png)\n\n![A drawing](good.svg)\n\n![A photo](good.png)\n")
+    root = repo({MODULE_PATH: MODULE + body})
+    folder = root / "content/curriculum"
+    (folder / "cut.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1"', encoding="utf-8")
+    (folder / "notes.png").write_text("not a picture at all", encoding="utf-8")
+    (folder / "good.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><rect width="1"/></svg>',
+                                     encoding="utf-8")
+    (folder / "good.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    text = MODULE + body
+    found = [(p["line"], p["column"], p["message"]) for p in lint_json() if p["rule"] == "picture-unreadable"]
+    assert [(line, column) for line, column, _ in found] == [
+        (line_of(text, "![Cut short]"), len("![Cut short](") + 1), (line_of(text, "![Renamed]"), len("![Renamed](") + 1)]
+    assert found[0][2].startswith("the picture content/curriculum/cut.svg cannot be printed: it is not a whole SVG")
+    assert "not a PNG, JPEG, GIF or WebP picture" in found[1][2]
+    # Lint's error stops every handout that prints the module, its web page too.
+    result = invoke("build", "--only", "participant", "--as-of", "2026-11-24")
+    assert result.exit_code == 1
+    assert "not built from documents with errors: content/curriculum/planning.md" in result.output
+    assert not (root / "build/participant.html").exists() and not (root / "build/participant.pdf").exists()

@@ -145,6 +145,8 @@ def test_a_picture_that_appears_or_goes_is_noticed(tmp_path, monkeypatch):
     _age_all(root)
     (root / "content/curriculum/yards.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     assert _lint() == _uncached() and "missing-picture" not in _lint()[1]
+    (root / "content/curriculum/yards.png").write_text("not a picture", encoding="utf-8")  # replaced, not gone
+    assert "picture-unreadable" in _lint()[1]
     (root / "content/curriculum/yards.png").unlink()
     assert "missing-picture" in _lint()[1]
 

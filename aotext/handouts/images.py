@@ -86,6 +86,33 @@ def pictures(document: Document) -> Iterator[Picture]:
         yield Picture(match.start(2), match.end(2), posixpath.normpath(place), match.group(1), match.start(1))
 
 
+# How each kind of picture the handouts print begins: PNG, JPEG, GIF, WebP (an
+# SVG is XML, read whole). pandoc and typst refuse anything else, and a web
+# page would show an empty frame without a word.
+_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
+
+
+def unprintable(path: str) -> str | None:
+    """Why the picture file `path` cannot be printed, or None when it can (or is not there)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None  # a missing picture is said as such
+    if data.startswith(_SIGNATURES) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return None
+    if PurePosixPath(path).suffix.lower() != ".svg":
+        return "it is not a PNG, JPEG, GIF or WebP picture (its name may say so, but what it holds is not)"
+    import xml.etree.ElementTree as ElementTree  # only for the rare SVG
+
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        return f"it is not a whole SVG drawing (line {error.position[0]}: {str(error).split(':')[0]})"
+    if not root.tag.endswith("svg"):
+        return "it is XML, but not an SVG drawing"
+    return None
+
+
 def read_picture(document: Document, path: str) -> bytes:
     try:
         return Path(path).read_bytes()

@@ -8,7 +8,7 @@ A file counts as changed when its size or modification time differs and its
 content does too (a file saved again unchanged is not read twice). The whole
 cache is set aside when aotext itself, the project file, the fonts folder or
 the day (`--as-of`) differ from the run that wrote it. A picture a document
-shows that appears or goes changes that document's problems.
+shows that appears, goes or is replaced changes that document's problems.
 
 Nothing of an encrypted document's plain text may reach the disk, so a
 repository that holds any `.md.age` file is checked in full every time and
@@ -17,7 +17,6 @@ nothing is cached."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +36,7 @@ from aotext.lint_cache.store import (
     cache_key,
     content_digest,
     file_stat,
+    picture_stat,
     read_names,
     read_rows,
     write_all,
@@ -158,7 +158,7 @@ def _changed(saved: dict[str, Row], stats: dict[str, Stat], since: int) -> tuple
         if row is None:
             changed.append(path)
             continue
-        if any(os.path.isfile(picture) != there for picture, there in row[PICTURES]):
+        if any(picture_stat(picture) != stat for picture, stat in row[PICTURES]):
             changed.append(path)
         elif row[0] != stat or stat[0] >= since - _RACY_NS:
             digests[path] = content_digest(Path(path))

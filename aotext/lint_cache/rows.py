@@ -14,7 +14,7 @@ from aotext.documents.document import Document
 from aotext.documents.types import TYPES
 from aotext.incremental import LiveCheck
 from aotext.lint import LintResult, lint_order
-from aotext.lint_cache.store import FAILED, GROUPS, OWN, RULED, ProblemRow, Row, Stat, file_stat
+from aotext.lint_cache.store import FAILED, GROUPS, OWN, RULED, ProblemRow, Row, Stat, file_stat, picture_stat
 from aotext.load import Loaded, load_file
 from aotext.model import Problem, Severity
 from aotext.repository import Location
@@ -103,7 +103,7 @@ def row_of(live: LiveCheck, path: str, stat: Stat | None, digest: bytes) -> Row 
             document.type if document is not None else None, document.private if document is not None else False,
             found.claim, found.groups, _rows(found.own),
             _rows(found.ruled), item.internal_error,
-            tuple((picture, os.path.isfile(picture)) for picture in item.consulted), _references(document))
+            tuple((picture, picture_stat(picture)) for picture in item.consulted), _references(document))
 
 
 def _references(document: Document | None) -> tuple[tuple[str, str], ...]:

@@ -22,7 +22,7 @@ CACHE_DIR = ".aotext-cache"
 FILE = "lint"
 NAMES = "lint-names"
 # Raised whenever what is stored changes shape, so an older cache is set aside.
-FORMAT = 4
+FORMAT = 5
 
 Stat = tuple[int, int]  # modification time (ns) and size
 # What the whole cache holds for: its shape, this aotext, the day, the content
@@ -34,6 +34,14 @@ ProblemRow = tuple[str, int, int, str, str, str]
 def file_stat(path: str | Path) -> Stat:
     found = os.stat(path)
     return found.st_mtime_ns, found.st_size
+
+
+def picture_stat(path: str) -> Stat:
+    """A picture's time and size, (0, 0) when it is not there: lint reads what it holds."""
+    try:
+        return file_stat(path)
+    except OSError:
+        return 0, 0
 
 
 def content_digest(path: Path) -> bytes:
@@ -71,11 +79,11 @@ def _fonts_listing(where: Location) -> tuple[tuple[str, int, int], ...]:
 # document (and its id, type and privacy), the id it seems to give when it
 # cannot be read, the groups it is in, its own problems, those the corpus's
 # rules found in it, whether aotext failed on it, the pictures it shows, each
-# with whether it was there, and the ids its type's top-level references
+# with its time and size then, and the ids its type's top-level references
 # name (a log's plan). The strings each file names are kept in a file of
 # their own (NAMES), read only when something changed.
 Row = tuple[Stat, bytes, bool, str | None, str | None, bool, str | None, frozenset[Group],
-            list[ProblemRow], list[ProblemRow], bool, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
+            list[ProblemRow], list[ProblemRow], bool, tuple[tuple[str, Stat], ...], tuple[tuple[str, str], ...]]
 # Where a row keeps what (the indices, as names).
 GROUPS: Final = 7
 OWN: Final = 8

@@ -38,6 +38,8 @@ declare("block-read-as-text", "a ::: line that pandoc prints as text instead of 
         "(directly under text, indented, or more than one word)", body=True)
 declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator", body=True)
 declare("missing-picture", "a picture ![...](file) in the body whose file does not exist", body=True)
+declare("picture-unreadable", "a picture ![...](file) whose file is no picture the handouts can print (a cut-short "
+        "SVG, a file renamed to .png)", body=True)
 declare("picture-without-alt", "a picture with no words between its brackets: readers who cannot see it, and the "
         "tagged PDF, need what it shows in words", body=True)
 declare("heading-skipped", "a heading more than one level below the one before it (## then ####), which the "
@@ -200,7 +202,7 @@ def _as_text(found: AsText) -> str:
 
 
 def _pictures(document: Document) -> Iterator[BodyFinding]:
-    from aotext.handouts.images import pictures  # the build's own reading of pictures
+    from aotext.handouts.images import pictures, unprintable  # the build's own reading of pictures
 
     body = document.body
     for picture in pictures(document):
@@ -209,11 +211,16 @@ def _pictures(document: Document) -> Iterator[BodyFinding]:
             yield "picture-without-alt", line, picture.alt_at - body.rfind("\n", 0, picture.alt_at), (
                 "this picture has no words between its brackets: write what it shows there, as in "
                 "![a map of the three bus yards](yards.png), for readers who cannot see it")
-        if Path(picture.path).is_file():
-            continue
         line = document.body_line + body.count("\n", 0, picture.start)
         column = picture.start - body.rfind("\n", 0, picture.start)
         what = "this picture's file" if document.private else f"the picture {picture.path}"
+        if Path(picture.path).is_file():
+            why = unprintable(picture.path)
+            if why is not None:
+                yield "picture-unreadable", line, column, (
+                    f"{what} cannot be printed: {why}; save it again as PNG, JPEG or SVG from the program that "
+                    "made it")
+            continue
         yield "missing-picture", line, column, (
             f"{what} does not exist: correct the name, or add the file; "
             "a picture's name is relative to this document's folder, or to the top of the repository when "
