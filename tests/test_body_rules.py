@@ -358,3 +358,16 @@ def test_a_picture_file_that_cannot_be_printed_is_an_error_at_its_place(repo):
     assert result.exit_code == 1
     assert "not built from documents with errors: content/curriculum/planning.md" in result.output
     assert not (root / "build/participant.html").exists() and not (root / "build/participant.pdf").exists()
+
+
+@pytest.mark.parametrize("attributes, words", [
+    ('width="-5"', "its width '-5' is not a size above zero"),
+    ('height="tall"', "its height 'tall' is not a size above zero"),
+    ('viewBox="0 0 0 10"', "its viewBox '0 0 0 10' is not four numbers"),
+])
+def test_an_svg_of_no_size_cannot_be_printed(repo, attributes, words):
+    root = repo({MODULE_PATH: MODULE + "\n![A drawing](drawing.svg)\n"})
+    (root / "content/curriculum/drawing.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" {attributes}><rect width="1" height="1"/></svg>', encoding="utf-8")
+    [found] = [p for p in lint_json() if p["rule"] == "picture-unreadable"]
+    assert words in found["message"]

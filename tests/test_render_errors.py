@@ -41,3 +41,22 @@ def test_lines_of_the_composed_markdown_lead_back_to_their_file():
     assert markdown_line(composed, first) == ("content/curriculum/x.md", 14)
     assert markdown_line(composed, second) == ("content/curriculum/x.md", 16)
     assert markdown_line(composed, 1) is None
+
+
+def test_a_picture_typst_cannot_draw_is_named_by_the_document_that_shows_it(repo, monkeypatch):
+    """Lint reports an SVG of no size (picture-unreadable); past it, typst's failure, which names no
+    picture, is traced to the picture and the line that shows it, in the PDF and in the Word file."""
+    from aotext.handouts import images
+
+    monkeypatch.setattr(images, "_svg_size_problem", lambda attributes: None)
+    body = "Goals are what you hope to achieve.\n\n![A drawing of no size](drawing.svg)\n"
+    text = MODULE.replace("Goals are what you hope to achieve.\n", body)
+    root = repo({"content/curriculum/planning.md": text,
+                 "content/curriculum/drawing.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="-5"/>'})
+    result = invoke("build", "--only", "participant", "--as-of", "2026-11-24")
+    assert result.exit_code == 1
+    place = f"(the picture shown in content/curriculum/planning.md, line {line_of(text, '![A drawing')})"
+    failed = [line for line in result.output.splitlines() if line.startswith("error: build/participant.")]
+    assert failed and all("typst could not draw an SVG picture" in line and place in line for line in failed), failed
+    assert "picture-" not in result.output  # never the name of the staged copy
+    assert not (root / "build/participant.pdf").exists()

@@ -110,6 +110,28 @@ def unprintable(path: str) -> str | None:
         return f"it is not a whole SVG drawing (line {error.position[0]}: {str(error).split(':')[0]})"
     if not root.tag.endswith("svg"):
         return "it is XML, but not an SVG drawing"
+    return _svg_size_problem(root.attrib)
+
+
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)(?:px|pt|pc|mm|cm|in|em|ex|%)?\s*$")
+
+
+def _svg_size_problem(attributes: dict[str, str]) -> str | None:
+    """What typst would refuse in an SVG's size: a width or height that is no
+    positive length, a viewBox that is not four numbers with a positive size."""
+    for key in ("width", "height"):
+        value = attributes.get(key)
+        found = _LENGTH.match(value) if value is not None else None
+        if value is not None and (found is None or float(found.group(1)) <= 0):
+            return f"its {key} '{value}' is not a size above zero"
+    box = attributes.get("viewBox")
+    if box is not None:
+        try:
+            numbers = [float(part) for part in box.replace(",", " ").split()]
+        except ValueError:
+            numbers = []
+        if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+            return f"its viewBox '{box}' is not four numbers with a width and height above zero"
     return None
 
 

@@ -207,7 +207,7 @@ def svg_as_png(folder: Path, name: str, counter: ProcessCount) -> bytes:
             png: bytes = typst.compile(source, root=str(folder), format="png", ppi=PNG_PPI,  # type: ignore[call-overload]
                                        ignore_system_fonts=True)
     except typst.TypstError as error:
-        raise RenderError(f"typst could not draw the picture {name}: {getattr(error, 'message', error)}") from error
+        raise RenderError(f"typst could not draw an SVG picture: {getattr(error, 'message', error)}") from error
     return png
 
 

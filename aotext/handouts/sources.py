@@ -48,3 +48,11 @@ def markdown_line(text: str, line: int) -> tuple[str, int] | None:
 def strip_markers(text: str) -> str:
     """`text` without marker lines, for showing a line of it to a person."""
     return "\n".join(line for line in text.splitlines() if not _MARKER_LINE.match(line.strip()))
+
+
+def picture_place(text: str, name: str) -> str:
+    """' (the picture shown in PATH, line N)' for the picture staged as `name`
+    in the composed Markdown `text`, or '' for a picture a layout drew itself."""
+    line = next((number for number, found in enumerate(text.splitlines(), start=1) if f"]({name}" in found), None)
+    place = markdown_line(text, line) if line is not None else None
+    return f" (the picture shown in {place[0]}, line {place[1]})" if place else ""

@@ -9,7 +9,8 @@ from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
 from aotext.handouts.office import reference_docx
-from aotext.handouts.render import render_office, svg_as_png
+from aotext.handouts.render import RenderError, render_office, svg_as_png
+from aotext.handouts.sources import picture_place
 from aotext.project import Project
 
 
@@ -22,7 +23,10 @@ def prepare(tools: Tools) -> Renderer:
         for name in composed.images:
             if name.lower().endswith(".svg"):  # the report's chart, or a document's own SVG picture
                 drawn = f"{name[:-4]}.png"
-                (resources / drawn).write_bytes(svg_as_png(resources, name, tools.counter))
+                try:
+                    (resources / drawn).write_bytes(svg_as_png(resources, name, tools.counter))
+                except RenderError as error:
+                    raise RenderError(f"{error}{picture_place(markdown, name)}") from error
                 markdown = markdown.replace(f"]({name}", f"]({drawn}")
         return Rendered(render_office(markdown, "docx", metadata, reference, tools.counter, resources))
 
