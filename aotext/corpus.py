@@ -40,27 +40,23 @@ class Corpus:
         self._focus: frozenset[str] | None = None
         self.by_id: dict[str, list[Document]] = defaultdict(list)
         self.by_type: dict[str, list[Document]] = defaultdict(list)
-        for document in sorted(documents, key=lambda document: document.path):
-            self._add(document)
+        by_path, by_id, by_type = self._by_path, self.by_id, self.by_type
+        for document in sorted(documents, key=_path):  # so every list is in path order
+            role = document.role
+            if role == "document":
+                by_path[document.path] = document
+                if identifier := document.id:
+                    by_id[identifier].append(document)
+                if kind := document.type:
+                    by_type[kind].append(document)
+            elif role == "project":
+                self.project = document
         for document in self.sealed:
             if document.id:
                 self.by_id[document.id].append(document)
         for same in self.by_id.values():
             if len(same) > 1:
                 same.sort(key=_original_first)
-
-    def _add(self, document: Document) -> None:
-        """Index one document (the caller keeps the lists in path order)."""
-        if document.role == "project":
-            self.project = document
-            return
-        if document.role != "document":
-            return
-        self._by_path[document.path] = document
-        if document.id:
-            self.by_id[document.id].append(document)
-        if document.type:
-            self.by_type[document.type].append(document)
 
     def replace(self, path: str, document: Document | None) -> None:
         """Put `document` in place of whatever was read from `path` (None: the
@@ -181,6 +177,10 @@ class Corpus:
             ((log.date, log) for log in self.reflections_of(plan_id) if log.date),
             key=lambda entry: (entry[0], entry[1].path)))
 
+
+
+def _path(document: Document) -> str:
+    return document.path
 
 
 def _original_first(document: Document) -> tuple[bool, str]:

@@ -88,16 +88,23 @@ class LiveCheck:
         self._mentioned_by: dict[str, set[str]] | None = defaultdict(set) if named_index else None
         self._groups: dict[str, frozenset[Group]] = {}
         self._members: dict[Group, set[str]] = defaultdict(set)
+        # The files whose mentions are known only among `_known` (a check restored from lint's cache).
+        self._partial: set[str] = set()
+        self._known: frozenset[str] = frozenset()
+        self._every_name: Callable[[], dict[str, frozenset[str]]] = dict
 
     @classmethod
     def restored(cls, loaded: Sequence[Loaded], as_of: dt.date, claims: dict[str, str],
                  own: dict[str, list[Problem]], ruled: dict[str, list[Problem]],
                  indexed: Iterable[tuple[str, frozenset[str], frozenset[Group]]], *,
-                 content_dir: Path | None, project_path: str | None) -> LiveCheck:
+                 content_dir: Path | None, project_path: str | None, known: frozenset[str],
+                 every_name: Callable[[], dict[str, frozenset[str]]]) -> LiveCheck:
         """The state a check of the same files as of the same day left
         (aotext.lint_cache keeps it: each file's claim, problems, mentions and
         groups), without checking anything again: the documents may be
-        stand-ins that read their files only when asked."""
+        stand-ins that read their files only when asked. Their mentions are
+        only those among `known` (which holds every id there is), until a
+        string outside it is looked for: then `every_name` gives them all."""
         live = cls.__new__(cls)
         live.content_dir, live.project_path, live.as_of, live._skipped = content_dir, project_path, as_of, frozenset()
         live._many_edits = False
@@ -105,7 +112,12 @@ class LiveCheck:
                              {given: path for path, given in claims.items()})
         live._adopt(loaded, claims, own, ruled, named_index=False)
         for path, mentions, groups in indexed:
-            live._remember(path, mentions, groups)
+            live._mentions[path] = mentions
+            if groups:  # few are in any: the notes that share a pseudonym, the workshop
+                live._groups[path] = groups
+                for group in groups:
+                    live._members[group].add(path)
+        live._partial, live._known, live._every_name = set(live._mentions), known, every_name
         return live
 
     def for_many_edits(self) -> LiveCheck:
@@ -118,6 +130,14 @@ class LiveCheck:
                     self._mentioned_by[value].add(path)
         self._many_edits = True
         return self
+
+    def complete_mentions(self) -> None:
+        """Know every string each file names, not only the ids (see `restored`)."""
+        if self._partial:
+            every = self._every_name()
+            for path in self._partial:
+                self._mentions[path] = every.get(path, frozenset())
+            self._partial = set()
 
     def facts(self, path: str) -> Facts:
         """What is kept of one file to restore this state later."""
@@ -218,6 +238,7 @@ class LiveCheck:
             self._members[group].add(path)
 
     def _unindex(self, path: str) -> tuple[frozenset[str], frozenset[Group]]:
+        self._partial.discard(path)  # what it named among the ids: as much as an edit needs of it
         mentions = self._mentions.pop(path, frozenset())
         groups = self._groups.pop(path, frozenset())
         if self._mentioned_by is not None:
@@ -231,6 +252,8 @@ class LiveCheck:
         """The files whose front matter names `value`."""
         if self._mentioned_by is not None:
             return self._mentioned_by.get(value, ())
+        if value not in self._known:
+            self.complete_mentions()
         return [path for path, mentions in self._mentions.items() if value in mentions]
 
     def _affected(self, path: str, ids: set[str], mentions: frozenset[str], groups: frozenset[Group],

@@ -7,7 +7,6 @@ import datetime as dt
 import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -98,6 +97,9 @@ def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = Tru
     jobs = jobs or default_jobs()
     if jobs < 2 or len(paths) < PARALLEL_THRESHOLD:
         return _read_chunk(paths, keep_bodies, mentions)
+    # Imported here: a lint that reads a file or two (from its cache) never starts a worker.
+    from concurrent.futures import ProcessPoolExecutor
+
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     gc.disable()  # while the results come back from the workers, as above
     try:

@@ -68,8 +68,13 @@ def _age_all(root: Path) -> None:
     _age(root / "aotext.yaml")
 
 
-def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_path, monkeypatch):
+@pytest.mark.parametrize("rewritten_at", [lint_cache._REWRITTEN_AT, 1.0])
+def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_path, monkeypatch, rewritten_at):
+    """With the cache's large parts written again in full as they are, and
+    with what changed noted apart edit after edit (written in full only when
+    an id appears that no file had)."""
     _shipped(tmp_path, monkeypatch)
+    monkeypatch.setattr(lint_cache, "_REWRITTEN_AT", rewritten_at)
     reads = Reads(monkeypatch)
     assert _lint() == _uncached()
     _lint()  # writes the cache
@@ -110,6 +115,30 @@ def test_only_the_files_that_changed_are_read_again(tmp_path, monkeypatch):
     reads.reset()
     assert _lint() == (status, output)
     assert reads.files == [] and reads.full == 0
+
+
+def test_what_every_file_names_is_read_only_when_an_id_appears(tmp_path, monkeypatch):
+    """The largest part of the cache (every string each file names) is read
+    only when an id no file had appears; a lint after a typo writes only the small part."""
+    root = _shipped(tmp_path, monkeypatch)
+    monkeypatch.setattr(lint_cache, "_REWRITTEN_AT", 1.0)
+    names_read = []
+    read_names = lint_cache.read_names
+    monkeypatch.setattr(lint_cache, "read_names", lambda *args: names_read.append(1) or read_names(*args))
+    _age_all(root)
+    _lint()
+    written = {path.name: path.stat().st_mtime_ns for path in (root / CACHE).iterdir()}
+    log = root / "content/logs/2026-10-13-bus-drivers.md"
+    log.write_text(log.read_text(encoding="utf-8").replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan"),
+                   encoding="utf-8")
+    assert _lint() == _uncached() and names_read == []
+    now = {path.name: path.stat().st_mtime_ns for path in (root / CACHE).iterdir()}
+    assert [name for name in now if now[name] != written[name]] == ["lint"]
+    plan = root / "content/plans/bus-drivrs-plan.md"  # the plan the log names now appears
+    plan.write_text((root / "content/plans/bus-drivers-plan.md").read_text(encoding="utf-8").replace(
+        "id: bus-drivers-plan", "id: bus-drivrs-plan"), encoding="utf-8")
+    assert _lint() == _uncached() and names_read == [1]
+    assert "unknown-reference" not in _lint()[1]  # the log names a plan there is
 
 
 def test_a_change_within_the_clock_tick_of_the_last_lint_is_not_missed(tmp_path, monkeypatch):

@@ -4,6 +4,12 @@ delete), so that the next lint reads again only the files that changed and
 re-checks only what they can affect (aotext.incremental). What it prints is
 exactly what a lint without the cache prints.
 
+A lint that finds nothing changed reads only the small part of the cache
+(aotext.lint_cache.store); one that re-checks a file or two also reads where
+each file stands among the others, and writes back only the small part,
+which notes what changed until there is much of it. What every file names
+in full, the largest part, is read only when an id appears that no file had.
+
 A file counts as changed when its size or modification time differs and its
 content does too (a file saved again unchanged is not read twice). The whole
 cache is set aside when aotext itself, the project file, the fonts folder or
@@ -17,6 +23,7 @@ nothing is cached."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,23 +31,26 @@ from pathlib import Path
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck
 from aotext.lint import LintResult, read_and_check
-from aotext.lint_cache.rows import from_rows, restored, row_of
+from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored
 from aotext.lint_cache.store import (
     CACHE_DIR,
     FILE,
+    INDEX,
     NAMES,
-    PICTURES,
+    Found,
+    Index,
     Key,
-    Row,
+    Seen,
     Stat,
     cache_key,
     content_digest,
     file_stat,
     picture_stat,
+    read_found,
+    read_index,
     read_names,
-    read_rows,
     write_all,
-    write_file,
+    write_found,
 )
 from aotext.load import document_names
 from aotext.repository import Location
@@ -50,79 +60,176 @@ __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
 # Modification times this close before a lint started may hide a second change
 # (file systems keep times in ticks; FAT's are two seconds).
 _RACY_NS = 2_000_000_000
+# What changed is noted in FILE until this share of the files has changed;
+# then INDEX and NAMES are written again in full.
+_REWRITTEN_AT = 0.05
+
+
+class _Unreadable(Exception):
+    """A part of the cache that should be there cannot be read: check everything."""
 
 
 def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
                 progress: Callable[[str], None] | None = None) -> LintResult:
     """Every problem of the repository at `where`, as `aotext.lint.lint`
     finds them, reading again only what changed since the cache was written."""
-    files = _files(where)
-    if any(is_encrypted(path) for path in files):
+    # What the cache holds makes no reference cycles: the cyclic collector,
+    # set off again and again by the many small things read, would only cost
+    # time (half of what restoring the cache takes at 20,000 files).
+    gc.disable()
+    try:
+        return _cached_lint(where, as_of, jobs, progress)
+    finally:
+        gc.enable()
+
+
+def _cached_lint(where: Location, as_of: dt.date, jobs: int | None,
+                 progress: Callable[[str], None] | None) -> LintResult:
+    stats = _files(where)
+    if any(is_encrypted(path) for path in stats):
         return _result(_full(where, as_of, jobs, progress))
-    stats = {path: file_stat(path) for path in files}
     folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
-    saved, since = read_rows(folder / FILE, key)
-    if saved is None:
+    found = read_found(folder / FILE, key)
+    if found is None:
         return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
-    changed, digests = _changed(saved, stats, since)
-    gone = sorted(set(saved) - set(stats) - {where.project.path if where.project else ""})
-    rows = {path: (stats[path], *row[1:]) for path, row in saved.items() if path in stats} | _project_row(saved, where)
+    changed, digests = _changed(found, stats)
+    gone = sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
     if not changed and not gone:
-        if any(saved[path][0] != stat for path, stat in stats.items()):
-            # Saved again unchanged: remember the new times (the strings named are as they were).
-            write_file(folder / FILE, (key, since, rows))
-        return from_rows(saved)
-    names = read_names(folder / NAMES, key, since)
-    if names is None:
+        if any(found.seen[path][:2] != stat for path, stat in stats.items()):
+            # Saved again unchanged: remember the new times (what was found stays).
+            found.seen.update({path: (*stat, found.seen[path][2]) for path, stat in stats.items()})
+            write_found(folder / FILE, key, found)
+        return from_found(found)
+    try:
+        _brought_up_to_date(found, folder, key, where, as_of, changed, gone, digests, stats, started)
+    except _Unreadable:
         return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
-    live, touched = _brought_up_to_date(saved, names, where, as_of, changed, gone)
-    for path in touched:
-        digest = digests.get(path) or (saved[path][1] if path in saved else b"")
-        found = row_of(live, path, stats.get(path), digest)
-        names.pop(path, None)
-        if found is not None:
-            rows[path], names[path] = found, live.facts(path).mentions
-    for path in gone:
-        names.pop(path, None)
-    write_all(folder, key, started, rows, names)
-    return _result(live)
+    return from_found(found)
 
 
 def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
     """The check the cache holds, brought up to date with what changed since,
     for an editor to start from at once (aotext lsp); None when there is no
     cache for this aotext, project and day. It writes nothing."""
-    files = _files(where)
-    if any(is_encrypted(path) for path in files):
+    stats = _files(where)
+    if any(is_encrypted(path) for path in stats):
         return None
-    key = cache_key(where, as_of)
-    saved, since = read_rows(_folder(where) / FILE, key)
-    names = read_names(_folder(where) / NAMES, key, since) if saved is not None else None
-    if saved is None or names is None:
+    folder, key = _folder(where), cache_key(where, as_of)
+    found = read_found(folder / FILE, key)
+    index = read_index(folder / INDEX, key, found) if found is not None else None
+    if found is None or index is None:
         return None
-    changed, _ = _changed(saved, {path: file_stat(path) for path in files}, since)
-    gone = sorted(set(saved) - set(files) - {where.project.path if where.project else ""})
-    return _brought_up_to_date(saved, names, where, as_of, changed, gone)[0]
+    changed, _ = _changed(found, stats)
+    gone = sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
+    try:
+        live = restored(found, index, where, as_of, _every_name(folder, key, found))
+        _update(live, changed, gone)
+        live.complete_mentions()
+    except _Unreadable:
+        return None
+    return live
 
 
-def _files(where: Location) -> list[str]:
-    """The documents lint reads, as it names them."""
-    return document_names([where.content_dir], where.project.path if where.project is not None else None)
+def _files(where: Location) -> dict[str, Stat]:
+    """The documents lint reads, as it names them, with their times and sizes."""
+    found = {}
+    for path in document_names([where.content_dir], where.project.path if where.project is not None else None):
+        try:
+            found[path] = file_stat(path)
+        except OSError:
+            found[path] = (0, 0)  # a broken link, or gone since its folder was read: reading it says what is wrong
+    return found
 
 
 def _folder(where: Location) -> Path:
     return (where.project_file.parent if where.project_file is not None else Path(".")) / CACHE_DIR
 
 
-def _brought_up_to_date(saved: dict[str, Row], names: dict[str, frozenset[str]], where: Location, as_of: dt.date,
-                        changed: list[str], gone: list[str]) -> tuple[LiveCheck, set[str]]:
-    """The cached check, with the files that changed read again and those gone
-    taken out; and the files whose problems may have changed."""
-    live = restored(saved, names, where, as_of)
+def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, as_of: dt.date, changed: list[str],
+                        gone: list[str], digests: dict[str, bytes], stats: dict[str, Stat], started: int) -> None:
+    """Bring `found` up to date: the cached check restored, the files that
+    changed read again and those gone taken out; and write the cache anew."""
+    index = read_index(folder / INDEX, key, found)
+    if index is None:
+        raise _Unreadable
+    live = restored(found, index, where, as_of, _every_name(folder, key, found))
+    touched = _update(live, changed, gone)
+    for path in touched:
+        saved = found.seen.get(path)
+        stat = stats.get(path)
+        if stat is not None:
+            found.seen[path] = (*stat, digests.get(path) or (saved[2] if saved else b""))
+        _forget(found, path)
+        if live.loaded(path) is None:  # gone
+            found.seen.pop(path, None)
+        else:
+            _keep(found, live, path, found.seen.get(path))
+    for path in [*changed, *gone]:
+        # Only what was read again changes where a file stands, and what it names.
+        row = index_row_of(live, path, index.known)
+        found.index_since[path] = row
+        found.names_since[path] = live.facts(path).mentions if row is not None else None
+    found.started = started
+    # The ids of the files not touched are among those known already.
+    if (any(value not in index.known for path in touched for value in _ids(live, path))
+            or len(found.index_since) > _REWRITTEN_AT * len(found.seen)):
+        # An id no file had appeared (what names it is known only in full), or much changed: write it all again.
+        live.complete_mentions()
+        write_all(folder, key, *_rebased(found, live, started))
+    else:
+        write_all(folder, key, found, None, None)
+
+
+def _update(live: LiveCheck, changed: list[str], gone: list[str]) -> set[str]:
+    """Read again the files that changed, and take out those gone: the files whose problems may have changed."""
     touched = {path for gone_path in gone for path in live.remove(gone_path)}
     for path in changed:
         touched |= live.update(read_and_check(Path(path), keep_body=False, mentions=True))
-    return live, touched
+    return touched
+
+
+def _every_name(folder: Path, key: Key, found: Found) -> Callable[[], dict[str, frozenset[str]]]:
+    def every_name() -> dict[str, frozenset[str]]:
+        names = read_names(folder / NAMES, key, found)
+        if names is None:
+            raise _Unreadable
+        return names
+    return every_name
+
+
+def _keep(found: Found, live: LiveCheck, path: str, seen: Seen | None) -> None:
+    """Put what a check found in one file it holds into FILE's part of the cache."""
+    found.seen[path], problems, failed, pictures = found_of(live, path, seen)
+    if problems is not None:
+        found.problems[path] = problems
+    if failed:
+        found.failed.append(path)
+    if pictures:
+        found.pictures[path] = pictures
+
+
+def _forget(found: Found, path: str) -> None:
+    """Take what FILE kept of one file out of it."""
+    found.problems.pop(path, None)
+    found.pictures.pop(path, None)
+    if path in found.failed:
+        found.failed.remove(path)
+
+
+def _ids(live: LiveCheck, path: str) -> tuple[str, ...]:
+    """The id a file gives, or seems to give when it cannot be read."""
+    item = live.loaded(path)
+    given = item.document.id if item is not None and item.document is not None else None
+    return tuple(value for value in (given, live.facts(path).claim) if value)
+
+
+def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index, dict[str, frozenset[str]]]:
+    """FILE, INDEX and NAMES, the last two written in full at `started`: every
+    id there is among the strings INDEX keeps of what each file names."""
+    known = frozenset(value for path in live.paths for value in _ids(live, path))
+    index = Index({path: row for path in live.paths if (row := index_row_of(live, path, known)) is not None}, known)
+    found.base, found.index_since, found.names_since = started, {}, {}
+    return found, index, {path: live.facts(path).mentions for path in index.rows}
 
 
 def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
@@ -132,8 +239,10 @@ def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
     every file again would slow this lint; a file whose time or size changes
     later is read then, and counts as changed."""
     live = _full(where, as_of, jobs, progress)
-    rows = {path: found for path in live.paths if (found := row_of(live, path, stats.get(path), b"")) is not None}
-    write_all(folder, key, started, rows, {path: live.facts(path).mentions for path in rows})
+    found = Found(started, {}, {}, [], {}, started, {}, {})
+    for path in live.paths:
+        _keep(found, live, path, (*stats[path], b"") if path in stats else None)
+    write_all(folder, key, *_rebased(found, live, started))
     return live
 
 
@@ -147,26 +256,21 @@ def _result(live: LiveCheck) -> LintResult:
                       sum(1 for path in files if (item := live.loaded(path)) is not None and item.internal_error))
 
 
-def _changed(saved: dict[str, Row], stats: dict[str, Stat], since: int) -> tuple[list[str], dict[str, bytes]]:
+def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str, bytes]]:
     """The files whose content differs from the cache's (new ones too), and
     the digests read to tell. A file changed shortly before the last lint
     started may have changed again within the file system's clock tick,
     keeping its time and size: its content decides (git's "racy" files)."""
     changed, digests = [], {}
     for path, stat in stats.items():
-        row = saved.get(path)
-        if row is None:
+        seen = found.seen.get(path)
+        if seen is None:
             changed.append(path)
             continue
-        if any(picture_stat(picture) != stat for picture, stat in row[PICTURES]):
+        if any(picture_stat(picture) != stat for picture, stat in found.pictures.get(path, ())):
             changed.append(path)
-        elif row[0] != stat or stat[0] >= since - _RACY_NS:
+        elif seen[:2] != stat or stat[0] >= found.started - _RACY_NS:
             digests[path] = content_digest(Path(path))
-            if not row[1] or digests[path] != row[1]:
+            if not seen[2] or digests[path] != seen[2]:
                 changed.append(path)
     return changed, digests
-
-
-def _project_row(saved: dict[str, Row], where: Location) -> dict[str, Row]:
-    path = where.project.path if where.project is not None else None
-    return {path: saved[path]} if path is not None and path in saved else {}

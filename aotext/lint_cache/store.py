@@ -1,8 +1,11 @@
-"""What lint's cache keeps on disk, and how: one file of rows, one a file
-(its time, size and digest, whether it is a document and of what, its
-problems, its groups, the pictures it shows), and one of the strings each
-file names, read only when something changed. Both are marshal data under a
-key that says what they hold for; anything unreadable counts as no cache."""
+"""What lint's cache keeps on disk, and how, in three files of marshal data,
+each under a key that says what it holds for (anything unreadable counts as
+no cache). What every lint reads is small: how each file was and what was
+found in it (FILE). Where something changed, the lint also reads each
+file's place among the others (INDEX); and only where an id appears that no
+file had, every string each file names (NAMES), which a lint brings up to
+date by noting what changed files name (in INDEX) rather than writing it
+all again."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import datetime as dt
 import hashlib
 import marshal
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,9 +24,10 @@ from aotext.repository import Location
 
 CACHE_DIR = ".aotext-cache"
 FILE = "lint"
+INDEX = "lint-index"
 NAMES = "lint-names"
 # Raised whenever what is stored changes shape, so an older cache is set aside.
-FORMAT = 5
+FORMAT = 6
 
 Stat = tuple[int, int]  # modification time (ns) and size
 # What the whole cache holds for: its shape, this aotext, the day, the content
@@ -75,55 +80,103 @@ def _fonts_listing(where: Location) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted((path.as_posix(), *file_stat(path)) for path in folder.rglob("*") if path.is_file()))
 
 
-# One row a file: its stat, the digest of its content, whether it is a
-# document (and its id, type and privacy), the id it seems to give when it
-# cannot be read, the groups it is in, its own problems, those the corpus's
-# rules found in it, whether aotext failed on it, the pictures it shows, each
-# with its time and size then, and the ids its type's top-level references
-# name (a log's plan). The strings each file names are kept in a file of
-# their own (NAMES), read only when something changed.
-Row = tuple[Stat, bytes, bool, str | None, str | None, bool, str | None, frozenset[Group],
-            list[ProblemRow], list[ProblemRow], bool, tuple[tuple[str, Stat], ...], tuple[tuple[str, str], ...]]
-# Where a row keeps what (the indices, as names).
-GROUPS: Final = 7
-OWN: Final = 8
-RULED: Final = 9
-FAILED: Final = 10
-PICTURES: Final = 11
+# What every lint reads (FILE): each file as the last lint saw it (time,
+# size and the digest of its content, b"" until a change made it read), the
+# problems found in it (its own, then those the corpus's rules found; only
+# files with problems), the files aotext failed on, and the pictures each
+# document shows with their time and size then. It also notes what changed
+# since INDEX and NAMES were last written in full (at `base`), which are
+# large: a lint that re-checks a file or two writes only this small file.
+Seen = tuple[int, int, bytes]
+Problems = tuple[list[ProblemRow], list[ProblemRow]]
+Pictures = tuple[tuple[str, Stat], ...]
+# What INDEX keeps of a file, read only when something changed: its place
+# among the others. Whether it is a document (its id, type and privacy), the
+# id it seems to give when it cannot be read, its groups, the ids its type's
+# top-level references name (a log's plan), and the strings it names that
+# were ids when the index was written (`known`). Every string it names is in
+# NAMES, read only when an id appears that was not among them.
+IndexRow = tuple[bool, str | None, str | None, bool, str | None, frozenset[Group], tuple[tuple[str, str], ...],
+                 frozenset[str]]
+GROUPS: Final = 5
+NAMED: Final = 7
 
 
-def read_rows(path: Path, key: Key) -> tuple[dict[str, Row] | None, int]:
-    """The rows of a cache written for `key`, and when the lint that checked
-    them started; no rows when there is none, it is for something else, or it cannot be read."""
+@dataclass
+class Found:
+    started: int  # when the lint that wrote it started (ns)
+    seen: dict[str, Seen]
+    problems: dict[str, Problems]
+    failed: list[str]
+    pictures: dict[str, Pictures]
+    base: int  # when INDEX and NAMES were written in full
+    index_since: dict[str, IndexRow | None]  # the rows of the files changed since (None: gone)
+    names_since: dict[str, frozenset[str] | None]  # what they name
+
+
+@dataclass
+class Index:
+    rows: dict[str, IndexRow]
+    known: frozenset[str]
+
+
+def read_found(path: Path, key: Key) -> Found | None:
+    """What the last lint found, written for `key`; None when there is none,
+    it is for something else, or it cannot be read."""
     stored = _load(path, key)
-    if stored is None:
-        return None, 0
-    rows: dict[str, Row] = stored[1]
-    return rows, stored[0]
+    if stored is None or not isinstance(stored[1], tuple) or len(stored[1]) != 7:
+        return None
+    return Found(stored[0], *stored[1])
 
 
-def read_names(path: Path, key: Key, since: int) -> dict[str, frozenset[str]] | None:
-    """The strings each file names, as the lint that started at `since` wrote them."""
+def write_found(path: Path, key: Key, found: Found) -> None:
+    write_file(path, (key, found.started, (found.seen, found.problems, found.failed, found.pictures, found.base,
+                                          found.index_since, found.names_since)))
+
+
+def read_index(path: Path, key: Key, found: Found) -> Index | None:
+    """The index as it stands: as written at `found.base`, with the rows changed since."""
     stored = _load(path, key)
-    if stored is None or stored[0] != since:
+    if stored is None or stored[0] != found.base or not isinstance(stored[1], tuple) or len(stored[1]) != 2:
+        return None
+    index = Index(*stored[1])
+    _brought_forward(index.rows, found.index_since)
+    return index
+
+
+def read_names(path: Path, key: Key, found: Found) -> dict[str, frozenset[str]] | None:
+    """Every string each file names, as they stand: as written at `found.base`, and what changed since."""
+    stored = _load(path, key)
+    if stored is None or stored[0] != found.base or not isinstance(stored[1], dict):
         return None
     names: dict[str, frozenset[str]] = stored[1]
+    _brought_forward(names, found.names_since)
     return names
 
 
-def _load(path: Path, key: Key) -> tuple[int, dict[str, Any]] | None:
+def _brought_forward(written: dict[str, Any], since: dict[str, Any]) -> None:
+    for changed, now in since.items():
+        if now is None:
+            written.pop(changed, None)
+        else:
+            written[changed] = now
+
+
+def _load(path: Path, key: Key) -> tuple[int, Any] | None:
     try:
         stored = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    if not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != key or not isinstance(stored[2], dict):
+    if not isinstance(stored, tuple) or len(stored) != 3 or stored[0] != key:
         return None
     return int(stored[1]), stored[2]
 
 
-def write_all(folder: Path, key: Key, started: int, rows: dict[str, Row], names: dict[str, frozenset[str]]) -> None:
-    """Write the cache (owner-only: it holds what lint says of private notes):
-    the strings named first, so that rows never stand without them."""
+def write_all(folder: Path, key: Key, found: Found, index: Index | None,
+              names: dict[str, frozenset[str]] | None) -> None:
+    """Write the cache (owner-only: it holds what lint says of private notes);
+    INDEX and NAMES too when they are given, written in full at `found.base`,
+    and first, so that FILE never stands without them."""
     try:
         folder.mkdir(exist_ok=True)
         ignore = folder / ".gitignore"
@@ -131,11 +184,13 @@ def write_all(folder: Path, key: Key, started: int, rows: dict[str, Row], names:
             ignore.write_text("# aotext lint's cache: safe to delete; never committed.\n*\n", encoding="utf-8")
     except OSError:
         return
-    write_file(folder / NAMES, (key, started, names))
-    write_file(folder / FILE, (key, started, rows))
+    if index is not None and names is not None:
+        write_file(folder / NAMES, (key, found.base, names))
+        write_file(folder / INDEX, (key, found.base, (index.rows, index.known)))
+    write_found(folder / FILE, key, found)
 
 
-def write_file(path: Path, stored: tuple[Key, int, dict[str, Any]]) -> None:
+def write_file(path: Path, stored: tuple[Key, int, Any]) -> None:
     """A cache that cannot be written is no problem: the next lint reads everything."""
     try:
         atomic_write(path, marshal.dumps(stored), private=True, durable=False)
