@@ -306,8 +306,8 @@ def sizes_option(text: str) -> list[int]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=sizes_option, default="1000,5000,20000",
-                        help="comma-separated repository sizes in documents (default: 1000,5000,20000)")
+    parser.add_argument("--sizes", type=sizes_option, default="5000,20000,50000",
+                        help="comma-separated repository sizes in documents (default: 5000,20000,50000, the sizes of the targets)")
     sizes: list[int] = parser.parse_args().sizes
     if not (VENV_BIN / "aotext").exists():
         stop("no .venv/bin/aotext: run `make setup` first")
