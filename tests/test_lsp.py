@@ -9,6 +9,7 @@ import asyncio
 import os
 import shutil
 import sys
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,12 +32,14 @@ class Editor:
         self.root = root
         self.client = LanguageClient("aotext-tests", "1")
         self.diagnostics: dict[str, list[types.Diagnostic]] = {}
+        self.publications: Counter[str] = Counter()  # how many times each file's diagnostics came
         self.published = asyncio.Event()
         self.versions: dict[str, int] = {}
 
         @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def published(params: types.PublishDiagnosticsParams) -> None:
             self.diagnostics[params.uri] = list(params.diagnostics)
+            self.publications[params.uri] += 1
             self.published.set()
 
         @self.client.feature(types.CLIENT_REGISTER_CAPABILITY)
@@ -152,6 +155,28 @@ def test_a_typo_is_shown_at_its_line_and_goes_away_when_fixed(shipped: Path) -> 
         await editor.until(lambda: not editor.of(LOG), "the typo gone")
 
     _run(shipped, scenario)
+
+
+def test_typing_in_the_project_file_checks_everything_once_the_typing_pauses(shipped: Path) -> None:
+    """Each keystroke in aotext.yaml would check the whole repository again
+    (seconds, at 20,000 documents): it is checked once, after a pause."""
+    project = _read(shipped, "aotext.yaml")
+    typed = [project.replace('end: "15:00"', f'end: "{end}"', 1) for end in ("14:30", "14:00", "13:30", "13:00", "12:00")]
+    assert len(set(typed)) == 5 and project not in typed
+
+    async def scenario(editor: Editor) -> tuple[int, list[str]]:
+        editor.open("aotext.yaml", project)
+        await asyncio.sleep(1)  # checked, and nothing to show
+        for text in typed:  # one keystroke after another
+            editor.change("aotext.yaml", text)
+        await editor.until(lambda: any(d.code == "agenda-overrun" for d in editor.of("aotext.yaml")),
+                           "the day running past its end")
+        await asyncio.sleep(1)
+        return editor.publications[editor.uri("aotext.yaml")], [d.message for d in editor.of("aotext.yaml")]
+
+    published, messages = _run(shipped, scenario)
+    assert published == 1
+    assert any("past its end at 12:00" in message for message in messages), messages  # the last text typed
 
 
 def test_the_words_are_lints_words(shipped: Path) -> None:

@@ -10,6 +10,7 @@ writes a file; a document it cannot read is a diagnostic, never a crash."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -37,6 +38,10 @@ Ask = Callable[[Corpus, Document, list[str], int, int], T]
 AtCursor = types.HoverParams | types.CompletionParams | types.DefinitionParams
 # Documents, the project file, and the pictures documents show (lint says when one is missing).
 WATCHED = ("**/*.md", "**/*.md.age", "**/*.yaml", "**/*.{png,jpg,jpeg,gif,svg,webp,PNG,JPG,JPEG,GIF,SVG,WEBP}")
+# An edit to the project file checks the whole repository again (it can
+# change what every rule says): seconds at 20,000 documents. Typed into, it
+# is checked once the typing pauses this long, not at every keystroke.
+PROJECT_PAUSE_SECONDS = 0.4
 
 
 class Session:
@@ -195,23 +200,40 @@ def make_server() -> LanguageServer:
             register_options=types.DidChangeWatchedFilesRegistrationOptions(
                 watchers=[types.FileSystemWatcher(glob_pattern=pattern) for pattern in WATCHED]))]))
 
+    project_due: list[asyncio.TimerHandle] = []  # the project file's check, waiting for a pause in the typing
+
+    def cancel_project_check() -> None:
+        for waiting in project_due:
+            waiting.cancel()
+        project_due.clear()
+
+    def edited(path: str, text: str) -> None:
+        if session.live is not None and path == session.live.project_path:
+            cancel_project_check()
+            project_due.append(asyncio.get_running_loop().call_later(
+                PROJECT_PAUSE_SECONDS, lambda: guarded(None, lambda: session.edited(path, text))))
+        else:
+            guarded(None, lambda: session.edited(path, text))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
         path = session.path_of(params.text_document.uri)
         if path is not None:
-            guarded(None, lambda: session.edited(path, params.text_document.text))
+            edited(path, params.text_document.text)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
         path = session.path_of(params.text_document.uri)
         text = session.text_of(path) if path is not None else None
         if path is not None and text is not None:
-            guarded(None, lambda: session.edited(path, text))
+            edited(path, text)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         path = session.path_of(params.text_document.uri)
         if path is not None:  # what the editor had unsaved is gone: the file is what counts
+            if session.live is not None and path == session.live.project_path:
+                cancel_project_check()
             guarded(None, lambda: session.on_disk(path))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
