@@ -9,6 +9,10 @@ and web page): a full build in this process, timing every pandoc run and
 typst compilation it makes. The floor is the least time those same jobs can
 take two at a time: the longer of half their total and the longest one.
 
+Last, `aotext build --list` against `aotext lint --no-cache` on the 50 plans,
+each as whole processes (best of 3): listing what would be built may take at
+most 1.2x what linting takes.
+
 Run by `make bench` after bench/run.py. Works on copies in bench/out/, so the
 repository's own build/ is left alone."""
 
@@ -66,7 +70,8 @@ def row(name: str, seconds: float, counts: tuple[int, ...]) -> str:
 def floor_row(name: str, project: Path) -> str:
     """A full build of `project` in this process against the floor of its own pandoc and typst jobs."""
     sys.path.insert(0, str(ROOT))
-    from aotext.handouts.build import plan_jobs, run_jobs
+    from aotext.handouts.build import run_jobs
+    from aotext.handouts.plan import plan_jobs
     from aotext.handouts.prepare import prepare
 
     shutil.rmtree(project / "build", ignore_errors=True)
@@ -77,7 +82,7 @@ def floor_row(name: str, project: Path) -> str:
         start = time.perf_counter()
         prepared = prepare(None, Path("build"), day, frozenset())
         assert prepared.project is not None, "the project file has errors"
-        report = run_jobs(plan_jobs(prepared.outputs, prepared.project, day, force=True), prepared.project, day,
+        report = run_jobs(plan_jobs(prepared.outputs, prepared.project, day, prepared.made, force=True), prepared.project, day,
                           Path("build"), 2, lambda line: None)
         wall = time.perf_counter() - start
     finally:
@@ -86,6 +91,27 @@ def floor_row(name: str, project: Path) -> str:
     floor = max(sum(jobs) / 2, max(jobs))
     return (f"| {name} | {len(report.built)} | {len(jobs)} | {sum(jobs):.2f} | {max(jobs):.2f} | {floor:.2f} "
             f"| {wall:.2f} | {wall / floor:.2f}x |")
+
+
+def best_wall(project: Path, *args: str) -> float:
+    """The best of RUNS wall times of one `aotext` command in `project`, as a whole process."""
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        done = subprocess.run([str(AOTEXT), *args, "--as-of", AS_OF], cwd=project, capture_output=True, text=True,
+                              check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            log(done.stdout + done.stderr)
+            sys.exit(f"aotext {' '.join(args)} failed with exit status {done.returncode}")
+    return min(times)
+
+
+def list_row(name: str, project: Path) -> str:
+    """`aotext build --list` against `aotext lint --no-cache` on `project`."""
+    lint = best_wall(project, "lint", "--no-cache")
+    listed = best_wall(project, "build", "--list")
+    return f"| {name} | {lint:.2f} | {listed:.2f} | {listed / lint:.2f}x |"
 
 
 def fifty_plans() -> Path:
@@ -122,9 +148,13 @@ def main() -> int:
     log("rebuild after one module changed ...")
     lines.append(row("one module changed", *build()))
     log("the build against its floor ...")
+    plans = fifty_plans()
     lines += ["", "| full build, in one process | outputs | pandoc and typst jobs | their seconds | longest | "
               "floor (two at a time) | build s | against the floor |", "|---|--:|--:|--:|--:|--:|--:|--:|",
-              floor_row("the shipped project", WORK), floor_row("50 plans", fifty_plans())]
+              floor_row("the shipped project", WORK), floor_row("50 plans", plans)]
+    log("build --list against lint ...")
+    lines += ["", f"| whole processes, best of {RUNS} | `lint --no-cache` s | `build --list` s | against lint |",
+              "|---|--:|--:|--:|", list_row(f"50 plans ({PLAN_DOCUMENTS} documents)", plans)]
     table = "\n".join(lines)
     print(table)
     (BENCH / "out" / "build-results.md").write_text(table + "\n", encoding="utf-8")

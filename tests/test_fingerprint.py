@@ -3,16 +3,27 @@ and typst versions, and the pictures its documents show."""
 
 from __future__ import annotations
 
+import json
 import shutil
+import stat
+import sys
+from pathlib import Path
 
 import docx
 import pypdf
 import pytest
 
 from aotext import own_files
-from aotext.handouts import fingerprint
-from helpers import GOOD_REPO, MODULE, invoke, png
+from aotext.handouts import versions
+from crypto_helpers import setup_encrypted
+from helpers import GOOD_REPO, MODULE, PLAN, PROJECT, invoke, png
 
+PLAN_HANDOUT = """  - name: plan
+    title: Plan
+    layout: plan
+    audience: coordinator
+    formats: [html]
+"""
 REPORT = """  - name: report
     title: Benchmark report
     layout: report
@@ -30,9 +41,9 @@ def build(*args: str):
     return invoke("build", "--as-of", "2026-11-24", *args)
 
 
-def listing() -> dict[str, str]:
+def listing(*args: str) -> dict[str, str]:
     """`aotext build --list` as output path -> reason."""
-    result = build("--list")
+    result = build("--list", *args)
     assert result.exit_code == 0, result.output
     return dict(line.split("  ", 1) for line in result.output.splitlines() if line.startswith("build/"))
 
@@ -61,31 +72,89 @@ def test_editing_any_file_of_aotext_makes_the_report_out_of_date(built, tmp_path
         assert build().exit_code == 0
 
 
-def test_a_new_pandoc_makes_every_handout_out_of_date(built, monkeypatch):
-    pandoc = fingerprint.pandoc_version()
-    assert pandoc.startswith("pandoc ")
-    monkeypatch.setattr(fingerprint, "pandoc_version", lambda: "pandoc 99.1")
+def fake_pandoc(folder: Path, version: str) -> Path:
+    """A pandoc in `folder` that says it is `version`, and notes in asked.log beside it each time it is asked."""
+    script = folder / "pandoc"
+    script.write_text(f"#!{sys.executable}\n"
+                      f"with open({str(folder / 'asked.log')!r}, 'a') as log:\n    log.write('asked\\n')\n"
+                      f"print({version!r})\n")
+    script.chmod(0o755)
+    return script
+
+
+def times_asked(folder: Path) -> int:
+    log = folder / "asked.log"
+    return len(log.read_text().splitlines()) if log.is_file() else 0
+
+
+def test_a_new_pandoc_makes_every_handout_out_of_date(built, tmp_path_factory, monkeypatch):
+    pandoc = versions.pandoc_version()
+    assert pandoc is not None and pandoc.startswith("pandoc ")
+    newer = fake_pandoc(tmp_path_factory.mktemp("pandoc"), "pandoc 99.1")
+    monkeypatch.setattr(versions, "pandoc_binary", lambda: str(newer))
     reasons = listing()
     assert reasons["build/report-bus-plan.pdf"] == f"changed: pandoc 99.1 (was {pandoc})"
     assert reasons["build/participant.pdf"] == f"changed: pandoc 99.1 (was {pandoc})"
 
 
-def test_a_new_typst_makes_every_handout_out_of_date(built, monkeypatch):
-    monkeypatch.setattr(fingerprint, "typst_version", lambda: "typst 99.2")
+def test_a_new_typst_makes_every_handout_out_of_date(built, tmp_path_factory, monkeypatch):
+    library = tmp_path_factory.mktemp("typst") / "_typst.abi3.so"
+    library.write_bytes(b"a newer typst")
+    monkeypatch.setitem(versions.TOOLS, "typst", versions.TOOLS["typst"]._replace(
+        files=lambda: [library], ask=lambda: "typst 99.2"))
     assert listing()["build/report-bus-plan.pdf"].startswith("changed: typst 99.2 (was typst ")
 
 
-def test_the_tools_are_asked_their_version_once_per_build(built, monkeypatch):
+def test_the_tools_are_asked_their_version_at_most_once_per_build(built, monkeypatch):
     calls = []
-    version = fingerprint.pandoc_version
+    pandoc = versions.TOOLS["pandoc"]
 
-    def counted() -> str:
+    def counted() -> str | None:
         calls.append(1)
-        return version()
+        return pandoc.ask()
 
-    monkeypatch.setattr(fingerprint, "pandoc_version", counted)
+    monkeypatch.setitem(versions.TOOLS, "pandoc", pandoc._replace(ask=counted))
+    shutil.rmtree(built / versions.CACHE_DIR)
     assert build("--force").exit_code == 0
     assert len(calls) == 1
+    assert set(listing().values()) == {"up to date"}
+    assert len(calls) == 1  # remembered: the same pandoc is not asked again
+
+
+def test_a_pandoc_replaced_where_it_was_is_asked_again(built, tmp_path_factory, monkeypatch):
+    folder = tmp_path_factory.mktemp("pandoc")
+    pandoc = fake_pandoc(folder, "pandoc 98.1")
+    monkeypatch.setattr(versions, "pandoc_binary", lambda: str(pandoc))
+    monkeypatch.setattr(versions, "_RACY_NS", 0)  # the fake was written a moment ago
+    assert listing()["build/participant.pdf"].startswith("changed: pandoc 98.1 (was pandoc ")
+    assert listing()["build/participant.pdf"].startswith("changed: pandoc 98.1 (was pandoc ")
+    assert times_asked(folder) == 1
+    fake_pandoc(folder, "pandoc 98.22")  # an upgrade in place: same path, other bytes
+    assert listing()["build/participant.pdf"].startswith("changed: pandoc 98.22 (was pandoc ")
+    assert times_asked(folder) == 2
+
+
+def test_a_pandoc_changed_a_moment_ago_is_not_remembered(built, tmp_path_factory, monkeypatch):
+    """A second change within the same tick of the file system's clock would not show in its times."""
+    folder = tmp_path_factory.mktemp("pandoc")
+    pandoc = fake_pandoc(folder, "pandoc 98.1")
+    monkeypatch.setattr(versions, "pandoc_binary", lambda: str(pandoc))
+    listing()
+    listing()
+    assert times_asked(folder) == 2
+
+
+def test_the_tools_cache_is_private_ignored_by_git_and_never_in_the_way(built):
+    folder = built / versions.CACHE_DIR
+    cache = folder / versions.CACHE_FILE
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert (folder / ".gitignore").read_text(encoding="utf-8").endswith("\n*\n")
+    cache.write_text("{not json", encoding="utf-8")
+    assert set(listing().values()) == {"up to date"}
+    assert json.loads(cache.read_text(encoding="utf-8"))["pandoc"]["version"].startswith("pandoc ")
+    cache.unlink()
+    cache.mkdir()  # can be neither read nor replaced
+    assert set(listing().values()) == {"up to date"}
 
 
 MAP_MODULE = MODULE + "\nThe yard before routes:\n\n![The bus yard](yard.png){width=30%}\n\nAfter the map.\n"
@@ -155,3 +224,15 @@ def test_a_picture_named_from_the_top_of_the_repository_is_found(repo, tmp_path)
     result = build()
     assert result.exit_code == 0, result.output
     assert sum(len(page.images) for page in pypdf.PdfReader(root / "build" / "participant.pdf").pages) >= 1
+
+
+def test_a_picture_an_encrypted_document_shows_is_an_input(repo, me):
+    """`build --list` lets lint drop the bodies, and an encrypted file's bytes do not say what it shows."""
+    plan = PLAN.replace("title: Bus drivers campaign", "title: Bus drivers campaign\nprivate: true")
+    root = setup_encrypted(repo, me, {"aotext.yaml": PROJECT + PLAN_HANDOUT, "content/plans/yard.png": png(0, 90, 0),
+                                      "content/plans/bus-plan.md": plan + "\n![The yard](yard.png)\n"})
+    assert (root / "content/plans/bus-plan.md.age").is_file()
+    assert build("--include-private", "bus-plan").exit_code == 0
+    assert listing("--include-private", "bus-plan")["build/plan-bus-plan.html"] == "up to date"
+    (root / "content/plans/yard.png").write_bytes(png(90, 0, 0))
+    assert listing("--include-private", "bus-plan")["build/plan-bus-plan.html"] == "changed: content/plans/yard.png"

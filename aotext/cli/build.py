@@ -63,13 +63,13 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
         click.echo(missing, err=True)
         sys.exit(EXIT_USAGE)
 
-    from aotext.handouts.build import BuildStopped, plan_jobs, run_jobs
+    from aotext.handouts.plan import plan_jobs
     from aotext.handouts.prepare import prepare
     from aotext.lint import default_jobs
     from aotext.load import PROJECT_FILE
 
     day = as_of or dt.date.today()
-    prepared = prepare(project_file, Path(output_dir), day, frozenset(include_private), only)
+    prepared = prepare(project_file, Path(output_dir), day, frozenset(include_private), only, keep_bodies=not list_only)
     project = prepared.project
     if project is None:
         for problem in prepared.repository.lint.problems:
@@ -79,16 +79,18 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
         sys.exit(EXIT_PROBLEMS)
     for note in prepared.notes:
         click.echo(f"note: {note}", err=True)
-    jobs_planned = plan_jobs(prepared.outputs, project, day, force)
+    jobs_planned = plan_jobs(prepared.outputs, project, day, prepared.made, force)
     if list_only:
-        for job in jobs_planned:
-            click.echo(f"{job.output.path}  {job.reason}")
-        for refusal in prepared.refused:
-            for subject in refusal.subjects:
-                click.echo(f"{subject}  refused: {refusal.reason}")
+        listed = [f"{job.output.path}  {job.reason}" for job in jobs_planned]
+        listed += [f"{subject}  refused: {refusal.reason}" for refusal in prepared.refused for subject in refusal.subjects]
+        if listed:  # written at once: a line at a time, hundreds of lines take a while
+            click.echo("\n".join(listed))
         _first_problems(prepared, err=False)
         _stale(prepared, list_only)
         sys.exit(EXIT_PROBLEMS if prepared.refused else EXIT_OK)
+    # Imported only to build: --list needs none of the renderers.
+    from aotext.handouts.build import BuildStopped, run_jobs
+
     needed = sum(job.needed for job in jobs_planned)
     workers = jobs or default_jobs()
     click.echo(f"aotext build: {needed} to build, {len(jobs_planned) - needed} up to date"

@@ -5,7 +5,6 @@ write every file atomically."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import tempfile
 import threading
 import time
@@ -17,30 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.fsio import atomic_write, remove_leftovers
-from aotext.handouts import fingerprint
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats import Renderer, Tools, UnshownText, format_named
+from aotext.handouts.plan import Job
 from aotext.handouts.render import RUNNING, ProcessCount, RenderError
 from aotext.handouts.select import Output
-from aotext.handouts.state import STATE_FOLDER, read_record, write_record
+from aotext.handouts.state import STATE_FOLDER, write_record
 from aotext.handouts.unshown import unshown_messages
 from aotext.project import Project
-
-# Why an output must be built when only its settings or tools changed.
-SETTINGS_CHANGED = "changed: settings, templates or aotext"
-
-
-@dataclass(frozen=True)
-class Job:
-    output: Output
-    fingerprint: str
-    inputs: dict[str, str]
-    reason: str  # why it must be built, or "up to date"
-    tools: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def needed(self) -> bool:
-        return self.reason != "up to date"
 
 
 @dataclass
@@ -50,52 +33,6 @@ class BuildReport:
     failed: list[tuple[Output, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     processes: ProcessCount = field(default_factory=ProcessCount)
-
-
-def _fingerprint(output: Output, project: Project, inputs: dict[str, str], tool: str, as_of: dt.date,
-                 fonts: str | None) -> str:
-    dated = output.layout.dated
-    settings = {
-        # A report judges benchmarks as of a day; nothing else depends on the date.
-        "as_of": as_of.isoformat() if dated else None,
-        "on_track_ratio": project.on_track_ratio if dated else None,
-        "tool": tool,
-        "handout": output.handout.definition(),
-        "format": output.format,
-        "collective": project.collective,
-        "paper": project.paper,
-        "lang": project.lang,
-        "fonts": fonts if format_named(output.format).fonts else None,
-        "days": [day.__dict__ for day in project.days] if output.handout.agenda else None,
-        "date": project.days[0].date,
-        "inputs": inputs,
-    }
-    return fingerprint.digest(json.dumps(settings, sort_keys=True, default=str).encode())
-
-
-def plan_jobs(outputs: Sequence[Output], project: Project, as_of: dt.date, force: bool = False) -> list[Job]:
-    """Each output with its fingerprint and the reason it needs building, if any."""
-    tools = fingerprint.tool_versions()  # once per build: it runs pandoc --version
-    fonts = fingerprint.fonts_digest(project.fonts_dir)
-    jobs = []
-    for output in outputs:
-        inputs = fingerprint.inputs(output)
-        digest = _fingerprint(output, project, inputs, tools.digest, as_of, fonts)
-        previous = read_record(output.path)
-        if force:
-            reason = "forced"
-        elif not output.path.is_file() or previous is None:
-            reason = "new"
-        elif previous.get("fingerprint") == digest:
-            reason = "up to date"
-        else:
-            old = previous.get("inputs")
-            old = old if isinstance(old, dict) else {}
-            changed = sorted(path for path in set(inputs) | set(old) if inputs.get(path) != old.get(path))
-            changed += tools.changes_from(previous.get("tools"))
-            reason = f"changed: {', '.join(changed)}" if changed else SETTINGS_CHANGED
-        jobs.append(Job(output, digest, inputs, reason, dict(tools.__dict__)))
-    return jobs
 
 
 def compose_output(output: Output, project: Project, as_of: dt.date) -> Composed:

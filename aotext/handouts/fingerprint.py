@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+from aotext.documents.document import Document
+from aotext.handouts import versions
 from aotext.handouts.fonts import font_files
-from aotext.handouts.images import pictures
-from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, pandoc_binary
+from aotext.handouts.images import Picture, pictures
 from aotext.handouts.select import Output
+from aotext.load import load_file
 from aotext.own_files import own_digest
 
 # How an input read only for its titles is named among an output's inputs.
@@ -25,24 +25,6 @@ _TITLES = " (title)"
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def pandoc_version() -> str:
-    """The first line of `pandoc --version`, e.g. 'pandoc 3.9'."""
-    try:
-        completed = subprocess.run([pandoc_binary(), "--version"], capture_output=True,
-                                   timeout=PANDOC_TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.SubprocessError, ImportError):
-        return "pandoc (not runnable)"  # rendering will fail and say why
-    first = completed.stdout.decode("utf-8", "replace").strip().splitlines()
-    return first[0] if completed.returncode == 0 and first else "pandoc (not runnable)"
-
-
-def typst_version() -> str:
-    try:
-        return f"typst {metadata.version('typst')}"
-    except metadata.PackageNotFoundError:
-        return "typst (not installed)"
 
 
 @dataclass(frozen=True)
@@ -64,25 +46,27 @@ class ToolVersions:
         changed = []
         if previous.get("aotext") != self.aotext:
             changed.append("aotext itself (its code, templates or schemas)")
-        for name in ("pandoc", "typst"):
+        for name in versions.TOOLS:
             old, new = previous.get(name), getattr(self, name)
             if old != new:
                 changed.append(f"{new} (was {old})" if isinstance(old, str) else new)
         return changed
 
 
-def tool_versions() -> ToolVersions:
-    """Runs pandoc once: call it once per build."""
-    return ToolVersions(aotext=own_digest(), pandoc=pandoc_version(), typst=typst_version())
+def tool_versions(root: Path) -> ToolVersions:
+    """The tools as they are now, for the repository at `root` (where the
+    pandoc and typst versions are remembered): call it once per build."""
+    return ToolVersions(aotext=own_digest(), **versions.tool_versions(root))
 
 
 def inputs(output: Output) -> dict[str, str]:
     """path -> digest of what the output reads: whole files it prints, the
     pictures their bodies show, and only the titles of the documents it reads
     for context."""
-    found = {document.path: digest(Path(document.path).read_bytes()) for document in output.documents}
+    read = {document.path: Path(document.path).read_bytes() for document in output.documents}
+    found = {path: digest(data) for path, data in read.items()}
     for document in output.documents:
-        for picture in pictures(document):
+        for picture in _pictures(document, read[document.path]):
             try:
                 found[picture.path] = digest(Path(picture.path).read_bytes())
             except OSError:
@@ -91,6 +75,16 @@ def inputs(output: Output) -> dict[str, str]:
         titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
         found[document.path + _TITLES] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
     return found
+
+
+def _pictures(document: Document, data: bytes) -> Iterator[Picture]:
+    """The pictures a document shows, its file holding `data`. For `aotext
+    build --list` lint lets the bodies go: a document without one is read
+    again, when its file may show a picture (an encrypted file's bytes do not say)."""
+    if b"![" not in data and not document.encrypted:
+        return iter(())  # the body is part of the file
+    shown = document if document.body else load_file(Path(document.path)).document
+    return pictures(shown) if shown is not None else iter(())
 
 
 def fonts_digest(folder: Path | None) -> str | None:

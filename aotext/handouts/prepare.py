@@ -69,19 +69,24 @@ class Prepared:
     refused: list[Refusal] = field(default_factory=list)
     # Outputs made by an earlier build that this one does not make.
     stale: list[Stale] = field(default_factory=list)
+    # Every output an earlier build made that is still there, by path, as its record says.
+    made: dict[Path, Made] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
 
 def prepare(project_file: Path | None, output_dir: Path, as_of: dt.date, include_private: frozenset[str],
-            only: tuple[str, ...] = ()) -> Prepared:
-    """Raises RepositoryError when the build cannot start."""
-    repository = open_repository(as_of, project_file, require_project=True)
+            only: tuple[str, ...] = (), keep_bodies: bool = True) -> Prepared:
+    """Raises RepositoryError when the build cannot start. Without
+    `keep_bodies` the documents' Markdown bodies are let go: enough to plan
+    (`aotext build --list`), not to build."""
+    repository = open_repository(as_of, project_file, require_project=True, keep_bodies=keep_bodies)
     corpus = repository.corpus
     where = repository.location
     document = corpus.project
     project = read_project(document, where.project_file.parent) if where and where.project_file and document else None
     prepared = Prepared(repository, project)
-    made = [item for item in made_outputs(output_dir) if not only or item.handout in only]
+    prepared.made = {item.path: item for item in made_outputs(output_dir)}
+    made = [item for item in prepared.made.values() if not only or item.handout in only]
     if project is None or document is None:
         named = project_file or PROJECT_FILE
         prepared.stale = [Stale(item, f"it is not rebuilt until {named} can be read") for item in made]

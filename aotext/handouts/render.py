@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -67,11 +68,17 @@ class ProcessCount:
 
 
 def pandoc_binary() -> str:
-    """The pandoc that ships inside the pypandoc-binary wheel (never a system one)."""
+    """The pandoc that ships inside the pypandoc-binary wheel (never a system one).
+    Found without importing pypandoc, which imports urllib, ssl and email:
+    `aotext build --list` needs only where pandoc is."""
+    spec = find_spec("pypandoc")
+    if spec is not None and spec.origin is not None:
+        bundled = Path(spec.origin).resolve().parent / "files" / "pandoc"
+        if bundled.is_file():
+            return str(bundled)
     import pypandoc
 
-    bundled = Path(pypandoc.__file__).resolve().parent / "files" / "pandoc"
-    return str(bundled) if bundled.is_file() else str(pypandoc.get_pandoc_path())
+    return str(pypandoc.get_pandoc_path())
 
 
 class Stopped(Exception):

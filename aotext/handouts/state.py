@@ -23,10 +23,6 @@ def record_path(output: Path) -> Path:
     return output.parent / STATE_FOLDER / f"{output.name}{_RECORD}"
 
 
-def read_record(output: Path) -> dict[str, Any] | None:
-    return _read(record_path(output))
-
-
 def _read(path: Path) -> dict[str, Any] | None:
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
@@ -49,24 +45,29 @@ class Made:
     path: Path
     # None in the records of builds before aotext recorded it.
     handout: str | None
-    inputs: tuple[str, ...]
+    # What it was made from: each input's digest by name (see fingerprint.inputs).
+    inputs: dict[str, object]
     # The digest of the bytes written; None in the records of older builds.
     digest: str | None
+    # Its fingerprint, and the tools that made it, as recorded: whether it is up to date, and if not, why.
+    fingerprint: object
+    tools: object
 
 
 def made_outputs(output_dir: Path) -> list[Made]:
     """Every output in `output_dir` that the build made and that is still there."""
     folder = output_dir / STATE_FOLDER
     made = []
-    for record in sorted(folder.glob(f"*{_RECORD}")) if folder.is_dir() else ():
+    # By name: the same order as by path (one folder), and quicker to sort.
+    for record in sorted(folder.glob(f"*{_RECORD}"), key=lambda record: record.name) if folder.is_dir() else ():
         state = _read(record)
         path = output_dir / record.name.removesuffix(_RECORD)
         if state is None or "fingerprint" not in state or not path.is_file():
             continue
         handout, written, inputs = state.get("handout"), state.get("output"), state.get("inputs")
         made.append(Made(path, handout if isinstance(handout, str) else None,
-                         tuple(inputs) if isinstance(inputs, dict) else (),
-                         written if isinstance(written, str) else None))
+                         inputs if isinstance(inputs, dict) else {},
+                         written if isinstance(written, str) else None, state["fingerprint"], state.get("tools")))
     return made
 
 

@@ -28,12 +28,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from aotext.cache_folder import CACHE_DIR
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck
 from aotext.lint import LintResult, read_and_check
 from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored
 from aotext.lint_cache.store import (
-    CACHE_DIR,
     FILE,
     INDEX,
     NAMES,

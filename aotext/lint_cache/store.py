@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from aotext.cache_folder import made
 from aotext.fsio import atomic_write
 from aotext.incremental import Group
 from aotext.own_files import own_digest
 from aotext.repository import Location
 
-CACHE_DIR = ".aotext-cache"
 FILE = "lint"
 INDEX = "lint-index"
 NAMES = "lint-names"
@@ -177,12 +177,7 @@ def write_all(folder: Path, key: Key, found: Found, index: Index | None,
     """Write the cache (owner-only: it holds what lint says of private notes);
     INDEX and NAMES too when they are given, written in full at `found.base`,
     and first, so that FILE never stands without them."""
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# aotext lint's cache: safe to delete; never committed.\n*\n", encoding="utf-8")
-    except OSError:
+    if not made(folder):
         return
     if index is not None and names is not None:
         write_file(folder / NAMES, (key, found.base, names))

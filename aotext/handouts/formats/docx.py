@@ -8,13 +8,14 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
-from aotext.handouts.office import reference_docx
 from aotext.handouts.render import RenderError, render_office, svg_as_png
 from aotext.handouts.sources import picture_place
 from aotext.project import Project
 
 
 def prepare(tools: Tools) -> Renderer:
+    from aotext.handouts.office import reference_docx  # zip and XML work: only when DOCX is made
+
     reference = reference_docx(tools.state, __version__, tools.counter)
 
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:

@@ -8,12 +8,13 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
-from aotext.handouts.office import reference_pptx, titled_pptx
 from aotext.handouts.render import render_office
 from aotext.project import Project
 
 
 def prepare(tools: Tools) -> Renderer:
+    from aotext.handouts.office import reference_pptx, titled_pptx  # zip and XML work: only when PPTX is made
+
     reference = reference_pptx(tools.state, __version__, tools.counter)
 
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
