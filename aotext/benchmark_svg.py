@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from html import escape
 from itertools import pairwise
+from typing import NamedTuple
 
 from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary
@@ -35,8 +37,15 @@ Place = tuple[float, float, float, float]
 
 def _svg(kind: str, height: int, label: str, body: list[str], at: Place | None = None) -> str:
     placed = f'x="{at[0]:.1f}" y="{at[1]:.1f}" width="{at[2]:.1f}" height="{at[3]:.1f}" ' if at else ""
-    return (f'<svg class="chart {kind}" {placed}viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(label)}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{"".join(body)}</svg>')
+    said = escape(label)
+    return (f'<svg class="chart {kind}" {placed}viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{said}" '
+            f'xmlns="http://www.w3.org/2000/svg"><title>{said}</title>{"".join(body)}</svg>')
+
+
+# The progress bar's units per share of the target, and where the target's line stands.
+_BAR_SCALE = (WIDTH - 2) / MOST
+_TARGET_X = f"{1 + _BAR_SCALE:.1f}"
+_TARGET_LINE = f'<line class="target" x1="{_TARGET_X}" x2="{_TARGET_X}" y1="2" y2="24"/>'
 
 
 def _percent(share: float) -> str:
@@ -46,21 +55,19 @@ def _percent(share: float) -> str:
 def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH, at: Place | None = None) -> str:
     """A bar for the progress so far, a line at the target and a dashed line
     at the pace expected by now."""
-    scale = (WIDTH - 2) / MOST
     share = min(benchmark.progress or 0.0, MOST)
     expected = benchmark.expected_share
     status = benchmark.status.replace(" ", "-")
     progress = (words["of the target"].format(progress=_percent(benchmark.progress)) if benchmark.progress is not None
                 else words["nothing measured"])
     said = [words["progress so far"].format(progress=progress)]
-    body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>',
-            f'<rect class="bar {status}" x="1" y="6" width="{share * scale:.1f}" height="14" rx="2"/>',
-            f'<line class="target" x1="{1 + scale:.1f}" x2="{1 + scale:.1f}" y1="2" y2="24"/>',
-            f'<text x="{1 + scale:.1f}" y="34" text-anchor="middle">{escape(words["target mark"])}</text>',
-            '<text x="1" y="34">0</text>', f'<text x="{WIDTH - 1}" y="34" text-anchor="end">150%</text>']
+    body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>'
+            f'<rect class="bar {status}" x="1" y="6" width="{share * _BAR_SCALE:.1f}" height="14" rx="2"/>'
+            f'{_TARGET_LINE}<text x="{_TARGET_X}" y="34" text-anchor="middle">{escape(words["target mark"])}</text>'
+            f'<text x="1" y="34">0</text><text x="{WIDTH - 1}" y="34" text-anchor="end">150%</text>']
     if expected is not None:
-        body.append(f'<line class="pace" x1="{1 + expected * scale:.1f}" x2="{1 + expected * scale:.1f}" '
-                    'y1="2" y2="24"/>')
+        pace = f"{1 + expected * _BAR_SCALE:.1f}"
+        body.append(f'<line class="pace" x1="{pace}" x2="{pace}" y1="2" y2="24"/>')
         said.append(words["expected by now"].format(share=_percent(expected)))
     return _svg("chart-progress", PROGRESS_HEIGHT, "; ".join(said) + ".", body, at)
 
@@ -104,53 +111,48 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
     first, last = _days(benchmark, as_of)
     span = max((last - first).days, 1)
     goal = _goal(benchmark)
+    qualitative = benchmark.kind == "qualitative"
+    bars = not qualitative and bool(benchmark.history)
+    points = [] if bars else _points(benchmark)
     top: float
-    if benchmark.kind == "qualitative":
+    if qualitative:
         top = max(len(benchmark.scale) - 1, 1)
     else:
         # Bars per period show each period's count; a line, the measurements (or their running total).
-        heights = ([p.value or 0.0 for p in benchmark.history] if benchmark.history
-                   else [value for _, value in _points(benchmark)])
+        heights = [p.value or 0.0 for p in benchmark.history] if bars else [value for _, value in points]
         top = max([*heights, goal or 0.0, 1.0])
 
-    ticks = _ticks(benchmark, top, goal)
-    # The values' names stand left of the plot, in a margin as wide as the longest.
-    plot_left = _PLOT_LEFT + (min(max(len(text) for _, text in ticks) * _LETTER, _WIDEST_TICKS) + 4 if ticks else 0)
+    frame = _frame(qualitative, benchmark.scale if qualitative else (), top, goal)
+    plot_left = frame.left
 
     def x(day: dt.date) -> float:
         return plot_left + (_PLOT_RIGHT - plot_left) * (day - first).days / span
 
-    def y(value: float) -> float:
-        return _PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * value / top
-
-    body = [f'<line class="axis" x1="{plot_left}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>']
-    body += [f'<text class="tick" x="{plot_left - 4}" y="{y(value) + 3:.1f}" text-anchor="end">{escape(text)}</text>'
-             for value, text in ticks]
+    body = [frame.axis]
     said: list[str] = []
-    if benchmark.kind != "qualitative" and benchmark.history:
+    if bars:
         for period in benchmark.history:
             left, right = x(max(period.first, first)), x(min(period.last, last))
-            height = _PLOT_BOTTOM - y(period.value or 0.0)
+            bar_top = _y(period.value or 0.0, top)
             body.append(f'<rect class="period {"met" if period.met else "missed"}" x="{left + 1:.1f}" '
-                        f'y="{y(period.value or 0.0):.1f}" width="{max(right - left - 2, 2):.1f}" '
-                        f'height="{height:.1f}"/>')
+                        f'y="{bar_top:.1f}" width="{max(right - left - 2, 2):.1f}" height="{_PLOT_BOTTOM - bar_top:.1f}"/>')
             said.append(f"{period_name(period.period, words)}: {number(period.value or 0.0)} ({words['met' if period.met else 'not met']})")
     else:
-        points = _points(benchmark)
-        if points:
-            path = " ".join(f"{x(day):.1f},{y(value):.1f}" for day, value in points)
-            if benchmark.kind == "qualitative":  # a level holds until the next answer: steps
-                steps = [f"{x(points[0][0]):.1f},{y(points[0][1]):.1f}"]
-                for (_, before), (day, value) in pairwise(points):
-                    steps += [f"{x(day):.1f},{y(before):.1f}", f"{x(day):.1f},{y(value):.1f}"]
+        # Each point's place, written once for the line and for its dot.
+        places = [(f"{x(day):.1f}", f"{_y(value, top):.1f}") for day, value in points]
+        if places:
+            if qualitative:  # a level holds until the next answer: steps
+                steps = [",".join(places[0])]
+                for (_, before), (across, up) in pairwise(places):
+                    steps += [f"{across},{before}", f"{across},{up}"]
                 path = " ".join(steps)
+            else:
+                path = " ".join(f"{across},{up}" for across, up in places)
             body.append(f'<polyline class="history" points="{path}"/>')
-            body += [f'<circle class="point" cx="{x(day):.1f}" cy="{y(value):.1f}" r="2.5"/>' for day, value in points]
-        said += [f"{m.day}: {m.level if benchmark.kind == 'qualitative' else number(m.value or 0.0)}"
-                  for m in benchmark.measurements if (m.level or m.value is not None)]
-    if goal is not None:
-        body.append(f'<line class="goal" x1="{plot_left}" x2="{_PLOT_RIGHT}" y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>')
-    body += [f'<text x="{plot_left}" y="76">{short_date(first, words)}</text>',
+            body += [f'<circle class="point" cx="{across}" cy="{up}" r="2.5"/>' for across, up in places]
+        said += [f"{m.day}: {m.level if qualitative else number(m.value or 0.0)}"
+                 for m in benchmark.measurements if (m.level or m.value is not None)]
+    body += [frame.goal, f'<text x="{frame.left_text}" y="76">{short_date(first, words)}</text>',
              f'<text x="{_PLOT_RIGHT}" y="76" text-anchor="end">{short_date(last, words)}</text>']
     if not said:
         body.append(f'<text x="{WIDTH / 2:.0f}" y="40" text-anchor="middle">{escape(words["nothing measured"])}</text>')
@@ -163,13 +165,45 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
 _LETTER, _WIDEST_TICKS = 4.6, 110
 
 
-def _ticks(benchmark: BenchmarkSummary, top: float, goal: float | None) -> list[tuple[float, str]]:
+def _y(value: float, top: float) -> float:
+    """How high a value stands on a history chart whose plot reaches `top`."""
+    return _PLOT_BOTTOM - (_PLOT_BOTTOM - _PLOT_TOP) * value / top
+
+
+class _Frame(NamedTuple):
+    """What a history chart draws around its measurements."""
+
+    left: float  # where the plot starts, right of the values' names
+    left_text: str  # the same, as the chart's attributes write it
+    axis: str  # the axis, and the values named beside it
+    goal: str  # the target's dotted line, if the chart has one
+
+
+@lru_cache(maxsize=256)
+def _frame(qualitative: bool, scale: tuple[str, ...], top: float, goal: float | None) -> _Frame:
+    """The same for every chart on one scale, or with one top and target:
+    drawn once for them all (a dashboard has thousands of charts, on a few scales)."""
+    ticks = _ticks(qualitative, scale, top, goal)
+    # The values' names stand left of the plot, in a margin as wide as the longest.
+    left = _PLOT_LEFT + (min(max(len(text) for _, text in ticks) * _LETTER, _WIDEST_TICKS) + 4 if ticks else 0)
+    left_text, names_right = f"{left}", f"{left - 4}"
+    axis = f'<line class="axis" x1="{left_text}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>' + "".join([
+        f'<text class="tick" x="{names_right}" y="{_y(value, top) + 3:.1f}" text-anchor="end">{escape(text)}</text>'
+        for value, text in ticks])
+    if goal is None:
+        return _Frame(left, left_text, axis, "")
+    level = f"{_y(goal, top):.1f}"
+    return _Frame(left, left_text, axis,
+                  f'<line class="goal" x1="{left_text}" x2="{_PLOT_RIGHT}" y1="{level}" y2="{level}"/>')
+
+
+def _ticks(qualitative: bool, scale: tuple[str, ...], top: float, goal: float | None) -> list[tuple[float, str]]:
     """The values named beside the plot: every level of a scale; else 0, the
     top and the target (the dotted line), those far enough apart to read."""
-    if benchmark.kind == "qualitative":
+    if qualitative:
         longest = int(_WIDEST_TICKS / _LETTER)
         return [(float(place), level if len(level) <= longest else level[:longest - 1] + "…")
-                for place, level in enumerate(benchmark.scale)]
+                for place, level in enumerate(scale)]
     named: list[tuple[float, str]] = []
     for value in (0.0, goal, top):  # the target before the top, when the two are close
         if value is not None and all(abs(value - other) > top / 6 for other, _ in named):

@@ -6,12 +6,14 @@ when to call them. A shareable dashboard is meant to be published with
 build/: it holds the plans (public documents) and, of people, only counts,
 with any count under SMALL_COUNT shown as "fewer than 3" so that nobody can
 be picked out. It is built without the people's details at all, so no
-template slip can print them; nor does it hold what reflection logs say in
-their own words (they may name people), only how many things they celebrate."""
+slip in writing the page can print them; nor does it hold what reflection
+logs say in their own words (they may name people), only how many things
+they celebrate."""
 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 
 from aotext.corpus import Corpus
@@ -43,9 +45,6 @@ class PlanPanel:
     # What its latest reflection celebrates; empty on a shareable page, which counts them instead.
     celebrate: tuple[str, ...]
     celebrations: int
-
-    def count(self, status: Status) -> int:
-        return dict(self.counts)[status]
 
     @property
     def misses(self) -> tuple[BenchmarkSummary, ...]:
@@ -113,12 +112,23 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
                     cadence: Cadence | None = None, documents_with_errors: int = 0) -> Dashboard:
     """The dashboard of every plan that is not private (or of those named,
     with the people of their scenarios only)."""
-    summary = summarize(corpus, as_of, thresholds, plan_ids)
-    plans = {plan.id or plan.path: plan for plan in corpus.all(Plan)}
-    panels = tuple(_panel(corpus, item, plans[item.id], as_of, shareable) for item in summary.plans)
-    scenarios = frozenset(plan.scenario or "" for plan in plans.values() if plan.id in plan_ids) if plan_ids else None
-    followups = due_followups(corpus, as_of, DUE_SOON_DAYS, scenarios=scenarios, cadence=cadence)
-    chart = organizing_chart(corpus, as_of, scenarios, cadence)
+    # The summary and the follow-ups hold no reference cycles and live as
+    # long as the command: the cyclic garbage collector would only walk them
+    # again and again (a tenth of this function's time at 500 plans), so it
+    # is paused while they are made and then kept off them, as lint does
+    # with the documents.
+    gc.disable()
+    try:
+        summary = summarize(corpus, as_of, thresholds, plan_ids)
+        plans = {plan.id or plan.path: plan for plan in corpus.all(Plan)}
+        panels = tuple(_panel(corpus, item, plans[item.id], as_of, shareable) for item in summary.plans)
+        scenarios = (frozenset(plan.scenario or "" for plan in plans.values() if plan.id in plan_ids) if plan_ids
+                     else None)
+        followups = due_followups(corpus, as_of, DUE_SOON_DAYS, scenarios=scenarios, cadence=cadence)
+        chart = organizing_chart(corpus, as_of, scenarios, cadence)
+    finally:
+        gc.freeze()
+        gc.enable()
     return Dashboard(
         as_of=as_of, collective=collective, shareable=shareable, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),

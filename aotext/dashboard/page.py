@@ -3,92 +3,81 @@ inside, and a security policy that forbids every request, so it opens from
 disk, from an email or from any static host. The same dashboard always gives
 the same bytes (nothing reads the clock; the as-of date is in the model).
 
-Written with Jinja (autoescaping on: every text from the documents is
-escaped), not pandoc, so `aotext dashboard` needs only the core install."""
+Written as Python strings, not pandoc, so `aotext dashboard` needs only the
+core install; and not through a template engine, whose import and compiling
+alone cost as much as writing a page of 500 plans this way. Every text from
+the documents is escaped where it is written (plan_sections.py,
+people_sections.py, cards.py, aotext.benchmark_svg)."""
 
 from __future__ import annotations
 
 import base64
-import dataclasses
 import hashlib
-from collections.abc import Iterable, Iterator
-from itertools import groupby
+from html import escape
 from pathlib import Path
-from typing import Any
 
-from aotext.dashboard.cards import benchmark_card
-from aotext.dashboard.model import (
-    DUE_SOON_DAYS,
-    GENERATOR,
-    SHAREABLE_GENERATOR,
-    SMALL_COUNT,
-    Dashboard,
-    shareable_count,
-)
-from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
+from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, Dashboard
+from aotext.dashboard.people_sections import chart_section, followups_section
+from aotext.dashboard.plan_sections import glance_section, plan_section
 from aotext.handouts.render import PAGE_CSS
-from aotext.summary_report import left_out
-from aotext.words import anchor, plural
+from aotext.words import plural
 
 HERE = Path(__file__).resolve().parent
-STATUS_WORDS = {"met": "met", "on track": "on track", "behind": "behind", "overdue": "overdue",
-                "no data": "without data", "not started": "not started yet"}
-# The at-a-glance columns: every status but "not started", which the plan's own section shows.
-GLANCE_STATUSES = ("met", "on track", "behind", "overdue", "no data")
-ASSESSMENT_WORDS = {"leader": "Leaders", "supporter": "Supporters", "undecided": "Undecided", "pass": "Passes"}
 
 
-def _ago(days: int) -> str:
-    if days == 0:
-        return "today"
-    return f"{plural(days, 'day')} ago" if days > 0 else f"in {plural(-days, 'day')}"
+def _head(dashboard: Dashboard, title: str, script: str) -> str:
+    # The policy lets in this one script and nothing else: its hash, not 'unsafe-inline'.
+    script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    # One file that works offline: nothing may be fetched from the network.
+    policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{script_hash}'"
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
+            f'<meta name="generator" content="{SHAREABLE_GENERATOR if dashboard.shareable else GENERATOR}">\n'
+            f"<title>{title}</title>\n<style>\n{PAGE_CSS.read_text(encoding='utf-8')}\n"
+            f"{(HERE / 'page.css').read_text(encoding='utf-8')}\n</style>\n</head>\n")
 
 
-def _by_owner(followups: Iterable[FollowUp]) -> Iterator[tuple[str, list[FollowUp]]]:
-    for owner, items in groupby(followups, key=lambda item: item.owner):
-        yield owner or NO_OWNER, list(items)
+def _header(dashboard: Dashboard, title: str) -> str:
+    collective = f"{escape(dashboard.collective)} · " if dashboard.collective else ""
+    if dashboard.shareable:
+        notice = ('<p class="notice">A page to share: the plans in full, and people only as counts. Any count of '
+                  f"people under {SMALL_COUNT} is shown as “fewer than {SMALL_COUNT}”, so nobody can be picked "
+                  "out.</p>\n")
+    else:
+        notice = ('<p class="notice private" role="note"><strong>Private.</strong> This page names the people you '
+                  "organize and what they told you. Keep it on your own computer: do not publish it, email it or "
+                  "copy it into build/. To share how the plans are doing, run <code>aotext dashboard "
+                  "--shareable</code>.</p>\n")
+    errors = dashboard.documents_with_errors
+    left_out = ('<p class="notice problem" role="alert"><strong>Something is left out.</strong> '
+                f"{plural(errors, 'document')} could not be read in full, so this page may miss what "
+                f"{'it says' if errors == 1 else 'they say'}. Run <code>aotext lint</code> to see where, fix it, "
+                "and make this page again.</p>\n") if errors else ""
+    return ('<header class="title-block">\n'
+            f'<p class="collective">{collective}as of {dashboard.as_of}</p>\n'
+            f'<h1 class="title">{title}</h1>\n{notice}{left_out}</header>\n')
 
 
-def _chart_rows(chart: OrganizingChart) -> list[tuple[str, ChartRow]]:
-    return ([("Organizer: ", row) for row in chart.by_owner] + [("Scenario: ", row) for row in chart.by_scenario]
-            + [("", dataclasses.replace(chart.total, group="Everyone"))])
-
-
-def _environment(shareable: bool) -> Any:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    environment = Environment(loader=FileSystemLoader(HERE), autoescape=True, undefined=StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    environment.filters.update(
-        anchor=lambda identifier, kind: anchor(kind, identifier), css=lambda status: status.replace(" ", "-"), ago=_ago,
-        plural=plural, left_out=left_out,
-        card=lambda b, plan_anchor, day: _markup(benchmark_card(b, plan_anchor, day)),
-        groupby_owner=_by_owner, chart_rows=_chart_rows,
-        people_count=shareable_count if shareable else str,
-    )
-    return environment
-
-
-def _markup(html: str) -> Any:
-    """HTML that aotext wrote, escaping every text it holds (cards.py, benchmark_svg.py): safe to insert as is."""
-    from markupsafe import Markup
-
-    return Markup(html)
+_CONTENTS = """<nav id="TOC" aria-label="Contents">
+<h2>Contents</h2>
+<ul>
+<li><a href="#at-a-glance">At a glance</a>: every plan's benchmarks</li>
+<li><a href="#follow-ups">Follow-ups</a>: who to call</li>
+<li><a href="#organizing-chart">Organizing chart</a></li>
+<li>Each plan in full: what to celebrate, what we said we would do if we missed, every benchmark</li>
+</ul>
+</nav>
+"""
 
 
 def render_dashboard(dashboard: Dashboard) -> str:
     """The page's HTML."""
-    from markupsafe import Markup
-
-    script = (HERE / "page.js").read_text(encoding="utf-8")
-    # The policy lets in this one script and nothing else: its hash, not 'unsafe-inline'.
-    script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     title = f"{'Shareable dashboard' if dashboard.shareable else 'Dashboard'} as of {dashboard.as_of}"
-    template = _environment(dashboard.shareable).get_template("page.html.j2")
-    return str(template.render(
-        d=dashboard, title=title, generator=SHAREABLE_GENERATOR if dashboard.shareable else GENERATOR, script=Markup(script), script_hash=script_hash,
-        page_css=Markup(PAGE_CSS.read_text(encoding="utf-8")),
-        dashboard_css=Markup((HERE / "page.css").read_text(encoding="utf-8")),
-        glance_statuses=GLANCE_STATUSES, small=SMALL_COUNT, due_soon_days=DUE_SOON_DAYS, recent_days=RECENT_DAYS,
-        status_words=STATUS_WORDS, assessment_words=ASSESSMENT_WORDS,
-    ))
+    script = (HERE / "page.js").read_text(encoding="utf-8")
+    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title), _CONTENTS, "<main>\n",
+              glance_section(dashboard), followups_section(dashboard), "\n", chart_section(dashboard)]
+    for panel in dashboard.plans:
+        pieces += plan_section(panel, dashboard.shareable)
+    pieces.append(f"</main>\n<script>{script}</script>\n</body>\n</html>\n")
+    return "".join(pieces)
