@@ -57,9 +57,13 @@ def latest_notes(corpus: Corpus, until: dt.date,
     """Each person's newest conversation note on or before `until`, with its
     date: a note written later has not happened yet as of that day. With
     `scenarios`, only the people met in those scenarios."""
-    held = [note for note in corpus.all(Conversation) if note.date is not None and note.date <= until
-            and (scenarios is None or note.scenario in scenarios)]
-    return [(note.date, note) for person in people(held) if (note := person.latest).date is not None]
+    def latest() -> list[tuple[dt.date, Conversation]]:
+        held = [note for note in corpus.all(Conversation) if note.date is not None and note.date <= until
+                and (scenarios is None or note.scenario in scenarios)]
+        return [(note.date, note) for person in people(held) if (note := person.latest).date is not None]
+
+    # Once per corpus: the dashboard lists both who is due and the organizing chart.
+    return corpus.memo(("latest-notes", until, scenarios), latest)
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ import datetime as dt
 import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
 from aotext.documents.claims import claimed_id
-from aotext.documents.document import Document
 from aotext.load import Loaded, document_names, load_file
 from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
@@ -29,13 +28,11 @@ _CHUNK = 250
 @dataclass
 class LintResult:
     files: int
-    documents: list[Document]
+    # The documents read, as the rules saw them: what the commands go on from
+    # (empty when lint's cache answered, which only lint itself uses).
+    corpus: Corpus
     problems: list[Problem]
     internal_errors: int
-    # Stand-ins for the encrypted documents that could not be opened (their ids and types).
-    sealed: list[Document] = field(default_factory=list)
-    # id -> path of the files that could not be read but seem to give that id.
-    unreadable: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> int:
@@ -164,9 +161,7 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     problems += run_rules(corpus, as_of, skipped)
     gc.freeze()
     problems.sort(key=lint_order)
-    documents = [item.document for item in loaded if item.document is not None]
-    return LintResult(len(files), documents, problems, sum(item.internal_error for item in loaded), corpus.sealed,
-                      corpus.unreadable)
+    return LintResult(len(files), corpus, problems, sum(item.internal_error for item in loaded))
 
 
 def assemble(loaded: Sequence[Loaded], skipped: Collection[str]) -> tuple[Corpus, list[Problem]]:

@@ -123,7 +123,7 @@ def open_repository(as_of: dt.date, project_file: Path | None = None, *, require
     lint result. Only handouts need the bodies."""
     where = locate(project_file, require_project)
     if isinstance(where, list):
-        return Repository(None, LintResult(1, [], where, 0), Corpus([]), None)
+        return Repository(None, LintResult(1, Corpus([]), where, 0), Corpus([]), None)
     result = lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
                   keep_bodies=keep_bodies, progress=progress)
     return _indexed(where, result, where.project_file)
@@ -137,7 +137,7 @@ def lint_repository(as_of: dt.date, project_file: Path | None = None, *, jobs: i
     only what changed since the last lint is read again."""
     where = locate(project_file)
     if isinstance(where, list):
-        return LintResult(1, [], where, 0)
+        return LintResult(1, Corpus([]), where, 0)
     return _whole(where, as_of, jobs, ignore, progress, cache)
 
 
@@ -157,8 +157,8 @@ def _without(result: LintResult, ignore: Iterable[str]) -> LintResult:
     skipped = set(ignore)
     if not skipped:
         return result
-    return LintResult(result.files, result.documents, [p for p in result.problems if p.rule not in skipped],
-                      result.internal_errors, result.sealed, result.unreadable)
+    return LintResult(result.files, result.corpus, [p for p in result.problems if p.rule not in skipped],
+                      result.internal_errors)
 
 
 def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
@@ -179,7 +179,7 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
         wanted = {Path(file).resolve() for file in discover(chosen)} | {
             path.resolve() for path in chosen if path.is_file()}
         problems = [problem for problem in result.problems if Path(problem.path).resolve() in wanted]
-        return LintResult(len(wanted), result.documents, problems, result.internal_errors, result.sealed)
+        return LintResult(len(wanted), result.corpus, problems, result.internal_errors)
     project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
@@ -195,7 +195,7 @@ def _inside(path: Path, where: Location) -> bool:
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:
-    corpus = Corpus(result.documents, result.unreadable, sealed=result.sealed)
+    corpus = result.corpus
     project = None
     if project_file is not None and corpus.project is not None:
         broken = any(problem.severity == ERROR and problem.path == corpus.project.path for problem in result.problems)

@@ -271,10 +271,14 @@ def _celebrations(plan: Plan, benchmarks: list[Benchmark], logs: Logs, now: list
     if not logs.speaking:
         return ()
     latest = logs.speaking[-1][0]
-    found = [Celebration(summary.title) for benchmark, summary in zip(benchmarks, now, strict=True)
-             if summary.status == "met" and evaluate(
-                 benchmark, [m for m in logs.measured.get(summary.id, []) if m.held < latest], plan, as_of,
-                 thresholds).status != "met"]
+    found = []
+    for benchmark, summary in zip(benchmarks, now, strict=True):
+        measured = logs.measured.get(summary.id, [])
+        earlier = [m for m in measured if m.held < latest]
+        # Met without a measurement from the latest reflection: met before it, no news.
+        if summary.status == "met" and len(earlier) < len(measured) and evaluate(
+                benchmark, earlier, plan, as_of, thresholds).status != "met":
+            found.append(Celebration(summary.title))
     found += [Celebration(item, held) for held, log in logs.speaking if held == latest for item in log.celebrate]
     return tuple(found)
 

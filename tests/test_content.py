@@ -26,7 +26,7 @@ def test_shipped_content_lints_clean_on_any_date(as_of):
 def corpus() -> Corpus:
     import datetime as dt
 
-    return Corpus(lint([CONTENT], dt.date(2026, 11, 24)).documents)
+    return lint([CONTENT], dt.date(2026, 11, 24)).corpus
 
 
 def all_text(corpus: Corpus, type_name: str) -> str:

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aotext.cache_folder import CACHE_DIR
+from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck
 from aotext.lint import LintResult, read_and_check
@@ -252,7 +253,7 @@ def _full(where: Location, as_of: dt.date, jobs: int | None, progress: Callable[
 
 def _result(live: LiveCheck) -> LintResult:
     files = live.paths
-    return LintResult(len(files), [], live.all_problems(),
+    return LintResult(len(files), Corpus([]), live.all_problems(),
                       sum(1 for path in files if (item := live.loaded(path)) is not None and item.internal_error))
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
 from aotext.incremental import LiveCheck
@@ -82,7 +83,7 @@ def _severity(value: str) -> Severity:
 def from_found(found: Found) -> LintResult:
     """What the last lint printed, when nothing changed since."""
     problems = [problem for own, ruled in found.problems.values() for problem in _problems([*own, *ruled])]
-    return LintResult(len(found.seen), [], sorted(problems, key=lint_order), len(found.failed))
+    return LintResult(len(found.seen), Corpus([]), sorted(problems, key=lint_order), len(found.failed))
 
 
 def restored(found: Found, index: Index, where: Location, as_of: dt.date,
