@@ -35,7 +35,7 @@ def _list_rules() -> None:
 @click.option("--ignore", "ignored", multiple=True, metavar="RULE",
               help="Skip a rule by its id (see --list-rules). Repeat to skip several.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes for reading many files. Default: the number of CPU cores.")
+              help="Processes that read many files at once (this one among them). Default: the number of CPU cores.")
 @click.option("--no-cache", is_flag=True,
               help="Read and check every file again, without lint's cache of what it found last time "
                    "(.aotext-cache/, which it neither reads nor writes then).")
