@@ -141,6 +141,21 @@ def test_what_every_file_names_is_read_only_when_an_id_appears(tmp_path, monkeyp
     assert "unknown-reference" not in _lint()[1]  # the log names a plan there is
 
 
+def test_a_broken_link_is_reported_as_without_the_cache(tmp_path, monkeypatch):
+    root = _shipped(tmp_path, monkeypatch)
+    (root / "content/logs/gone.md").symlink_to(root / "content/logs/nowhere.md")
+    first = _lint()
+    assert first[0] == 1 and "gone.md" in first[1] and "cannot read this file" in first[1]
+    assert _lint() == first == _uncached()
+    (root / "content/logs/nowhere.md").write_text(_read_log(root).replace("plan: bus-drivers-plan", "plan: nobody"),
+                                                  encoding="utf-8")
+    assert _lint() == _uncached()
+
+
+def _read_log(root: Path) -> str:
+    return (root / "content/logs/2026-10-13-bus-drivers.md").read_text(encoding="utf-8")
+
+
 def test_a_change_within_the_clock_tick_of_the_last_lint_is_not_missed(tmp_path, monkeypatch):
     root = _shipped(tmp_path, monkeypatch)
     log = root / "content/logs/2026-10-13-bus-drivers.md"
