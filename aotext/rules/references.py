@@ -99,16 +99,16 @@ def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
         plan = corpus.find_view(reflection.plan, Plan)
         if plan is None:
             continue  # the plan reference itself is reported above
-        benchmarks = [b.id for b in plan.benchmarks if b.id]
         for measurement in reflection.measurements:
             target = measurement.benchmark
             if target and plan.benchmark(target) is None:
+                benchmarks = [b.id for b in plan.benchmarks if b.id]
                 yield "unknown-reference", (reflection.source, ("measurements", measurement.index, "benchmark"), (
                     f"plan '{plan.id}' has no benchmark '{target}'{did_you_mean(target, benchmarks)}"
                 ))
-        part_ids = [part.id for part in plan.parts if part.id]
         for change in reflection.changes:
             if change.to and plan.part(change.to) is None:
+                part_ids = [part.id for part in plan.parts if part.id]
                 yield "unknown-reference", (reflection.source, ("changes", change.index, "to"), (
                     f"plan '{plan.id}' has no goal, strategy, tactic or benchmark '{change.to}'"
                     f"{did_you_mean(change.to, part_ids)}"
