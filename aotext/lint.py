@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from aotext import collector
 from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
 from aotext.documents.claims import claimed_id
@@ -75,15 +76,8 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
 
 
 def _read_chunk(paths: Sequence[Path], keep_body: bool = True, mentions: bool = False) -> list[Loaded]:
-    # The loaded data holds no reference cycles, so the cyclic garbage
-    # collector only costs time here (a quarter of lint's time at 20,000 files).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return [read_and_check(path, keep_body, False, mentions) for path in paths]
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def default_jobs() -> int:
@@ -102,22 +96,19 @@ def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = Tru
 
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     read = partial(_read_chunk, keep_body=keep_bodies, mentions=mentions)
-    gc.disable()  # while the results come back from the workers, as above
-    try:
-        with ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-            sent = [pool.submit(read, chunk) for chunk in chunks]
-            # This process reads too, from the last chunk back, each that no
-            # worker has started: what it reads is not packed, sent and
-            # unpacked again (a fifth of lint's time), nor held by one more process.
-            here: dict[int, list[Loaded]] = {}
-            for number in reversed(range(len(chunks))):
-                if not sent[number].cancel():
-                    break
-                here[number] = read(chunks[number])
-            return [loaded for number, future in enumerate(sent)
-                    for loaded in (here[number] if number in here else future.result())]
-    finally:
-        gc.enable()
+    # The collector paused as the results come back, as where they are read.
+    with collector.paused(), ProcessPoolExecutor(max_workers=jobs - 1) as pool:
+        sent = [pool.submit(read, chunk) for chunk in chunks]
+        # This process reads too, from the last chunk back, each that no
+        # worker has started: what it reads is not packed, sent and
+        # unpacked again (a fifth of lint's time), nor held by one more process.
+        here: dict[int, list[Loaded]] = {}
+        for number in reversed(range(len(chunks))):
+            if not sent[number].cancel():
+                break
+            here[number] = read(chunks[number])
+        return [loaded for number, future in enumerate(sent)
+                for loaded in (here[number] if number in here else future.result())]
 
 
 def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> list[Problem]:
