@@ -20,6 +20,7 @@ from aotext.people import people
 
 RECENT_DAYS = 30
 NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
+NO_SCENARIO = "(no scenario)"  # how the organizing chart names the row of notes that name no scenario
 # Days between contacts by assessment (None: never); the project's, or aotext.project.DEFAULT_CADENCE.
 Cadence = Mapping[str, int | None]
 _MANY = {"leader": "leaders", "supporter": "supporters", "undecided": "undecided people", "pass": "passes"}
@@ -156,7 +157,7 @@ def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] |
     by_scenario: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     for held, note in notes:
         by_owner[note.owner or NO_OWNER].append((held, note))
-        by_scenario[note.scenario or "(no scenario)"].append((held, note))
+        by_scenario[note.scenario or NO_SCENARIO].append((held, note))
     every = cadence or {}
     return OrganizingChart(
         as_of,

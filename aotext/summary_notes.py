@@ -4,8 +4,8 @@ cannot be judged, the names of its periods, and what to celebrate.
 
 The summary keeps these as facts; each output writes them as sentences in
 the words of its language (aotext/handouts/labels.py). `aotext summary`
-(terminal, Markdown, CSV and JSON, which programs read) and the dashboard
-write English; the benchmark report handout writes the project's `lang:`."""
+(terminal, Markdown, CSV and JSON, which programs read) writes English; the
+benchmark report handout and the dashboard write the project's `lang:`."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from aotext.handouts.labels import ENGLISH, period_words
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary
 from aotext.summary_notes import cannot_judge_text, celebration_text, missed_text, need_text, period_name, record_text
 from aotext.terminal import Display, Formatter, render
-from aotext.words import number, plural
+from aotext.words import number
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
                   "no data": "dim", "not started": "dim"}
@@ -141,12 +141,10 @@ def misses(plan: PlanSummary) -> list[BenchmarkSummary]:
 def left_out(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> list[str]:
     """What the summary did not count, so that nothing is left out silently."""
     lines = []
-    if plan.skipped_measurements:
-        counted = plural(plan.skipped_measurements, words["measurement"], words["measurements"])
-        lines.append(words["left out unknown"].format(measurements=counted))
-    if plan.after_end_measurements:
-        counted = plural(plan.after_end_measurements, words["measurement"], words["measurements"])
-        lines.append(words["left out after end"].format(measurements=counted, ends=plan.ends))
+    for key, count in (("left out unknown", plan.skipped_measurements),
+                       ("left out after end", plan.after_end_measurements)):
+        if count:  # one measurement and more take different words (a verb agrees with them)
+            lines.append(words[f"{key}:1" if count == 1 else key].format(count=count, ends=plan.ends))
     return lines
 
 

@@ -98,13 +98,17 @@ def test_every_page_fetches_nothing_and_has_no_console_error(browser, pages):
         context.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_wcag_aa_violation(browser, pages, scheme):
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1000), ("dark", 1000), ("light", 375)])
+def test_axe_finds_no_wcag_aa_violation(browser, pages, scheme, width):
+    """On a computer's screen in light and dark mode, and on a phone's."""
+    found = {}
     for path in pages:
-        context, page, _, _ = visit(browser, path, scheme=scheme)
+        context, page, _, _ = visit(browser, path, scheme=scheme, width=width)
         results = axe.Axe().run(page, options=WCAG_AA)
-        assert results.violations_count == 0, f"{path.name} ({scheme}):\n{results.generate_report()}"
+        if results.violations_count:
+            found[path.name] = results.generate_report()
         context.close()
+    assert not found, "\n".join(f"{name} ({scheme}, {width} px):\n{report}" for name, report in found.items())
 
 
 def test_nothing_scrolls_sideways_on_a_phone(browser, pages):

@@ -90,7 +90,7 @@ def test_a_log_after_the_plan_ended_is_reported_not_silently_dropped(repo):
                                              "We held the last meeting of the campaign. (2027-01-08)"]
     for output_format in ("markdown", "table"):
         output = invoke("summary", "--format", output_format, "--as-of", "2027-01-10").output
-        assert "Left out 1 measurement counted after the plan ended on 2026-12-31; run aotext lint to see them." in output
+        assert "Left out 1 measurement counted after the plan ended on 2026-12-31; run aotext lint to see it." in output
 
 
 def test_an_untouched_new_reflection_moves_nothing_and_keeps_the_celebrations(repo):

@@ -32,7 +32,8 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     due a follow-up call, and the organizing chart.
 
     The page works offline: open it in any browser, from disk or from an
-    email. It fetches nothing. The full page names the people you organize:
+    email. It fetches nothing. Its words are in the project's language
+    (`lang:` in aotext.yaml), as the handouts' are. The full page names the people you organize:
     it is private, written to private/ (which git ignores), and never into
     build/. Exit status: 0, or 1 when the documents have lint errors (the
     page is still written, and says so), 2 usage error.
@@ -68,7 +69,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     ratio = project.on_track_ratio if project else Thresholds().on_track_ratio
     errors = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
     page = build_dashboard(corpus, day, project.collective if project else "", shareable=shareable,
-                           plan_ids=plan_ids, thresholds=Thresholds(ratio),
+                           lang=project.lang if project else "en", plan_ids=plan_ids, thresholds=Thresholds(ratio),
                            cadence=repository.cadence, documents_with_errors=errors)
     written = write_dashboard(render_dashboard(page), target, root, shareable)
     what = "shareable dashboard (counts of people only)" if shareable else \

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment
 from aotext.documents.types.plan import Plan
 from aotext.followups import Cadence, FollowUp, OrganizingChart, due_followups, organizing_chart
+from aotext.project import Language
 from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds, summarize
 from aotext.summary_logs import ReflectionDue, reflection_due
-from aotext.summary_notes import celebration_text
+from aotext.summary_notes import Celebration
 
 DEFAULT_THRESHOLDS = Thresholds()
 # A shareable page never shows a count of people under this: "fewer than 3".
@@ -43,7 +45,7 @@ class PlanPanel:
     reflect_every: str | None
     reflection: ReflectionDue | None
     # What its latest reflection celebrates; empty on a shareable page, which counts them instead.
-    celebrate: tuple[str, ...]
+    celebrate: tuple[Celebration, ...]
     celebrations: int
 
     @property
@@ -78,6 +80,7 @@ class Dashboard:
     as_of: dt.date
     collective: str
     shareable: bool
+    lang: Language  # the project's: every word the page adds is in it
     plans: tuple[PlanPanel, ...]
     counts: PeopleCounts
     people: PeopleDetail | None  # None on a shareable page
@@ -92,7 +95,7 @@ def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, sha
     statuses = [benchmark.status for benchmark in summary.benchmarks]
     counts = tuple((status, statuses.count(status)) for status in STATUSES)
     return PlanPanel(summary, counts, plan.reflect_every, reflection_due(corpus, plan, as_of),
-                     () if shareable else tuple(celebration_text(item) for item in summary.celebrate),
+                     () if shareable else summary.celebrate,
                      len(summary.celebrate))
 
 
@@ -107,7 +110,7 @@ def _counts(followups: list[FollowUp], chart: OrganizingChart) -> PeopleCounts:
     )
 
 
-def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareable: bool = False,
+def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareable: bool = False, lang: Language = "en",
                     plan_ids: tuple[str, ...] = (), thresholds: Thresholds = DEFAULT_THRESHOLDS,
                     cadence: Cadence | None = None, documents_with_errors: int = 0) -> Dashboard:
     """The dashboard of every plan that is not private (or of those named,
@@ -130,13 +133,13 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
         gc.freeze()
         gc.enable()
     return Dashboard(
-        as_of=as_of, collective=collective, shareable=shareable, plans=panels, counts=_counts(followups, chart),
+        as_of=as_of, collective=collective, shareable=shareable, lang=lang, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),
         skipped_measurements=summary.skipped_measurements, after_end_measurements=summary.after_end_measurements,
         documents_with_errors=documents_with_errors, scenarios=tuple(sorted(scenarios or ())),
     )
 
 
-def shareable_count(count: int) -> str:
-    """A count of people as a shareable page prints it."""
-    return f"fewer than {SMALL_COUNT}" if count < SMALL_COUNT else str(count)
+def shareable_count(count: int, words: Mapping[str, str]) -> str:
+    """A count of people as a shareable page prints it, in the page's words."""
+    return words["fewer than"].format(count=SMALL_COUNT) if count < SMALL_COUNT else str(count)

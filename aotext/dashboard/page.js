@@ -12,11 +12,11 @@
     button.type = "button";
     button.className = "filter";
     button.setAttribute("aria-pressed", "false");
-    button.textContent = "Show only what is behind, overdue or without data";
+    button.textContent = $show_attention;
     button.addEventListener("click", function () {
       var only = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", only ? "true" : "false");
-      button.textContent = only ? "Show every benchmark" : "Show only what is behind, overdue or without data";
+      button.textContent = only ? $show_all : $show_attention;
       cards.forEach(function (card) {
         var status = card.querySelector("h4 .status");
         var needs = status && ATTENTION.some(function (name) { return status.classList.contains(name); });

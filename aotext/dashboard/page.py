@@ -7,20 +7,24 @@ Written as Python strings, not pandoc, so `aotext dashboard` needs only the
 core install; and not through a template engine, whose import and compiling
 alone cost as much as writing a page of 500 plans this way. Every text from
 the documents is escaped where it is written (plan_sections.py,
-people_sections.py, cards.py, aotext.benchmark_svg)."""
+people_sections.py, cards.py, aotext.benchmark_svg). Every word the page
+adds is in the project's language, from aotext.handouts.labels."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+from collections.abc import Mapping
 from html import escape
 from pathlib import Path
+from string import Template
 
 from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, Dashboard
 from aotext.dashboard.people_sections import chart_section, followups_section
 from aotext.dashboard.plan_sections import glance_section, plan_section
+from aotext.handouts.labels import labels
 from aotext.handouts.render import PAGE_CSS
-from aotext.words import plural
 
 HERE = Path(__file__).resolve().parent
 
@@ -30,7 +34,7 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     # One file that works offline: nothing may be fetched from the network.
     policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{script_hash}'"
-    return ('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{dashboard.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             f'<meta name="generator" content="{SHAREABLE_GENERATOR if dashboard.shareable else GENERATOR}">\n'
@@ -38,46 +42,48 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
             f"{(HERE / 'page.css').read_text(encoding='utf-8')}\n</style>\n</head>\n")
 
 
-def _header(dashboard: Dashboard, title: str) -> str:
+def _header(dashboard: Dashboard, title: str, words: Mapping[str, str]) -> str:
     collective = f"{escape(dashboard.collective)} · " if dashboard.collective else ""
     if dashboard.shareable:
-        notice = ('<p class="notice">A page to share: the plans in full, and people only as counts. Any count of '
-                  f"people under {SMALL_COUNT} is shown as “fewer than {SMALL_COUNT}”, so nobody can be picked "
-                  "out.</p>\n")
+        fewer = words["fewer than"].format(count=SMALL_COUNT)
+        notice = f'<p class="notice">{words["shareable notice"].format(count=SMALL_COUNT, fewer=fewer)}</p>\n'
     else:
-        notice = ('<p class="notice private" role="note"><strong>Private.</strong> This page names the people you '
-                  "organize and what they told you. Keep it on your own computer: do not publish it, email it or "
-                  "copy it into build/. To share how the plans are doing, run <code>aotext dashboard "
-                  "--shareable</code>.</p>\n")
+        told = words["private notice"].format(command="<code>aotext dashboard --shareable</code>")
+        notice = f'<p class="notice private" role="note"><strong>{words["private"]}</strong> {told}</p>\n'
     errors = dashboard.documents_with_errors
-    left_out = ('<p class="notice problem" role="alert"><strong>Something is left out.</strong> '
-                f"{plural(errors, 'document')} could not be read in full, so this page may miss what "
-                f"{'it says' if errors == 1 else 'they say'}. Run <code>aotext lint</code> to see where, fix it, "
-                "and make this page again.</p>\n") if errors else ""
+    unread = words["unread document" if errors == 1 else "unread documents"].format(
+        count=errors, lint="<code>aotext lint</code>")
+    left_out = (f'<p class="notice problem" role="alert"><strong>{words["left out"]}</strong> {unread}</p>\n'
+                if errors else "")
     return ('<header class="title-block">\n'
-            f'<p class="collective">{collective}as of {dashboard.as_of}</p>\n'
+            f'<p class="collective">{collective}{words["page as of"].format(date=dashboard.as_of)}</p>\n'
             f'<h1 class="title">{title}</h1>\n{notice}{left_out}</header>\n')
 
 
-_CONTENTS = """<nav id="TOC" aria-label="Contents">
-<h2>Contents</h2>
-<ul>
-<li><a href="#at-a-glance">At a glance</a>: every plan's benchmarks</li>
-<li><a href="#follow-ups">Follow-ups</a>: who to call</li>
-<li><a href="#organizing-chart">Organizing chart</a></li>
-<li>Each plan in full: what to celebrate, what we said we would do if we missed, every benchmark</li>
-</ul>
-</nav>
-"""
+def _contents(words: Mapping[str, str]) -> str:
+    return (f'<nav id="TOC" aria-label="{words["contents"]}">\n<h2>{words["contents"]}</h2>\n<ul>\n'
+            f'<li><a href="#at-a-glance">{words["at a glance"]}</a>: {words["at a glance holds"]}</li>\n'
+            f'<li><a href="#follow-ups">{words["follow-ups"]}</a>: {words["follow-ups hold"]}</li>\n'
+            f'<li><a href="#organizing-chart">{words["organizing chart"]}</a></li>\n'
+            f'<li>{words["each plan"]}</li>\n</ul>\n</nav>\n')
+
+
+def _script(words: Mapping[str, str]) -> str:
+    """page.js with the words its button shows, each $name put in as a JavaScript string. Safely: the
+    script's other `$`, in a selector's `$=`, stays as it is."""
+    said = {name.replace(" ", "_"): json.dumps(words[name], ensure_ascii=False) for name in ("show attention", "show all")}
+    return Template((HERE / "page.js").read_text(encoding="utf-8")).safe_substitute(said)
 
 
 def render_dashboard(dashboard: Dashboard) -> str:
-    """The page's HTML."""
-    title = f"{'Shareable dashboard' if dashboard.shareable else 'Dashboard'} as of {dashboard.as_of}"
-    script = (HERE / "page.js").read_text(encoding="utf-8")
-    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title), _CONTENTS, "<main>\n",
-              glance_section(dashboard), followups_section(dashboard), "\n", chart_section(dashboard)]
+    """The page's HTML. The words of its language are found once, here, and handed to every part of it."""
+    words = labels(dashboard.lang)
+    title = words["shareable dashboard title" if dashboard.shareable else "dashboard title"].format(date=dashboard.as_of)
+    script = _script(words)
+    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title, words), _contents(words),
+              "<main>\n", glance_section(dashboard, words), followups_section(dashboard, words), "\n",
+              chart_section(dashboard, words)]
     for panel in dashboard.plans:
-        pieces += plan_section(panel, dashboard.shareable)
+        pieces += plan_section(panel, dashboard.shareable, words)
     pieces.append(f"</main>\n<script>{script}</script>\n</body>\n</html>\n")
     return "".join(pieces)

@@ -6,96 +6,130 @@ from the documents is escaped here."""
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator, Sequence
+import datetime as dt
+from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import groupby
 
 from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, shareable_count
-from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
+from aotext.followups import NO_OWNER, NO_SCENARIO, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
+from aotext.words import plural
 
-ASSESSMENT_WORDS = {"leader": "Leaders", "supporter": "Supporters", "undecided": "Undecided", "pass": "Passes"}
 
-
-def _by_owner(followups: Sequence[FollowUp]) -> Iterator[tuple[str, list[FollowUp]]]:
+def _by_owner(followups: Sequence[FollowUp], words: Mapping[str, str]) -> Iterator[tuple[str, list[FollowUp]]]:
     for owner, items in groupby(followups, key=lambda item: item.owner):
-        yield owner or NO_OWNER, list(items)
+        yield owner or words["no owner"], list(items)
 
 
-def _followup_row(item: FollowUp) -> str:
+def _when(item: FollowUp, words: Mapping[str, str]) -> str:
+    """How late or how soon a call is due, as `aotext followups` says it, in the page's words."""
+    days = item.days_overdue
+    if days == 0:
+        return words["due today"]
+    time = plural(abs(days), words["unit:day"], words["unit:days"])
+    return words["overdue by" if days > 0 else "due in"].format(time=time)
+
+
+def _by_cadence(item: FollowUp, as_of: dt.date, words: Mapping[str, str]) -> str:
+    """Why a call is due when no date was written ("no contact for 34 days; leaders every 14"), from the
+    facts `aotext followups` says it from: a call due by cadence is due one cadence after the last contact."""
+    return words["no contact for"].format(days=(as_of - item.last_contact).days,
+                                          people=words[f"cadence of:{item.assessment}"],
+                                          every=(item.due - item.last_contact).days)
+
+
+def _followup_row(item: FollowUp, as_of: dt.date, words: Mapping[str, str]) -> str:
     how = f" — {escape(item.how)}" if item.how else ""
-    cadence = f" ({escape(item.cadence)})" if item.cadence else ""
+    cadence = f" ({escape(_by_cadence(item, as_of, words))})" if item.cadence else ""
     late = ' class="late"' if item.days_overdue > 0 else ""
-    return (f"<tr><td>{escape(item.pseudonym)}</td><td>{escape(item.assessment or 'not assessed')}</td>"
+    assessed = words[f"assessed:{item.assessment}"] if item.assessment else words["not assessed"]
+    return (f"<tr><td>{escape(item.pseudonym)}</td><td>{escape(assessed)}</td>"
             f"<td>{escape(item.ask or '—')}</td>"
-            f'<td data-sort="{item.due}"{late}>{escape(item.when)}, {item.due}{how}{cadence}</td></tr>\n')
+            f'<td data-sort="{item.due}"{late}>{escape(_when(item, words))}, {item.due}{how}{cadence}</td></tr>\n')
 
 
-def _followup_tables(followups: Sequence[FollowUp]) -> str:
+def _followup_tables(followups: Sequence[FollowUp], as_of: dt.date, words: Mapping[str, str]) -> str:
     """Who to call, by organizer: only on a full page."""
-    nobody = "" if followups else f"<p>Nobody is due a follow-up in the next {DUE_SOON_DAYS} days.</p>\n"
+    nobody = "" if followups else f"<p>{words['nobody due'].format(days=DUE_SOON_DAYS)}</p>\n"
+    head = (f'<thead><tr><th scope="col">{words["who"]}</th><th scope="col">{words["assessment"]}</th>'
+            f'<th scope="col">{words["asked"]}</th><th scope="col">{words["when"]}</th></tr></thead>\n')
     return nobody + "".join(
-        f"<h3>{escape(owner)}</h3>\n"
-        '<table class="followups">\n'
-        '<thead><tr><th scope="col">Who</th><th scope="col">Assessment</th><th scope="col">Asked</th>'
-        '<th scope="col">When</th></tr></thead>\n'
-        "<tbody>\n" + "".join(_followup_row(item) for item in items) + "</tbody>\n</table>\n"
-        for owner, items in _by_owner(followups))
+        f'<h3 id="calls-{number}">{escape(owner)}</h3>\n'
+        f'<table class="followups" tabindex="0" aria-labelledby="calls-{number}">\n{head}'  # may scroll, as the chart
+        "<tbody>\n" + "".join(_followup_row(item, as_of, words) for item in items) + "</tbody>\n</table>\n"
+        for number, (owner, items) in enumerate(_by_owner(followups, words), start=1))
 
 
-def followups_section(dashboard: Dashboard) -> str:
-    """How many calls are overdue or due soon, and, on a full page, whose."""
-    people_count = shareable_count if dashboard.shareable else str
+def _only(dashboard: Dashboard, words: Mapping[str, str]) -> str:
+    """With --plan: whose people the page shows."""
     scenarios = dashboard.scenarios
-    only = (f'<p class="notice">Only the people met in {escape(", ".join(scenarios))}, the '
-            f"{'scenario' if len(scenarios) == 1 else 'scenarios'} of the "
-            f"{'plan' if len(dashboard.plans) == 1 else 'plans'} shown; notes that name another scenario, "
-            "or none, are left out here.</p>\n") if scenarios else ""
+    if not scenarios:
+        return ""
+    which = words[f"{'scenario' if len(scenarios) == 1 else 'scenarios'} of "
+                  f"{'plan' if len(dashboard.plans) == 1 else 'plans'}"]
+    return f'<p class="notice">{words["only people met"].format(scenarios=escape(", ".join(scenarios)), which=which)}</p>\n'
+
+
+def followups_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
+    """How many calls are overdue or due soon, and, on a full page, whose."""
+    def people_count(count: int) -> str:
+        return shareable_count(count, words) if dashboard.shareable else str(count)
+
     counts = dashboard.counts
+    overdue = people_count(counts.overdue)
     return ('<section id="follow-ups" aria-labelledby="follow-ups-title">\n'
-            '<h2 id="follow-ups-title">Follow-ups</h2>\n' + only
-            + '<ul class="counts" aria-label="Follow-ups">\n'
-            f'<li class="count overdue"><span class="number">{people_count(counts.overdue)}</span> overdue</li>\n'
-            f'<li class="count soon"><span class="number">{people_count(counts.due_soon)}</span> due today or in the '
-            f"next {DUE_SOON_DAYS} days</li>\n</ul>\n"
-            + (_followup_tables(dashboard.people.followups) if dashboard.people else "")
+            f'<h2 id="follow-ups-title">{words["follow-ups"]}</h2>\n' + _only(dashboard, words)
+            + f'<ul class="counts" aria-label="{words["follow-ups"]}">\n'
+            f'<li class="count overdue"><span class="number">{overdue}</span> '
+            # The word agrees with the count as printed: "menos de 3" takes the plural, as 0 does.
+            f'{words["call overdue" if overdue == "1" else "calls overdue"]}</li>\n'
+            f'<li class="count soon"><span class="number">{people_count(counts.due_soon)}</span> '
+            f'{words["calls due soon"].format(days=DUE_SOON_DAYS)}</li>\n</ul>\n'
+            + (_followup_tables(dashboard.people.followups, dashboard.as_of, words) if dashboard.people else "")
             + "</section>\n")
 
 
-def _chart_rows(chart: OrganizingChart) -> list[tuple[str, ChartRow]]:
-    return ([("Organizer: ", row) for row in chart.by_owner] + [("Scenario: ", row) for row in chart.by_scenario]
-            + [("", dataclasses.replace(chart.total, group="Everyone"))])
+def _chart_rows(chart: OrganizingChart, words: Mapping[str, str]) -> list[tuple[str, ChartRow]]:
+    """Each row with the name the page gives it: each organizer's, each scenario's, then everyone's."""
+    def named(row: ChartRow, unnamed: str, key: str) -> str:
+        return escape(words[key] if row.group == unnamed else row.group)
+
+    return ([(words["organizer row"].format(group=named(row, NO_OWNER, "no owner")), row) for row in chart.by_owner]
+            + [(words["scenario row"].format(group=named(row, NO_SCENARIO, "no scenario")), row)
+               for row in chart.by_scenario]
+            + [(words["everyone"], chart.total)])
 
 
-def _named_rows(chart: OrganizingChart, counts: PeopleCounts) -> str:
+def _named_rows(chart: OrganizingChart, counts: PeopleCounts, words: Mapping[str, str]) -> str:
     """Each organizer's, each scenario's and everyone's row, with the pseudonyms not contacted lately."""
     return "".join(
-        f'<tr><th scope="row">{kind}{escape(row.group)}</th>'
-        + "".join(f"<td>{row.counts[name]}</td>" for name, _ in counts.assessments)
+        f'<tr><th scope="row">{name}</th>'
+        + "".join(f"<td>{row.counts[assessment]}</td>" for assessment, _ in counts.assessments)
         + f"<td>{row.people}</td><td>{row.contacted_recently}</td>"
           f"<td>{escape(', '.join(row.not_contacted)) or '—'}</td><td>{row.past_cadence}</td></tr>\n"
-        for kind, row in _chart_rows(chart))
+        for name, row in _chart_rows(chart, words))
 
 
-def _counted_row(counts: PeopleCounts) -> str:
+def _counted_row(counts: PeopleCounts, words: Mapping[str, str]) -> str:
     """Everyone's row as counts only, each as a shareable page prints a count of people."""
     cells = [count for _, count in counts.assessments] + [
         counts.people, counts.contacted_recently, counts.not_contacted, counts.past_cadence]
-    return ('<tr><th scope="row">Everyone</th>' + "".join(f"<td>{shareable_count(count)}</td>" for count in cells)
-            + "</tr>\n")
+    return (f'<tr><th scope="row">{words["everyone"]}</th>'
+            + "".join(f"<td>{shareable_count(count, words)}</td>" for count in cells) + "</tr>\n")
 
 
-def chart_section(dashboard: Dashboard) -> str:
+def chart_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
     """Everyone's latest assessment: by organizer and scenario on a full page, counts only on a shareable one."""
     counts = dashboard.counts
-    headings = "".join(f'<th scope="col">{ASSESSMENT_WORDS[name]}</th>' for name, _ in counts.assessments)
+    headings = "".join(f'<th scope="col">{words[f"assessments:{name}"]}</th>' for name, _ in counts.assessments)
     return ('<section id="organizing-chart" aria-labelledby="organizing-chart-title">\n'
-            '<h2 id="organizing-chart-title">Organizing chart</h2>\n'
-            f"<p>Everyone's latest assessment, and who was contacted in the last {RECENT_DAYS} days.</p>\n"
-            '<table class="chart-table">\n'
-            f'<thead><tr><th scope="col">Group</th>{headings}<th scope="col">People</th>'
-            f'<th scope="col">Contacted in the last {RECENT_DAYS} days</th><th scope="col">No contact for longer</th>'
-            '<th scope="col">Past their cadence</th></tr></thead>\n'
+            f'<h2 id="organizing-chart-title">{words["organizing chart"]}</h2>\n'
+            f"<p>{words['chart intro'].format(days=RECENT_DAYS)}</p>\n"
+            # Wider than a phone, it scrolls sideways: focusable, so that a keyboard can scroll it too.
+            '<table class="chart-table" tabindex="0" aria-labelledby="organizing-chart-title">\n'
+            f'<thead><tr><th scope="col">{words["group"]}</th>{headings}<th scope="col">{words["people count"]}</th>'
+            f'<th scope="col">{words["contacted recently"].format(days=RECENT_DAYS)}</th>'
+            f'<th scope="col">{words["not contacted"]}</th><th scope="col">{words["past cadence"]}</th></tr></thead>\n'
             "<tbody>\n"
-            + (_named_rows(dashboard.people.chart, counts) if dashboard.people else _counted_row(counts))
+            + (_named_rows(dashboard.people.chart, counts, words) if dashboard.people else _counted_row(counts, words))
             + "</tbody>\n</table>\n</section>\n")

@@ -6,127 +6,137 @@ celebrates instead of quoting it (the model leaves the words out)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from aotext.dashboard.cards import benchmark_card
 from aotext.dashboard.model import Dashboard, PlanPanel
+from aotext.handouts.labels import period_words
 from aotext.summary import Status
+from aotext.summary_notes import celebration_text
 from aotext.summary_report import left_out
 from aotext.words import anchor, plural
 
-STATUS_WORDS = {"met": "met", "on track": "on track", "behind": "behind", "overdue": "overdue",
-                "no data": "without data", "not started": "not started yet"}
 # The at-a-glance columns: every status but "not started", which the plan's own section shows.
 GLANCE_STATUSES: tuple[Status, ...] = ("met", "on track", "behind", "overdue", "no data")
 
 
-def _ago(days: int) -> str:
+def _ago(days: int, words: Mapping[str, str]) -> str:
     if days == 0:
-        return "today"
-    return f"{plural(days, 'day')} ago" if days > 0 else f"in {plural(-days, 'day')}"
+        return words["today"]
+    time = plural(abs(days), words["unit:day"], words["unit:days"])
+    return words["ago" if days > 0 else "in time"].format(time=time)
 
 
 def _css(status: str) -> str:
     return status.replace(" ", "-")
 
 
-def _glance_row(panel: PlanPanel) -> str:
+def _glance_row(panel: PlanPanel, words: Mapping[str, str]) -> str:
     counts = dict(panel.counts)
     cells = "".join(f'<td class="{_css(status)}">{counts[status]}</td>' for status in GLANCE_STATUSES)
     due = panel.reflection
     if due is None:
         reflection = "—"
     elif due.overdue:
-        reflection = f'<span class="late">overdue since {due.next}</span>'
+        reflection = f'<span class="late">{words["overdue since"].format(date=due.next)}</span>'
     else:
         reflection = str(due.next)
     return (f'<tr><th scope="row"><a href="#{anchor("plan", panel.summary.id)}">{escape(panel.summary.title)}</a></th>'
             f"{cells}<td>{reflection}</td></tr>\n")
 
 
-def glance_section(dashboard: Dashboard) -> str:
+def glance_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
     """How many of each plan's benchmarks are in each status, and when each group reflects next."""
     if not dashboard.plans:
-        table = "<p>There are no plans to show yet. Start one with <code>aotext new plan</code>.</p>\n"
+        table = f"<p>{words['no plans'].format(command='<code>aotext new plan</code>')}</p>\n"
     else:
-        headings = "".join(f'<th scope="col">{STATUS_WORDS[status].capitalize()}</th>' for status in GLANCE_STATUSES)
-        table = ("<p>How many of each plan's benchmarks are in each state, and when each group reflects next. "
-                 "A plan's name leads to it in full.</p>\n"
-                 '<table class="glance">\n'
-                 f'<thead><tr><th scope="col">Plan</th>{headings}<th scope="col">Next reflection</th></tr></thead>\n'
-                 "<tbody>\n" + "".join(_glance_row(panel) for panel in dashboard.plans) + "</tbody>\n</table>\n")
+        headings = "".join(f'<th scope="col">{words[f"benchmarks:{status}"].capitalize()}</th>'
+                           for status in GLANCE_STATUSES)
+        table = (f"<p>{words['glance intro']}</p>\n"
+                 '<table class="glance" tabindex="0" aria-labelledby="at-a-glance-title">\n'  # may scroll: see chart-table
+                 f'<thead><tr><th scope="col">{words["plan"]}</th>{headings}'
+                 f'<th scope="col">{words["next reflection"]}</th></tr></thead>\n'
+                 "<tbody>\n" + "".join(_glance_row(panel, words) for panel in dashboard.plans) + "</tbody>\n</table>\n")
     return ('<section id="at-a-glance" aria-labelledby="at-a-glance-title">\n'
-            '<h2 id="at-a-glance-title">At a glance</h2>\n' + table + "</section>\n")
+            f'<h2 id="at-a-glance-title">{words["at a glance"]}</h2>\n' + table + "</section>\n")
 
 
-def _reflecting(panel: PlanPanel) -> str:
+def _reflecting(panel: PlanPanel, words: Mapping[str, str]) -> str:
     due = panel.reflection
     if due and due.last:
-        last = f"Last reflection: {due.last} ({_ago((due.day - due.last).days)})."
+        last = words["last reflection"].format(date=due.last, ago=_ago((due.day - due.last).days, words))
     else:
-        last = "No reflection log yet."
+        last = words["no reflection yet"]
     if due:
-        when = (f'<strong class="late">was due on {due.next} ({_ago((due.day - due.next).days)})</strong>: '
-                "hold one and add its log" if due.overdue else f"is due on {due.next}")
-        cadence = f"The group reflects every {escape(panel.reflect_every or '')}: the next reflection {when}."
+        if due.overdue:
+            was_due = words["reflection was due"].format(date=due.next, ago=_ago((due.day - due.next).days, words))
+            when = f'<strong class="late">{was_due}</strong>: {words["hold a reflection"]}'
+        else:
+            when = words["reflection is due"].format(date=due.next)
+        cadence = words["reflects every"].format(every=escape(period_words(words, panel.reflect_every or "")),
+                                                 when=when)
     elif panel.reflect_every:
-        cadence = (f"The plan's <code>reflect_every</code> ({escape(panel.reflect_every)}) cannot be read, so the next "
-                   "reflection's date is not known: <code>aotext lint</code> shows the line.")
+        cadence = words["reflect_every unreadable"].format(field="<code>reflect_every</code>",
+                                                           every=escape(panel.reflect_every),
+                                                           lint="<code>aotext lint</code>")
     else:
-        cadence = ("The plan does not say how often the group reflects "
-                   "(add <code>reflect_every: 2 weeks</code>, say).")
+        cadence = words["no reflect_every"].format(example="<code>reflect_every: 2 weeks</code>")
     return f'<p class="reflecting">\n{last} {cadence}\n</p>\n'
 
 
-def _celebrate(panel: PlanPanel, plan_anchor: str, shareable: bool) -> str:
-    heading = f'<h3 id="{plan_anchor}-celebrate">What to celebrate</h3>\n'
+def _celebrate(panel: PlanPanel, plan_anchor: str, shareable: bool, words: Mapping[str, str]) -> str:
+    heading = f'<h3 id="{plan_anchor}-celebrate">{words["celebrate"]}</h3>\n'
+    nothing = f"<p>{words['nothing to celebrate']}</p>\n"
     if shareable:
-        return heading + (f"<p>The latest reflection celebrates {plural(panel.celebrations, 'thing')}; the private "
-                          "dashboard lists them.</p>\n" if panel.celebrations
-                          else "<p>Nothing yet from the latest reflection.</p>\n")
+        counted = words["celebrates thing" if panel.celebrations == 1 else "celebrates things"]
+        return heading + (f"<p>{counted.format(count=panel.celebrations)}</p>\n" if panel.celebrations else nothing)
     if panel.celebrate:
-        return (heading + '<ul class="celebrate">\n' + "".join(f"<li>{escape(item)}</li>\n" for item in panel.celebrate)
+        return (heading + '<ul class="celebrate">\n'
+                + "".join(f"<li>{escape(celebration_text(item, words))}</li>\n" for item in panel.celebrate)
                 + "</ul>\n")
-    return heading + "<p>Nothing yet from the latest reflection.</p>\n"
+    return heading + nothing
 
 
-def _misses(panel: PlanPanel, plan_anchor: str) -> str:
+def _misses(panel: PlanPanel, plan_anchor: str, words: Mapping[str, str]) -> str:
     misses = panel.misses
     if not misses:
         return ""
+    unsaid = words["no if_missed"].format(field="<code>if_missed</code>")
     items = "".join(
-        f'<li><strong>{escape(b.title)}</strong> (<span class="status {_css(b.status)}">{b.status}</span>):\n'
-        + (f"<blockquote>“{escape(b.if_missed)}”</blockquote>" if b.if_missed else
-           "the plan does not say what to do if it is missed; add <code>if_missed</code> to it.")
+        f'<li><strong>{escape(b.title)}</strong> (<span class="status {_css(b.status)}">{words[b.status]}</span>):\n'
+        + (f"<blockquote>“{escape(b.if_missed)}”</blockquote>" if b.if_missed else unsaid)
         + "</li>\n"
         for b in misses)
-    return (f'<h3 id="{plan_anchor}-misses">Behind or overdue: what we said we would do</h3>\n'
+    return (f'<h3 id="{plan_anchor}-misses">{words["misses"]}</h3>\n'
             f'<ul class="misses">\n{items}</ul>\n')
 
 
-def plan_section(panel: PlanPanel, shareable: bool) -> list[str]:
+def plan_section(panel: PlanPanel, shareable: bool, words: Mapping[str, str]) -> list[str]:
     """One plan in full, in pieces: the page joins every piece once (a plan's
     cards are most of the page's 5 MB, so they are never copied into a plan's own string first)."""
     plan = panel.summary
     plan_anchor = anchor("plan", plan.id)
     if plan.ended:
-        ends = ", the plan's last day (it has ended)"
+        ends = words["ended"]
     else:
-        ends = f"; the plan ends on {plan.ends}" if plan.ends else ""
-    counts = "".join(f'<li class="count {_css(status)}"><span class="number">{count}</span> {STATUS_WORDS[status]}</li>\n'
+        ends = words["plan ends on"].format(date=plan.ends) if plan.ends else ""
+    counts = "".join(f'<li class="count {_css(status)}"><span class="number">{count}</span> '
+                     f"{words[f'benchmark:{status}' if count == 1 else f'benchmarks:{status}']}</li>\n"
                      for status, count in panel.counts if count or status != "not started")
     pieces = [
         f'<section class="plan" id="{plan_anchor}" aria-labelledby="{plan_anchor}-title">\n'
         f'<h2 id="{plan_anchor}-title">{escape(plan.title)}</h2>\n'
-        f"<p>As of {plan.as_of}{ends}.</p>\n"
-        f'<ul class="counts" aria-label="How many benchmarks are in each state">\n{counts}</ul>\n',
-        _reflecting(panel), _celebrate(panel, plan_anchor, shareable), _misses(panel, plan_anchor),
-        f'<h3 id="{plan_anchor}-benchmarks">Benchmarks</h3>\n',
+        f"<p>{words['as of']} {plan.as_of}{ends}.</p>\n"
+        f'<ul class="counts" aria-label="{words["counts by state"]}">\n{counts}</ul>\n',
+        _reflecting(panel, words), _celebrate(panel, plan_anchor, shareable, words),
+        _misses(panel, plan_anchor, words),
+        f'<h3 id="{plan_anchor}-benchmarks">{words["benchmarks heading"]}</h3>\n',
     ]
     if not plan.benchmarks:
-        pieces.append("<p>This plan has no benchmarks yet: how will you know you are on your way?</p>\n")
+        pieces.append(f"<p>{words['no benchmarks']}</p>\n")
     for b in plan.benchmarks:
-        pieces += (benchmark_card(b, plan_anchor, plan.as_of), "\n")
-    pieces += [f'<p class="notice problem">{escape(line)}</p>\n' for line in left_out(plan)]
+        pieces += (benchmark_card(b, plan_anchor, plan.as_of, words), "\n")
+    pieces += [f'<p class="notice problem">{escape(line)}</p>\n' for line in left_out(plan, words)]
     pieces.append("</section>\n")
     return pieces

@@ -1,13 +1,15 @@
-"""Every word aotext itself prints in a handout, in each language a project
-can choose with `lang:` (English and Spanish ship). The documents' own text
-is the collective's to write in their language; these are the rest: the
-agenda's headings, the facilitators' label, the page numbers, the list of
-contents, the report's headings, status words, notes on each benchmark and
-charts, the names of months, the headings of a role card, the workshop's
-questions about the terrain that the scenarios answer, the one-page plan's
-headings, the columns aotext adds to a sheet, and the front page of the
-build folder. The English notes on benchmarks are also what `aotext summary` and
-the dashboard print (programs read them in its JSON).
+"""Every word aotext itself prints in a handout or on the dashboard, in
+each language a project can choose with `lang:` (English and Spanish ship).
+The documents' own text is the collective's to write in their language;
+these are the rest: the agenda's headings, the facilitators' label, the page
+numbers, the list of contents, the report's headings, status words, notes on
+each benchmark and charts, the names of months, the headings of a role card,
+the workshop's questions about the terrain that the scenarios answer, the
+one-page plan's headings, the columns aotext adds to a sheet, the front page
+of the build folder, and the dashboard (its own words are kept by its page,
+in aotext/dashboard/labels.py, and added here). The English notes on
+benchmarks are also what `aotext summary` prints, whatever the language
+(programs read them in its JSON).
 
 A key with a colon is one of a family the layouts look up by a name from
 the documents or the summary (`kind:skit`, `card:fears`, `terrain:history`,
@@ -18,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from aotext.agenda import PRESENTATION
+from aotext.dashboard import labels as dashboard
 from aotext.project import Language
 
 ENGLISH = {
@@ -43,11 +46,16 @@ ENGLISH = {
                         "dotted line).",
     "met": "met", "on track": "on track", "behind": "behind", "overdue": "overdue", "no data": "no data",
     "not started": "not started", "up": "up", "down": "down", "flat": "flat",
-    "per period": "a {period}", "not met": "not met", "measurement": "measurement", "measurements": "measurements",
-    "left out unknown": "Left out {measurements} that name a benchmark the plan does not have; run aotext lint to "
-                        "see them.",
-    "left out after end": "Left out {measurements} counted after the plan ended on {ends}; run aotext lint to see "
-                          "them.",
+    "per period": "a {period}", "not met": "not met",
+    # What the report did not count, for one measurement (":1") and for more.
+    "left out unknown:1": "Left out 1 measurement that names a benchmark the plan does not have; run aotext lint "
+                          "to see it.",
+    "left out unknown": "Left out {count} measurements that name a benchmark the plan does not have; run aotext "
+                        "lint to see them.",
+    "left out after end:1": "Left out 1 measurement counted after the plan ended on {ends}; run aotext lint to see "
+                            "it.",
+    "left out after end": "Left out {count} measurements counted after the plan ended on {ends}; run aotext lint "
+                          "to see them.",
     # The report's notes on each benchmark (aotext/summary_notes.py writes them), in the words `aotext summary`
     # prints too: what it still needs, how it did in its last periods, why it was missed or cannot be judged.
     "need in days": "need {remaining} more in the {days} days left",
@@ -136,6 +144,7 @@ ENGLISH = {
     "counts only": "counts of people only", "nothing built": "Nothing has been built yet: run `make handouts`.",
     "file:.html": "web page", "file:.pdf": "PDF, to print", "file:.docx": "Word document, to edit",
     "file:.pptx": "PowerPoint slides",
+    **dashboard.ENGLISH,
 }
 _SPANISH = {
     "agenda": "Agenda", "day": "Día", "time": "Hora", "minutes": "Minutos", "what": "Qué",
@@ -159,11 +168,15 @@ _SPANISH = {
                         "meta (la línea de puntos).",
     "met": "cumplido", "on track": "en camino", "behind": "atrasado", "overdue": "vencido", "no data": "sin datos",
     "not started": "sin empezar", "up": "sube", "down": "baja", "flat": "igual",
-    "per period": "por {period}", "not met": "no cumplido", "measurement": "medición", "measurements": "mediciones",
-    "left out unknown": "Se dejaron fuera {measurements} que nombran un indicador que el plan no tiene; ejecuta "
+    "per period": "por {period}", "not met": "no cumplido",
+    "left out unknown:1": "Se dejó fuera 1 medición que nombra un indicador que el plan no tiene; ejecuta "
+                          "aotext lint para verla.",
+    "left out unknown": "Se dejaron fuera {count} mediciones que nombran un indicador que el plan no tiene; ejecuta "
                         "aotext lint para verlas.",
-    "left out after end": "Se dejaron fuera {measurements} contadas después de que el plan terminara el {ends}; "
-                          "ejecuta aotext lint para verlas.",
+    "left out after end:1": "Se dejó fuera 1 medición contada después de que el plan terminara el {ends}; ejecuta "
+                            "aotext lint para verla.",
+    "left out after end": "Se dejaron fuera {count} mediciones contadas después de que el plan terminara el "
+                          "{ends}; ejecuta aotext lint para verlas.",
     "need in days": "necesitamos {remaining} más en los {days} días que quedan",
     "need on the last day": "necesitamos {remaining} más en el último día",
     "need by date": "necesitamos {remaining} más para el {date}, unos {rate} por semana",
@@ -247,6 +260,7 @@ _SPANISH = {
     "nothing built": "Todavía no se ha preparado nada: ejecuta `make handouts`.",
     "file:.html": "página web", "file:.pdf": "PDF, para imprimir", "file:.docx": "documento de Word, para editar",
     "file:.pptx": "diapositivas de PowerPoint",
+    **dashboard.SPANISH,
 }
 LABELS: dict[Language, dict[str, str]] = {"en": ENGLISH, "es": _SPANISH}
 

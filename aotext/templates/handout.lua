@@ -429,8 +429,19 @@ local function image_with_alt(image)
   return pandoc.RawInline("typst", "#box(" .. typst_image(image, pandoc.utils.stringify(image.caption)) .. ")")
 end
 
+-- A table wider than a phone's screen scrolls sideways (page.css): on a web
+-- page it can take the keyboard's focus, so that it can be scrolled without a mouse.
+local function scrollable_table(table)
+  if not FORMAT:match("html") then
+    return nil
+  end
+  table.attributes["tabindex"] = "0"
+  return table
+end
+
 -- Slide bodies first, so their facilitator blocks become notes, not boxes.
 return {
+  { Table = scrollable_table },
   { Figure = figure_with_alt },  -- before the pictures inside figures are turned into Typst
   { Image = image_with_alt },
   { Str = keep_right_quotes },
