@@ -46,8 +46,10 @@ def _keep_out_of_git(path: Path, root: Path) -> tuple[str, ...]:
     """Make private/ ignore itself; elsewhere in the repository, warn when git would add the page."""
     private = (root / PRIVATE_FOLDER).resolve()
     if path.resolve().is_relative_to(private):
-        with contextlib.suppress(FileExistsError):  # the collective's own: left as it is
-            create_new(private / ".gitignore", _IGNORE_ALL)
+        ignore = private / ".gitignore"
+        if not ignore.exists():  # looked at first: making it is a file written to disk and synced
+            with contextlib.suppress(FileExistsError):  # made meanwhile, or the collective's own: left as it is
+                create_new(ignore, _IGNORE_ALL)
         return ()
     if not path.resolve().is_relative_to(root.resolve()):
         return ()
