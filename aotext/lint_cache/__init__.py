@@ -53,7 +53,7 @@ from aotext.lint_cache.store import (
     write_all,
     write_found,
 )
-from aotext.load import document_names
+from aotext.load import Loaded, document_names
 from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
@@ -158,10 +158,11 @@ def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, a
         if stat is not None:
             found.seen[path] = (*stat, digests.get(path) or (saved[2] if saved else b""))
         _forget(found, path)
-        if live.loaded(path) is None:  # gone
+        item = live.loaded(path)
+        if item is None:  # gone
             found.seen.pop(path, None)
         else:
-            _keep(found, live, path, found.seen.get(path))
+            _keep(found, live, item, found.seen.get(path))
     for path in [*changed, *gone]:
         # Only what was read again changes where a file stands, and what it names.
         row = index_row_of(live, path, index.known)
@@ -195,9 +196,10 @@ def _every_name(folder: Path, key: Key, found: Found) -> Callable[[], dict[str, 
     return every_name
 
 
-def _keep(found: Found, live: LiveCheck, path: str, seen: Seen | None) -> None:
-    """Put what a check found in one file it holds into FILE's part of the cache."""
-    found.seen[path], problems, failed, pictures = found_of(live, path, seen)
+def _keep(found: Found, live: LiveCheck, item: Loaded, seen: Seen | None) -> None:
+    """Put what a check found in one file it holds (read as `item`) into FILE's part of the cache."""
+    path = item.path
+    found.seen[path], problems, failed, pictures = found_of(item, live.facts(path), seen)
     if problems is not None:
         found.problems[path] = problems
     if failed:
@@ -239,7 +241,8 @@ def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
     live = _full(where, as_of, jobs, progress)
     found = Found(started, {}, {}, [], {}, started, {}, {})
     for path in live.paths:
-        _keep(found, live, path, (*stats[path], b"") if path in stats else None)
+        if (item := live.loaded(path)) is not None:
+            _keep(found, live, item, (*stats[path], b"") if path in stats else None)
     write_all(folder, key, *_rebased(found, live, started))
     return live
 

@@ -13,7 +13,7 @@ from typing import Any
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
-from aotext.incremental import LiveCheck
+from aotext.incremental import Facts, LiveCheck
 from aotext.lint import LintResult, lint_order
 from aotext.lint_cache.store import (
     GROUPS,
@@ -114,14 +114,11 @@ def restored(found: Found, index: Index, where: Location, as_of: dt.date,
                               known=index.known, every_name=every_name)
 
 
-def found_of(live: LiveCheck, path: str, seen: Seen | None) -> tuple[Seen, Problems | None, bool, Pictures]:
-    """What FILE keeps of one file a check holds: as it was seen, its
-    problems, whether aotext failed on it, the pictures it shows."""
-    item = live.loaded(path)
-    assert item is not None, path  # only files the check holds
-    facts = live.facts(path)
+def found_of(item: Loaded, facts: Facts, seen: Seen | None) -> tuple[Seen, Problems | None, bool, Pictures]:
+    """What FILE keeps of one file a check holds (read as `item`, found as
+    `facts`): as it was seen, its problems, whether aotext failed on it, the pictures it shows."""
     if seen is None:  # the project file: its own digest is in the key
-        seen = (*(file_stat(path) if os.path.isfile(path) else (0, 0)), b"")
+        seen = (*(file_stat(item.path) if os.path.isfile(item.path) else (0, 0)), b"")
     problems = (_rows(facts.own), _rows(facts.ruled)) if facts.own or facts.ruled else None
     return seen, problems, item.internal_error, tuple((picture, picture_stat(picture)) for picture in item.consulted)
 
