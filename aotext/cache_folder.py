@@ -9,6 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 CACHE_DIR = ".aotext-cache"
+# A file changed this close before a cache noted it may change again within
+# the same tick of the file system's clock, its times and size unchanged
+# (FAT's tick is two seconds): what the caches note of it is not trusted.
+CLOCK_TICK_NS = 2_000_000_000
 _IGNORE_ALL = "# aotext's caches: safe to delete; never committed.\n*\n"
 
 

@@ -14,7 +14,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.testing import CliRunner, Result
@@ -314,3 +314,18 @@ def dejavu_sans() -> Path:
     if not DEJAVU_SANS.is_file():
         pytest.skip(f"{DEJAVU_SANS} is not installed (Debian: apt install fonts-dejavu-core)")
     return DEJAVU_SANS
+
+
+def pdf_structure(node: Any) -> Iterator[Any]:
+    """Every element of a tagged PDF's structure tree from `node` down, in reading order (pypdf objects)."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    node = node.get_object()
+    if not isinstance(node, DictionaryObject):
+        return
+    yield node
+    kids = node.get("/K")
+    if kids is not None:
+        kids = kids.get_object()
+        for kid in kids if isinstance(kids, ArrayObject) else [kids]:
+            yield from pdf_structure(kid)

@@ -7,26 +7,16 @@ from __future__ import annotations
 
 import pypdf
 import pytest
-from pypdf.generic import ArrayObject, DictionaryObject
 
-from helpers import AS_OF, MODULE, invoke, lint_json, png
+from helpers import AS_OF, MODULE, invoke, lint_json, pdf_structure, png
 from test_build import FILES
 
 PNG = png(200, 120, 40)
 
 
-def figures(node, found: list[str]) -> list[str]:
+def figures(root) -> list[str]:
     """The alternative text of every Figure in a structure tree."""
-    node = node.get_object()
-    if isinstance(node, DictionaryObject):
-        if node.get("/S") == "/Figure":
-            found.append(str(node.get("/Alt", "")))
-        kids = node.get("/K")
-        if kids is not None:
-            kids = kids.get_object()
-            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-                figures(kid, found)
-    return found
+    return [str(node.get("/Alt", "")) for node in pdf_structure(root) if node.get("/S") == "/Figure"]
 
 
 @pytest.fixture(scope="module")
@@ -57,11 +47,11 @@ def test_every_pdf_is_pdf_ua_1_with_its_title_and_language(built, name, title):
 
 def test_pictures_reach_the_tagged_pdf_in_words(built):
     report = pypdf.PdfReader(built / "build/report-bus-plan.pdf").trailer["/Root"]["/StructTreeRoot"]
-    [chart] = figures(report, [])
+    [chart] = figures(report)
     assert chart.startswith("Each benchmark's progress against its target: A driver-rep signs up 2 new drivers "
                             "this month: met, 150% of the target")
     guide = pypdf.PdfReader(built / "build/guide.pdf").trailer["/Root"]["/StructTreeRoot"]
-    assert "The three bus yards on a map of the county" in figures(guide, [])
+    assert "The three bus yards on a map of the county" in figures(guide)
 
 
 def test_lint_reports_a_picture_without_words_and_a_skipped_heading(repo, tmp_path):

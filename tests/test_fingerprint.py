@@ -125,7 +125,7 @@ def test_a_pandoc_replaced_where_it_was_is_asked_again(built, tmp_path_factory, 
     folder = tmp_path_factory.mktemp("pandoc")
     pandoc = fake_pandoc(folder, "pandoc 98.1")
     monkeypatch.setattr(versions, "pandoc_binary", lambda: str(pandoc))
-    monkeypatch.setattr(versions, "_RACY_NS", 0)  # the fake was written a moment ago
+    monkeypatch.setattr(versions, "CLOCK_TICK_NS", 0)  # the fake was written a moment ago
     assert listing()["build/participant.pdf"].startswith("changed: pandoc 98.1 (was pandoc ")
     assert listing()["build/participant.pdf"].startswith("changed: pandoc 98.1 (was pandoc ")
     assert times_asked(folder) == 1

@@ -13,7 +13,7 @@ import zipfile
 
 import pypdf
 
-from helpers import AS_OF, GOOD_REPO, built_tree, invoke
+from helpers import AS_OF, GOOD_REPO, built_tree, invoke, pdf_structure
 from test_build import PROJECT
 
 SPANISH = PROJECT.replace("collective: Test Collective\n", "collective: Colectivo de Prueba\nlang: es\n").replace(
@@ -88,20 +88,10 @@ MIXED = {**GOOD_REPO, "aotext.yaml": PROJECT.replace("formats: [pdf, docx]", "fo
          "content/curriculum/planificacion.md": SPANISH_MODULE, "content/worksheet/q02.md": SPANISH_QUESTION}
 
 
-def structure(node, found: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+def structure(root) -> list[tuple[str, str | None]]:
     """(role, language) of every element of a PDF's structure tree; None where it has the file's language."""
-    from pypdf.generic import ArrayObject, DictionaryObject
-
-    node = node.get_object()
-    if isinstance(node, DictionaryObject):
-        if "/S" in node:
-            found.append((str(node["/S"]), str(node["/Lang"]) if "/Lang" in node else None))
-        kids = node.get("/K")
-        if kids is not None:
-            kids = kids.get_object()
-            for kid in kids if isinstance(kids, ArrayObject) else [kids]:
-                structure(kid, found)
-    return found
+    return [(str(node["/S"]), str(node["/Lang"]) if "/Lang" in node else None)
+            for node in pdf_structure(root) if "/S" in node]
 
 
 def runs(document_xml: str) -> list[tuple[str | None, str]]:
@@ -130,7 +120,7 @@ def test_a_document_in_another_language_is_marked_in_it_and_the_handouts_words_a
 
         guide = pypdf.PdfReader(root / "build/guide.pdf")
         assert guide.trailer["/Root"]["/Lang"] == "en"
-        tagged = structure(guide.trailer["/Root"]["/StructTreeRoot"], [])
+        tagged = structure(guide.trailer["/Root"]["/StructTreeRoot"])
         assert ("/H1", "es") in tagged and ("/P", "es") in tagged and ("/L", "es") in tagged
         assert ("/H1", None) in tagged  # the English module's heading: the file's language
         text = pdf_text(root / "build/guide.pdf")

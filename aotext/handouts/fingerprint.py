@@ -14,7 +14,7 @@ from pathlib import Path
 from aotext.documents.document import Document
 from aotext.handouts import versions
 from aotext.handouts.fonts import font_files
-from aotext.handouts.images import Picture, pictures
+from aotext.handouts.images import PICTURE_MARK, Picture, pictures
 from aotext.handouts.select import Output
 from aotext.load import load_file
 from aotext.own_files import own_digest
@@ -81,7 +81,7 @@ def _pictures(document: Document, data: bytes) -> Iterator[Picture]:
     """The pictures a document shows, its file holding `data`. For `aotext
     build --list` lint lets the bodies go: a document without one is read
     again, when its file may show a picture (an encrypted file's bytes do not say)."""
-    if b"![" not in data and not document.encrypted:
+    if PICTURE_MARK.encode() not in data and not document.encrypted:
         return iter(())  # the body is part of the file
     shown = document if document.body else load_file(Path(document.path)).document
     return pictures(shown) if shown is not None else iter(())

@@ -18,6 +18,8 @@ from aotext.handouts.sources import marked
 
 # ![caption](target "title"): the caption may hold one level of [brackets];
 # the target is a plain word or <written in angle brackets>.
+# Every picture a body shows begins so: a text without it shows none.
+PICTURE_MARK = "!["
 _IMAGE = re.compile(r"""!\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)""")
 _URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -69,7 +71,7 @@ def _without(body: str, ranges: list[tuple[int, int]]) -> str:
 def pictures(document: Document) -> Iterator[Picture]:
     """The local pictures a document's body shows, in order (never web addresses)."""
     body = document.body
-    if "![" not in body:
+    if PICTURE_MARK not in body:
         return
     code = _code_ranges(body)
     folder = PurePosixPath(Path(document.path).parent.as_posix())

@@ -18,16 +18,12 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
 
-from aotext.cache_folder import CACHE_DIR, made
+from aotext.cache_folder import CACHE_DIR, CLOCK_TICK_NS, made
 from aotext.fsio import atomic_write
 from aotext.handouts.render import PANDOC_TIMEOUT_SECONDS, pandoc_binary
 
 CACHE_FILE = "build-tools.json"
 
-# A file changed this close before a tool is asked could change again within
-# the same tick of the file system's clock without its times showing it
-# (FAT's tick is two seconds): such an answer is not remembered.
-_RACY_NS = 2_000_000_000
 # How a tool's files stood when it was asked: path, size, modification and change times (ns), inode.
 FileKey = list[str | int]
 
@@ -85,12 +81,12 @@ TOOLS = {"pandoc": Tool(pandoc_files, pandoc_version, "pandoc (not runnable)"),
 def _standing(files: list[Path], now: int) -> list[FileKey] | None:
     """How `files` stand on disk: what a tool's answer is remembered under.
     None (ask, and do not remember) when there are none, when one cannot be
-    looked at, or when one changed less than _RACY_NS before `now`."""
+    looked at, or when one changed less than CLOCK_TICK_NS before `now`."""
     try:
         stats = [(path, os.stat(path)) for path in files]
     except OSError:
         return None
-    if any(max(found.st_mtime_ns, found.st_ctime_ns) >= now - _RACY_NS for _, found in stats):
+    if any(max(found.st_mtime_ns, found.st_ctime_ns) >= now - CLOCK_TICK_NS for _, found in stats):
         return None
     return [[str(path), found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
             for path, found in stats] or None

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aotext import collector
-from aotext.cache_folder import CACHE_DIR
+from aotext.cache_folder import CACHE_DIR, CLOCK_TICK_NS
 from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck
@@ -58,9 +58,6 @@ from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
 
-# Modification times this close before a lint started may hide a second change
-# (file systems keep times in ticks; FAT's are two seconds).
-_RACY_NS = 2_000_000_000
 # What changed is noted in FILE until this share of the files has changed;
 # then INDEX and NAMES are written again in full.
 _REWRITTEN_AT = 0.05
@@ -91,7 +88,7 @@ def _cached_lint(where: Location, as_of: dt.date, jobs: int | None,
     if found is None:
         return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
     changed, digests = _changed(found, stats)
-    gone = sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
+    gone = _gone(found, stats, where)
     if not changed and not gone:
         if any(found.seen[path][:2] != stat for path, stat in stats.items()):
             # Saved again unchanged: remember the new times (what was found stays).
@@ -118,7 +115,7 @@ def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
     if found is None or index is None:
         return None
     changed, _ = _changed(found, stats)
-    gone = sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
+    gone = _gone(found, stats, where)
     try:
         live = restored(found, index, where, as_of, _every_name(folder, key, found))
         _update(live, changed, gone)
@@ -137,6 +134,11 @@ def _files(where: Location) -> dict[str, Stat]:
         except OSError:
             found[path] = (0, 0)  # a broken link, or gone since its folder was read: reading it says what is wrong
     return found
+
+
+def _gone(found: Found, stats: dict[str, Stat], where: Location) -> list[str]:
+    """The documents the cache knows that are no longer there (the project file is not among the documents)."""
+    return sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
 
 
 def _folder(where: Location) -> Path:
@@ -270,7 +272,7 @@ def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str,
             continue
         if any(picture_stat(picture) != stat for picture, stat in found.pictures.get(path, ())):
             changed.append(path)
-        elif seen[:2] != stat or stat[0] >= found.started - _RACY_NS:
+        elif seen[:2] != stat or stat[0] >= found.started - CLOCK_TICK_NS:
             digests[path] = content_digest(Path(path))
             if not seen[2] or digests[path] != seen[2]:
                 changed.append(path)
