@@ -258,6 +258,24 @@ def test_the_cache_is_private_ignored_by_git_and_safe_to_lose(tmp_path, monkeypa
     assert _lint() == _uncached()
 
 
+@pytest.mark.parametrize("lost", ["lint-index", "lint-names"])
+def test_a_lost_part_of_the_cache_means_reading_everything_not_a_wrong_answer(tmp_path, monkeypatch, lost):
+    """The parts read only when something changed, or when an id appears, may
+    be gone by then (deleted, cut short): the lint checks everything instead."""
+    root = _shipped(tmp_path, monkeypatch)
+    monkeypatch.setattr(lint_cache, "_REWRITTEN_AT", 1.0)
+    reads = Reads(monkeypatch)
+    _lint()
+    (root / CACHE / lost).write_bytes(b"cut")
+    plan = root / "content/plans/bus-drivrs-plan.md"  # an id no file had, named by no one yet
+    plan.write_text((root / "content/plans/bus-drivers-plan.md").read_text(encoding="utf-8").replace(
+        "id: bus-drivers-plan", "id: bus-drivrs-plan"), encoding="utf-8")
+    reads.reset()
+    assert _lint() == _uncached()
+    assert reads.full == 1
+    assert _lint() == _uncached()
+
+
 def test_a_repository_with_encrypted_documents_caches_nothing(tmp_path, monkeypatch):
     root = _shipped(tmp_path, monkeypatch)
     (root / "content/conversations/2026-11-30-aaaaaa.md.age").write_text(
