@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -41,7 +42,7 @@ class Corpus:
         self.by_id: dict[str, list[Document]] = defaultdict(list)
         self.by_type: dict[str, list[Document]] = defaultdict(list)
         by_path, by_id, by_type = self._by_path, self.by_id, self.by_type
-        for document in sorted(documents, key=_path):  # so every list is in path order
+        for document in sorted(documents, key=attrgetter("path")):  # so every list is in path order
             role = document.role
             if role == "document":
                 by_path[document.path] = document
@@ -177,10 +178,6 @@ class Corpus:
             ((log.date, log) for log in self.reflections_of(plan_id) if log.date),
             key=lambda entry: (entry[0], entry[1].path)))
 
-
-
-def _path(document: Document) -> str:
-    return document.path
 
 
 def _original_first(document: Document) -> tuple[bool, str]:

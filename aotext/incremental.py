@@ -35,6 +35,11 @@ WORKSHOP_TYPES = frozenset({"module", "question"})
 SUGGESTING_RULES = frozenset({"unknown-reference", "broken-reference"})
 
 Group = tuple[str, str]
+# The strings a file names, and its groups: sets as a check finds them;
+# tuples as lint's cache restores them (unpacking a tuple hashes nothing, a
+# set hashes every string: half of reading the cache's index).
+Mentions = frozenset[str] | tuple[str, ...]
+Groups = frozenset[Group] | tuple[Group, ...]
 
 
 @dataclass(frozen=True)
@@ -81,24 +86,24 @@ class LiveCheck:
                ruled: dict[str, list[Problem]], named_index: bool = True) -> None:
         self._files = {item.path: item for item in loaded}
         self._claims, self._own, self._ruled = claims, own, ruled
-        self._mentions: dict[str, frozenset[str]] = {}
+        self._mentions: dict[str, Mentions] = {}
         # Which files name a string: kept for an editor's many edits; a lint
         # that re-checks one or two files looks through `_mentions` instead,
         # which costs less than making the index (see `_naming`).
         self._mentioned_by: dict[str, set[str]] | None = defaultdict(set) if named_index else None
-        self._groups: dict[str, frozenset[Group]] = {}
+        self._groups: dict[str, Groups] = {}
         self._members: dict[Group, set[str]] = defaultdict(set)
         # The files whose mentions are known only among `_known` (a check restored from lint's cache).
         self._partial: set[str] = set()
         self._known: frozenset[str] = frozenset()
-        self._every_name: Callable[[], dict[str, frozenset[str]]] = dict
+        self._every_name: Callable[[], dict[str, Mentions]] = dict
 
     @classmethod
     def restored(cls, loaded: Sequence[Loaded], as_of: dt.date, claims: dict[str, str],
                  own: dict[str, list[Problem]], ruled: dict[str, list[Problem]],
-                 indexed: Iterable[tuple[str, frozenset[str], frozenset[Group]]], *,
+                 indexed: Iterable[tuple[str, Mentions, Groups]], *,
                  content_dir: Path | None, project_path: str | None, known: frozenset[str],
-                 every_name: Callable[[], dict[str, frozenset[str]]]) -> LiveCheck:
+                 every_name: Callable[[], dict[str, Mentions]]) -> LiveCheck:
         """The state a check of the same files as of the same day left
         (aotext.lint_cache keeps it: each file's claim, problems, mentions and
         groups), without checking anything again: the documents may be
@@ -140,8 +145,8 @@ class LiveCheck:
 
     def facts(self, path: str) -> Facts:
         """What is kept of one file to restore this state later."""
-        return Facts(self._own.get(path, []), self._ruled.get(path, []), self._mentions.get(path, frozenset()),
-                     self._groups.get(path, frozenset()), self._claims.get(path))
+        return Facts(self._own.get(path, []), self._ruled.get(path, []), frozenset(self._mentions.get(path, ())),
+                     frozenset(self._groups.get(path, ())), self._claims.get(path))
 
     @classmethod
     def read(cls, content_dir: Path, project: Loaded | None, as_of: dt.date, *, ignore: Iterable[str] = (),
@@ -206,8 +211,8 @@ class LiveCheck:
         if item is not None:
             self._index(item)
         ids = {value for value in (_id(old), _id(new), old_claim, claim) if value}
-        focus = self._affected(path, ids, old_mentions | self._mentions.get(path, frozenset()),
-                               old_groups | self._groups.get(path, frozenset()),
+        focus = self._affected(path, ids, old_mentions.union(self._mentions.get(path, ())),
+                               old_groups.union(self._groups.get(path, ())),
                                _identity(old) != _identity(new) or old_claim != claim, old, new)
         self._recheck(focus)
         return focus | {path}
@@ -228,7 +233,7 @@ class LiveCheck:
             document.mentions() if document is not None else frozenset())
         self._remember(item.path, mentions, _groups(document))
 
-    def _remember(self, path: str, mentions: frozenset[str], groups: frozenset[Group]) -> None:
+    def _remember(self, path: str, mentions: Mentions, groups: Groups) -> None:
         self._mentions[path], self._groups[path] = mentions, groups
         if self._mentioned_by is not None:
             for value in mentions:
@@ -238,8 +243,8 @@ class LiveCheck:
 
     def _unindex(self, path: str) -> tuple[frozenset[str], frozenset[Group]]:
         self._partial.discard(path)  # what it named among the ids: as much as an edit needs of it
-        mentions = self._mentions.pop(path, frozenset())
-        groups = self._groups.pop(path, frozenset())
+        mentions = frozenset(self._mentions.pop(path, ()))
+        groups = frozenset(self._groups.pop(path, ()))
         if self._mentioned_by is not None:
             for value in mentions:
                 self._mentioned_by[value].discard(path)

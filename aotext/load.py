@@ -41,7 +41,7 @@ _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
 _HANDLER = AotextHandler()
 
 
-@dataclass
+@dataclass(slots=True)
 class Loaded:
     """What reading one file gave: a document (if it could be parsed) and problems."""
 
@@ -70,13 +70,22 @@ def discover_names(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
 
 def document_names(paths: Iterable[str | os.PathLike[str]], project: str | None) -> list[str]:
     """`discover_names`, less the project file `project` (named as it was read)
-    when it lies among them: it is read as the project file, never as a document.
-    Only a file of the same name can be the project file named again."""
-    found = discover_names(paths)
+    when it lies among them: it is read as the project file, never as a document."""
+    return sorted(documents_found(paths, project))
+
+
+def documents_found(paths: Iterable[str | os.PathLike[str]], project: str | None) -> set[str]:
+    """`document_names` in no order (sorting 20,000 names takes a quarter as
+    long as finding them). Only a file of the same name can be the project
+    file named again."""
+    found = _found(paths)
     if project is None:
         return found
-    name, resolved = Path(project).name, Path(project).resolve()
-    return [path for path in found if os.path.basename(path) != name or Path(path).resolve() != resolved]
+    name, resolved = os.path.basename(project), Path(project).resolve()
+    for path in [path for path in found if path.endswith(name) and os.path.basename(path) == name]:
+        if Path(path).resolve() == resolved:
+            found.discard(path)
+    return found
 
 
 def _found(paths: Iterable[str | os.PathLike[str]]) -> set[str]:

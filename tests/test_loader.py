@@ -10,7 +10,7 @@ import pytest
 from frontmatter.default_handlers import BaseHandler
 
 from aotext.frontmatter_handler import AotextHandler, FrontMatterError, normalise
-from aotext.load import PROJECT_FILE, load_file
+from aotext.load import PROJECT_FILE, document_names, documents_found, load_file
 
 DOC = """---
 type: reflection
@@ -148,3 +148,19 @@ def test_a_project_file_with_front_matter_fences_is_read_as_yaml(tmp_path):
     path.write_text("---\n" + PROJECT_YAML, encoding="utf-8")
     loaded = load_file(path, project=True)
     assert loaded.problems == [] and loaded.document.data["name"] == "Test collective"
+
+
+def test_the_project_file_is_never_among_the_documents_however_it_is_named(tmp_path, monkeypatch):
+    """Named as a path or found in a folder, the project file is left out of
+    the documents, and a file of the same name elsewhere is not."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content" / "plans").mkdir(parents=True)
+    (tmp_path / "content" / "settings.md").write_text(PROJECT_YAML, encoding="utf-8")
+    (tmp_path / "content" / "plans" / "settings.md").write_text("---\ntype: plan\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "plans" / "bus.md").write_text("---\ntype: plan\n---\n", encoding="utf-8")
+    for project in ("content/settings.md", "./content/settings.md", str(tmp_path / "content" / "settings.md")):
+        assert document_names(["content"], project) == ["content/plans/bus.md", "content/plans/settings.md"]
+        assert documents_found(["content", "content/settings.md"], project) == {
+            "content/plans/bus.md", "content/plans/settings.md"}
+    assert document_names(["content"], None)[0] == "content/plans/bus.md"
+    assert len(document_names(["content"], None)) == 3

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from aotext.documents.document import Document
-from aotext.handouts.render import RenderError
 from aotext.handouts.sources import marked
 
 # ![caption](target "title"): the caption may hold one level of [brackets];
@@ -141,6 +140,9 @@ def read_picture(document: Document, path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as error:
+        # Imported here: lint reads pictures with this module, and the renderer takes 4 ms to import.
+        from aotext.handouts.render import RenderError
+
         reason = "there is no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
         raise RenderError(f"{document.path} shows the picture {path}, which cannot be read ({reason}); "
                           "a picture's name is relative to the document's own folder, or to the top of the "

@@ -31,7 +31,7 @@ from aotext import collector
 from aotext.cache_folder import CACHE_DIR, CLOCK_TICK_NS
 from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
-from aotext.incremental import LiveCheck
+from aotext.incremental import LiveCheck, Mentions
 from aotext.lint import LintResult, read_and_check
 from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored
 from aotext.lint_cache.store import (
@@ -53,7 +53,7 @@ from aotext.lint_cache.store import (
     write_all,
     write_found,
 )
-from aotext.load import Loaded, document_names
+from aotext.load import Loaded, documents_found
 from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
@@ -128,7 +128,7 @@ def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
 def _files(where: Location) -> dict[str, Stat]:
     """The documents lint reads, as it names them, with their times and sizes."""
     found = {}
-    for path in document_names([where.content_dir], where.project.path if where.project is not None else None):
+    for path in documents_found([where.content_dir], where.project.path if where.project is not None else None):
         try:
             found[path] = file_stat(path)
         except OSError:
@@ -138,7 +138,7 @@ def _files(where: Location) -> dict[str, Stat]:
 
 def _gone(found: Found, stats: dict[str, Stat], where: Location) -> list[str]:
     """The documents the cache knows that are no longer there (the project file is not among the documents)."""
-    return sorted(set(found.seen) - set(stats) - {where.project.path if where.project else ""})
+    return sorted(found.seen.keys() - stats.keys() - {where.project.path if where.project else ""})
 
 
 def _folder(where: Location) -> Path:
@@ -169,7 +169,7 @@ def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, a
         # Only what was read again changes where a file stands, and what it names.
         row = index_row_of(live, path, index.known)
         found.index_since[path] = row
-        found.names_since[path] = live.facts(path).mentions if row is not None else None
+        found.names_since[path] = tuple(live.facts(path).mentions) if row is not None else None
     found.started = started
     # The ids of the files not touched are among those known already.
     if (any(value not in index.known for path in touched for value in _ids(live, path))
@@ -189,8 +189,8 @@ def _update(live: LiveCheck, changed: list[str], gone: list[str]) -> set[str]:
     return touched
 
 
-def _every_name(folder: Path, key: Key, found: Found) -> Callable[[], dict[str, frozenset[str]]]:
-    def every_name() -> dict[str, frozenset[str]]:
+def _every_name(folder: Path, key: Key, found: Found) -> Callable[[], dict[str, Mentions]]:
+    def every_name() -> dict[str, Mentions]:
         names = read_names(folder / NAMES, key, found)
         if names is None:
             raise _Unreadable
@@ -225,13 +225,13 @@ def _ids(live: LiveCheck, path: str) -> tuple[str, ...]:
     return tuple(value for value in (given, live.facts(path).claim) if value)
 
 
-def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index, dict[str, frozenset[str]]]:
+def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index, dict[str, tuple[str, ...]]]:
     """FILE, INDEX and NAMES, the last two written in full at `started`: every
     id there is among the strings INDEX keeps of what each file names."""
     known = frozenset(value for path in live.paths for value in _ids(live, path))
     index = Index({path: row for path in live.paths if (row := index_row_of(live, path, known)) is not None}, known)
     found.base, found.index_since, found.names_since = started, {}, {}
-    return found, index, {path: live.facts(path).mentions for path in index.rows}
+    return found, index, {path: tuple(live.facts(path).mentions) for path in index.rows}
 
 
 def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
@@ -265,14 +265,13 @@ def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str,
     started may have changed again within the file system's clock tick,
     keeping its time and size: its content decides (git's "racy" files)."""
     changed, digests = [], {}
+    seen_before, pictures, racy_from = found.seen, found.pictures, found.started - CLOCK_TICK_NS
     for path, stat in stats.items():
-        seen = found.seen.get(path)
-        if seen is None:
+        seen = seen_before.get(path)
+        if seen is None or (pictures and any(picture_stat(picture) != then
+                                              for picture, then in pictures.get(path, ()))):
             changed.append(path)
-            continue
-        if any(picture_stat(picture) != stat for picture, stat in found.pictures.get(path, ())):
-            changed.append(path)
-        elif seen[:2] != stat or stat[0] >= found.started - CLOCK_TICK_NS:
+        elif seen[0] != stat[0] or seen[1] != stat[1] or stat[0] >= racy_from:
             digests[path] = content_digest(Path(path))
             if not seen[2] or digests[path] != seen[2]:
                 changed.append(path)

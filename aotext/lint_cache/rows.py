@@ -13,7 +13,7 @@ from typing import Any
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
-from aotext.incremental import Facts, LiveCheck
+from aotext.incremental import Facts, LiveCheck, Mentions
 from aotext.lint import LintResult, lint_order
 from aotext.lint_cache.store import (
     GROUPS,
@@ -37,22 +37,16 @@ class CachedDocument(Document):
     """A document the cache knows by its id, type and privacy: its file is
     read again only when a rule asks for what it says."""
 
+    # Plain attributes in place of Document's properties, which read `data`:
+    # set once, and read as fast as any attribute by every lookup of the corpus.
+    id: str | None = None
+    type: str | None = None
+    private: bool = False
+
     def __init__(self, path: str, known_id: str | None, known_type: str | None, private: bool,
                  references: tuple[tuple[str, str], ...]) -> None:
         self.path, self.role, self.encrypted, self.sealed = path, "document", False, False
-        self._id, self._type, self._private, self._references = known_id, known_type, private, references
-
-    @property
-    def id(self) -> str | None:
-        return self._id
-
-    @property
-    def type(self) -> str | None:
-        return self._type
-
-    @property
-    def private(self) -> bool:
-        return self._private
+        self.id, self.type, self.private, self._references = known_id, known_type, private, references
 
     def reference(self, key: str) -> str | None:
         for given, named in self._references:
@@ -87,7 +81,7 @@ def from_found(found: Found) -> LintResult:
 
 
 def restored(found: Found, index: Index, where: Location, as_of: dt.date,
-             every_name: Callable[[], dict[str, frozenset[str]]]) -> LiveCheck:
+             every_name: Callable[[], dict[str, Mentions]]) -> LiveCheck:
     """The check the cache holds, its documents standing in for their files.
     What each file names is known only for the strings that were ids
     (`index.known`) until `every_name` is asked for the rest."""
@@ -131,7 +125,7 @@ def index_row_of(live: LiveCheck, path: str, known: frozenset[str]) -> IndexRow 
     document, facts = item.document, live.facts(path)
     return (document is not None, document.id if document is not None else None,
             document.type if document is not None else None, document.private if document is not None else False,
-            facts.claim, facts.groups, _references(document), facts.mentions & known)
+            facts.claim, tuple(facts.groups), _references(document), tuple(facts.mentions & known))
 
 
 def _references(document: Document | None) -> tuple[tuple[str, str], ...]:

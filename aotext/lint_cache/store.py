@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from aotext.cache_folder import made
 from aotext.fsio import atomic_write
-from aotext.incremental import Group
+from aotext.incremental import Group, Mentions
 from aotext.own_files import own_digest
 from aotext.repository import Location
 
@@ -27,7 +27,7 @@ FILE = "lint"
 INDEX = "lint-index"
 NAMES = "lint-names"
 # Raised whenever what is stored changes shape, so an older cache is set aside.
-FORMAT = 6
+FORMAT = 7
 
 Stat = tuple[int, int]  # modification time (ns) and size
 # What the whole cache holds for: its shape, this aotext, the day, the content
@@ -95,9 +95,10 @@ Pictures = tuple[tuple[str, Stat], ...]
 # id it seems to give when it cannot be read, its groups, the ids its type's
 # top-level references name (a log's plan), and the strings it names that
 # were ids when the index was written (`known`). Every string it names is in
-# NAMES, read only when an id appears that was not among them.
-IndexRow = tuple[bool, str | None, str | None, bool, str | None, frozenset[Group], tuple[tuple[str, str], ...],
-                 frozenset[str]]
+# NAMES, read only when an id appears that was not among them. Sets are kept
+# as tuples: read back, a tuple's strings need not be hashed (see Mentions).
+IndexRow = tuple[bool, str | None, str | None, bool, str | None, tuple[Group, ...], tuple[tuple[str, str], ...],
+                 tuple[str, ...]]
 GROUPS: Final = 5
 NAMED: Final = 7
 
@@ -111,7 +112,7 @@ class Found:
     pictures: dict[str, Pictures]
     base: int  # when INDEX and NAMES were written in full
     index_since: dict[str, IndexRow | None]  # the rows of the files changed since (None: gone)
-    names_since: dict[str, frozenset[str] | None]  # what they name
+    names_since: dict[str, tuple[str, ...] | None]  # what they name
 
 
 @dataclass
@@ -139,17 +140,18 @@ def read_index(path: Path, key: Key, found: Found) -> Index | None:
     stored = _load(path, key)
     if stored is None or stored[0] != found.base or not isinstance(stored[1], tuple) or len(stored[1]) != 2:
         return None
-    index = Index(*stored[1])
+    rows, known = stored[1]
+    index = Index(rows, frozenset(known))
     _brought_forward(index.rows, found.index_since)
     return index
 
 
-def read_names(path: Path, key: Key, found: Found) -> dict[str, frozenset[str]] | None:
+def read_names(path: Path, key: Key, found: Found) -> dict[str, Mentions] | None:
     """Every string each file names, as they stand: as written at `found.base`, and what changed since."""
     stored = _load(path, key)
     if stored is None or stored[0] != found.base or not isinstance(stored[1], dict):
         return None
-    names: dict[str, frozenset[str]] = stored[1]
+    names: dict[str, Mentions] = stored[1]
     _brought_forward(names, found.names_since)
     return names
 
@@ -173,7 +175,7 @@ def _load(path: Path, key: Key) -> tuple[int, Any] | None:
 
 
 def write_all(folder: Path, key: Key, found: Found, index: Index | None,
-              names: dict[str, frozenset[str]] | None) -> None:
+              names: dict[str, tuple[str, ...]] | None) -> None:
     """Write the cache (owner-only: it holds what lint says of private notes);
     INDEX and NAMES too when they are given, written in full at `found.base`,
     and first, so that FILE never stands without them."""
@@ -181,7 +183,7 @@ def write_all(folder: Path, key: Key, found: Found, index: Index | None,
         return
     if index is not None and names is not None:
         write_file(folder / NAMES, (key, found.base, names))
-        write_file(folder / INDEX, (key, found.base, (index.rows, index.known)))
+        write_file(folder / INDEX, (key, found.base, (index.rows, tuple(index.known))))
     write_found(folder / FILE, key, found)
 
 
