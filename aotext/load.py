@@ -212,7 +212,8 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
     """Parse a document's decoded text; `encrypted`: it was read from a .md.age file."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    problems = _conflict_markers(shown, lines)
+    # A conflict is reported from its '<<<<<<<' line on: a file without one has none (most: no line is scanned).
+    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text else []
     if project:
         return _load_project(shown, text, lines, problems)
 
