@@ -12,12 +12,12 @@ The problems of every other document stay as they were.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aotext import collector
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
@@ -74,13 +74,12 @@ class LiveCheck:
         # What is read lives until the next full check: the cyclic collector
         # need not walk it again and again, while the rules run (a third of
         # lint's time at 20,000 documents) or on every edit (0.4 s a pass).
-        gc.freeze()
-        self.corpus, problems = assemble(loaded, self._skipped)
-        self._adopt(loaded, {path: given for given, path in self.corpus.unreadable.items()}, _by_path(problems),
-                    _by_path(run_rules(self.corpus, self.as_of, self._skipped)), named_index=self._many_edits)
-        for item in loaded:
-            self._index(item)
-        gc.freeze()
+        with collector.paused(keep_off=True):
+            self.corpus, problems = assemble(loaded, self._skipped)
+            self._adopt(loaded, {path: given for given, path in self.corpus.unreadable.items()}, _by_path(problems),
+                        _by_path(run_rules(self.corpus, self.as_of, self._skipped)), named_index=self._many_edits)
+            for item in loaded:
+                self._index(item)
 
     def _adopt(self, loaded: Sequence[Loaded], claims: dict[str, str], own: dict[str, list[Problem]],
                ruled: dict[str, list[Problem]], named_index: bool = True) -> None:

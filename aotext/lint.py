@@ -4,7 +4,6 @@ against its schema, run the rules on the whole corpus, and sort the problems."""
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -153,17 +152,17 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     files = [Path(name) for name in document_names(paths, project.path if project is not None else None)]
     announce(progress, len(files))
     loaded = read_all(files, jobs, keep_bodies)
-    # The documents, and the typed views the rules make of them, live as long
-    # as the command: the cyclic collector need not walk them again and again
-    # (it did, a third of lint's time at 20,000 documents). The views are made
-    # here rather than in the workers: sending them back costs more.
-    gc.freeze()
     if project is not None:
         loaded.append(project)
         files.append(Path(project.path))
-    corpus, problems = assemble(loaded, skipped)
-    problems += run_rules(corpus, as_of, skipped)
-    gc.freeze()
+    # The documents, and the typed views the rules make of them, live as long
+    # as the command: the cyclic collector need not walk them again and again
+    # (it did, a third of lint's time at 20,000 documents; while the rules make
+    # the views, an eighth of theirs). The views are made here rather than in
+    # the workers: sending them back saves nothing (measured at 20,000).
+    with collector.paused(keep_off=True):
+        corpus, problems = assemble(loaded, skipped)
+        problems += run_rules(corpus, as_of, skipped)
     problems.sort(key=lint_order)
     return LintResult(len(files), corpus, problems, sum(item.internal_error for item in loaded))
 
