@@ -147,6 +147,10 @@ class LiveCheck:
         return Facts(self._own.get(path, []), self._ruled.get(path, []), frozenset(self._mentions.get(path, ())),
                      frozenset(self._groups.get(path, ())), self._claims.get(path))
 
+    def claim(self, path: str) -> str | None:
+        """The id a file that cannot be read seems to give."""
+        return self._claims.get(path)
+
     @classmethod
     def read(cls, content_dir: Path, project: Loaded | None, as_of: dt.date, *, ignore: Iterable[str] = (),
              jobs: int | None = None, many_edits: bool = True,

@@ -167,7 +167,7 @@ def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, a
             _keep(found, live, item, found.seen.get(path))
     for path in [*changed, *gone]:
         # Only what was read again changes where a file stands, and what it names.
-        row = index_row_of(live, path, index.known)
+        row = index_row_of(live.loaded(path), live.facts(path), index.known)
         found.index_since[path] = row
         found.names_since[path] = tuple(live.facts(path).mentions) if row is not None else None
     found.started = started
@@ -222,16 +222,21 @@ def _ids(live: LiveCheck, path: str) -> tuple[str, ...]:
     """The id a file gives, or seems to give when it cannot be read."""
     item = live.loaded(path)
     given = item.document.id if item is not None and item.document is not None else None
-    return tuple(value for value in (given, live.facts(path).claim) if value)
+    return tuple(value for value in (given, live.claim(path)) if value)
 
 
 def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index, dict[str, tuple[str, ...]]]:
     """FILE, INDEX and NAMES, the last two written in full at `started`: every
     id there is among the strings INDEX keeps of what each file names."""
-    known = frozenset(value for path in live.paths for value in _ids(live, path))
-    index = Index({path: row for path in live.paths if (row := index_row_of(live, path, known)) is not None}, known)
+    paths = live.paths
+    known = frozenset(value for path in paths for value in _ids(live, path))
+    rows, names = {}, {}
+    for path in paths:
+        facts = live.facts(path)
+        if (row := index_row_of(live.loaded(path), facts, known)) is not None:
+            rows[path], names[path] = row, tuple(facts.mentions)
     found.base, found.index_since, found.names_since = started, {}, {}
-    return found, index, {path: tuple(live.facts(path).mentions) for path in index.rows}
+    return found, Index(rows, known), names
 
 
 def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,

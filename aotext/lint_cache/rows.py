@@ -117,12 +117,12 @@ def found_of(item: Loaded, facts: Facts, seen: Seen | None) -> tuple[Seen, Probl
     return seen, problems, item.internal_error, tuple((picture, picture_stat(picture)) for picture in item.consulted)
 
 
-def index_row_of(live: LiveCheck, path: str, known: frozenset[str]) -> IndexRow | None:
-    """What INDEX keeps of one file a check holds, naming only the strings in `known`."""
-    item = live.loaded(path)
+def index_row_of(item: Loaded | None, facts: Facts, known: frozenset[str]) -> IndexRow | None:
+    """What INDEX keeps of one file a check holds (read as `item`, found as
+    `facts`; None: gone), naming only the strings in `known`."""
     if item is None:
         return None
-    document, facts = item.document, live.facts(path)
+    document = item.document
     return (document is not None, document.id if document is not None else None,
             document.type if document is not None else None, document.private if document is not None else False,
             facts.claim, tuple(facts.groups), _references(document), tuple(facts.mentions & known))
