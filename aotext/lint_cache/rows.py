@@ -37,8 +37,8 @@ class CachedDocument(Document):
     """A document the cache knows by its id, type and privacy: its file is
     read again only when a rule asks for what it says."""
 
-    # Plain attributes in place of Document's properties, which read `data`:
-    # set once, and read as fast as any attribute by every lookup of the corpus.
+    # Plain attributes in place of Document's, which it works out from `data`
+    # (a stand-in has none until a rule asks what it says).
     id: str | None = None
     type: str | None = None
     private: bool = False
