@@ -100,27 +100,26 @@ class LiveCheck:
     @classmethod
     def restored(cls, loaded: Sequence[Loaded], as_of: dt.date, claims: dict[str, str],
                  own: dict[str, list[Problem]], ruled: dict[str, list[Problem]],
-                 indexed: Iterable[tuple[str, Mentions, Groups]], *,
+                 mentions: dict[str, Mentions], grouped: Iterable[tuple[str, Groups]], *,
                  content_dir: Path | None, project_path: str | None, known: frozenset[str],
                  every_name: Callable[[], dict[str, Mentions]]) -> LiveCheck:
         """The state a check of the same files as of the same day left
         (aotext.lint_cache keeps it: each file's claim, problems, mentions and
-        groups), without checking anything again: the documents may be
-        stand-ins that read their files only when asked. Their mentions are
-        only those among `known` (which holds every id there is), until a
-        string outside it is looked for: then `every_name` gives them all."""
+        groups, `grouped` naming only the files in a group), without checking
+        anything again: the documents may be stand-ins that read their files
+        only when asked. Their mentions are only those among `known` (which
+        holds every id there is), until a string outside it is looked for:
+        then `every_name` gives them all."""
         live = cls.__new__(cls)
         live.content_dir, live.project_path, live.as_of, live._skipped = content_dir, project_path, as_of, frozenset()
         live._many_edits = False
         live.corpus = Corpus([item.document for item in loaded if item.document is not None],
                              {given: path for path, given in claims.items()})
         live._adopt(loaded, claims, own, ruled, named_index=False)
-        for path, mentions, groups in indexed:
-            if groups:
-                live._remember(path, mentions, groups)
-            else:  # most files: no call for each of 20,000 (a tenth of restoring them)
-                live._mentions[path] = mentions
-        live._partial, live._known, live._every_name = set(live._mentions), known, every_name
+        live._mentions = mentions
+        for path, groups in grouped:
+            live._remember(path, mentions[path], groups)
+        live._partial, live._known, live._every_name = set(mentions), known, every_name
         return live
 
     def for_many_edits(self) -> LiveCheck:

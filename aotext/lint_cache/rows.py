@@ -13,11 +13,9 @@ from typing import Any
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
-from aotext.incremental import Facts, LiveCheck, Mentions
+from aotext.incremental import Facts, Groups, LiveCheck, Mentions
 from aotext.lint import LintResult, lint_order
 from aotext.lint_cache.store import (
-    GROUPS,
-    NAMED,
     Found,
     Index,
     IndexRow,
@@ -90,9 +88,14 @@ def restored(found: Found, index: Index, where: Location, as_of: dt.date,
     own = {path: _problems(problems[0]) for path, problems in found.problems.items() if problems[0]}
     ruled = {path: _problems(problems[1]) for path, problems in found.problems.items() if problems[1]}
     loaded, claims, shown = [], {}, found.pictures
+    mentions: dict[str, Mentions] = {}
+    grouped: list[tuple[str, Groups]] = []
     project_path = project.path if project is not None else None
     # One pass over every file, so kept lean: a third of a lint after one change at 20,000 documents.
-    for path, (is_document, known_id, known_type, private, claim, _, references, _) in index.rows.items():
+    for path, (is_document, known_id, known_type, private, claim, groups, references, named) in index.rows.items():
+        mentions[path] = named
+        if groups:
+            grouped.append((path, groups))
         if claim:
             claims[path] = claim
         if path == project_path and project is not None:
@@ -101,11 +104,9 @@ def restored(found: Found, index: Index, where: Location, as_of: dt.date,
         document = CachedDocument(path, known_id, known_type, private, references) if is_document else None
         pictures = shown.get(path)
         loaded.append(Loaded(path, document, own.get(path, []), path in failed,
-                             consulted=tuple(picture for picture, _ in pictures) if pictures else ()))
-    indexed = ((path, row[NAMED], row[GROUPS]) for path, row in index.rows.items())
-    return LiveCheck.restored(loaded, as_of, claims, own, ruled, indexed, content_dir=where.content_dir,
-                              project_path=project_path,
-                              known=index.known, every_name=every_name)
+                             None, tuple(picture for picture, _ in pictures) if pictures else ()))
+    return LiveCheck.restored(loaded, as_of, claims, own, ruled, mentions, grouped, content_dir=where.content_dir,
+                              project_path=project_path, known=index.known, every_name=every_name)
 
 
 def found_of(item: Loaded, facts: Facts, seen: Seen | None) -> tuple[Seen, Problems | None, bool, Pictures]:

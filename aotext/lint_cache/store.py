@@ -15,7 +15,7 @@ import marshal
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
 from aotext.cache_folder import made
 from aotext.fsio import atomic_write
@@ -99,8 +99,6 @@ Pictures = tuple[tuple[str, Stat], ...]
 # as tuples: read back, a tuple's strings need not be hashed (see Mentions).
 IndexRow = tuple[bool, str | None, str | None, bool, str | None, tuple[Group, ...], tuple[tuple[str, str], ...],
                  tuple[str, ...]]
-GROUPS: Final = 5
-NAMED: Final = 7
 
 
 @dataclass
