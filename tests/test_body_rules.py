@@ -371,3 +371,28 @@ def test_an_svg_of_no_size_cannot_be_printed(repo, attributes, words):
         f'<svg xmlns="http://www.w3.org/2000/svg" {attributes}><rect width="1" height="1"/></svg>', encoding="utf-8")
     [found] = [p for p in lint_json() if p["rule"] == "picture-unreadable"]
     assert words in found["message"]
+
+
+def test_only_a_heading_two_levels_down_outside_code_is_reported(repo):
+    """What counts as a heading and as a code fence, line by line: up to three
+    spaces before the marks, a space or the line's end after them."""
+    body = ("\n## Goals\n"
+            "\tFour: a tab first is not a heading\n"
+            "    #### four spaces: code, not a heading\n"
+            "#### no\n"  # reported: level 4 right after level 2
+            "####### seven marks: not a heading\n"
+            "#nospace is text\n"
+            "```\n"
+            "# inside code\n"
+            "~~~\n"
+            "###### still inside: a ~~~ line does not close a ``` fence\n"
+            "```\n"
+            "   ~~~~\n"
+            "##### inside the second fence\n"
+            "   ~~~~~\n"
+            "## Back at two\n"
+            "   ###### three spaces, then six: reported")
+    repo({MODULE_PATH: MODULE + body})
+    start = MODULE.count("\n") + 1
+    found = [(problem["line"], problem["column"]) for problem in lint_json() if problem["rule"] == "heading-skipped"]
+    assert found == [(start + 4, 1), (start + 16, 4)]

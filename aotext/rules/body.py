@@ -77,6 +77,8 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
+# What a heading or a code fence starts with, after up to three spaces.
+_MARKS = ("#", "`", "~")
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -85,6 +87,8 @@ def _headings(document: Document) -> Iterator[BodyFinding]:
     a level-1 heading of its own, so its body may start at level 2 (or 1)."""
     before, fence = 1, ""
     for index, text in enumerate(document.body.split("\n")):
+        if text.lstrip(" ")[:1] not in _MARKS:
+            continue  # prose: neither a heading nor a fence (most lines; matching each was a third of the body check)
         code = _CODE.match(text)
         if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
             fence = "" if fence else code.group(1)
