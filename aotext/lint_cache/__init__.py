@@ -280,4 +280,4 @@ def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str,
             digests[path] = content_digest(Path(path))
             if not seen[2] or digests[path] != seen[2]:
                 changed.append(path)
-    return changed, digests
+    return sorted(changed), digests  # read again in path order, whatever order the folders listed them in
