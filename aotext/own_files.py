@@ -14,6 +14,9 @@ from aotext.schemas import schema_dir
 # The installed aotext package: all of its Python code shapes what it makes.
 PACKAGE = Path(aotext.__file__).resolve().parent
 TEMPLATES = PACKAGE / "templates"
+# The stylesheet every aotext web page shares: the handouts' pages (a partial of
+# their template) and the dashboard.
+PAGE_CSS = TEMPLATES / "page.css"
 
 
 def own_files() -> list[Path]:

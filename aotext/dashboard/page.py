@@ -24,7 +24,7 @@ from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, 
 from aotext.dashboard.people_sections import chart_section, followups_section
 from aotext.dashboard.plan_sections import glance_section, plan_section
 from aotext.handouts.labels import labels
-from aotext.handouts.render import PAGE_CSS
+from aotext.own_files import PAGE_CSS
 
 HERE = Path(__file__).resolve().parent
 

@@ -15,8 +15,9 @@ from aotext.fsio import atomic_write
 from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
 from aotext.handouts.labels import labels
-from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, PAGE_CSS, ProcessCount, render_html
+from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, ProcessCount, render_html
 from aotext.handouts.state import STATE_FOLDER, made_outputs
+from aotext.own_files import PAGE_CSS
 from aotext.project import AUDIENCES, Project
 
 INDEX = "index.html"

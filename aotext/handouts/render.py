@@ -239,8 +239,6 @@ def _typst_failure(error: Exception, source: str) -> str:
 
 
 HTML_TEMPLATE = TEMPLATES / "handout.html"
-# The stylesheet every aotext web page shares: a partial of HTML_TEMPLATE, and the dashboard's.
-PAGE_CSS = TEMPLATES / "page.css"
 
 
 def render_html(markdown: str, metadata: Mapping[str, str], switches: tuple[str, ...], counter: ProcessCount,
