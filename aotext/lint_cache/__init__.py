@@ -40,6 +40,7 @@ from aotext.lint_cache.store import (
     NAMES,
     Found,
     Index,
+    IndexRow,
     Key,
     Seen,
     Stat,
@@ -167,9 +168,7 @@ def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, a
             _keep(found, live, item, found.seen.get(path))
     for path in [*changed, *gone]:
         # Only what was read again changes where a file stands, and what it names.
-        row = index_row_of(live.loaded(path), live.facts(path), index.known)
-        found.index_since[path] = row
-        found.names_since[path] = tuple(live.facts(path).mentions) if row is not None else None
+        found.index_since[path], found.names_since[path] = _placed(live, path, index.known) or (None, None)
     found.started = started
     # The ids of the files not touched are among those known already.
     if (any(value not in index.known for path in touched for value in _ids(live, path))
@@ -225,6 +224,13 @@ def _ids(live: LiveCheck, path: str) -> tuple[str, ...]:
     return tuple(value for value in (given, live.claim(path)) if value)
 
 
+def _placed(live: LiveCheck, path: str, known: frozenset[str]) -> tuple[IndexRow, tuple[str, ...]] | None:
+    """What INDEX and NAMES keep of one file the check holds (None: it is gone)."""
+    facts = live.facts(path)
+    row = index_row_of(live.loaded(path), facts, known)
+    return (row, tuple(facts.mentions)) if row is not None else None
+
+
 def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index, dict[str, tuple[str, ...]]]:
     """FILE, INDEX and NAMES, the last two written in full at `started`: every
     id there is among the strings INDEX keeps of what each file names."""
@@ -232,9 +238,8 @@ def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index,
     known = frozenset(value for path in paths for value in _ids(live, path))
     rows, names = {}, {}
     for path in paths:
-        facts = live.facts(path)
-        if (row := index_row_of(live.loaded(path), facts, known)) is not None:
-            rows[path], names[path] = row, tuple(facts.mentions)
+        if (placed := _placed(live, path, known)) is not None:
+            rows[path], names[path] = placed
     found.base, found.index_since, found.names_since = started, {}, {}
     return found, Index(rows, known), names
 
