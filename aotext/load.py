@@ -60,17 +60,13 @@ class Loaded:
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Every Markdown document under `paths` (and any file named directly), sorted, each once."""
-    return [Path(found) for found in discover_names(paths)]
-
-
-def discover_names(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """`discover` as strings (cheaper than paths: 20,000 of them take a fiftieth of a second)."""
-    return sorted(_found(paths))
+    return [Path(found) for found in document_names(paths, None)]
 
 
 def document_names(paths: Iterable[str | os.PathLike[str]], project: str | None) -> list[str]:
-    """`discover_names`, less the project file `project` (named as it was read)
-    when it lies among them: it is read as the project file, never as a document."""
+    """`discover` as strings (cheaper than paths: 20,000 of them take a fiftieth
+    of a second), less the project file `project` (named as it was read) when
+    it lies among them: it is read as the project file, never as a document."""
     return sorted(documents_found(paths, project))
 
 
