@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Conversation
+from aotext.handouts.labels import ENGLISH, days_words
 from aotext.people import people
 
 RECENT_DAYS = 30
@@ -23,7 +24,6 @@ NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
 NO_SCENARIO = "(no scenario)"  # how the organizing chart names the row of notes that name no scenario
 # Days between contacts by assessment (None: never); the project's, or aotext.project.DEFAULT_CADENCE.
 Cadence = Mapping[str, int | None]
-_MANY = {"leader": "leaders", "supporter": "supporters", "undecided": "undecided people", "pass": "passes"}
 
 
 @dataclass(frozen=True)
@@ -41,16 +41,28 @@ class FollowUp:
     conversation: str  # the id of the newest note
     path: str
     notes: str  # the note's body: shown only when asked for
-    # Why it is due when no follow-up date was written: "no contact for 34 days; leaders every 14".
-    cadence: str | None = None
+    by_cadence: bool = False  # due by the assessment's cadence: no follow-up date was written
 
     @property
     def when(self) -> str:
-        if self.days_overdue > 0:
-            return f"{self.days_overdue} day{'s' if self.days_overdue != 1 else ''} overdue"
-        if self.days_overdue == 0:
-            return "due today"
-        return f"due in {-self.days_overdue} day{'s' if self.days_overdue != -1 else ''}"
+        return self.when_words()
+
+    def when_words(self, words: Mapping[str, str] = ENGLISH) -> str:
+        """How late or how soon the call is due: '3 days overdue', 'due today', 'due in 1 day'."""
+        return days_words(self.days_overdue, words, "due today", "overdue by", "due in")
+
+    @property
+    def cadence(self) -> str | None:
+        return self.cadence_words()
+
+    def cadence_words(self, words: Mapping[str, str] = ENGLISH) -> str | None:
+        """Why it is due when no follow-up date was written: 'no contact for 34 days; leaders every 14'
+        (due one cadence after the last contact)."""
+        if not self.by_cadence:
+            return None
+        every = (self.due - self.last_contact).days
+        return words["no contact for"].format(days=every + self.days_overdue,
+                                              people=words[f"cadence of:{self.assessment}"], every=every)
 
 
 def latest_notes(corpus: Corpus, until: dt.date,
@@ -76,20 +88,17 @@ class Due:
     include_notes: bool = False  # the notes' text is private: shown only when asked for
 
 
-def _by_cadence(note: Conversation, held: dt.date, as_of: dt.date, cadence: Cadence) -> tuple[dt.date, str] | None:
+def _by_cadence(note: Conversation, held: dt.date, cadence: Cadence) -> dt.date | None:
     """When a person is due by their assessment's cadence, counted from their
-    last conversation with anyone, and why; None when their level has none."""
+    last conversation with anyone; None when their level has none."""
     days = cadence.get(note.assessment) if note.assessment else None
-    if days is None:
-        return None
-    since = (as_of - held).days
-    return held + dt.timedelta(days=days), f"no contact for {since} days; {_MANY[note.assessment or '']} every {days}"
+    return held + dt.timedelta(days=days) if days is not None else None
 
 
 def past_cadence(note: Conversation, held: dt.date, as_of: dt.date, cadence: Cadence) -> bool:
     """Whether the last conversation is older than the person's level's cadence."""
-    due = _by_cadence(note, held, as_of, cadence)
-    return due is not None and due[0] < as_of
+    due = _by_cadence(note, held, cadence)
+    return due is not None and due < as_of
 
 
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None,
@@ -100,8 +109,7 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
     found = []
     for held, note in latest_notes(corpus, as_of, scenarios):
         written = note.follow_up.date if note.follow_up is not None else None
-        by_cadence = _by_cadence(note, held, as_of, cadence or {}) if written is None else None
-        due = written or (by_cadence[0] if by_cadence else None)
+        due = written or _by_cadence(note, held, cadence or {})
         if due is None or (due - as_of).days > within_days:
             continue  # nothing planned and no cadence (a pass, say), or not yet due
         caller = (note.follow_up.owner if note.follow_up else None) or note.owner
@@ -111,7 +119,7 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
             pseudonym=note.pseudonym or "?", person=note.person, owner=caller, due=due, days_overdue=(as_of - due).days,
             assessment=note.assessment, ask=note.ask, commitment=note.commitment,
             how=note.follow_up.how if note.follow_up else None, last_contact=held, conversation=note.id or note.path,
-            path=note.path, notes=note.source.body.strip(), cadence=by_cadence[1] if by_cadence else None,
+            path=note.path, notes=note.source.body.strip(), by_cadence=written is None,
         ))
     # Follow-ups nobody makes come last, under NO_OWNER.
     return sorted(found, key=lambda f: (f.owner is None, (f.owner or "").casefold(), f.due, f.pseudonym.casefold()))

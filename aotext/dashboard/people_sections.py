@@ -6,14 +6,12 @@ from the documents is escaped here."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import groupby
 
 from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, shareable_count
 from aotext.followups import NO_OWNER, NO_SCENARIO, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
-from aotext.words import plural
 
 
 def _by_owner(followups: Sequence[FollowUp], words: Mapping[str, str]) -> Iterator[tuple[str, list[FollowUp]]]:
@@ -21,34 +19,17 @@ def _by_owner(followups: Sequence[FollowUp], words: Mapping[str, str]) -> Iterat
         yield owner or words["no owner"], list(items)
 
 
-def _when(item: FollowUp, words: Mapping[str, str]) -> str:
-    """How late or how soon a call is due, as `aotext followups` says it, in the page's words."""
-    days = item.days_overdue
-    if days == 0:
-        return words["due today"]
-    time = plural(abs(days), words["unit:day"], words["unit:days"])
-    return words["overdue by" if days > 0 else "due in"].format(time=time)
-
-
-def _by_cadence(item: FollowUp, as_of: dt.date, words: Mapping[str, str]) -> str:
-    """Why a call is due when no date was written ("no contact for 34 days; leaders every 14"), from the
-    facts `aotext followups` says it from: a call due by cadence is due one cadence after the last contact."""
-    return words["no contact for"].format(days=(as_of - item.last_contact).days,
-                                          people=words[f"cadence of:{item.assessment}"],
-                                          every=(item.due - item.last_contact).days)
-
-
-def _followup_row(item: FollowUp, as_of: dt.date, words: Mapping[str, str]) -> str:
+def _followup_row(item: FollowUp, words: Mapping[str, str]) -> str:
     how = f" — {escape(item.how)}" if item.how else ""
-    cadence = f" ({escape(_by_cadence(item, as_of, words))})" if item.cadence else ""
+    cadence = f" ({escape(why)})" if (why := item.cadence_words(words)) else ""
     late = ' class="late"' if item.days_overdue > 0 else ""
     assessed = words[f"assessed:{item.assessment}"] if item.assessment else words["not assessed"]
     return (f"<tr><td>{escape(item.pseudonym)}</td><td>{escape(assessed)}</td>"
             f"<td>{escape(item.ask or '—')}</td>"
-            f'<td data-sort="{item.due}"{late}>{escape(_when(item, words))}, {item.due}{how}{cadence}</td></tr>\n')
+            f'<td data-sort="{item.due}"{late}>{escape(item.when_words(words))}, {item.due}{how}{cadence}</td></tr>\n')
 
 
-def _followup_tables(followups: Sequence[FollowUp], as_of: dt.date, words: Mapping[str, str]) -> str:
+def _followup_tables(followups: Sequence[FollowUp], words: Mapping[str, str]) -> str:
     """Who to call, by organizer: only on a full page."""
     nobody = "" if followups else f"<p>{words['nobody due'].format(days=DUE_SOON_DAYS)}</p>\n"
     head = (f'<thead><tr><th scope="col">{words["who"]}</th><th scope="col">{words["assessment"]}</th>'
@@ -56,7 +37,7 @@ def _followup_tables(followups: Sequence[FollowUp], as_of: dt.date, words: Mappi
     return nobody + "".join(
         f'<h3 id="calls-{number}">{escape(owner)}</h3>\n'
         f'<table class="followups" tabindex="0" aria-labelledby="calls-{number}">\n{head}'  # may scroll, as the chart
-        "<tbody>\n" + "".join(_followup_row(item, as_of, words) for item in items) + "</tbody>\n</table>\n"
+        "<tbody>\n" + "".join(_followup_row(item, words) for item in items) + "</tbody>\n</table>\n"
         for number, (owner, items) in enumerate(_by_owner(followups, words), start=1))
 
 
@@ -85,7 +66,7 @@ def followups_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
             f'{words["call overdue" if overdue == "1" else "calls overdue"]}</li>\n'
             f'<li class="count soon"><span class="number">{people_count(counts.due_soon)}</span> '
             f'{words["calls due soon"].format(days=DUE_SOON_DAYS)}</li>\n</ul>\n'
-            + (_followup_tables(dashboard.people.followups, dashboard.as_of, words) if dashboard.people else "")
+            + (_followup_tables(dashboard.people.followups, words) if dashboard.people else "")
             + "</section>\n")
 
 

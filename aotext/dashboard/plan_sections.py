@@ -11,21 +11,18 @@ from html import escape
 
 from aotext.dashboard.cards import benchmark_card
 from aotext.dashboard.model import Dashboard, PlanPanel
-from aotext.handouts.labels import period_words
+from aotext.handouts.labels import days_words, period_words
 from aotext.summary import Status
 from aotext.summary_notes import celebration_text
 from aotext.summary_report import left_out
-from aotext.words import anchor, plural
+from aotext.words import anchor
 
 # The at-a-glance columns: every status but "not started", which the plan's own section shows.
 GLANCE_STATUSES: tuple[Status, ...] = ("met", "on track", "behind", "overdue", "no data")
 
 
 def _ago(days: int, words: Mapping[str, str]) -> str:
-    if days == 0:
-        return words["today"]
-    time = plural(abs(days), words["unit:day"], words["unit:days"])
-    return words["ago" if days > 0 else "in time"].format(time=time)
+    return days_words(days, words, "today", "ago", "in time")
 
 
 def _css(status: str) -> str:

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from aotext.agenda import PRESENTATION
 from aotext.dashboard import labels as dashboard
 from aotext.project import Language
+from aotext.words import plural
 
 ENGLISH = {
     # The workshop: its agenda, module timings and objectives; the title block and footer of every handout.
@@ -273,6 +274,15 @@ def labels(lang: str) -> Mapping[str, str]:
 def kind_words(words: Mapping[str, str], kind: str | None) -> str:
     """An activity's kind in words; one the labels lack (lint reports it) as it is spelt."""
     return words.get(f"kind:{kind}", (kind or "").replace("-", " "))
+
+
+def days_words(days: int, words: Mapping[str, str], none: str, before: str, after: str) -> str:
+    """A day `days` before a date (after it when negative) in words: the label `none`
+    on the day itself, else `before` or `after` with its {time} ('3 days ago', 'in 1 day')."""
+    if days == 0:
+        return words[none]
+    time = plural(abs(days), words["unit:day"], words["unit:days"])
+    return words[before if days > 0 else after].format(time=time)
 
 
 def period_words(words: Mapping[str, str], every: str) -> str:
