@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary
-from aotext.summary_notes import period_name, short_date
-from aotext.words import number
+from aotext.summary_notes import period_name, progress_words, short_date
+from aotext.words import number, percent
 
 WIDTH = 300
 PROGRESS_HEIGHT, HISTORY_HEIGHT = 36, 80
@@ -48,19 +48,13 @@ _TARGET_X = f"{1 + _BAR_SCALE:.1f}"
 _TARGET_LINE = f'<line class="target" x1="{_TARGET_X}" x2="{_TARGET_X}" y1="2" y2="24"/>'
 
 
-def _percent(share: float) -> str:
-    return f"{round(share * 100)}%"
-
-
 def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH, at: Place | None = None) -> str:
     """A bar for the progress so far, a line at the target and a dashed line
     at the pace expected by now."""
     share = min(benchmark.progress or 0.0, MOST)
     expected = benchmark.expected_share
     status = benchmark.status.replace(" ", "-")
-    progress = (words["of the target"].format(progress=_percent(benchmark.progress)) if benchmark.progress is not None
-                else words["nothing measured"])
-    said = [words["progress so far"].format(progress=progress)]
+    said = [words["progress so far"].format(progress=progress_words(benchmark.progress, words))]
     body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>'
             f'<rect class="bar {status}" x="1" y="6" width="{share * _BAR_SCALE:.1f}" height="14" rx="2"/>'
             f'{_TARGET_LINE}<text x="{_TARGET_X}" y="34" text-anchor="middle">{escape(words["target mark"])}</text>'
@@ -68,7 +62,7 @@ def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH
     if expected is not None:
         pace = f"{1 + expected * _BAR_SCALE:.1f}"
         body.append(f'<line class="pace" x1="{pace}" x2="{pace}" y1="2" y2="24"/>')
-        said.append(words["expected by now"].format(share=_percent(expected)))
+        said.append(words["expected by now"].format(share=percent(expected)))
     return _svg("chart-progress", PROGRESS_HEIGHT, "; ".join(said) + ".", body, at)
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 from aotext.documents.types.plan import Benchmark, ScaleBenchmark
 from aotext.handouts.labels import ENGLISH
 from aotext.periods import Every, Period
-from aotext.words import number
+from aotext.words import number, percent
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,12 @@ def short_date(day: dt.date, words: Mapping[str, str] = ENGLISH) -> str:
     """'01 Sep 2026', as the charts print a day. English and Spanish both
     shorten a month's name to its first three letters."""
     return f"{day.day:02d} {month_name(day.month, words)[:3]} {day.year}"
+
+
+def progress_words(progress: float | None, words: Mapping[str, str] = ENGLISH) -> str:
+    """A benchmark's progress in words: '150% of the target', or that nothing is measured yet."""
+    return words["of the target"].format(progress=percent(progress)) if progress is not None \
+        else words["nothing measured"]
 
 
 def need_text(need: Need | Move, words: Mapping[str, str] = ENGLISH) -> str:

@@ -12,9 +12,17 @@ from typing import Any
 
 from aotext.handouts.labels import ENGLISH, period_words
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary
-from aotext.summary_notes import cannot_judge_text, celebration_text, missed_text, need_text, period_name, record_text
+from aotext.summary_notes import (
+    cannot_judge_text,
+    celebration_text,
+    missed_text,
+    need_text,
+    period_name,
+    progress_words,
+    record_text,
+)
 from aotext.terminal import Display, Formatter, render
-from aotext.words import number
+from aotext.words import number, percent
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
                   "no data": "dim", "not started": "dim"}
@@ -48,7 +56,7 @@ def target_text(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH)
 
 
 def progress_text(benchmark: BenchmarkSummary) -> str:
-    return f"{round(benchmark.progress * 100)}%" if benchmark.progress is not None else "—"
+    return percent(benchmark.progress) if benchmark.progress is not None else "—"
 
 
 def _period(benchmark: BenchmarkSummary, words: Mapping[str, str]) -> str:
@@ -156,11 +164,9 @@ def chart_words(benchmarks: Sequence[BenchmarkSummary], words: Mapping[str, str]
     """What a chart picture shows, in words: its alternative text, for whoever cannot see it."""
     parts = []
     for b in benchmarks:
-        progress = (words["of the target"].format(progress=progress_text(b)) if b.progress is not None
-                    else words["nothing measured"])
-        pace = (", " + words["expected share"].format(share=f"{round(b.expected_share * 100)}%")
+        pace = (", " + words["expected share"].format(share=percent(b.expected_share))
                 if b.expected_share is not None else "")
-        parts.append(f"{b.title}: {words[b.status]}, {progress}{pace}")
+        parts.append(f"{b.title}: {words[b.status]}, {progress_words(b.progress, words)}{pace}")
     return words["chart words"].format(benchmarks="; ".join(parts))
 
 

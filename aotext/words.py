@@ -89,6 +89,11 @@ def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
+def percent(share: float) -> str:
+    """1.5 as '150%'."""
+    return f"{round(share * 100)}%"
+
+
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """'1 problem', '3 problems'."""
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
