@@ -82,6 +82,15 @@ _MARKS = ("#", "`", "~")
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
+def _fenced(fence: str, text: str) -> tuple[str, bool]:
+    """The code fence open after the line `text` ("" outside code), when
+    `fence` was open before it, and whether the line opened or closed one."""
+    code = _CODE.match(text)
+    if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
+        return ("" if fence else code.group(1)), True
+    return fence, False
+
+
 def _headings(document: Document) -> Iterator[BodyFinding]:
     """Heading levels go down one at a time. A handout puts the document under
     a level-1 heading of its own, so its body may start at level 2 (or 1)."""
@@ -89,9 +98,8 @@ def _headings(document: Document) -> Iterator[BodyFinding]:
     for index, text in enumerate(document.body.split("\n")):
         if text.lstrip(" ")[:1] not in _MARKS:
             continue  # prose: neither a heading nor a fence (most lines; matching each was a third of the body check)
-        code = _CODE.match(text)
-        if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
-            fence = "" if fence else code.group(1)
+        fence, fenced = _fenced(fence, text)
+        if fenced:
             continue
         heading = _ATX.match(text) if not fence else None
         if heading is None:
@@ -117,9 +125,7 @@ def _raw(document: Document) -> Iterator[BodyFinding]:
     fence = ""
     for index, text in enumerate(document.body.split("\n")):
         raw = _RAW_FENCE.match(text) if not fence else None
-        code = _CODE.match(text)
-        if code and (not fence or (code.group(1)[0] == fence[0] and len(code.group(1)) >= len(fence))):
-            fence = "" if fence else code.group(1)
+        fence, _ = _fenced(fence, text)
         if raw is not None:
             yield _raw_finding(document.body_line + index, text.index(raw.group(1)) + 1, raw.group(2), "block")
         elif not fence:
