@@ -10,14 +10,14 @@ import re
 import subprocess
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from aotext.handouts.sources import markdown_line, source_of, strip_markers
+from aotext.handouts.sources import markdown_line, picture_place, source_of, strip_markers
 from aotext.own_files import TEMPLATES
 
 if TYPE_CHECKING:
@@ -216,6 +216,19 @@ def svg_as_png(folder: Path, name: str, counter: ProcessCount) -> bytes:
     except typst.TypstError as error:
         raise RenderError(f"typst could not draw an SVG picture: {getattr(error, 'message', error)}") from error
     return png
+
+
+def svgs_as_png(markdown: str, names: Iterable[str], folder: Path, counter: ProcessCount) -> Iterator[tuple[str, bytes]]:
+    """Each SVG picture among `names` (staged in `folder`, shown in the composed
+    `markdown`) drawn as PNG. One typst cannot draw is a RenderError that names
+    the document and line that show it: typst's own message names no picture."""
+    for name in names:
+        if name.lower().endswith(".svg"):  # the report's chart, or a document's own SVG picture
+            try:
+                png = svg_as_png(folder, name, counter)
+            except RenderError as error:
+                raise RenderError(f"{error}{picture_place(markdown, name)}") from error
+            yield name, png
 
 
 def _typst_failure(error: Exception, source: str) -> str:

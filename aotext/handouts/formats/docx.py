@@ -8,8 +8,7 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
-from aotext.handouts.render import RenderError, render_office, svg_as_png
-from aotext.handouts.sources import picture_place
+from aotext.handouts.render import render_office, svgs_as_png
 from aotext.project import Project
 
 
@@ -21,14 +20,10 @@ def prepare(tools: Tools) -> Renderer:
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
         metadata = {**composed.metadata, "author": project.collective}
         markdown = composed.markdown
-        for name in composed.images:
-            if name.lower().endswith(".svg"):  # the report's chart, or a document's own SVG picture
-                drawn = f"{name[:-4]}.png"
-                try:
-                    (resources / drawn).write_bytes(svg_as_png(resources, name, tools.counter))
-                except RenderError as error:
-                    raise RenderError(f"{error}{picture_place(markdown, name)}") from error
-                markdown = markdown.replace(f"]({name}", f"]({drawn}")
+        for name, png in svgs_as_png(composed.markdown, composed.images, resources, tools.counter):
+            drawn = f"{name[:-4]}.png"
+            (resources / drawn).write_bytes(png)
+            markdown = markdown.replace(f"]({name}", f"]({drawn}")
         return Rendered(render_office(markdown, "docx", metadata, reference, tools.counter, resources))
 
     return render

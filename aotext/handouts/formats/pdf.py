@@ -13,8 +13,8 @@ from pathlib import Path
 from aotext.handouts.compose import Composed
 from aotext.handouts.fonts import font_set
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools, UnshownText
-from aotext.handouts.render import RenderError, compile_pdf, svg_as_png, typst_source
-from aotext.handouts.sources import picture_place, strip_markers
+from aotext.handouts.render import RenderError, compile_pdf, svgs_as_png, typst_source
+from aotext.handouts.sources import strip_markers
 from aotext.project import Project
 
 
@@ -42,12 +42,8 @@ def _blame_a_picture(composed: Composed, resources: Path, tools: Tools) -> None:
     """When typst fails, an SVG picture it cannot draw may be why; its message
     does not say which: try each alone, and name the first that fails, with
     the document and line that show it."""
-    for name in composed.images:
-        if name.lower().endswith(".svg"):
-            try:
-                svg_as_png(resources, name, tools.counter)
-            except RenderError as error:
-                raise RenderError(f"{error}{picture_place(composed.markdown, name)}") from error
+    for _ in svgs_as_png(composed.markdown, composed.images, resources, tools.counter):
+        pass
 
 
 FORMAT = OutputFormat(name="pdf", prepare=prepare, fonts=True)
