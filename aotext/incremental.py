@@ -152,12 +152,14 @@ class LiveCheck:
 
     @classmethod
     def read(cls, content_dir: Path, project: Loaded | None, as_of: dt.date, *, ignore: Iterable[str] = (),
-             jobs: int | None = None, many_edits: bool = True,
-             progress: Callable[[str], None] | None = None) -> LiveCheck:
-        """Read and check every document under `content_dir`, and the project
-        file (already read), as `aotext lint` does."""
-        files = document_names([content_dir], project.path if project is not None else None) \
-            if content_dir.is_dir() else []
+             jobs: int | None = None, many_edits: bool = True, progress: Callable[[str], None] | None = None,
+             files: list[str] | None = None) -> LiveCheck:
+        """Read and check every document under `content_dir` (`files`, when
+        they are listed already), and the project file (already read), as
+        `aotext lint` does."""
+        if files is None:
+            files = document_names([content_dir], project.path if project is not None else None) \
+                if content_dir.is_dir() else []
         announce(progress, len(files))
         loaded = read_all([Path(path) for path in files], jobs, keep_bodies=False, mentions=True)
         return cls([*loaded, *([project] if project is not None else [])], as_of, ignore, content_dir=content_dir,

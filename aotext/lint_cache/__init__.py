@@ -46,11 +46,10 @@ from aotext.lint_cache.store import (
     Stat,
     cache_key,
     content_digest,
-    file_stat,
-    picture_stat,
     read_found,
     read_index,
     read_names,
+    seen_stat,
     write_all,
     write_found,
 )
@@ -83,7 +82,7 @@ def _cached_lint(where: Location, as_of: dt.date, jobs: int | None,
                  progress: Callable[[str], None] | None) -> LintResult:
     stats = _files(where)
     if any(is_encrypted(path) for path in stats):
-        return _result(_full(where, as_of, jobs, progress))
+        return _result(_full(where, as_of, jobs, progress, stats))
     folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
     found = read_found(folder / FILE, key)
     if found is None:
@@ -128,13 +127,8 @@ def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
 
 def _files(where: Location) -> dict[str, Stat]:
     """The documents lint reads, as it names them, with their times and sizes."""
-    found = {}
-    for path in documents_found([where.content_dir], where.project.path if where.project is not None else None):
-        try:
-            found[path] = file_stat(path)
-        except OSError:
-            found[path] = (0, 0)  # a broken link, or gone since its folder was read: reading it says what is wrong
-    return found
+    project = where.project.path if where.project is not None else None
+    return {path: seen_stat(path) for path in documents_found([where.content_dir], project)}
 
 
 def _gone(found: Found, stats: dict[str, Stat], where: Location) -> list[str]:
@@ -250,7 +244,7 @@ def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
     """Check everything, and cache what was found. No digests yet: reading
     every file again would slow this lint; a file whose time or size changes
     later is read then, and counts as changed."""
-    live = _full(where, as_of, jobs, progress)
+    live = _full(where, as_of, jobs, progress, stats)
     found = Found(started, {}, {}, [], {}, started, {}, {})
     for path in live.paths:
         if (item := live.loaded(path)) is not None:
@@ -259,8 +253,11 @@ def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
     return live
 
 
-def _full(where: Location, as_of: dt.date, jobs: int | None, progress: Callable[[str], None] | None) -> LiveCheck:
-    return LiveCheck.read(where.content_dir, where.project, as_of, jobs=jobs, many_edits=False, progress=progress)
+def _full(where: Location, as_of: dt.date, jobs: int | None, progress: Callable[[str], None] | None,
+          stats: dict[str, Stat]) -> LiveCheck:
+    """Check every file `_files` found (`stats`): the folder is not listed twice."""
+    return LiveCheck.read(where.content_dir, where.project, as_of, jobs=jobs, many_edits=False, progress=progress,
+                          files=sorted(stats))
 
 
 def _result(live: LiveCheck) -> LintResult:
@@ -278,7 +275,7 @@ def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str,
     seen_before, pictures, racy_from = found.seen, found.pictures, found.started - CLOCK_TICK_NS
     for path, stat in stats.items():
         seen = seen_before.get(path)
-        if seen is None or (pictures and any(picture_stat(picture) != then
+        if seen is None or (pictures and any(seen_stat(picture) != then
                                               for picture, then in pictures.get(path, ()))):
             changed.append(path)
         elif seen[0] != stat[0] or seen[1] != stat[1] or stat[0] >= racy_from:

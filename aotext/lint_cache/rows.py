@@ -24,7 +24,7 @@ from aotext.lint_cache.store import (
     Problems,
     Seen,
     file_stat,
-    picture_stat,
+    seen_stat,
 )
 from aotext.load import Loaded, load_file
 from aotext.model import Problem, Severity
@@ -115,7 +115,7 @@ def found_of(item: Loaded, facts: Facts, seen: Seen | None) -> tuple[Seen, Probl
     if seen is None:  # the project file: its own digest is in the key
         seen = (*(file_stat(item.path) if os.path.isfile(item.path) else (0, 0)), b"")
     problems = (_rows(facts.own), _rows(facts.ruled)) if facts.own or facts.ruled else None
-    return seen, problems, item.internal_error, tuple((picture, picture_stat(picture)) for picture in item.consulted)
+    return seen, problems, item.internal_error, tuple((picture, seen_stat(picture)) for picture in item.consulted)
 
 
 def index_row_of(item: Loaded | None, facts: Facts, known: frozenset[str]) -> IndexRow | None:

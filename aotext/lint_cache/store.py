@@ -41,8 +41,9 @@ def file_stat(path: str | Path) -> Stat:
     return found.st_mtime_ns, found.st_size
 
 
-def picture_stat(path: str) -> Stat:
-    """A picture's time and size, (0, 0) when it is not there: lint reads what it holds."""
+def seen_stat(path: str) -> Stat:
+    """A file's time and size as the cache notes them: a document's or a picture's;
+    (0, 0) when it cannot be looked at (gone, a broken link): reading it says what is wrong."""
     try:
         return file_stat(path)
     except OSError:
