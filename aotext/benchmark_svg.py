@@ -42,6 +42,11 @@ def _svg(kind: str, height: int, label: str, body: list[str], at: Place | None =
             f'xmlns="http://www.w3.org/2000/svg"><title>{said}</title>{"".join(body)}</svg>')
 
 
+def status_class(status: str) -> str:
+    """A status as the stylesheets' class names it: 'on track' as on-track."""
+    return status.replace(" ", "-")
+
+
 # The progress bar's units per share of the target, and where the target's line stands.
 _BAR_SCALE = (WIDTH - 2) / MOST
 _TARGET_X = f"{1 + _BAR_SCALE:.1f}"
@@ -53,7 +58,7 @@ def progress_svg(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH
     at the pace expected by now."""
     share = min(benchmark.progress or 0.0, MOST)
     expected = benchmark.expected_share
-    status = benchmark.status.replace(" ", "-")
+    status = status_class(benchmark.status)
     said = [words["progress so far"].format(progress=progress_words(benchmark.progress, words))]
     body = [f'<rect class="track" x="1" y="6" width="{WIDTH - 2}" height="14" rx="2"/>'
             f'<rect class="bar {status}" x="1" y="6" width="{share * _BAR_SCALE:.1f}" height="14" rx="2"/>'
@@ -210,6 +215,6 @@ def figures(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> str:
     (the report handout's; the dashboard lays its own out)."""
     return "\n".join(
         f'<figure class="benchmark-chart"><figcaption>{escape(b.title)} '
-        f'<span class="status {b.status.replace(" ", "-")}">{escape(words[b.status])}</span></figcaption>'
+        f'<span class="status {status_class(b.status)}">{escape(words[b.status])}</span></figcaption>'
         f'<div class="charts">{progress_svg(b, words)}{history_svg(b, plan.as_of, words)}</div></figure>'
         for b in plan.benchmarks)

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping
 from html import escape
 
-from aotext.benchmark_svg import history_svg, progress_svg
+from aotext.benchmark_svg import history_svg, progress_svg, status_class
 from aotext.handouts.labels import period_words
 from aotext.summary import BenchmarkSummary
 from aotext.summary_notes import period_name
@@ -53,7 +53,7 @@ def benchmark_card(b: BenchmarkSummary, plan_anchor: str, as_of: dt.date, words:
     over_time = words["history caption each"].format(period=every) if every else words["history caption"]
     return (
         f'<article class="benchmark" id="{card}" aria-labelledby="{card}-title">\n'
-        f'<h4 id="{card}-title">{escape(b.title)} <span class="status {b.status.replace(" ", "-")}">{words[b.status]}'
+        f'<h4 id="{card}-title">{escape(b.title)} <span class="status {status_class(b.status)}">{words[b.status]}'
         "</span></h4>\n"
         '<dl class="facts">\n'
         f"<div><dt>{words['target']}</dt><dd>{escape(target_text(b, words))}</dd></div>\n"

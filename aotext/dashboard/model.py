@@ -134,6 +134,11 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
     )
 
 
+def fewer_than_shown(words: Mapping[str, str]) -> str:
+    """What a shareable page prints for a count of people under SMALL_COUNT: 'fewer than 3'."""
+    return words["fewer than"].format(count=SMALL_COUNT)
+
+
 def shareable_count(count: int, words: Mapping[str, str]) -> str:
     """A count of people as a shareable page prints it, in the page's words."""
-    return words["fewer than"].format(count=SMALL_COUNT) if count < SMALL_COUNT else str(count)
+    return fewer_than_shown(words) if count < SMALL_COUNT else str(count)

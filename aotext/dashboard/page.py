@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 from string import Template
 
-from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, Dashboard
+from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, Dashboard, fewer_than_shown
 from aotext.dashboard.people_sections import chart_section, followups_section
 from aotext.dashboard.plan_sections import glance_section, plan_section
 from aotext.handouts.labels import labels
@@ -45,8 +45,8 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
 def _header(dashboard: Dashboard, title: str, words: Mapping[str, str]) -> str:
     collective = f"{escape(dashboard.collective)} · " if dashboard.collective else ""
     if dashboard.shareable:
-        fewer = words["fewer than"].format(count=SMALL_COUNT)
-        notice = f'<p class="notice">{words["shareable notice"].format(count=SMALL_COUNT, fewer=fewer)}</p>\n'
+        said = words["shareable notice"].format(count=SMALL_COUNT, fewer=fewer_than_shown(words))
+        notice = f'<p class="notice">{said}</p>\n'
     else:
         told = words["private notice"].format(command="<code>aotext dashboard --shareable</code>")
         notice = f'<p class="notice private" role="note"><strong>{words["private"]}</strong> {told}</p>\n'

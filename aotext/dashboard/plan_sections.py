@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
+from aotext.benchmark_svg import status_class
 from aotext.dashboard.cards import benchmark_card
 from aotext.dashboard.model import Dashboard, PlanPanel
 from aotext.handouts.labels import days_words, period_words
@@ -25,13 +26,9 @@ def _ago(days: int, words: Mapping[str, str]) -> str:
     return days_words(days, words, "today", "ago", "in time")
 
 
-def _css(status: str) -> str:
-    return status.replace(" ", "-")
-
-
 def _glance_row(panel: PlanPanel, words: Mapping[str, str]) -> str:
     counts = dict(panel.counts)
-    cells = "".join(f'<td class="{_css(status)}">{counts[status]}</td>' for status in GLANCE_STATUSES)
+    cells = "".join(f'<td class="{status_class(status)}">{counts[status]}</td>' for status in GLANCE_STATUSES)
     due = panel.reflection
     if due is None:
         reflection = "—"
@@ -101,7 +98,7 @@ def _misses(panel: PlanPanel, plan_anchor: str, words: Mapping[str, str]) -> str
         return ""
     unsaid = words["no if_missed"].format(field="<code>if_missed</code>")
     items = "".join(
-        f'<li><strong>{escape(b.title)}</strong> (<span class="status {_css(b.status)}">{words[b.status]}</span>):\n'
+        f'<li><strong>{escape(b.title)}</strong> (<span class="status {status_class(b.status)}">{words[b.status]}</span>):\n'
         + (f"<blockquote>“{escape(b.if_missed)}”</blockquote>" if b.if_missed else unsaid)
         + "</li>\n"
         for b in misses)
@@ -118,7 +115,7 @@ def plan_section(panel: PlanPanel, shareable: bool, words: Mapping[str, str]) ->
         ends = words["ended"]
     else:
         ends = words["plan ends on"].format(date=plan.ends) if plan.ends else ""
-    counts = "".join(f'<li class="count {_css(status)}"><span class="number">{count}</span> '
+    counts = "".join(f'<li class="count {status_class(status)}"><span class="number">{count}</span> '
                      f"{words[f'benchmark:{status}' if count == 1 else f'benchmarks:{status}']}</li>\n"
                      for status, count in panel.counts if count or status != "not started")
     pieces = [

@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from aotext.benchmark_svg import HISTORY_HEIGHT, PROGRESS_HEIGHT, WIDTH, history_svg, progress_svg
+from aotext.benchmark_svg import HISTORY_HEIGHT, PROGRESS_HEIGHT, WIDTH, history_svg, progress_svg, status_class
 from aotext.handouts.labels import ENGLISH
 from aotext.summary import BenchmarkSummary, PlanSummary
 
@@ -76,7 +76,7 @@ def _row(benchmark: BenchmarkSummary, top: float, as_of: dt.date, words: Mapping
     first = top + 40 - 6 * (len(lines) - 1)
     title = "".join(f'<text class="title" x="{_TITLE_RIGHT}" y="{first + 12 * number:.1f}" text-anchor="end">'
                     f"{escape(line)}</text>" for number, line in enumerate(lines))
-    status = (f'<text class="status {benchmark.status.replace(" ", "-")}" x="{_PROGRESS_LEFT}" y="{top + 22}">'
+    status = (f'<text class="status {status_class(benchmark.status)}" x="{_PROGRESS_LEFT}" y="{top + 22}">'
               f"{escape(words[benchmark.status])}</text>")
     progress = progress_svg(benchmark, words, at=(_PROGRESS_LEFT, top + 28, _PROGRESS_WIDTH,
                                                   _PROGRESS_WIDTH * PROGRESS_HEIGHT / WIDTH))
