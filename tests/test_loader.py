@@ -11,6 +11,7 @@ from frontmatter.default_handlers import BaseHandler
 
 from aotext.frontmatter_handler import AotextHandler, FrontMatterError, normalise
 from aotext.load import PROJECT_FILE, document_names, documents_found, load_file
+from helpers import write_tree
 
 DOC = """---
 type: reflection
@@ -154,10 +155,8 @@ def test_the_project_file_is_never_among_the_documents_however_it_is_named(tmp_p
     """Named as a path or found in a folder, the project file is left out of
     the documents, and a file of the same name elsewhere is not."""
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "content" / "plans").mkdir(parents=True)
-    (tmp_path / "content" / "settings.md").write_text(PROJECT_YAML, encoding="utf-8")
-    (tmp_path / "content" / "plans" / "settings.md").write_text("---\ntype: plan\n---\n", encoding="utf-8")
-    (tmp_path / "content" / "plans" / "bus.md").write_text("---\ntype: plan\n---\n", encoding="utf-8")
+    write_tree(tmp_path, {"content/settings.md": PROJECT_YAML, "content/plans/settings.md": "---\ntype: plan\n---\n",
+                          "content/plans/bus.md": "---\ntype: plan\n---\n"})
     for project in ("content/settings.md", "./content/settings.md", str(tmp_path / "content" / "settings.md")):
         assert document_names(["content"], project) == ["content/plans/bus.md", "content/plans/settings.md"]
         assert documents_found(["content", "content/settings.md"], project) == {
