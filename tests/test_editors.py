@@ -2,7 +2,8 @@
 built-in client) and Emacs (eglot), each headless, editing a reflection log
 so that it names a plan that does not exist, then putting it right. Each is
 skipped where the editor is not installed (Debian: neovim; emacs-nox with
-elpa-eglot on Emacs 28, built in from Emacs 29)."""
+elpa-eglot on Emacs 28, built in from Emacs 29). Zed's extension is
+compiled against a stand-in of Zed's extension API where Rust is installed."""
 
 from __future__ import annotations
 
@@ -106,3 +107,25 @@ def test_emacs_eglot_shows_the_problem(shipped: Path) -> None:
     done = subprocess.run(["emacs", "--batch", "-l", str(script)], cwd=shipped, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "HOME": str(shipped)})
     assert f"{_plan_line(shipped)}: aotext [unknown-reference]: {PROBLEM}" in done.stdout, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="Rust is not installed (https://rustup.rs)")
+def test_zed_extension_compiles_and_names_aotext_lsp(tmp_path: Path) -> None:
+    """The extension in editors/zed compiles (against tests/zed_api_stand_in,
+    offline) and starts the `aotext` language server, whose settings key the
+    README gives, for Markdown and YAML with `aotext lsp`."""
+    import tomllib
+
+    extension = tmp_path / "zed"
+    shutil.copytree(ROOT / "editors" / "zed", extension, ignore=shutil.ignore_patterns("target", "*.wasm"))
+    manifest = tomllib.loads((extension / "extension.toml").read_text(encoding="utf-8"))
+    assert manifest["language_servers"]["aotext"]["languages"] == ["Markdown", "YAML"]
+    assert '"lsp": {"aotext": {"binary": {"path": "AOTEXT"}}}' in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'vec!["lsp".to_string()]' in (extension / "src" / "lib.rs").read_text(encoding="utf-8")
+    cargo = (extension / "Cargo.toml").read_text(encoding="utf-8")
+    stand_in = (ROOT / "tests" / "zed_api_stand_in").as_posix()
+    (extension / "Cargo.toml").write_text(
+        cargo.replace('zed_extension_api = "0.7.0"', f'zed_extension_api = {{ path = "{stand_in}" }}'), encoding="utf-8")
+    built = subprocess.run(["cargo", "build", "--offline", "--quiet", "--target-dir", str(tmp_path / "target")],
+                           cwd=extension, capture_output=True, text=True, timeout=600, check=False)
+    assert built.returncode == 0, built.stderr
