@@ -105,7 +105,9 @@ class ReflectionDue:
     """When a plan's group last reflected and when it should next, by its own `reflect_every`."""
 
     day: dt.date  # the day judged on: the as-of date, never after the plan ends
-    last: dt.date | None  # the latest reflection log by then (private ones too: a meeting was held)
+    # The latest reflection log by then: private ones too where private
+    # material may show (a meeting was held), never on a shareable page.
+    last: dt.date | None
     since: dt.date  # the last log, else the plan's start
     next: dt.date
 
@@ -114,12 +116,15 @@ class ReflectionDue:
         return self.day > self.next
 
 
-def reflection_due(corpus: Corpus, plan: Plan, as_of: dt.date) -> ReflectionDue | None:
-    """None when the plan says no readable cadence or start (lint reports those)."""
+def reflection_due(corpus: Corpus, plan: Plan, as_of: dt.date, *, private_logs: bool = True) -> ReflectionDue | None:
+    """None when the plan says no readable cadence or start (lint reports
+    those). `private_logs` False: as if the private logs were not there (a
+    shareable page says nothing of them, not even when a meeting was held)."""
     if plan.reflect_every is None or plan.started is None:
         return None
     day = plan.judging_day(as_of)
-    last = max((held for held, _ in corpus.logs_of(plan.id) if held <= day), default=None)
+    last = max((held for held, log in corpus.logs_of(plan.id) if held <= day and (private_logs or not log.private)),
+               default=None)
     since = last or plan.started
     upcoming = add_cadence(since, plan.reflect_every)
     return ReflectionDue(day, last, since, upcoming) if upcoming else None

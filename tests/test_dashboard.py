@@ -112,6 +112,10 @@ def test_a_canary_in_notes_and_in_a_private_log_reaches_neither_page(repo, tmp_p
     for path in (PRIVATE_PAGE, SHARED_PAGE):
         written = (tmp_path / path).read_text(encoding="utf-8")
         assert NOTE_CANARY not in written and LOG_CANARY not in written, path
+    # Nor does the shareable page say when the private meeting was held; the full one does (a meeting was held).
+    assert "Last reflection: 2026-11-22" in text(page(tmp_path / PRIVATE_PAGE))
+    shared = text(page(tmp_path / SHARED_PAGE))
+    assert "2026-11-22" not in shared and "Last reflection: 2026-11-20" in shared
 
 
 def test_the_shareable_page_has_no_pseudonym_ask_or_owner_and_no_count_under_three(repo, tmp_path):

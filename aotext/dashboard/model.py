@@ -94,7 +94,7 @@ class Dashboard:
 def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, shareable: bool) -> PlanPanel:
     statuses = [benchmark.status for benchmark in summary.benchmarks]
     counts = tuple((status, statuses.count(status)) for status in STATUSES)
-    return PlanPanel(summary, counts, plan.reflect_every, reflection_due(corpus, plan, as_of),
+    return PlanPanel(summary, counts, plan.reflect_every, reflection_due(corpus, plan, as_of, private_logs=not shareable),
                      () if shareable else summary.celebrate,
                      len(summary.celebrate))
 
