@@ -54,10 +54,10 @@ summary: $(CORE)
 followups: $(CORE)
 	$(BIN)/aotext followups
 
-# The follow-ups as a calendar file to import: build/followups.ics
+# The follow-ups as a calendar file to import: private/followups.ics (it
+# names people, so never into build/, which collectives publish)
 calendar: $(CORE)
-	@mkdir -p build
-	$(BIN)/aotext followups --ics build/followups.ics
+	$(BIN)/aotext followups --ics private/followups.ics
 
 # The coordinator's dashboard, one web page: private/dashboard.html (private:
 # it names people; git ignores the folder). The shareable one, with counts of

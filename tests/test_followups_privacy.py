@@ -1,13 +1,16 @@
 """What the follow-ups let out: a calendar file goes wherever it is imported
 (a phone, a synced or shared calendar), so it holds who, when, how and who
-calls, and the private details only when asked for by name. Also: the
-calendar file that cannot be written."""
+calls, and the private details only when asked for by name; it is never
+written into build/, and is the owner's only. Also: the calendar file that
+cannot be written."""
 
 from __future__ import annotations
 
 import errno
 import json
 import os
+import stat
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,27 @@ def test_a_calendar_file_in_a_read_only_folder_is_one_clear_line_and_exit_2(repo
         "aotext followups: could not write the calendar file shared/followups.ics: Permission denied; "
         "name a file in a folder you may write to")
     assert list((tmp_path / "shared").iterdir()) == []
+
+
+def test_the_calendar_is_never_written_into_build_which_collectives_publish(repo, tmp_path):
+    repo({NOTE: WITH_CANARIES})
+    for target in ("build/followups.ics", "build/../build/calendars/followups.ics"):
+        result = invoke("followups", "--as-of", AS_OF, "--ics", target)
+        assert result.exit_code == 2, result.output
+        assert (f"{target} is in build/, which collectives publish, and the calendar file names the people you "
+                "organize: write it elsewhere (make calendar writes private/followups.ics)") in result.stderr
+        assert "Nia" not in result.stdout  # refused before anything is listed
+    assert not (tmp_path / "build").exists()
+
+
+def test_the_calendar_in_private_is_the_owners_only_and_git_never_adds_it(repo, tmp_path):
+    repo({NOTE: WITH_CANARIES})
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    result = followups("--ics", "private/followups.ics")
+    assert "warning" not in result.stderr
+    written = tmp_path / "private" / "followups.ics"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert subprocess.run(["git", "check-ignore", "-q", str(written)], cwd=tmp_path).returncode == 0
+    elsewhere = followups("--ics", "calendar.ics")
+    assert ("warning: calendar.ics is in the repository and git does not ignore it, so a `git add` would share "
+            "the names in it") in elsewhere.stderr

@@ -23,7 +23,8 @@ from aotext.followups_report import FORMATS
               show_default=True, help="table for the terminal, markdown for meeting notes, json for programs.")
 @click.option("--ics", "ics_file", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write the follow-ups as a calendar file (iCalendar) with a reminder for each, to import "
-                   "into a calendar program. Importing it again updates the entries instead of duplicating them.")
+                   "into a calendar program. Importing it again updates the entries instead of duplicating them. "
+                   "It names people: never in build/, which collectives publish.")
 @click.option("--include-notes", is_flag=True,
               help="Also show the notes taken after each conversation, and put the ask, the commitment and the notes "
                    "in the calendar file. They are private: left out unless asked for.")
@@ -48,12 +49,12 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     Examples:
       aotext followups
       aotext followups --owner Sam --within 14
-      aotext followups --ics followups.ics
+      aotext followups --ics private/followups.ics
       aotext followups --chart
     """
     from aotext.followups import Due, due_followups, organizing_chart
     from aotext.followups_report import CHART_FORMATS, calendar, count_line
-    from aotext.fsio import atomic_write
+    from aotext.private_output import PRIVATE_FOLDER, refuse_published, write_private
     from aotext.repository import open_repository
     from aotext.rules.conversations import FUTURE_CONVERSATION, SHARED_PSEUDONYM
     from aotext.terminal import Display
@@ -61,6 +62,9 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=include_notes)
     report_unread_encrypted(repository, "followups")
+    instead = f"write it elsewhere (make calendar writes {PRIVATE_FOLDER}/followups.ics)"
+    if ics_file:  # before anything is printed
+        refuse_published(Path(ics_file), repository.root, "the calendar file", instead)
     cadence = repository.cadence
     display = Display.for_output()
     if chart:
@@ -73,12 +77,14 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
             click.echo(count_line(due.followups))
         if ics_file:
             try:
-                atomic_write(Path(ics_file), calendar(due))
+                warnings = write_private(Path(ics_file), calendar(due), repository.root, "the calendar file", instead)
             except OSError as error:  # a read-only folder, a full disk: the user's to fix, not a bug
                 raise AotextError(f"could not write the calendar file {ics_file}: {error.strerror or error}; "
                                   "name a file in a folder you may write to") from error
             count = len(due.followups)
             click.echo(f"Wrote {ics_file} with {count} follow-up{'s' if count != 1 else ''}.", err=True)
+            for warning in warnings:
+                click.echo(f"warning: {warning}", err=True)
     # The warnings that mean someone may be listed twice or not at all; a note
     # after an --as-of day asked for on purpose is no slip, so that one only for today.
     shown = {SHARED_PSEUDONYM} if as_of else {SHARED_PSEUDONYM, FUTURE_CONVERSATION}

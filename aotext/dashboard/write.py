@@ -7,33 +7,21 @@ where build/index.html links it."""
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.dashboard.model import SHAREABLE_GENERATOR
-from aotext.errors import UsageError
-from aotext.fsio import atomic_write_text, create_new
+from aotext.fsio import atomic_write_text
+from aotext.private_output import PRIVATE_FOLDER, write_private
 from aotext.project import BUILD_FOLDER, Project
 
-PRIVATE_FOLDER = "private"
 FILE_NAME = "dashboard.html"
-# Written into private/ the first time: git then ignores everything in the
-# folder, whatever the repository's own .gitignore says.
-_IGNORE_ALL = "# aotext: what is written here names people; git never adds it.\n*\n"
+_INSTEAD = (f"write it elsewhere (the default is {PRIVATE_FOLDER}/{FILE_NAME}), "
+            "or make the shareable one with --shareable")
 
 
 def default_output(root: Path, shareable: bool) -> Path:
     return root / (BUILD_FOLDER if shareable else PRIVATE_FOLDER) / FILE_NAME
-
-
-def check_output(path: Path, root: Path, shareable: bool) -> None:
-    """Refuse to write the full dashboard where the build's published files are."""
-    if not shareable and path.resolve().is_relative_to((root / BUILD_FOLDER).resolve()):
-        raise UsageError(f"{path} is in {BUILD_FOLDER}/, which collectives publish, and the full dashboard names "
-                         f"the people you organize: write it elsewhere (the default is {PRIVATE_FOLDER}/{FILE_NAME}), "
-                         "or make the shareable one with --shareable")
 
 
 @dataclass(frozen=True)
@@ -42,34 +30,12 @@ class Written:
     warnings: tuple[str, ...] = ()
 
 
-def _keep_out_of_git(path: Path, root: Path) -> tuple[str, ...]:
-    """Make private/ ignore itself; elsewhere in the repository, warn when git would add the page."""
-    private = (root / PRIVATE_FOLDER).resolve()
-    if path.resolve().is_relative_to(private):
-        ignore = private / ".gitignore"
-        if not ignore.exists():  # looked at first: making it is a file written to disk and synced
-            with contextlib.suppress(FileExistsError):  # made meanwhile, or the collective's own: left as it is
-                create_new(ignore, _IGNORE_ALL)
-        return ()
-    if not path.resolve().is_relative_to(root.resolve()):
-        return ()
-    try:
-        checked = subprocess.run(["git", "check-ignore", "--quiet", str(path.resolve())], cwd=root,
-                                 capture_output=True, timeout=10, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return ()  # no git here: nothing it could add
-    if checked.returncode == 1:  # 1: not ignored; 128: not a git repository
-        return (f"{path} is in the repository and git does not ignore it, so a `git add` would share the names in "
-                f"it: write it under {PRIVATE_FOLDER}/, or add it to .gitignore",)
-    return ()
-
-
 def write_dashboard(html: str, path: Path, root: Path, shareable: bool) -> Written:
-    """Write the page atomically; a full one readable by its owner only, and kept out of git."""
-    check_output(path, root, shareable)
-    warnings = () if shareable else _keep_out_of_git(path, root)
-    atomic_write_text(path, html, private=not shareable)
-    return Written(path, warnings)
+    """Write the page atomically; a full one (never into build/) readable by its owner only, and kept out of git."""
+    if shareable:
+        atomic_write_text(path, html)
+        return Written(path)
+    return Written(path, write_private(path, html.encode("utf-8"), root, "the full dashboard", _INSTEAD))
 
 
 def shareable_page(folder: Path) -> Path | None:
