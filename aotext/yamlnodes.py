@@ -10,6 +10,7 @@ and project files with it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,13 +22,14 @@ _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
 _BOOL = "tag:yaml.org,2002:bool"
+_FLOAT = "tag:yaml.org,2002:float"
 # YAML 1.1 also reads yes/no/on/off as true/false, which turns a scale such
 # as [no, a few, most] into [false, ...]; only true and false are booleans here.
 _BOOLEANS = {"true": True, "false": False}
 _CONSTRUCTOR = yaml.SafeLoader.__new__(yaml.SafeLoader)  # only its scalar converters are used
 _SCALAR_CONVERTERS = {
     "tag:yaml.org,2002:int": yaml.SafeLoader.construct_yaml_int,
-    "tag:yaml.org,2002:float": yaml.SafeLoader.construct_yaml_float,
+    _FLOAT: yaml.SafeLoader.construct_yaml_float,
     "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
 }
 MAX_DEPTH = 40
@@ -127,6 +129,9 @@ class _Walker:
             # YAML 1.1 reads 10:00 as the number 600 (base 60); a clock time stays text.
             return node.value
         if converter is not None:
-            return converter(_CONSTRUCTOR, node)
+            value = converter(_CONSTRUCTOR, node)
+            # .inf and .nan are YAML numbers that no count, target or length can be:
+            # they stay text, which the schema reports at their line.
+            return node.value if isinstance(value, float) and not math.isfinite(value) else value
         self.unknown_tags.append((self.where(node), tag))
         return node.value

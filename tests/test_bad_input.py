@@ -98,3 +98,21 @@ def test_unexpected_failure_is_one_line_and_exit_2(repo, monkeypatch):
 def test_unquoted_clock_time_stays_a_time(repo):
     repo({"aotext.yaml": PROJECT.replace('start: "10:00"', "start: 10:00")})
     assert lint_json() == []
+
+
+@pytest.mark.parametrize("written", [".inf", "-.inf", ".nan", ".NaN", "1.0e+999"])
+def test_a_count_that_is_infinite_or_not_a_number_is_an_error_at_its_line_and_every_command_goes_on(
+        repo, tmp_path, written):
+    """YAML reads .inf, .nan and 1.0e+999 as numbers no count can be: lint
+    says so at the line, and the summary and the dashboard leave the
+    measurement out (exit 1), where the dashboard had failed on it."""
+    repo({LOG: REFLECTION.replace("value: 3", f"value: {written}")})
+    [problem] = lint_json()
+    assert (problem["path"], problem["line"], problem["rule"]) == (LOG, 8, "schema")
+    assert problem["message"] == f'measurements #1 value: expected a number, got "{written}"'
+    summary = invoke("summary", "--as-of", "2026-11-24", "--format", "csv")
+    assert summary.exit_code == 1 and "inf" not in summary.stdout and "nan" not in summary.stdout.lower()
+    for shareable in ((), ("--shareable",)):
+        page = invoke("dashboard", "--as-of", "2026-11-24", *shareable)
+        assert page.exit_code == 1 and "internal error" not in page.output, page.output
+    assert (tmp_path / "private/dashboard.html").exists() and (tmp_path / "build/dashboard.html").exists()
