@@ -62,6 +62,9 @@ CASES = [
     ("agenda-overrun", {"aotext.yaml": PROJECT.replace('end: "11:00"', 'end: "10:20"')}, "aotext.yaml", 'end: "10:20"', "10 minutes past its end"),
     ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: [planning]\n    - start: "09:00"\n      modules: [planning]\n')}, "aotext.yaml", "modules: [planning]", "already on day 1", 2),
     ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: []\n    - start: "09:00"\n')}, "aotext.yaml", "- start: \"09:00\"", "must list its modules"),
+    # One day that lists its modules is held to its list, as the agenda is.
+    ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      end: "11:00"\n      modules: [planning, planning]\n')}, "aotext.yaml", "modules: [planning, planning]", "is already on this day"),
+    ("agenda-modules", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      end: "11:00"\n      modules: []\n')}, "aotext.yaml", "  days:", "or remove 'modules:' to run every module"),
     ("unknown-reference", {"aotext.yaml": PROJECT.replace('      end: "11:00"\n', '      modules: [planing]\n')}, "aotext.yaml", "modules: [planing]", "did you mean 'planning'"),
     ("handout-format", {"aotext.yaml": PROJECT.replace("formats: [pdf, docx]", "formats: [pdf, pptx]")}, "aotext.yaml", "formats: [pdf, pptx]", "not pptx"),
     ("duplicate-id", {"aotext.yaml": PROJECT + PROJECT[PROJECT.index("  - name"):]}, "aotext.yaml", "  - name: participant", "already called", 2),

@@ -36,11 +36,12 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             )
 
 
-@rule("agenda-modules", "with several workshop days, a module that no day lists, or that two days list")
+@rule("agenda-modules", "a module that no workshop day lists, or that is listed twice, when the days list their modules")
 def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     project = corpus.checked_project
     days = timed_days(project.data) if project else []
-    if project is None or len(days) < 2:
+    # One day without a list runs every module: nothing to check.
+    if project is None or not days or (len(days) == 1 and days[0][1].modules is None):
         return
     first_day: dict[str, int] = {}
     for index, day in days:
@@ -51,13 +52,18 @@ def agenda_modules(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             continue
         for position, module_id in enumerate(day.modules):
             if module_id in first_day:
+                where = "already on this day" if first_day[module_id] == index else \
+                    f"already on day {first_day[module_id] + 1}"
                 yield project, ("workshop", "days", index, "modules", position), (
-                    f"module '{module_id}' is already on day {first_day[module_id] + 1}; list each module on one day"
+                    f"module '{module_id}' is {where}; list each module once"
                 )
             first_day.setdefault(module_id, index)
+    missing = ("is not on any day of the workshop, so the agenda leaves it out; add it to a day's 'modules:'"
+               if len(days) > 1 else "is not in the day's 'modules:', so the agenda leaves it out; add it there, "
+               "or remove 'modules:' to run every module")
     for module in corpus.all_everywhere(Module):
         if module.id and module.id not in first_day:
-            yield project, ("workshop", "days"), f"module '{module.id}' is not on any day of the workshop; add it to a day's 'modules:'"
+            yield project, ("workshop", "days"), f"module '{module.id}' {missing}"
 
 
 @rule("handout-format", "a handout asks for a format its layout cannot make (pptx is for slides only, and slides are only pptx)")
