@@ -78,6 +78,7 @@ CASES = [
     ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
     ("implausible-date", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    due: 0026-12-31\n")}, PLAN_PATH, "due: 0026-12-31", "is the year mistyped"),
     ("fonts-folder", {"aotext.yaml": PROJECT + "fonts: fonts\n"}, "aotext.yaml", "fonts: fonts", "does not exist"),
+    ("future-log", {LOG_PATH: REFLECTION.replace("date: 2026-11-20", "date: 2026-11-30")}, LOG_PATH, "date: 2026-11-30", "after 2026-11-24"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
 

@@ -120,3 +120,18 @@ def test_a_broken_plan_still_gives_a_summary_and_exit_1(repo):
     result = summary("--format", "json")
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert [b["id"] for b in json.loads(result.stdout)["plans"][0]["benchmarks"]] == ["signups", "identify"]
+
+
+def test_a_log_dated_after_today_is_named_by_the_summary_and_the_dashboard(repo):
+    """A log dated after today is left out until that day: the summary and
+    the dashboard say so (as lint does); with --as-of, a later log is no slip."""
+    import datetime as dt
+
+    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    log = "content/logs/log-later.md"
+    repo({log: REFLECTION.replace("id: log-2026-11-20", "id: log-later").replace("date: 2026-11-20", f"date: {later}")})
+    warning = f"{log}:5:1: warning: this log is dated {later}, after {dt.date.today()} (today, or the --as-of date)"
+    for command in (("summary",), ("dashboard",), ("dashboard", "--shareable")):
+        today = invoke(*command)
+        assert today.exit_code == 0 and warning in today.stderr, today.output
+        assert "future-log" not in invoke(*command, "--as-of", AS_OF).stderr

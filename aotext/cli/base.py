@@ -4,7 +4,7 @@ shares: the library's errors become exit statuses here, once."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from aotext.repository import Repository
 
 __all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors",
-           "report_unread_encrypted"]
+           "report_unread_encrypted", "show_warnings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The modules of aotext.cli that are not commands.
@@ -104,6 +104,15 @@ def report_unread_encrypted(repository: Repository, command: str) -> None:
     message = repository.unread_encrypted()
     if message:
         click.echo(f"aotext {command}: {message}", err=True)
+
+
+def show_warnings(repository: Repository, rules: Collection[str]) -> None:
+    """Print the documents' lint warnings of `rules`, as lint prints them:
+    those that change what this command shows (someone listed twice, a log
+    left out)."""
+    for problem in repository.lint.problems:
+        if problem.rule in rules:
+            click.echo(str(problem), err=True)
 
 
 def report_errors(repository: Repository, consequence: str) -> bool:

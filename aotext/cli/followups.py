@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors, report_unread_encrypted
+from aotext.cli.base import (
+    EXIT_PROBLEMS,
+    DateType,
+    cli,
+    project_option,
+    report_errors,
+    report_unread_encrypted,
+    show_warnings,
+)
 from aotext.errors import AotextError
 from aotext.followups_report import FORMATS
 
@@ -87,9 +95,6 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
                 click.echo(f"warning: {warning}", err=True)
     # The warnings that mean someone may be listed twice or not at all; a note
     # after an --as-of day asked for on purpose is no slip, so that one only for today.
-    shown = {SHARED_PSEUDONYM} if as_of else {SHARED_PSEUDONYM, FUTURE_CONVERSATION}
-    for problem in repository.lint.problems:
-        if problem.rule in shown:
-            click.echo(str(problem), err=True)
+    show_warnings(repository, {SHARED_PSEUDONYM} if as_of else {SHARED_PSEUDONYM, FUTURE_CONVERSATION})
     if report_errors(repository, "the follow-ups leave out what could not be read"):
         sys.exit(EXIT_PROBLEMS)

@@ -15,6 +15,9 @@ from aotext.rules.base import Finding, rule
 from aotext.summary_logs import after_plan_end, reflection_due
 from aotext.words import plural
 
+# `aotext summary` and `aotext dashboard` show this warning too: it changes what they count.
+FUTURE_LOG = "future-log"
+
 
 @rule("goal-without-strategy", "a goal that no strategy serves")
 def goal_without_strategy(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
@@ -163,6 +166,19 @@ def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"{plan.ends}, add 'counted_on: YYYY-MM-DD' (the day each was counted) to them; "
                     "if the plan goes on, move its 'ends:' later"
                 )
+
+
+# A warning, not an error, as for conversations: `aotext summary --as-of`
+# asks about a day in the past, when later logs are no mistake.
+@rule(FUTURE_LOG, "a reflection log dated after today (or the --as-of date)", severity=WARNING)
+def future_log(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for log in corpus.all(Reflection):
+        if log.date and log.date > as_of:
+            yield log.source, ("date",), (
+                f"this log is dated {log.date}, after {as_of} (today, or the --as-of date); a log is written after "
+                "its meeting, so check the date. Until that day the summary, the dashboard and the benchmark "
+                "report leave it out"
+            )
 
 
 @rule("reflection-overdue", "a plan with no reflection log for longer than its own 'reflect_every'", severity=WARNING)
