@@ -78,6 +78,9 @@ CASES = [
     ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
     ("implausible-date", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    due: 0026-12-31\n")}, PLAN_PATH, "due: 0026-12-31", "is the year mistyped"),
     ("fonts-folder", {"aotext.yaml": PROJECT + "fonts: fonts\n"}, "aotext.yaml", "fonts: fonts", "does not exist"),
+    ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    level: most\n")}, LOG_PATH, "    level: most", "'level:' is for a question answered on a scale"),
+    ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n    value: 2\n")}, LOG_PATH, "    value: 2", "'value:' is for a count"),
+    ("measured-twice", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n  - benchmark: identify\n    level: most\n")}, LOG_PATH, "  - benchmark: identify", "already measured at item #2 of this log", 2),
     ("future-log", {LOG_PATH: REFLECTION.replace("date: 2026-11-20", "date: 2026-11-30")}, LOG_PATH, "date: 2026-11-30", "after 2026-11-24"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
@@ -112,4 +115,10 @@ def test_plan_that_ended_is_not_asked_for_reflections(repo):
 
 def test_equals_line_without_conflict_is_a_heading_underline(repo):
     repo({MODULE_PATH: MODULE + "\nA heading\n=======\n"})
+    assert lint_json() == []
+
+
+def test_two_counts_that_add_up_may_be_two_entries_of_one_log(repo):
+    """Sign-ups at two yards, recorded apart: they add up, so no one is asked to choose."""
+    repo({LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n  - benchmark: signups\n    value: 2\n")})
     assert lint_json() == []
