@@ -34,6 +34,10 @@ MAX_FRONT_MATTER_BYTES = 128 * 1024
 SKIPPED_DIRS = frozenset({"build", "node_modules", "__pycache__"})
 # READMEs explain a folder to people; they are not documents.
 SKIPPED_FILES = frozenset({"readme.md"})
+# Names other tools give Markdown files (and Notepad's .md.txt): aotext reads
+# only .md, so a document named so would be left out without a word. Such a
+# file is found and reported, never read.
+_MISNAMED_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".md.txt")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
 # python-frontmatter's handler interface, with aotext's fences and YAML
 # reading; see aotext.frontmatter_handler for why its methods are called
@@ -114,7 +118,7 @@ def _walk(folder: str, found: set[str]) -> None:
             if is_folder:
                 if _is_searched(entry.name) and not entry.is_symlink():
                     _walk(entry.path, found)
-            elif _is_document_name(entry.name):
+            elif _is_found(entry.name):
                 found.add(entry.path)
 
 
@@ -125,17 +129,39 @@ def is_document_path(path: Path, folder: Path) -> bool:
         parts = path.resolve().relative_to(folder.resolve()).parts
     except ValueError:
         return False
-    return bool(parts) and all(_is_searched(part) for part in parts[:-1]) and _is_document_name(parts[-1])
+    return bool(parts) and all(_is_searched(part) for part in parts[:-1]) and _is_found(parts[-1])
 
 
 def _is_searched(folder_name: str) -> bool:
     return not folder_name.startswith(".") and folder_name not in SKIPPED_DIRS
 
 
+def _is_found(name: str) -> bool:
+    """A document's name, or one that looks meant to be (reported, not read)."""
+    return _is_document_name(name) or _is_misnamed(name)
+
+
 def _is_document_name(name: str) -> bool:
     # Hidden files are the editor's and the system's, not documents:
     # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
     return (name.endswith(".md") or is_encrypted(name)) and not name.startswith(".") and name.lower() not in SKIPPED_FILES
+
+
+def _is_misnamed(name: str) -> bool:
+    """Named as Markdown, but not as aotext reads it (`x.MD`, `x.markdown`, `x.md.txt`)."""
+    lower = name.lower()
+    return (lower.endswith(_MISNAMED_SUFFIXES) and not _is_document_name(name) and not name.startswith(".")
+            and not lower.startswith("readme."))
+
+
+def _misnamed(shown: str) -> Loaded:
+    name = os.path.basename(shown)
+    lower = name.lower()
+    stem = name[:len(name) - len(next(suffix for suffix in _MISNAMED_SUFFIXES if lower.endswith(suffix)))]
+    return Loaded(shown, None, [_problem(
+        shown, 1, 1, "file-name",
+        f"aotext reads only files whose names end in .md (in small letters), so this file is left out of every "
+        f"check and handout: rename it {stem}.md")])
 
 
 def load_file(path: Path, *, project: bool = False) -> Loaded:
@@ -149,6 +175,8 @@ def load_file(path: Path, *, project: bool = False) -> Loaded:
 def load_text(shown: str, text: str, *, project: bool = False) -> Loaded:
     """Parse a document's text as an editor holds it, not yet saved to the
     file `shown`; never raises for bad input."""
+    if not project and _is_misnamed(os.path.basename(shown)):
+        return _misnamed(shown)
     return _guarded(shown, lambda: _parse(shown, text, project=project, encrypted=False))
 
 
@@ -168,6 +196,8 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
 
 
 def _load(path: Path, shown: str, project: bool) -> Loaded:
+    if not project and _is_misnamed(path.name):
+        return _misnamed(shown)
     status = path.stat()
     if not stat.S_ISREG(status.st_mode):
         # A pipe or device would block the whole run when read.

@@ -116,3 +116,24 @@ def test_a_count_that_is_infinite_or_not_a_number_is_an_error_at_its_line_and_ev
         page = invoke("dashboard", "--as-of", "2026-11-24", *shareable)
         assert page.exit_code == 1 and "internal error" not in page.output, page.output
     assert (tmp_path / "private/dashboard.html").exists() and (tmp_path / "build/dashboard.html").exists()
+
+
+def test_a_markdown_file_not_named_md_is_reported_not_left_out_without_a_word(repo, tmp_path):
+    """x.MD, x.markdown and Notepad's x.md.txt are meant as documents, but
+    aotext reads only .md: each is an error naming the new name, with or
+    without lint's cache; a README in any spelling stays no document."""
+    misnamed = {"content/worksheet/q13.MD": "rename it q13.md", "content/curriculum/extra.markdown": "rename it extra.md",
+                "content/logs/later.md.txt": "rename it later.md"}
+    repo({**{path: REFLECTION for path in misnamed}, "content/README.markdown": "About this folder.\n"})
+    for cache in (("--no-cache",), (), ()):
+        result = invoke("lint", "--as-of", "2026-11-24", *cache)
+        assert result.exit_code == 1
+        found = {line.split(":1:1: error: ")[0]: line for line in result.stdout.splitlines() if "[file-name]" in line}
+        assert sorted(found) == sorted(misnamed), result.stdout
+        for path, words in misnamed.items():
+            assert words in found[path] and "aotext reads only files whose names end in .md" in found[path]
+        assert "README" not in result.stdout
+    # Renamed, it is read (and its own slips found: a log in the worksheet folder).
+    (tmp_path / "content/worksheet/q13.MD").rename(tmp_path / "content/worksheet/q13.md")
+    after = invoke("lint", "--as-of", "2026-11-24").stdout
+    assert "q13.MD" not in after and "content/worksheet/q13.md:2:1: error: a reflection document sits in" in after

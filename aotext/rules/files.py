@@ -7,6 +7,7 @@ so that `aotext lint --list-rules` shows every rule in one place.
 from aotext.rules.base import declare
 
 declare("unreadable", "the file cannot be opened or read")
+declare("file-name", "a Markdown file whose name does not end in .md (x.MD, x.markdown, x.md.txt): left out until renamed")
 declare("file-too-large", "the file or its front matter is too large to be a document (a paste by mistake?)")
 declare("encoding", "the file is not UTF-8 text")
 declare("merge-conflict", "git merge-conflict markers (<<<<<<< ======= >>>>>>>) were left in the file")
