@@ -101,6 +101,20 @@ def past_cadence(note: Conversation, held: dt.date, as_of: dt.date, cadence: Cad
     return due is not None and due < as_of
 
 
+def caller(note: Conversation) -> str | None:
+    """Who makes the call after a conversation: its follow-up's owner, else the note's."""
+    return (note.follow_up.owner if note.follow_up else None) or note.owner
+
+
+def callers(corpus: Corpus) -> list[str]:
+    """Everyone the notes name as making a call, each once, as first written."""
+    found: dict[str, str] = {}
+    for note in corpus.all(Conversation):
+        if name := caller(note):
+            found.setdefault(name.casefold(), name)
+    return sorted(found.values(), key=str.casefold)
+
+
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None,
                   scenarios: frozenset[str] | None = None, cadence: Cadence | None = None) -> list[FollowUp]:
     """Follow-ups overdue, due today, or due within `within_days`, by owner then oldest first.
@@ -112,11 +126,11 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
         due = written or _by_cadence(note, held, cadence or {})
         if due is None or (due - as_of).days > within_days:
             continue  # nothing planned and no cadence (a pass, say), or not yet due
-        caller = (note.follow_up.owner if note.follow_up else None) or note.owner
-        if owner and (caller or "").casefold() != owner.casefold():
+        calls = caller(note)
+        if owner and (calls or "").casefold() != owner.casefold():
             continue
         found.append(FollowUp(
-            pseudonym=note.pseudonym or "?", person=note.person, owner=caller, due=due, days_overdue=(as_of - due).days,
+            pseudonym=note.pseudonym or "?", person=note.person, owner=calls, due=due, days_overdue=(as_of - due).days,
             assessment=note.assessment, ask=note.ask, commitment=note.commitment,
             how=note.follow_up.how if note.follow_up else None, last_contact=held, conversation=note.id or note.path,
             path=note.path, notes=note.source.body.strip(), by_cadence=written is None,

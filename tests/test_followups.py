@@ -124,3 +124,14 @@ def test_organizing_chart_counts_latest_assessments(repo):
     assert police["pass"] == 1 and police["people"] == 1
     assert data["total"]["people"] == 6
     assert "Fay" in followups("--chart").output and SECRET not in followups("--chart").output
+
+
+def test_an_owner_nobody_calls_for_is_a_usage_error_not_an_empty_list(repo):
+    """A misspelt --owner would list nobody, as if nobody were due: it is
+    refused, with the owners the notes name; any capitalisation matches."""
+    repo()
+    wrong = invoke("followups", "--as-of", "2026-11-24", "--owner", "Sma")
+    assert wrong.exit_code == 2
+    assert ("Invalid value for --owner: no conversation note names 'Sma' as making a call (did you mean 'Sam'?); "
+            "the notes name: Sam") in wrong.stderr
+    assert "Nia" in invoke("followups", "--as-of", "2026-11-24", "--owner", "sam").stdout

@@ -60,12 +60,13 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
       aotext followups --ics private/followups.ics
       aotext followups --chart
     """
-    from aotext.followups import Due, due_followups, organizing_chart
+    from aotext.followups import Due, callers, due_followups, organizing_chart
     from aotext.followups_report import CHART_FORMATS, calendar, count_line
     from aotext.private_output import PRIVATE_FOLDER, refuse_published, write_private
     from aotext.repository import open_repository
     from aotext.rules.conversations import FUTURE_CONVERSATION, SHARED_PSEUDONYM
     from aotext.terminal import Display
+    from aotext.words import did_you_mean
 
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=include_notes)
@@ -73,6 +74,12 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     instead = f"write it elsewhere (make calendar writes {PRIVATE_FOLDER}/followups.ics)"
     if ics_file:  # before anything is printed
         refuse_published(Path(ics_file), repository.root, "the calendar file", instead)
+    known = callers(repository.corpus) if owner else []
+    if owner and owner.casefold() not in {name.casefold() for name in known}:
+        # A misspelt name would list nobody, as if nobody were due.
+        raise click.BadParameter(f"no conversation note names '{owner}' as making a call"
+                                 f"{did_you_mean(owner, known)}; the notes name: {', '.join(known) or 'nobody'}",
+                                 param_hint="--owner")
     cadence = repository.cadence
     display = Display.for_output()
     if chart:
