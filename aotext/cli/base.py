@@ -38,12 +38,25 @@ class DateType(click.ParamType[dt.date, object]):
             self.fail(f"'{value}' is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-02-18", param, ctx)
 
 
+class AotextCommand(click.Command):
+    """A command whose usage errors from the library are shown as click shows
+    its own: with this command's usage line, not the whole program's."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            raise click.UsageError(str(error), ctx) from error
+
+
 class AotextGroup(click.Group):
-    """Turns the library's errors into their exit status: a usage error as
-    click shows one (with the usage line), a refusal as one line.
+    """Turns the library's errors into their exit status: a refusal as one
+    line (its commands show a usage error as click does, with the usage line).
 
     Each command is a module of aotext.cli, imported only when it is run, so
     `aotext lint` does not pay for importing what the other commands need."""
+
+    command_class = AotextCommand
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         import pkgutil
@@ -63,8 +76,6 @@ class AotextGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except UsageError as error:
-            raise click.UsageError(str(error), ctx) from error
         except AotextError as error:
             click.echo(f"aotext {ctx.invoked_subcommand}: {error}", err=True)
             ctx.exit(error.exit_code)
