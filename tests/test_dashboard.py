@@ -92,7 +92,7 @@ def test_the_full_page_is_never_written_into_build(repo, tmp_path):
     repo()
     result = dashboard("--output", "build/coordinator.html", code=2)
     assert "collectives publish" in result.stderr and "--shareable" in result.stderr
-    assert result.stderr.startswith("Usage: aotext dashboard [OPTIONS]")  # the command's usage, not the program's
+    assert result.stderr.startswith("Usage: cli dashboard [OPTIONS]")  # the command's usage, not the program's (in tests, "cli")
     assert not (tmp_path / "build").exists()
 
 
