@@ -198,6 +198,18 @@ def test_private_document_appears_when_named(repo, tmp_path):
     result = build("--only", "participant", "--include-private", "secret")
     assert result.exit_code == 0, result.output
     assert PRIVATE_WORDS in pdf_text(tmp_path / "build/participant.pdf")
+    assert "--include-private secret" not in result.output  # it is in the handout: nothing to say
+
+
+def test_a_private_document_named_that_no_handout_takes_is_said_to_be_in_none(repo):
+    """Named to be included, a conversation note no handout takes would be in
+    none of them: the build says so rather than seem to have included it."""
+    repo(FILES)
+    listed = invoke("build", "--list", "--include-private", "talk-nia")
+    assert listed.exit_code == 0, listed.output
+    assert "note: --include-private talk-nia: no handout takes this document, so it is in none of them" in listed.stderr
+    only = invoke("build", "--list", "--only", "participant", "--include-private", "talk-nia")
+    assert "no handout built here takes this document" in only.stderr
 
 
 def test_naming_an_unknown_private_document_is_a_usage_error(repo):

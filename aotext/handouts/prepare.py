@@ -128,6 +128,7 @@ class _Chooser:
                  include_private: frozenset[str]) -> None:
         self.prepared, self.project, self.project_path = prepared, project, project_path
         self.output_dir, self.include_private = output_dir, include_private
+        self.printed: set[str] = set()  # the ids of the documents the chosen handouts print
         repository = prepared.repository
         problems = repository.lint.problems
         self.first = first_errors(problems)
@@ -148,6 +149,12 @@ class _Chooser:
                 self._handout(handout)
         if not only:
             self._unnamed_entries()
+        # A private document named to be included that no handout takes would
+        # be in none of them: say so, rather than build as if it were in.
+        for document_id in sorted(self.include_private - self.printed):
+            self.prepared.notes.append(
+                f"--include-private {document_id}: no handout {'built here ' if only else ''}takes this document, "
+                "so it is in none of them")
 
     def _handout(self, handout: Handout) -> None:
         prepared = self.prepared
@@ -165,6 +172,7 @@ class _Chooser:
         layout = layout_named(handout.layout)
         outputs, notes = self._outputs(handout)
         prepared.notes += notes
+        self.printed.update(document.id for output in outputs for document in output.documents if document.id)
         missing = [file for file in self.unread if would_take(handout, layout, file, self.project)]
         for file in missing:
             if stands_for_one_output(layout, file):
