@@ -37,6 +37,16 @@ def test_a_date_in_no_known_form_says_which_forms_there_are():
         resolve("the 5th", dt.date(2026, 11, 24))
 
 
+@pytest.mark.parametrize("said, words", [("in 99999999 weeks", "is too far from today"),
+                                          ("99999 months ago", "is too far from today"),
+                                          ("0001-01-01", "is in the year 1: is the year mistyped?"),
+                                          ("9999-12-31", "is in the year 9999: is the year mistyped?")])
+def test_a_date_past_any_calendar_or_with_a_mistyped_year_is_refused(said, words):
+    """What would write a document lint then rejects (or had failed with a traceback) is refused as it is typed."""
+    with pytest.raises(DateError, match=words):
+        resolve(said, dt.date(2026, 11, 24))
+
+
 def test_a_note_from_options_is_private_lints_clean_and_is_listed_when_due(repo, tmp_path):
     repo()
     result = invoke(*NOTE, "--scenario", "bus-drivers", "--step", "get-their-story", "--step", "get-in-the-door",
@@ -125,6 +135,9 @@ def test_wrong_measurements_and_an_unknown_plan_write_nothing(repo, tmp_path):
     assert result.exit_code == 2
     assert "no benchmark 'signup' (did you mean 'signups'?)" in result.stderr
     assert "'all': answer one of: no, a few, most" in result.stderr and "'lots': give a number of new drivers" in result.stderr
+    for count in ("inf", "nan", "1e999", "99999999999999999999999"):  # YAML would hold no count, or another one
+        result = invoke("log", "bus-plan", "--as-of", AS_OF, "--measure", f"signups={count}")
+        assert result.exit_code == 2 and f"'{count}': give a number of new drivers that can be counted" in result.stderr
     result = invoke("log", "bus-pln", "--as-of", AS_OF)
     assert result.exit_code == 2 and "there is no plan 'bus-pln' (did you mean 'bus-plan'?)" in result.stderr
     assert sorted(p.name for p in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]

@@ -58,7 +58,7 @@ def test_a_note_answered_at_the_terminal(repo, tmp_path):
     answer(child, "Your assessment", DOWN + "\r")  # from supporter (her last) down to undecided
     answer(child, "What did you ask", "Come to the December meeting\r")
     answer(child, "commit to", "\r")
-    child.expect("the cadence for a undecided proposes 2026-12-24")
+    child.expect("the 'undecided' cadence proposes 2026-12-24")
     child.send(CLEAR + "next saturday\r")
     child.expect("Saturday 2026-12-05 \\(in 11 days\\)")
     answer(child, "Who follows up", "\r")
@@ -123,3 +123,37 @@ def test_a_log_answered_at_the_terminal_skips_a_benchmark_and_says_what_changed(
     assert data["new_members"] == [{"name": "Curtis", "first_task": "Bring one driver to the meeting.",
                                     "paired_with": "Dolores"}]
     assert data["answers"] == {"anything_changed": "No."}
+
+
+def test_a_typed_date_replaces_the_suggestion_and_a_wrong_one_is_asked_again_at_once(repo, tmp_path):
+    """'today' is suggested, not typed in: a date typed at once is read as it
+    is. A date too far away, or a follow-up before the conversation, is
+    asked again at its question, not refused after the last one."""
+    repo()
+    child = spawn(tmp_path, "note")
+    answer(child, "Pseudonym", "Nia\r")
+    answer(child, "Who had the conversation", "\r")
+    child.expect("When was it\\?.*\\(Enter for today")
+    child.send("in 99999999 weeks\r")
+    child.expect("is too far from today; write the date itself")
+    child.send(CLEAR + "2026-11-20\r")
+    child.expect("Friday 2026-11-20 \\(4 days ago\\)")
+    answer(child, "Which scenario", "\r")
+    answer(child, "Where did you meet", "\r")
+    answer(child, "Which steps", "\r")
+    answer(child, "Your assessment", "\r")
+    answer(child, "What did you ask", "\r")
+    answer(child, "commit to", "\r")
+    answer(child, "When to follow up", "2026-11-18\r")
+    child.expect("2026-11-18 is before the conversation on 2026-11-20; follow up after it")
+    child.send(CLEAR + "2026-11-27\r")
+    answer(child, "Who follows up", "\r")
+    answer(child, "How\\?", "\r")
+    answer(child, "Anything else", "\r")
+    answer(child, "Write this note", "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = front(tmp_path / "content/conversations/2026-11-20-nia.md")
+    assert (data["date"], data["follow_up"]["date"]) == (yaml.safe_load("2026-11-20"), yaml.safe_load("2026-11-27"))
+    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")

@@ -15,6 +15,8 @@ import calendar
 import datetime as dt
 import re
 
+from aotext.rules.dates import EARLIEST_YEAR, LATEST_YEAR
+
 WEEKDAYS = [name.lower() for name in calendar.day_name]
 _IN = re.compile(r"^in (?P<count>\d+|a|an|one) (?P<unit>day|week|month)s?$")
 _AGO = re.compile(r"^(?P<count>\d+|a|an|one) (?P<unit>day|week|month)s? ago$")
@@ -43,7 +45,21 @@ def _shift(today: dt.date, count: int, unit: str) -> dt.date:
 
 
 def resolve(text: str, today: dt.date) -> dt.date:
-    """The date `text` means, said on `today`; DateError when it is none of the forms."""
+    """The date `text` means, said on `today`; DateError when it is none of
+    the forms, or when its year looks mistyped (lint would say so of the
+    document written with it)."""
+    try:
+        day = _resolved(text, today)
+    except DateError:
+        raise
+    except (OverflowError, ValueError):  # "in 99999999 weeks": past the last date there is
+        raise DateError(f"'{text.strip()}' is too far from today; write the date itself, like 2026-12-05") from None
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise DateError(f"{day} is in the year {day.year}: is the year mistyped? Write it like 2026-12-05")
+    return day
+
+
+def _resolved(text: str, today: dt.date) -> dt.date:
     said = " ".join(text.strip().lower().split())
     named = {"today": 0, "tomorrow": 1, "yesterday": -1}
     if said in named:

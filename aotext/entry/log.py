@@ -9,6 +9,7 @@ count, a level on its scale for a question) before anything is written."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,9 @@ from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
 from aotext.summary import PlanSummary
 from aotext.words import did_you_mean, number
+
+# Past this, a float no longer holds every whole number: a count typed larger would be written as another.
+_LARGEST_COUNT = 2 ** 53
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ def measurement_problem(benchmark: NumericBenchmark | ScaleBenchmark, answer: st
         value = float(answer)
     except ValueError:
         return f"give a number{f' of {benchmark.unit}' if benchmark.unit else ''}, like 3"
+    if not math.isfinite(value) or value > _LARGEST_COUNT:  # inf, nan, 1e999; a count past exact numbers
+        return f"give a number{f' of {benchmark.unit}' if benchmark.unit else ''} that can be counted, like 3"
     return None if value >= 0 else "give a number of 0 or more"
 
 

@@ -43,7 +43,7 @@ def ask_log(plan: Plan, summary: PlanSummary, corpus: Corpus, today: dt.date,
             return str(error)
         return f"{day} is after today; log a meeting once it has been held" if day > today else None
 
-    day = ask.text("date", "When was the meeting?", str(given.get("date") or "today"), date_check)
+    day = ask.text("date", "When was the meeting?", str(given.get("date") or ""), date_check, suggested="today")
     answers["date"] = resolve(day, today)
     ask.say(f"  {shown(answers['date'], today)}")
     ask.say("\nVisit the benchmarks: what did you measure? Enter skips one; a skipped benchmark writes nothing.")

@@ -19,14 +19,21 @@ from aotext.followups import Cadence
 NONE = ""
 
 
-def _date_check(today: dt.date, optional: bool = False) -> Any:
+def _date_check(today: dt.date, *, optional: bool = False, conversation: dt.date | None = None) -> Any:
+    """The check of a date answer: the conversation's (not after today) or,
+    given the `conversation`'s date, the follow-up's (not before it), asked
+    again at once rather than refused after the last question."""
     def check(answer: str) -> str | None:
         if optional and answer.lower() in ("", "none", "no"):
             return None
         try:
-            resolve(answer, today)
+            day = resolve(answer, today)
         except DateError as error:
             return str(error)
+        if conversation is None and day > today:
+            return f"{day} is after today; a note is written after the conversation"
+        if conversation is not None and day < conversation:
+            return f"{day} is before the conversation on {conversation}; follow up after it"
         return None
 
     return check
@@ -63,9 +70,10 @@ def ask_note(corpus: Corpus, today: dt.date, cadence: Cadence, given: Mapping[st
     for note in earlier:
         ask.say(_describe(note))
     last = earlier[-1] if earlier else None
-    answers["owner"] = ask.text("owner", "Who had the conversation?", given.get("owner") or (last.owner if last else "")
-                                or "", lambda answer: None if answer else "say who had it", owners(corpus))
-    day = ask.text("date", "When was it?", str(given.get("date") or "today"), _date_check(today))
+    answers["owner"] = ask.text("owner", "Who had the conversation?", given.get("owner") or "",
+                                lambda answer: None if answer else "say who had it", owners(corpus),
+                                suggested=(last.owner if last else None) or "")
+    day = ask.text("date", "When was it?", str(given.get("date") or ""), _date_check(today), suggested="today")
     answers["date"] = resolve(day, today)
     ask.say(f"  {shown(answers['date'], today)}")
     scenarios = [(f"{item.title} ({item.id})", item.id or NONE) for item in corpus.all(Scenario) if item.id]
@@ -82,14 +90,16 @@ def ask_note(corpus: Corpus, today: dt.date, cadence: Cadence, given: Mapping[st
     answers["commitment"] = ask.text("commitment", "What did they commit to, in their words if you can? (Enter to skip)",
                                      given.get("commitment") or "")
     proposed = proposed_follow_up(answers["assessment"], today, cadence)
-    hint = f" (the cadence for a {answers['assessment']} proposes {proposed})" if proposed else ""
+    hint = f" (the '{answers['assessment']}' cadence proposes {proposed})" if proposed else ""
     follow_up = ask.text("follow_up.date", f"When to follow up? e.g. in 2 weeks, saturday{hint}; 'none' for no date:",
-                         str(given.get("follow_up_date") or proposed or "none"), _date_check(today, optional=True))
+                         str(given.get("follow_up_date") or ""),
+                         _date_check(today, optional=True, conversation=answers["date"]),
+                         suggested=str(proposed or "none"))
     if follow_up.lower() not in ("", "none", "no"):
         answers["follow_up_date"] = resolve(follow_up, today)
         ask.say(f"  {shown(answers['follow_up_date'], today)}")
-        who = ask.text("follow_up.owner", "Who follows up?", given.get("follow_up_owner") or answers["owner"],
-                       choices=owners(corpus))
+        who = ask.text("follow_up.owner", "Who follows up?", given.get("follow_up_owner") or "",
+                       choices=owners(corpus), suggested=answers["owner"])
         answers["follow_up_owner"] = who if who and who != answers["owner"] else None
         answers["follow_up_how"] = ask.text("follow_up.how", "How? (coffee, a meeting, a call; Enter to skip)",
                                             given.get("follow_up_how") or "")

@@ -49,25 +49,29 @@ class Asker:
         click.echo(text)
 
     def text(self, key: str, message: str, default: str = "", check: Check | None = None,
-             choices: Sequence[str] = ()) -> str:
-        """A typed answer ('' when skipped, if `check` allows it); '?' shows the help and asks again."""
+             choices: Sequence[str] = (), suggested: str = "") -> str:
+        """A typed answer ('' when skipped, if `check` allows it); '?' shows the help and asks again.
+        `default` stands in the answer, to be edited (what the options gave);
+        `suggested` is what Enter alone answers, said in the question, and
+        what is typed replaces it (a pre-filled 'today' would make
+        'today2026-11-28' of a date typed after it)."""
         import questionary
 
         def validate(answer: str) -> bool | str:
             if answer.strip() == HELP or check is None:
                 return True
-            problem = check(answer.strip())
+            problem = check(answer.strip() or suggested)
             return True if problem is None else problem
 
+        hint = f"(Enter for {suggested}; ? for help)" if suggested else "(? for help)"
         while True:
             if choices:  # an autocomplete prompt has no instruction line: the hint goes in the question
-                answer = questionary.autocomplete(f"{message} (? for help)", list(choices), default=default,
+                answer = questionary.autocomplete(f"{message} {hint}", list(choices), default=default,
                                                   validate=validate, ignore_case=True, match_middle=True).unsafe_ask()
             else:
-                answer = questionary.text(message, default=default, validate=validate,
-                                          instruction="(? for help)").unsafe_ask()
+                answer = questionary.text(message, default=default, validate=validate, instruction=hint).unsafe_ask()
             if answer.strip() != HELP:
-                return str(answer).strip()
+                return str(answer).strip() or suggested
             self.say(f"  {self._help(key)}")
 
     def select(self, key: str, message: str, choices: Sequence[tuple[str, T]], default: T | None = None) -> T:
