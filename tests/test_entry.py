@@ -141,3 +141,38 @@ def test_wrong_measurements_and_an_unknown_plan_write_nothing(repo, tmp_path):
     result = invoke("log", "bus-pln", "--as-of", AS_OF)
     assert result.exit_code == 2 and "there is no plan 'bus-pln' (did you mean 'bus-plan'?)" in result.stderr
     assert sorted(p.name for p in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]
+
+
+def test_an_answers_file_with_a_misspelt_key_or_a_list_for_one_line_writes_nothing(repo, tmp_path):
+    """A misspelt key was dropped without a word (an empty log written, 'no
+    problems'); a list for one line of text was written as Python's picture
+    of a list. Each is named, with the key meant, and nothing is written."""
+    repo()
+    (tmp_path / "log.yaml").write_text("date: 2026-11-23\ncelbrate: [We won]\nnotes: [a, b]\n"
+                                       "new_members:\n  - name: Al\n    first_task: Bring one\n    paired_wiht: Dolores\n",
+                                       encoding="utf-8")
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--answers", "log.yaml")
+    assert result.exit_code == 2
+    for words in ("'celbrate' is not one of the answers aotext takes (did you mean 'celebrate'?)",
+                  "notes: give one line of text, not a list",
+                  "new_members 1: 'paired_wiht' is not one of the answers aotext takes (did you mean 'paired_with'?)"):
+        assert words in result.stderr
+    (tmp_path / "note.yaml").write_text("pseudonym: Zed\nowner: Sam\nassessment: supporter\ncomitment: to come\n"
+                                        "ask: [come, now]\n", encoding="utf-8")
+    result = invoke("note", "--as-of", AS_OF, "--answers", "note.yaml")
+    assert result.exit_code == 2
+    assert "'comitment' is not one of the answers aotext takes (did you mean 'commitment'?)" in result.stderr
+    assert "ask: give one line of text, not a list" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]
+    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
+
+
+def test_an_answers_file_that_is_not_yaml_is_said_at_its_line_in_lints_words(repo, tmp_path):
+    repo()
+    (tmp_path / "broken.yaml").write_text("date: 2026-11-23\ncelebrate: [\n", encoding="utf-8")
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--answers", "broken.yaml")
+    assert result.exit_code == 2 and "broken.yaml:3:1: YAML could not read this" in result.stderr
+    assert "<unicode string>" not in result.stderr
+    (tmp_path / "latin.yaml").write_bytes("notes: caf\xe9\n".encode("latin-1"))
+    result = invoke("log", "bus-plan", "--as-of", AS_OF, "--answers", "latin.yaml")
+    assert result.exit_code == 2 and "latin.yaml is not UTF-8 text" in result.stderr

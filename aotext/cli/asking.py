@@ -26,18 +26,29 @@ def answers_option(function: F) -> F:
 
 
 def read_answers(path: Path | None) -> dict[str, Any]:
-    """The answers file as a mapping (dates stay text: they are read like typed ones)."""
+    """The answers file as a mapping, read as lint reads YAML (dates stay
+    text: they are read like typed ones); what is wrong with it said as lint
+    says it, at its line."""
     if path is None:
         return {}
-    import yaml
+    from aotext.frontmatter_handler import AotextHandler, normalise
 
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise UsageError(f"could not read the answers file {path}: {error}") from error
-    if not isinstance(data, dict):
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"could not read the answers file {path}: {error.strerror or error}") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"the answers file {path} is not UTF-8 text; open it in your editor and save it with the "
+                         "UTF-8 encoding") from error
+    read = AotextHandler().read(normalise(text), first_line=1)
+    wrong = [finding for finding in read.findings if finding.rule != "front-matter"]
+    if wrong:
+        raise UsageError("; ".join(f"{path}:{finding.line}:{finding.column}: {finding.message}" for finding in wrong))
+    if read.data is None:
         raise UsageError(f"the answers file {path} must hold 'question: answer' lines")
-    return data
+    return read.data
 
 
 def interactive(answers_file: Path | None) -> bool:

@@ -18,6 +18,7 @@ from typing import Any
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import NumericBenchmark, Plan, ScaleBenchmark
 from aotext.documents.types.reflection import REFLECTION_QUESTIONS, Reflection
+from aotext.entry.answers import unexpected
 from aotext.entry.dates import DateError, resolve
 from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
@@ -74,9 +75,23 @@ def people_in_logs(corpus: Corpus) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
+# The answers a log takes, and those of one line of text.
+_LINES = ("date", "notes", *REFLECTION_QUESTIONS)
+_ANSWERS = frozenset({*_LINES, "measurements", "celebrate", "skills_practised", "new_members", "changes"})
+_MEMBER = ("name", "first_task", "paired_with")
+_CHANGE = ("change", "to")
+
+
 def log_answers(raw: Mapping[str, Any], plan: Plan, today: dt.date) -> LogAnswers:
     """The answers checked against the plan; UsageError naming every wrong one (nothing is written)."""
-    problems: list[str] = []
+    problems = unexpected(raw, _ANSWERS, _LINES)
+    for key, keys in (("new_members", _MEMBER), ("changes", _CHANGE)):
+        for place, item in enumerate(_list(raw.get(key)), start=1):
+            if isinstance(item, Mapping):
+                problems += unexpected(item, keys, keys, f"{key} {place}: ")
+    for key in ("celebrate", "skills_practised"):
+        if any(isinstance(item, (list, Mapping)) for item in _list(raw.get(key))):
+            problems.append(f"{key}: give each as one line of text")
     try:
         day = resolve(str(raw.get("date") or "today"), today)
     except DateError as error:

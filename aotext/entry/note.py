@@ -19,6 +19,7 @@ from aotext.crypto.names import anonymous_id
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
+from aotext.entry.answers import unexpected
 from aotext.entry.dates import DateError, resolve
 from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
@@ -135,6 +136,7 @@ def note_answers(raw: Mapping[str, Any], corpus: Corpus, today: dt.date) -> Note
     """The answers checked; UsageError naming every missing or wrong one."""
     missing = [QUESTIONS[key] for key in REQUIRED if not _text(raw, key)]
     problems = [f"missing {', '.join(missing)}"] if missing else []
+    problems += unexpected(raw, QUESTIONS, [key for key in QUESTIONS if key != "steps_reached"])
     assessment = _text(raw, "assessment")
     if assessment and assessment not in ASSESSMENTS:
         problems.append(f"--assessment: '{assessment}' is not one of {', '.join(ASSESSMENTS)}")
