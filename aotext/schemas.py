@@ -28,7 +28,8 @@ _TYPE_WORDS = {
 }
 _PATTERN_HINTS = {
     "^[a-z0-9][a-z0-9-]*$": "an id uses lowercase letters, digits and hyphens only, e.g. \"bus-drivers\"",
-    "^[1-9][0-9]* (day|days|week|weeks|month|months)$": "write how often, e.g. \"2 weeks\" or \"1 month\"",
+    "^[1-9][0-9]{0,2} (day|days|week|weeks|month|months)$":
+        "write how often, e.g. \"2 weeks\" or \"1 month\" (at most 999)",
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": "write the time as HH:MM on a 24-hour clock, e.g. \"09:30\"",
 }
 
@@ -188,6 +189,23 @@ def _kind(value: Any) -> str:
     return _describe(value)
 
 
+def _allowed(option: Any) -> str | None:
+    """One kind of value a schema allows, in words ("a whole number from 1 to
+    366", "never"); None for one too complex to say in a few words."""
+    if not isinstance(option, dict):
+        return None
+    if "const" in option:
+        return _describe(option["const"])
+    if option.get("type") in ("integer", "number") and set(option) <= {"type", "minimum", "maximum"}:
+        kind, low, high = _TYPE_WORDS[option["type"]], option.get("minimum"), option.get("maximum")
+        if low is not None and high is not None:
+            return f"{kind} from {low} to {high}"
+        if low is not None:
+            return f"{kind} of {low} or more"
+        return f"{kind} of {high} or less" if high is not None else kind
+    return None
+
+
 def _explain(error: Any, reveal: bool = True, data: object = None) -> list[SchemaProblem]:
     """A jsonschema ValidationError in plain words, at the key it concerns;
     without `reveal`, the offending value is described but not quoted.
@@ -237,6 +255,9 @@ def _explain(error: Any, reveal: bool = True, data: object = None) -> list[Schem
         return [SchemaProblem(path, f"{where}: {shown} is too small; the smallest allowed is {expected}")]
     if keyword == "maximum":
         return [SchemaProblem(path, f"{where}: {shown} is too large; the largest allowed is {expected}")]
+    if keyword in ("oneOf", "anyOf") and all(_allowed(option) for option in expected):
+        kinds = " or ".join(str(_allowed(option)) for option in expected)
+        return [SchemaProblem(path, f"{where}: {shown} is not allowed here: give {kinds}")]
     if keyword == "minItems":
         return [SchemaProblem(path, f"{where}: needs at least {expected} item{'s' if expected != 1 else ''}")]
     if keyword == "minLength":

@@ -91,13 +91,16 @@ def add_cadence(start: dt.date, cadence: str) -> dt.date | None:
     if not match:
         return None
     count, unit = int(match.group(1)), match.group(2)
-    if unit == "day":
-        return start + dt.timedelta(days=count)
-    if unit == "week":
-        return start + dt.timedelta(weeks=count)
-    month_index = start.month - 1 + count
-    year, month = start.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    try:
+        if unit == "day":
+            return start + dt.timedelta(days=count)
+        if unit == "week":
+            return start + dt.timedelta(weeks=count)
+        month_index = start.month - 1 + count
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        return dt.date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    except (OverflowError, ValueError):  # past the last date there is: lint says the cadence is too long
+        return None
 
 
 @dataclass(frozen=True)

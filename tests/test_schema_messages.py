@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import CONVERSATION, PLAN, line_of, lint_json
+from helpers import AS_OF, CONVERSATION, PLAN, PROJECT, invoke, line_of, lint_json
 
 PLAN_PATH = "content/plans/bus-plan.md"
 
@@ -75,3 +75,22 @@ def test_list_items_are_counted_from_one_or_named_by_id_but_never_in_a_private_d
     [schema] = [p for p in lint_json() if p["rule"] == "schema"]
     assert schema["message"].startswith("benchmarks #1 combine:") and "signups" not in schema["message"]
     assert "total" not in schema["message"]
+
+
+def test_a_cadence_too_long_for_any_calendar_is_a_problem_at_its_line_and_no_command_fails(repo):
+    """reflect_every: 99999999 weeks had failed every command with an internal error."""
+    repo({PLAN_PATH: PLAN.replace("reflect_every: 2 weeks", "reflect_every: 99999999 weeks")})
+    problem = only_problem()
+    assert problem["line"] == line_of(PLAN, "reflect_every: 2 weeks")
+    assert problem["message"] == ('reflect_every: "99999999 weeks" is not allowed here: write how often, '
+                                  'e.g. "2 weeks" or "1 month" (at most 999)')
+    for command in ("summary", "followups", "dashboard"):
+        result = invoke(command, "--as-of", AS_OF)
+        assert result.exit_code == 1 and "internal error" not in result.output, (command, result.output)
+
+
+def test_a_choice_between_kinds_of_value_names_them(repo):
+    repo({"aotext.yaml": PROJECT + "followups:\n  cadence:\n    leader: fourteen\n"})
+    problem = only_problem()
+    assert problem["message"] == ('followups cadence leader: "fourteen" is not allowed here: '
+                                  'give a whole number from 1 to 366 or "never"')
