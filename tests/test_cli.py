@@ -86,6 +86,9 @@ def test_usage_errors_exit_2(repo):
     assert missing.exit_code == 2 and "does not exist" in missing.output
     bad_date = invoke("lint", "--as-of", "2026-13-01")
     assert bad_date.exit_code == 2 and "not a real calendar date" in bad_date.output
+    for command in ("lint", "summary", "followups", "dashboard", "build"):  # the year 1 had failed inside
+        year_one = invoke(command, "--as-of", "0001-01-01")
+        assert year_one.exit_code == 2 and "give a date from 1900 to 2200" in year_one.output, command
     bad_rule = invoke("lint", "--ignore", "no-such-rule")
     assert bad_rule.exit_code == 2 and "--list-rules" in bad_rule.output
 

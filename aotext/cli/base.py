@@ -33,9 +33,15 @@ class DateType(click.ParamType[dt.date, object]):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(str(value))
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.fail(f"'{value}' is not a real calendar date; write it as YYYY-MM-DD, e.g. 2026-02-18", param, ctx)
+        from aotext.rules.dates import EARLIEST_YEAR, LATEST_YEAR
+
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:  # the year 1 had run every period off the calendar
+            self.fail(f"{day} is in the year {day.year}: give a date from {EARLIEST_YEAR} to {LATEST_YEAR}, "
+                      "e.g. 2026-02-18", param, ctx)
+        return day
 
 
 class AotextCommand(click.Command):
