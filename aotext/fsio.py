@@ -3,7 +3,9 @@ same folder and an atomic rename, so nobody ever sees half a file."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -26,9 +28,17 @@ def atomic_write(path: Path, data: bytes, *, private: bool = False, durable: boo
     """Write `data` to `path` so that `path` is either the old or the new file;
     a private file is readable by its owner only, from its first byte. Not
     `durable` (a cache): not forced to the disk before it replaces the old
-    file, so a power cut may leave it empty, and the reader must cope."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    file, so a power cut may leave it empty, and the reader must cope.
+
+    A link is written through (the file it names is replaced, the link
+    stays); a folder, a device or a pipe is never replaced. An error names
+    `path`, never the temporary file."""
+    target = _target(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from error
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -36,10 +46,26 @@ def atomic_write(path: Path, data: bytes, *, private: bool = False, durable: boo
             if durable:
                 os.fsync(stream.fileno())
         os.chmod(temporary, PRIVATE_MODE if private else _FILE_MODE)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _target(path: Path) -> Path:
+    """The file to replace for `path`: the one a link names; refused when it is no file."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        found = path.stat()
+    except OSError:
+        return path  # not there yet (or not to be looked at: writing it says why)
+    if not stat.S_ISREG(found.st_mode):
+        raise OSError(errno.EINVAL, "it is not a file (a folder, a device or a pipe): name a file to write", str(path))
+    return path
 
 
 def atomic_write_text(path: Path, text: str, *, private: bool = False) -> None:

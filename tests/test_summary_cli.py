@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 
 from helpers import AS_OF, PLAN, REFLECTION, invoke
 
@@ -135,3 +137,31 @@ def test_a_log_dated_after_today_is_named_by_the_summary_and_the_dashboard(repo)
         today = invoke(*command)
         assert today.exit_code == 0 and warning in today.stderr, today.output
         assert "future-log" not in invoke(*command, "--as-of", AS_OF).stderr
+
+
+def test_an_output_through_a_link_replaces_the_file_it_names_and_a_pipe_or_device_is_never_replaced(repo, tmp_path,
+                                                                                                     monkeypatch):
+    """--output (as the dashboard's and the calendar's) writes through a
+    link, keeping it; a pipe or a device (/dev/full, as root) had been
+    replaced by a plain file. An error names the file asked for, never the
+    hidden temporary one."""
+    repo()
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared/real.json").write_text("old", encoding="utf-8")
+    (tmp_path / "link.json").symlink_to("shared/real.json")
+    assert invoke("summary", "--as-of", AS_OF, "--format", "json", "--output", "link.json").exit_code == 0
+    assert (tmp_path / "link.json").is_symlink()
+    assert json.loads((tmp_path / "shared/real.json").read_text(encoding="utf-8"))["as_of"] == AS_OF
+    os.mkfifo(tmp_path / "pipe.json")
+    refused = invoke("summary", "--as-of", AS_OF, "--output", "pipe.json")
+    assert refused.exit_code == 2 and "could not read or write pipe.json: it is not a file" in refused.stderr
+    assert (tmp_path / "pipe.json").is_fifo()
+    (tmp_path / "locked").mkdir()
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(tmp_path / "locked/.summary.txt.x.part"))
+
+    monkeypatch.setattr("aotext.fsio.tempfile.mkstemp", refuse)  # tests may run as root, who may write anywhere
+    failed = invoke("summary", "--as-of", AS_OF, "--output", "locked/summary.txt")
+    assert failed.exit_code == 2 and "could not read or write locked/summary.txt: Permission denied" in failed.stderr
+    assert ".part" not in failed.stderr
