@@ -11,6 +11,7 @@ from pathlib import Path
 from aotext.corpus import Corpus
 from aotext.documents.types import TYPES
 from aotext.documents.types.base import NewDocumentError, NewRequest
+from aotext.errors import UsageError
 from aotext.schemas import id_pattern, schema_dir
 
 
@@ -43,17 +44,18 @@ def schema_hint(schemas: Path, folder: Path, type_name: str) -> str:
 
 
 def create(request: NewRequest, corpus: Corpus, content: Path, schemas: Path) -> Created:
-    """The new document (not yet written); raises NewDocumentError when it cannot be made."""
+    """The new document (not yet written); raises UsageError when the request
+    names what is not there, NewDocumentError when it would overwrite or reuse."""
     kind = TYPES.get(request.type)
     if kind is None:
-        raise NewDocumentError(f"'{request.type}' is not a document type; use one of: {', '.join(TYPES)}")
+        raise UsageError(f"'{request.type}' is not a document type; use one of: {', '.join(TYPES)}")
     template = kind.template
     taken = set(corpus.by_id)
     if request.id:
         if request.id in taken:
             raise NewDocumentError(f"the id '{request.id}' is already used by {corpus.by_id[request.id][0].path}; choose another")
         if not id_pattern().fullmatch(request.id):
-            raise NewDocumentError(f"'{request.id}' is not a valid id: use lowercase letters, digits and hyphens")
+            raise UsageError(f"--id {request.id}: not a valid id: use lowercase letters, digits and hyphens")
         document_id = request.id
     else:
         document_id = unique_id(template.base_id(request, corpus), taken)

@@ -86,10 +86,18 @@ def test_never_overwrites_or_reuses_an_id(repo, tmp_path):
     assert (tmp_path / "content/scenarios/taken.md").read_text() == "not a document yet"
 
 
-def test_unknown_plan_or_missing_choice_says_what_to_do(repo):
+def test_unknown_plan_or_missing_choice_says_what_to_do_and_is_a_usage_error(repo):
+    """Exit 2, as in every command: 1 is kept for what would overwrite or reuse an id."""
     repo()
     result = new("reflection", "--plan", "nope")
-    assert result.exit_code == 1 and "there is no plan 'nope'; the plans are: bus-plan" in result.output
+    assert result.exit_code == 2 and "--plan nope: there is no plan 'nope'; the plans are: bus-plan" in result.output
+    for args, words in ((("question", "--title", "Q", "--module", "nope"), "there is no module 'nope'"),
+                        (("question", "--title", "Q", "--module", "planning", "--activity", "nope"),
+                         "--activity nope: module 'planning' has no activity 'nope'"),
+                        (("scenario", "--title", "S", "--id", "Bad_ID"), "--id Bad_ID: not a valid id")):
+        result = new(*args)
+        assert result.exit_code == 2 and words in result.output, result.output
+        assert result.output.startswith("Usage: cli new")
 
 
 def test_list_shows_every_type():

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from aotext.documents.records import record
-from aotext.errors import Refused
+from aotext.errors import Refused, UsageError
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -118,12 +118,12 @@ def one_of(corpus: Corpus, view: type[V], given: str | None, option: str) -> V:
         found = corpus.find_view(given, view)
         if found is None:
             names = ", ".join(c.id or "" for c in candidates) or "none yet"
-            raise NewDocumentError(f"there is no {name} '{given}'; the {name}s are: {names}")
+            raise UsageError(f"{option} {given}: there is no {name} '{given}'; the {name}s are: {names}")
         return found
     if len(candidates) == 1:
         return candidates[0]
     names = ", ".join(c.id or "" for c in candidates) or f"none yet: create one with aotext new {name}"
-    raise NewDocumentError(f"name the {name} with {option} ID ({names})")
+    raise UsageError(f"name the {name} with {option} ID ({names})")
 
 
 def slug(title: str) -> str:

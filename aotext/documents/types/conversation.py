@@ -10,7 +10,6 @@ from aotext.documents import fields
 from aotext.documents.records import record
 from aotext.documents.types.base import (
     DocumentType,
-    NewDocumentError,
     NewRequest,
     Reference,
     Template,
@@ -21,6 +20,7 @@ from aotext.documents.types.base import (
 )
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
+from aotext.errors import UsageError
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -97,9 +97,9 @@ def _stripped(value: str | None) -> str | None:
 
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     if not request.owner:
-        raise NewDocumentError("say who had the conversation with --owner NAME")
+        raise UsageError("say who had the conversation with --owner NAME")
     if not (request.pseudonym or "").strip():
-        raise NewDocumentError("give a pseudonym with --pseudonym NAME (never a real name)")
+        raise UsageError("give a pseudonym with --pseudonym NAME (never a real name)")
     lines = [
         "type: conversation", f"id: {document_id}", "private: true  # conversation notes never reach a handout or summary",
         f"date: {request.today}", f"pseudonym: {quote(request.pseudonym or '')}  # never their real name",

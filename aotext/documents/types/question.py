@@ -20,6 +20,7 @@ from aotext.documents.types.base import (
     slug,
 )
 from aotext.documents.types.module import Module
+from aotext.errors import UsageError
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -71,7 +72,7 @@ def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
     if request.activity:
         activities = [activity for activity in activities if activity.id == request.activity]
         if not activities:
-            raise NewDocumentError(f"module '{module.id}' has no activity '{request.activity}'")
+            raise UsageError(f"--activity {request.activity}: module '{module.id}' has no activity '{request.activity}'")
     if not activities:
         raise NewDocumentError(f"module '{module.id}' has no activity to use the question; add one first "
                                "(the worksheet prints only questions an activity uses)")

@@ -21,6 +21,7 @@ from aotext.documents.types.base import (
 )
 from aotext.documents.types.module import Module
 from aotext.documents.types.scenario import Scenario
+from aotext.errors import UsageError
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -63,7 +64,7 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
                   if not request.activity or activity.id == request.activity]
     if not activities:
         if request.activity:
-            raise NewDocumentError(f"module '{module.id}' has no activity '{request.activity}'")
+            raise UsageError(f"--activity {request.activity}: module '{module.id}' has no activity '{request.activity}'")
         raise NewDocumentError(f"module '{module.id}' has no activity to use the card; add one first")
     lines = [
         "type: role-card", f"id: {document_id}", f"title: {quote(request.title or 'You are ...')}",
