@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
+import signal
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -95,19 +97,51 @@ def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = Tru
 
     chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
     read = partial(_read_chunk, keep_body=keep_bodies, mentions=mentions)
+    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_leave_ctrl_c_to_the_main_process)
     # The collector paused as the results come back, as where they are read.
-    with collector.paused(), ProcessPoolExecutor(max_workers=jobs - 1) as pool:
-        sent = [pool.submit(read, chunk) for chunk in chunks]
-        # This process reads too, from the last chunk back, each that no
-        # worker has started: what it reads is not packed, sent and
-        # unpacked again (a fifth of lint's time), nor held by one more process.
-        here: dict[int, list[Loaded]] = {}
-        for number in reversed(range(len(chunks))):
-            if not sent[number].cancel():
-                break
-            here[number] = read(chunks[number])
-        return [loaded for number, future in enumerate(sent)
-                for loaded in (here[number] if number in here else future.result())]
+    with collector.paused():
+        try:
+            with _ctrl_c_ignored():  # the worker starts here, and inherits it: from its first instruction
+                sent = [pool.submit(read, chunk) for chunk in chunks]
+            # This process reads too, from the last chunk back, each that no
+            # worker has started: what it reads is not packed, sent and
+            # unpacked again (a fifth of lint's time), nor held by one more process.
+            here: dict[int, list[Loaded]] = {}
+            for number in reversed(range(len(chunks))):
+                if not sent[number].cancel():
+                    break
+                here[number] = read(chunks[number])
+            return [loaded for number, future in enumerate(sent)
+                    for loaded in (here[number] if number in here else future.result())]
+        except BaseException:
+            # Ctrl-C (or a failure): the worker reads no more than the files it holds, and nobody waits for it.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        finally:
+            pool.shutdown()
+
+
+def _leave_ctrl_c_to_the_main_process() -> None:
+    """A worker ignores Ctrl-C, which a terminal sends it too: the main
+    process stops the run and says so in one line (the worker's own
+    KeyboardInterrupt had printed a traceback). Where workers are started
+    afresh rather than forked, this is their first step."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl-C ignored for a moment, so that a worker forked meanwhile ignores
+    it from its start (before its first step, a Ctrl-C would still reach it)."""
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread, which alone handles signals: nothing to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> list[Problem]:

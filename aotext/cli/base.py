@@ -82,6 +82,10 @@ class AotextGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C: files are written whole or not at all, so nothing is half-written
+            command = f" {ctx.invoked_subcommand}" if ctx.invoked_subcommand else ""
+            click.echo(f"\naotext{command}: stopped (Ctrl-C).", err=True)
+            ctx.exit(EXIT_PROBLEMS)
         except AotextError as error:
             click.echo(f"aotext {ctx.invoked_subcommand}: {error}", err=True)
             ctx.exit(error.exit_code)
