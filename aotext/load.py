@@ -9,6 +9,7 @@ where the front matter and body are, and what the front matter holds."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
@@ -312,7 +313,11 @@ def _load_project(shown: str, text: str, lines: list[str], problems: list[Proble
     if problems:
         return Loaded(shown, None, sorted(problems))
     data, positions, yaml_problems = parse_yaml(shown, text, lines, first_line=1)
-    problems.extend(yaml_problems)
+    # A project file is no document: what it needs is not 'type:' and 'id:'.
+    problems.extend(problem if problem.rule != "front-matter" else dataclasses.replace(problem, message=(
+        f"{'this file is empty' if not text.strip() else 'this is not a set of keys'}: the project file holds the "
+        "collective's settings as keys with values, one per line, at least 'collective:' and 'handouts:'"))
+        for problem in yaml_problems)
     document = Document(shown, data, "", 0, positions, role="project") if data is not None else None
     return Loaded(shown, document, sorted(problems))
 

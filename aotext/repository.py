@@ -49,6 +49,10 @@ def locate(project_file: Path | None = None, require_project: bool = False) -> L
                               "or name it with --project")
     if project_file is None and Path(PROJECT_FILE).is_file():
         project_file = Path(PROJECT_FILE)
+    elif project_file is None and os.path.lexists(PROJECT_FILE):
+        # A folder, or a link to nothing (or to itself): taken for no project file, it hid every project error.
+        raise RepositoryError(f"{PROJECT_FILE} here is not a file (a folder, or a link that leads nowhere): "
+                              f"make it the project file, or move it away")
     if project_file is None and require_project:
         raise RepositoryError(f"there is no project file {PROJECT_FILE} here; run aotext where it is, "
                               "or name it with --project")

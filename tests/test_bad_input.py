@@ -137,3 +137,23 @@ def test_a_markdown_file_not_named_md_is_reported_not_left_out_without_a_word(re
     (tmp_path / "content/worksheet/q13.MD").rename(tmp_path / "content/worksheet/q13.md")
     after = invoke("lint", "--as-of", "2026-11-24").stdout
     assert "q13.MD" not in after and "content/worksheet/q13.md:2:1: error: a reflection document sits in" in after
+
+
+def test_a_project_file_that_is_a_folder_or_a_loop_is_no_file_not_no_project(repo, tmp_path):
+    """Taken for no project file, it had hidden every project error (lint: no problems, exit 0)."""
+    repo({"aotext.yaml": None})
+    (tmp_path / "aotext.yaml").mkdir()
+    result = invoke("lint", "--as-of", "2026-11-24")
+    assert result.exit_code == 2 and "aotext.yaml here is not a file (a folder, or a link that leads nowhere)" in result.output
+    (tmp_path / "aotext.yaml").rmdir()
+    (tmp_path / "aotext.yaml").symlink_to("aotext.yaml")
+    result = invoke("log", "bus-plan", "--as-of", "2026-11-24", "--date", "2026-11-23")
+    assert result.exit_code == 2 and "is not a file" in result.output
+    assert sorted(path.name for path in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "- collective: X\n"])
+def test_an_empty_project_file_says_what_a_project_file_needs(repo, text):
+    repo({"aotext.yaml": text})
+    [problem] = [p for p in lint_json() if p["path"] == "aotext.yaml"]
+    assert "at least 'collective:' and 'handouts:'" in problem["message"] and "type:" not in problem["message"]
