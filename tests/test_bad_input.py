@@ -3,6 +3,10 @@ and the run goes on to the other files."""
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
+
 import pytest
 
 from aotext import load
@@ -157,3 +161,36 @@ def test_an_empty_project_file_says_what_a_project_file_needs(repo, text):
     repo({"aotext.yaml": text})
     [problem] = [p for p in lint_json() if p["path"] == "aotext.yaml"]
     assert "at least 'collective:' and 'handouts:'" in problem["message"] and "type:" not in problem["message"]
+
+
+def test_a_file_or_folder_aotext_may_not_read_is_said_so_and_what_names_the_file_is_told(repo, monkeypatch):
+    """As when someone else's chmod leaves a plan or a folder unreadable (here
+    simulated: tests may run as root, who reads everything). The folder had
+    been passed over without a word; the plan's logs had said there is no
+    such plan."""
+    from aotext.documents import claims
+
+    repo({"content/kit/sheets/sign-in.md": "---\ntype: sheet\n---\n"})
+    reading, listing = Path.read_bytes, os.scandir
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "bus-plan.md":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return reading(path)
+
+    def refuse(path: str, *args: object, **kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    def scandir(path: object = ".") -> object:
+        if str(path).endswith("sheets"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return listing(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(claims, "open", refuse, raising=False)
+    monkeypatch.setattr(os, "scandir", scandir)
+    problems = {(p["path"], p["rule"]): p["message"] for p in lint_json()}
+    assert problems[("content/plans/bus-plan.md", "unreadable")].startswith("cannot read this file: Permission denied")
+    assert "seems to be in content/plans/bus-plan.md, which aotext cannot read" in problems[(LOG, "broken-reference")]
+    assert problems[("content/kit/sheets", "unreadable")].startswith(
+        "aotext cannot open this folder, so the documents in it are not checked")

@@ -140,6 +140,9 @@ def test_wrong_measurements_and_an_unknown_plan_write_nothing(repo, tmp_path):
         assert result.exit_code == 2 and f"'{count}': give a number of new drivers that can be counted" in result.stderr
     result = invoke("log", "bus-pln", "--as-of", AS_OF)
     assert result.exit_code == 2 and "there is no plan 'bus-pln' (did you mean 'bus-plan'?)" in result.stderr
+    (tmp_path / "content/plans/bus-plan.md").write_text("---\ntype: plan\nid: bus-plan\ntitle: [\n---\n")
+    result = invoke("log", "bus-plan", "--as-of", AS_OF)
+    assert result.exit_code == 2 and "plan 'bus-plan' seems to be in content/plans/bus-plan.md, which aotext cannot read" in result.stderr
     assert sorted(p.name for p in (tmp_path / "content/logs").iterdir()) == ["log-2026-11-20.md"]
 
 

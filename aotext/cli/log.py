@@ -71,6 +71,9 @@ def log(plan_id: str, project_file: Path | None, answers_file: Path | None, date
     repository = open_repository(today, project_file, keep_bodies=False)
     corpus = repository.corpus
     plan = corpus.find_view(plan_id, Plan)
+    if plan is None and plan_id in corpus.unreadable:
+        raise click.BadParameter(f"plan '{plan_id}' seems to be in {corpus.unreadable[plan_id]}, which aotext cannot "
+                                 "read: fix what aotext lint says about it first", param_hint="PLAN")
     if plan is None:
         known = [item.id for item in corpus.all(Plan) if item.id]
         raise click.BadParameter(f"there is no plan '{plan_id}'{did_you_mean(plan_id, known)}", param_hint="PLAN")

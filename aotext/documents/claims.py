@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from aotext.load import MAX_FILE_BYTES
 
-_ID_LINE = re.compile(r"""^id:\s*["']?([a-z0-9][a-z0-9-]*)["']?\s*(?:#.*)?$""")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+_ID_LINE = re.compile(rf"""^id:\s*["']?({_ID.pattern})["']?\s*(?:#.*)?$""")
 # The id is near the top of a document's front matter.
 _LINES_LOOKED_AT = 200
 
@@ -25,8 +26,18 @@ def claimed_id(path: str) -> str | None:
             return None
         with open(path, encoding="utf-8", errors="replace") as handle:
             return claimed_in(handle)
+    except PermissionError:
+        # Not to be read at all: its name is the best guess (a plan is named after its id), so
+        # what names it hears that the file cannot be read, not that there is no such document.
+        return _named_by(path)
     except OSError:
         return None
+
+
+def _named_by(path: str) -> str | None:
+    """The id a file's name gives (bus-drivers-plan.md: 'bus-drivers-plan'), when it is written as one."""
+    stem = os.path.basename(path).removesuffix(".md")
+    return stem if _ID.fullmatch(stem) else None
 
 
 def claimed_in(lines: Iterable[str]) -> str | None:
