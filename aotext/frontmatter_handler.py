@@ -240,6 +240,8 @@ def _read(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
     except yaml.MarkedYAMLError as error:
         source = lines if lines is not None else [""] * (first_line - 1) + text.split("\n")
         return FrontMatter(None, findings=[_yaml_error(error, source, first_line)])
+    except yaml.reader.ReaderError as error:
+        return FrontMatter(None, findings=[_control_character(error, text, first_line)])
     except yaml.YAMLError as error:
         return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", f"{where} is not valid YAML ({error})")])
     if root is None:  # nothing but blank lines or comments
@@ -264,6 +266,11 @@ def _read(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
     findings += [
         Finding(line, column, "yaml-syntax", f"the YAML tag '{tag}' is not supported; remove it")
         for (line, column), tag in converted.unknown_tags
+    ]
+    findings += [
+        Finding(line, column, "yaml-syntax", "this key is a list or a group of keys; a key is one word followed by "
+                "a colon, such as 'title:'")
+        for line, column in converted.unusable_keys
     ]
     if not isinstance(converted.value, dict):
         kind = "a list" if isinstance(converted.value, list) else "a single value"
@@ -328,6 +335,17 @@ def _pasted_indentation(text: str, first_line: int) -> list[Finding]:
                                     "processor), which YAML does not read as spaces: retype the indentation with "
                                     "ordinary spaces"))
     return findings
+
+
+def _control_character(error: yaml.reader.ReaderError, text: str, first_line: int) -> Finding:
+    """An invisible character YAML refuses (often left by a copy from another
+    program), at the line and column where it is."""
+    before = text[:error.position]
+    line = first_line + before.count("\n")
+    column = error.position - (before.rfind("\n") + 1) + 1
+    return Finding(line, column, "yaml-syntax",
+                   f"this line holds an invisible control character (code {error.character:#04x}), often left by "
+                   "copying from another program: delete it, or retype the line")
 
 
 def _yaml_error(error: yaml.MarkedYAMLError, lines: list[str], first_line: int) -> Finding:

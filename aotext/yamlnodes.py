@@ -59,13 +59,14 @@ class Converted:
     duplicate_keys: list[tuple[Position, str, Position]] = field(default_factory=list)
     # (position, tag) of explicit tags aotext does not understand
     unknown_tags: list[tuple[Position, str]] = field(default_factory=list)
+    unusable_keys: list[Position] = field(default_factory=list)  # a list or mapping used as a key
 
 
 def convert(root: yaml.Node, first_line: int) -> Converted:
     """Convert `root`; `first_line` is the file line where the YAML text starts."""
     walker = _Walker(first_line)
     value = walker.walk(root, (), 0)
-    return Converted(value, walker.positions, walker.duplicate_keys, walker.unknown_tags)
+    return Converted(value, walker.positions, walker.duplicate_keys, walker.unknown_tags, walker.unusable_keys)
 
 
 class _Walker:
@@ -74,6 +75,7 @@ class _Walker:
         self.positions: dict[KeyPath, Position] = {}
         self.duplicate_keys: list[tuple[Position, str, Position]] = []
         self.unknown_tags: list[tuple[Position, str]] = []
+        self.unusable_keys: list[Position] = []
         self.seen: set[int] = set()
 
     def where(self, node: yaml.Node) -> Position:
@@ -103,13 +105,12 @@ class _Walker:
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
                 raise AliasRefused(self.where(key_node))
-            if not isinstance(key_node, yaml.ScalarNode):
-                # A list or mapping used as a key: keep its text so the
-                # schema reports it as an unknown key.
-                key = f"<{type(key_node).__name__}>"
-            else:
-                key = key_node.value
             here = self.where(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                # A list or mapping used as a key ('? [a, b]'): reported, and left out.
+                self.unusable_keys.append(here)
+                continue
+            key = key_node.value
             key_path = path + (key,)
             if key in result:
                 self.duplicate_keys.append((here, key, self.positions[key_path]))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import struct
 import zlib
 from collections.abc import Iterator
@@ -25,6 +26,13 @@ if TYPE_CHECKING:
     from aotext.documents.document import Document
 
 AS_OF = "2026-11-24"
+
+
+def ctrl_c_heard() -> None:
+    """For Popen's preexec_fn: the child hears Ctrl-C as from a terminal. A
+    run started in the background (a CI job, `make test &`) passes Ctrl-C on
+    as ignored, and Python then never raises KeyboardInterrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 SCENARIO = """---
 type: scenario
@@ -243,6 +251,8 @@ BAD_INPUT = [
     ("empty front matter", "---\n---\nbody\n", 1, "front-matter", "empty"),
     ("deeply nested", "---\ntype: reflection\na: " + "[" * 40000 + "]" * 40000 + "\n---\n", 2, "yaml-syntax", "nested too deeply"),
     ("only comments", "---\n# type: reflection\n---\nbody\n", 1, "front-matter", "empty"),
+    ("control character", "---\ntype: reflection\nid: x\nplan: bus\x00-plan\n---\n", 4, "yaml-syntax", "invisible control character (code 0x00)"),
+    ("list as a key", "---\ntype: reflection\nid: x\n? [plan, date]\n: bus-plan\n---\n", 4, "yaml-syntax", "this key is a list or a group of keys"),
     ("stray colon", "---\ntype: reflection\nid: x\nplan: bus-plan\ndate: 2026-11-20\ncelebrate:\n  - Note: we won\n  - more: a: b\n---\n", 8, "yaml-syntax", "quotes"),
 ]
 

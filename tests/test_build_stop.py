@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from helpers import ctrl_c_heard
+
 ROOT = Path(__file__).resolve().parent.parent
 AOTEXT = Path(sys.executable).parent / "aotext"
 # What the shipped aotext.yaml makes: five handouts and five pieces of the trainer's kit as PDF, DOCX and HTML, the readings as PDF and HTML, and the slides.
@@ -26,7 +28,8 @@ def test_a_stopped_build_leaves_only_whole_files(tmp_path, ending):
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     build = subprocess.Popen([str(AOTEXT), "build", "--jobs", "1", "--as-of", "2026-11-24"], cwd=tmp_path,
-                             stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temporary)})
+                             stderr=subprocess.PIPE, text=True, env={**os.environ, "TMPDIR": str(temporary)},
+                             preexec_fn=ctrl_c_heard)
     assert build.stderr is not None
     seen = []
     for line in build.stderr:

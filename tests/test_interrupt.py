@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from aotext.cli import main
-from helpers import REFLECTION
+from helpers import REFLECTION, ctrl_c_heard
 
 AOTEXT = str(Path(sys.executable).parent / "aotext")
 # Past lint's threshold for reading in two processes, so a worker is interrupted too.
@@ -35,7 +35,7 @@ def test_ctrl_c_while_lint_reads_in_two_processes_is_one_plain_line(repo, tmp_pa
     for _ in range(5):  # a Ctrl-C in the instant the worker is forked is ignored, as it is by a terminal's user
         started = subprocess.Popen([AOTEXT, "lint", "--no-cache", "--jobs", "2", "--as-of", "2026-11-24"],
                                    cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=ctrl_c_heard)
         deadline = time.monotonic() + 60
         while started.poll() is None and not _children(started.pid) and time.monotonic() < deadline:
             time.sleep(0.005)  # until the worker process is there: the reading has begun

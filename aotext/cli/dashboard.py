@@ -83,7 +83,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     written = write_dashboard(render_dashboard(page), target, root, shareable)
     what = "shareable dashboard (counts of people only)" if shareable else \
         "dashboard; it is private: it names people, keep it to yourselves"
-    click.echo(f"Wrote {shown(written.path)}: the {what}.", err=True)
+    click.echo(f"Wrote {written.path if output else shown(written.path)}: the {what}.", err=True)  # as given
     for warning in written.warnings:
         click.echo(f"warning: {warning}", err=True)
     if shareable and (linked := link_from_index(written.path, root, repository.project)):
