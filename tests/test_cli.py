@@ -83,7 +83,7 @@ def test_github_annotation_escapes_newlines_and_commas():
 def test_usage_errors_exit_2(repo):
     repo()
     missing = invoke("lint", "no-such-folder")
-    assert missing.exit_code == 2 and "does not exist" in missing.output
+    assert missing.exit_code == 2 and "the file or folder 'no-such-folder' does not exist" in missing.output
     bad_date = invoke("lint", "--as-of", "2026-13-01")
     assert bad_date.exit_code == 2 and "not a real calendar date" in bad_date.output
     for command in ("lint", "summary", "followups", "dashboard", "build"):  # the year 1 had failed inside
@@ -91,6 +91,28 @@ def test_usage_errors_exit_2(repo):
         assert year_one.exit_code == 2 and "give a date from 1900 to 2200" in year_one.output, command
     bad_rule = invoke("lint", "--ignore", "no-such-rule")
     assert bad_rule.exit_code == 2 and "--list-rules" in bad_rule.output
+
+
+def test_a_bad_option_value_is_said_in_plain_words_with_the_usage_line(repo):
+    """click's own words ('not a valid integer range', 'the range x>=1',
+    "Path 'x' is a directory") were jargon to a trainer."""
+    repo()
+    cases = {
+        ("followups", "--within", "abc"): "'abc' is not a whole number; give a number of days, such as 7",
+        ("followups", "--within", "-1"): "-1 is too few; give a number of days, 0 or more, such as 7",
+        ("lint", "--jobs", "0"): "0 is too few; give how many processes to read with, 1 or more, such as 4",
+        ("build", "-j", "-3"): "-3 is too few; give how many handouts to build at once, 1 or more",
+        ("summary", "--output", "/dev/null"): "'/dev/null' is a device or a pipe, not a file; name a file",
+        ("summary", "--output", "content"): "'content' is a folder; name a file",
+        ("build", "--output-dir", "aotext.yaml"): "'aotext.yaml' is a file, not a folder; name a folder",
+        ("log", "--answers", "nope.yaml", "bus-plan"): "the file 'nope.yaml' does not exist; check its name",
+        ("edit", "content"): "Invalid value for 'FILE': 'content' is a folder",
+    }
+    for args, words in cases.items():
+        result = invoke(*args)
+        usage = f" {args[0]} [OPTIONS]"  # the command's usage line, as click shows it
+        assert result.exit_code == 2 and words in result.stderr and usage in result.stderr, (args, result.output)
+        assert not any(jargon in result.stderr for jargon in ("range", "integer", "directory", "writable")), args
 
 
 def test_no_content_folder_is_a_usage_error(tmp_path, monkeypatch):

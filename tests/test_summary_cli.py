@@ -154,7 +154,7 @@ def test_an_output_through_a_link_replaces_the_file_it_names_and_a_pipe_or_devic
     assert json.loads((tmp_path / "shared/real.json").read_text(encoding="utf-8"))["as_of"] == AS_OF
     os.mkfifo(tmp_path / "pipe.json")
     refused = invoke("summary", "--as-of", AS_OF, "--output", "pipe.json")
-    assert refused.exit_code == 2 and "could not read or write pipe.json: it is not a file" in refused.stderr
+    assert refused.exit_code == 2 and "'pipe.json' is a device or a pipe, not a file; name a file" in refused.stderr
     assert (tmp_path / "pipe.json").is_fifo()
     (tmp_path / "locked").mkdir()
 

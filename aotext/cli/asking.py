@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS
+from aotext.cli.base import EXIT_PROBLEMS, PathType
 from aotext.errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,7 +20,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def answers_option(function: F) -> F:
     return click.option(
-        "--answers", "answers_file", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+        "--answers", "answers_file", type=PathType(dir_okay=False, exists=True, path_type=Path), default=None,
         help="Take the answers from this YAML file instead of asking (for scripts); options given as well win.",
     )(function)
 

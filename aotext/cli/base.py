@@ -4,9 +4,11 @@ shares: the library's errors become exit statuses here, once."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from collections.abc import Callable, Collection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -16,7 +18,7 @@ from aotext.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, AotextError, Usage
 if TYPE_CHECKING:
     from aotext.repository import Repository
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "DateType", "cli", "project_option", "report_errors",
+__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "CountType", "DateType", "PathType", "cli", "project_option", "report_errors",
            "report_unread_encrypted", "show_warnings"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -42,6 +44,64 @@ class DateType(click.ParamType[dt.date, object]):
             self.fail(f"{day} is in the year {day.year}: give a date from {EARLIEST_YEAR} to {LATEST_YEAR}, "
                       "e.g. 2026-02-18", param, ctx)
         return day
+
+
+class CountType(click.ParamType[int, object]):
+    """A whole number from `least` up, said in the words of what it counts
+    (click's own says "not a valid integer range" and "the range x>=1")."""
+
+    name = "NUMBER"
+
+    def __init__(self, least: int, what: str, example: int) -> None:
+        self.least, self.what, self.example = least, what, example
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            number = value
+        else:
+            try:
+                number = int(str(value).strip())
+            except ValueError:
+                self.fail(f"'{value}' is not a whole number; give {self.what}, such as {self.example}", param, ctx)
+        if number < self.least:
+            self.fail(f"{number} is too few; give {self.what}, {self.least} or more, such as {self.example}",
+                      param, ctx)
+        return number
+
+
+class PathType(click.Path):
+    """click.Path, whose refusals are said in plain words with what to do
+    instead ("Path 'x' does not exist", "is not writable" before). An output
+    (`writable`) must be a file: a device or a pipe such as /dev/stdout is
+    refused here, before anything is printed."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        kind = "file" if not self.dir_okay else "folder" if not self.file_okay else "file or folder"
+        try:
+            found = os.stat(value)
+        except OSError:
+            if self.exists:
+                self.fail(f"the {kind} '{value}' does not exist; check its name, and that you run aotext in the "
+                          "folder that holds aotext.yaml", param, ctx)
+            return self.coerce_path_result(value)
+        if not self.dir_okay and stat.S_ISDIR(found.st_mode):
+            self.fail(f"'{value}' is a folder; name a file", param, ctx)
+        if not self.file_okay and not stat.S_ISDIR(found.st_mode):
+            self.fail(f"'{value}' is a file, not a folder; name a folder", param, ctx)
+        if self.writable and not stat.S_ISREG(found.st_mode):
+            self.fail(f"'{value}' is a device or a pipe, not a file; name a file to write to", param, ctx)
+        if self.readable and not os.access(value, os.R_OK):
+            self.fail(f"you may not read '{value}' (its permissions forbid it); name a {kind} you may read",
+                      param, ctx)
+        if self.writable and not os.access(value, os.W_OK):
+            self.fail(f"you may not change '{value}' (its permissions forbid it); name a file you may write to",
+                      param, ctx)
+        return self.coerce_path_result(value)
+
+    def fail(self, message: str, param: click.Parameter | None = None, ctx: click.Context | None = None) -> NoReturn:
+        # An argument by its name, PATHS, not by its usage text '[PATHS]...'.
+        hint = f"'{param.human_readable_name}'" if isinstance(param, click.Argument) else None
+        raise click.BadParameter(message, ctx=ctx, param=param, param_hint=hint)
 
 
 class AotextCommand(click.Command):
@@ -102,7 +162,7 @@ class AotextGroup(click.Group):
 def project_option(function: F) -> F:
     """--project FILE, the same for every command that reads the repository."""
     return click.option(
-        "--project", "project_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        "--project", "project_file", type=PathType(dir_okay=False, path_type=Path), default=None,
         help="The project file, if it is not aotext.yaml here. The content folder is the one it names.",
     )(function)
 

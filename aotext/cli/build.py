@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
+from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CountType, DateType, PathType, cli, project_option
 from aotext.project import BUILD_FOLDER
 
 if TYPE_CHECKING:
@@ -24,13 +24,13 @@ if TYPE_CHECKING:
 
 @cli.command(short_help="Build the printable handouts into build/.")
 @project_option
-@click.option("--output-dir", type=click.Path(file_okay=False), default=BUILD_FOLDER, show_default=True,
+@click.option("--output-dir", type=PathType(file_okay=False), default=BUILD_FOLDER, show_default=True,
               help="Where the handouts are written.")
 @click.option("--only", multiple=True, metavar="NAME",
               help="Build only the handout with this name (repeat for several). See --list for the names.")
 @click.option("--force", is_flag=True, help="Rebuild every handout, even those that are up to date.")
 @click.option("--list", "list_only", is_flag=True, help="Show what would be built, refused or removed, and why, then exit without building.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=CountType(1, "how many handouts to build at once", 4), default=None,
               help="How many handouts to build at the same time. Default: the number of CPU cores.")
 @click.option("--include-private", multiple=True, metavar="ID",
               help="Include this private document (for example a conversation note) in the handouts that select it. "

@@ -11,6 +11,7 @@ import click
 from aotext.cli.base import (
     EXIT_PROBLEMS,
     DateType,
+    PathType,
     cli,
     project_option,
     report_errors,
@@ -27,7 +28,7 @@ from aotext.cli.base import (
 @click.option("--plan", "plan_ids", multiple=True, metavar="ID",
               help="Show only this plan, and the people of its scenario (repeat for several). Default: every plan "
                    "that is not private.")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+@click.option("--output", type=PathType(dir_okay=False, writable=True, path_type=Path), default=None,
               help="Write the page here. Default: private/dashboard.html, or build/dashboard.html with --shareable.")
 @click.option("--shareable", is_flag=True,
               help="A page to share or publish: the plans in full, people only as counts (any count under 3 "

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, cli, project_option
+from aotext.cli.base import EXIT_PROBLEMS, PathType, cli, project_option
 
 
 @cli.command(short_help="Change an encrypted document in your editor.")
 @project_option
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=PathType(dir_okay=False, path_type=Path))
 def edit(project_file: Path | None, file: Path) -> None:
     """Open FILE, an encrypted document (.md.age), decrypted in your editor
     ($VISUAL or $EDITOR), and encrypt it again for the collective's keys when

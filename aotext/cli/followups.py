@@ -10,7 +10,9 @@ import click
 
 from aotext.cli.base import (
     EXIT_PROBLEMS,
+    CountType,
     DateType,
+    PathType,
     cli,
     project_option,
     report_errors,
@@ -25,11 +27,11 @@ from aotext.followups_report import FORMATS
 @project_option
 @click.option("--as-of", type=DateType(), default=None, help="Judge what is due as of this date, YYYY-MM-DD. Default: today.")
 @click.option("--owner", default=None, metavar="NAME", help="Only the follow-ups this person makes.")
-@click.option("--within", "within_days", type=click.IntRange(min=0), default=7, show_default=True,
+@click.option("--within", "within_days", type=CountType(0, "a number of days", 7), default=7, show_default=True,
               help="Also list follow-ups due within this many days.")
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="table",
               show_default=True, help="table for the terminal, markdown for meeting notes, json for programs.")
-@click.option("--ics", "ics_file", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("--ics", "ics_file", type=PathType(dir_okay=False, writable=True), default=None,
               help="Also write the follow-ups as a calendar file (iCalendar) with a reminder for each, to import "
                    "into a calendar program. Importing it again updates the entries instead of duplicating them. "
                    "It names people: never in build/, which collectives publish.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, DateType, cli, project_option
+from aotext.cli.base import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CountType, DateType, PathType, cli, project_option
 from aotext.report import FORMATS
 from aotext.terminal import Display
 
@@ -23,7 +23,7 @@ def _list_rules() -> None:
 
 
 @cli.command(short_help="Check the documents and print every problem.")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, file_okay=True, dir_okay=True))
+@click.argument("paths", nargs=-1, type=PathType(exists=True, file_okay=True, dir_okay=True))
 @project_option
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
               help="How to print problems: text (one per line, for people), json (for programs) or github "
@@ -34,7 +34,7 @@ def _list_rules() -> None:
               help="Exit with status 1 for warnings too, not only for errors.")
 @click.option("--ignore", "ignored", multiple=True, metavar="RULE",
               help="Skip a rule by its id (see --list-rules). Repeat to skip several.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=CountType(1, "how many processes to read with", 4), default=None,
               help="Processes that read many files at once (this one among them). Default: the number of CPU cores.")
 @click.option("--no-cache", is_flag=True,
               help="Read and check every file again, without lint's cache of what it found last time "

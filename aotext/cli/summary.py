@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_errors, show_warnings
+from aotext.cli.base import EXIT_PROBLEMS, DateType, PathType, cli, project_option, report_errors, show_warnings
 from aotext.summary_report import FORMATS
 
 
@@ -22,7 +22,7 @@ from aotext.summary_report import FORMATS
 @click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default="table",
               show_default=True, help="table for the terminal, markdown for meeting notes, csv for spreadsheets, "
                                       "json for programs (its keys are listed in the README).")
-@click.option("--output", type=click.Path(dir_okay=False, writable=True), default=None,
+@click.option("--output", type=PathType(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of printing.")
 def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date | None, output_format: str, output: str | None) -> None:
     """Show how every benchmark is doing: which are on track, which are
