@@ -5,7 +5,6 @@ test_crypto_edit.py. Real files, the real CLI, real git (inside tmp_path only)."
 
 from __future__ import annotations
 
-import base64
 import json
 import shutil
 import stat
@@ -217,37 +216,6 @@ def test_aotext_reads_what_age_wrote(repo, me, tmp_path):
 
 
 # --- bad input -------------------------------------------------------------------------------------------------------------
-
-def _cut_short(data: bytes) -> bytes:
-    return data[:200]
-
-
-def _another_version(data: bytes) -> bytes:
-    """The file as if changed by hand where it says its format (pyrage then says a
-    second line, "Have you tried upgrading...", that must not reach the user)."""
-    lines = data.decode().strip().splitlines()
-    body = base64.b64decode("".join(lines[1:-1])).replace(b"age-encryption.org/v1", b"age-encryption.org/v9", 1)
-    text = base64.b64encode(body).decode()
-    return "\n".join([lines[0], *(text[at:at + 64] for at in range(0, len(text), 64)), lines[-1], ""]).encode()
-
-
-@pytest.mark.parametrize("damage", [_cut_short, _another_version])
-def test_a_damaged_encrypted_file_is_one_error_naming_it(repo, me, damage):
-    root = setup_encrypted(repo, me)
-    damaged = root / ENCRYPTED[0]
-    damaged.write_bytes(damage(damaged.read_bytes()))
-    result = invoke("lint", "--as-of", AS_OF)
-    assert result.exit_code == 1
-    [line] = [line for line in result.output.splitlines() if ": error: " in line]
-    assert line.startswith(f"{ENCRYPTED[0]}:1:1: error: this encrypted file is damaged") and "[encrypted-damaged]" in line
-    assert "upgrading" not in result.output
-    no_traceback(result)
-    before = {path: path.read_bytes() for path in (root / "content").rglob("*") if path.is_file()}
-    rotate = invoke("keys", "rotate")
-    assert rotate.exit_code == 2 and f"{ENCRYPTED[0]} is damaged" in rotate.output
-    assert {path: path.read_bytes() for path in (root / "content").rglob("*") if path.is_file()} == before
-    no_traceback(rotate)
-
 
 def test_a_file_encrypted_for_other_people_is_a_warning_naming_it(repo, me, tmp_path_factory, monkeypatch):
     setup_encrypted(repo, me)

@@ -12,6 +12,7 @@ import pyrage
 from pyrage import x25519
 
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
+ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
 PUBLIC_PREFIX = "age1"
 SECRET_PREFIX = "AGE-SECRET-KEY-1"
 
@@ -21,7 +22,12 @@ class NotForYou(Exception):
 
 
 class Damaged(Exception):
-    """The file is not a whole age file: truncated, edited, or not age at all."""
+    """The file is not a whole age file: truncated, edited, or not age at all.
+    Its message says which in plain words, for the user (MERGED: a git merge)."""
+
+
+# What a git merge leaves in a file both sides changed: never in an age file.
+MERGED = "a git merge joined two versions of it"
 
 
 class BadKey(ValueError):
@@ -78,18 +84,26 @@ def encrypt(data: bytes, recipients: Sequence[Recipient]) -> bytes:
 
 def decrypt(data: bytes, identities: Sequence[Identity]) -> bytes:
     """`data` decrypted in memory; NotForYou or Damaged."""
-    if not data.lstrip().startswith(ARMOR_BEGIN) and not data.startswith(b"age-encryption.org/"):
-        raise Damaged("it does not start like an age file")
+    damage = _damage(data)
+    if damage:
+        raise Damaged(damage)
     try:
         return bytes(pyrage.decrypt(data, [identity.key for identity in identities]))
     except pyrage.DecryptError as error:
         if "No matching keys" in str(error):
             raise NotForYou(str(error)) from error
-        raise Damaged(_first_line(error)) from error
+        # pyrage's own words ("invalid armor (last line is missing padding)") mean nothing to the user.
+        raise Damaged("it was cut short or changed by hand") from error
 
 
-def _first_line(error: Exception) -> str:
-    """pyrage's message without the lines after its first ("Have you tried
-    upgrading to the latest version?"), which would split a lint line and
-    send the user after the wrong fix."""
-    return next(iter(str(error).splitlines()), "").strip() or type(error).__name__
+def _damage(data: bytes) -> str | None:
+    """What is plainly wrong with `data`, seen before decrypting: a file cut
+    at its end would otherwise look, to someone it is not encrypted for,
+    like a file for other people."""
+    if not data.strip():
+        return "it is empty"
+    if b"\n<<<<<<<" in b"\n" + data:
+        return MERGED
+    if data.lstrip().startswith(ARMOR_BEGIN):
+        return None if ARMOR_END in data else "it is cut short"
+    return None if data.startswith(b"age-encryption.org/") else "it does not start as an encrypted file does"

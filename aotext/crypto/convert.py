@@ -18,7 +18,7 @@ from aotext.crypto.identity import Keys, require_keys
 from aotext.crypto.names import anonymous_id, named_in_id
 from aotext.crypto.place import Place
 from aotext.crypto.recipients import RECIPIENTS_FILE, Person, read_recipients, recipients_of
-from aotext.crypto.sealed import SUFFIX, is_encrypted
+from aotext.crypto.sealed import SUFFIX, damage_words, is_encrypted
 from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES, folder_of
@@ -52,8 +52,7 @@ def open_bytes(path: Path, keys: Keys) -> bytes:
         raise UsageError(f"{path} is encrypted for other people, not for your key {keys.public}; someone who can "
                          "read it must do this (or add you first with aotext keys add)") from error
     except Damaged as error:
-        raise UsageError(f"{path} is damaged (cut short, or changed by hand: {error}); restore it from git "
-                         "(git checkout -- FILE) or from another copy, then try again") from error
+        raise UsageError(f"{path} is damaged{damage_words(path, str(error))}") from error
 
 
 def encrypted_files(content: Path) -> list[Path]:

@@ -69,8 +69,18 @@ def unseal(raw: bytes, shown: str) -> bytes | Sealed:
 def sealed_message(sealed: Sealed) -> str:
     """What to say about one file that could not be opened for itself (not for the key)."""
     if sealed.reason == "damaged":
-        return (f"this encrypted file is damaged (cut short, or changed by hand: {sealed.detail}), so nobody can "
-                "read it; restore it from git (git checkout -- FILE) or from another copy, and change encrypted "
-                "documents only with aotext edit")
+        return f"this encrypted file is damaged{damage_words(sealed.path, sealed.detail)}"
     return (f"this file is encrypted for other people, not for your key {sealed.detail}; if you should read it, "
             "ask someone who can to add you with 'aotext keys add' (which re-encrypts it for everyone)")
+
+
+def damage_words(path: str | Path, why: str) -> str:
+    """What follows "is damaged": `why` (Damaged's words) and how to get the file back from git."""
+    from aotext.crypto.age import MERGED
+
+    if why == MERGED:  # `git checkout -- FILE` refuses a file git is still merging
+        return (f" ({why}), so nobody can read it; keep your version with 'git checkout HEAD -- {path}', then make "
+                "the other change again with aotext edit")
+    return (f" ({why}, as an interrupted copy or a git merge can leave it), so nobody can read it; restore it from "
+            f"git with 'git checkout -- {path}' or from another copy, and change encrypted documents only with "
+            "aotext edit")
