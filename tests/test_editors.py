@@ -1,17 +1,22 @@
 """`aotext lsp` in real editors, started as the README says: Neovim (its
 built-in client) and Emacs (eglot), each headless, editing a reflection log
-so that it names a plan that does not exist, then putting it right. Each is
-skipped where the editor is not installed (Debian: neovim; emacs-nox with
-elpa-eglot on Emacs 28, built in from Emacs 29). Zed's extension is
-compiled against a stand-in of Zed's extension API where Rust is installed."""
+so that it names a plan that does not exist, then putting it right; Kate on
+a virtual screen, opening a log that names such a plan. Each is skipped
+where the editor is not installed (Debian: neovim; emacs-nox with
+elpa-eglot on Emacs 28, built in from Emacs 29; kate and xvfb). Zed's
+extension is compiled against a stand-in of Zed's extension API where Rust
+is installed."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +112,69 @@ def test_emacs_eglot_shows_the_problem(shipped: Path) -> None:
     done = subprocess.run(["emacs", "--batch", "-l", str(script)], cwd=shipped, capture_output=True, text=True,
                           timeout=120, env={**os.environ, "HOME": str(shipped)})
     assert f"{_plan_line(shipped)}: aotext [unknown-reference]: {PROBLEM}" in done.stdout, done.stdout + done.stderr
+
+
+def _readme_kate_settings(server: Path) -> str:
+    """The README's LSP Client settings for Kate, with the server's path for AOTEXT."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"\*\*Kate\*\*.*?```json\n(.*?)\n  ```", text, re.DOTALL)
+    assert found, "the README shows no Kate set-up"
+    return found.group(1).replace("AOTEXT", str(server))
+
+
+def _messages(stream: bytes) -> list[dict[str, object]]:
+    """The messages a language server wrote (Content-Length headers, then JSON)."""
+    found, rest = [], stream
+    while (header := re.match(rb"Content-Length: (\d+)\r\n(?:[\w-]+: [^\r\n]*\r\n)*\r\n", rest)) is not None:
+        end = header.end() + int(header.group(1))
+        if end > len(rest):
+            break
+        found.append(json.loads(rest[header.end():end]))
+        rest = rest[end:]
+    return found
+
+
+@pytest.mark.skipif(shutil.which("kate") is None or shutil.which("xvfb-run") is None,
+                    reason="Kate is not installed (Debian: kate xvfb)")
+def test_kate_set_up_as_the_readme_says_shows_the_problem(shipped: Path) -> None:
+    log = shipped / LOG
+    log.write_text(log.read_text(encoding="utf-8").replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan", 1),
+                   encoding="utf-8")
+    said = shipped / "server-said"  # all the server writes to Kate, kept on its way
+    server = shipped / "aotext-lsp-kept"
+    server.write_text(f'#!/bin/sh\n"{shipped / "aotext-lsp"}" "$@" | tee "{said}"\n', encoding="utf-8")
+    server.chmod(0o755)
+    settings = shipped / ".config" / "kate" / "lspclient" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(_readme_kate_settings(server), encoding="utf-8")
+    # The LSP Client plugin on, and the answer "Yes" given to Kate's question
+    # whether to start this command (the README says to answer it so).
+    (shipped / ".config" / "katerc").write_text(
+        f"[Kate Plugins]\nlspclientplugin=true\n\n[lspclient]\nAllowedServerCommandLines={server} lsp\n",
+        encoding="utf-8")
+    # Started elsewhere, as from a desktop's menu: Kate finds the repository by its aotext.yaml.
+    kate = subprocess.Popen(["xvfb-run", "-a", "kate", "-n", str(log)], cwd=settings.parent, start_new_session=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "HOME": str(shipped), "XDG_RUNTIME_DIR": str(shipped)})
+    uri = log.as_uri()
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            published = [message for message in _messages(said.read_bytes() if said.exists() else b"")
+                         if message.get("method") == "textDocument/publishDiagnostics"
+                         and message["params"]["uri"] == uri and message["params"]["diagnostics"]]  # type: ignore[index]
+            if published:
+                break
+            time.sleep(0.2)
+    finally:
+        os.killpg(kate.pid, signal.SIGTERM)
+        kate.wait(timeout=30)
+    assert published, f"Kate never got a diagnostic for {LOG}: the server said {said.read_bytes()[:2000]!r}"
+    shown = published[-1]["params"]["diagnostics"][0]  # type: ignore[index]
+    assert PROBLEM in shown["message"] and shown["range"]["start"]["line"] + 1 == _plan_line(shipped)
+    # What Kate asks besides (the outline, for its breadcrumbs) is answered, not refused.
+    refused = [message for message in _messages(said.read_bytes()) if "error" in message]
+    assert not refused, refused
 
 
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="Rust is not installed (https://rustup.rs)")

@@ -31,6 +31,7 @@ from aotext.lint import check_loaded, read_and_check
 from aotext.load import is_document_path, load_text
 from aotext.lsp import answers
 from aotext.lsp.fixes import diagnostic, fixes
+from aotext.lsp.outline import outline
 
 T = TypeVar("T")
 # A question about the place of the cursor: the corpus, the document, its lines, the line and character.
@@ -57,8 +58,10 @@ class Session:
     def start(self, root: Path) -> None:
         """Read and check the repository at `root`; show every file's problems.
         A folder that is no aotext repository is said once, in the editor."""
-        self.root = root
-        os.chdir(root)  # aotext's paths are relative to the repository, as lint prints them
+        # Absolute: an editor that names no folder (Kate outside a git
+        # repository) leaves "."; the files' addresses must still be whole.
+        self.root = root.resolve()
+        os.chdir(self.root)  # aotext's paths are relative to the repository, as lint prints them
         try:
             self.live = open_live(dt.date.today())
         except UsageError as error:
@@ -272,6 +275,14 @@ def make_server() -> LanguageServer:
         path, row, column = found
         start = types.Position(line=row - 1, character=column - 1)
         return types.Location(uri=session.uri_of(path), range=types.Range(start=start, end=start))
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def document_symbol(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        held = session.document(params.text_document.uri)
+        if held is None:
+            return []
+        document, lines = held
+        return guarded([], lambda: outline(document, lines))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))

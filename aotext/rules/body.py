@@ -91,21 +91,27 @@ def _fenced(fence: str, text: str) -> tuple[str, bool]:
     return fence, False
 
 
-def _headings(document: Document) -> Iterator[BodyFinding]:
-    """Heading levels go down one at a time. A handout puts the document under
-    a level-1 heading of its own, so its body may start at level 2 (or 1)."""
-    before, fence = 1, ""
-    for index, text in enumerate(document.body.split("\n")):
+def headings(body: str) -> Iterator[tuple[int, int]]:
+    """(index of the line in `body`, level) of each Markdown heading outside code blocks."""
+    fence = ""
+    for index, text in enumerate(body.split("\n")):
         if text.lstrip(" ")[:1] not in _MARKS:
             continue  # prose: neither a heading nor a fence (most lines; matching each was a third of the body check)
         fence, fenced = _fenced(fence, text)
         if fenced:
             continue
         heading = _ATX.match(text) if not fence else None
-        if heading is None:
-            continue
-        level = len(heading.group(1))
+        if heading is not None:
+            yield index, len(heading.group(1))
+
+
+def _headings(document: Document) -> Iterator[BodyFinding]:
+    """Heading levels go down one at a time. A handout puts the document under
+    a level-1 heading of its own, so its body may start at level 2 (or 1)."""
+    before = 1
+    for index, level in headings(document.body):
         if level > before + 1:
+            text = document.body.split("\n")[index]  # rare: split again rather than keep every line
             yield "heading-skipped", document.body_line + index, text.index("#") + 1, (
                 f"this heading is level {level} ({'#' * level}) right after level {before} ({'#' * before}): "
                 f"make it {'#' * (before + 1)}, one level down, so that the tagged PDF and screen readers "
