@@ -231,30 +231,6 @@ def test_a_file_encrypted_for_other_people_is_a_warning_naming_it(repo, me, tmp_
     no_traceback(edit)
 
 
-@pytest.mark.parametrize("broken", ["open to others", "not a key"])
-def test_a_bad_identity_file_is_one_clear_error_naming_it(repo, me, broken):
-    root = setup_encrypted(repo, me)
-    identity = me[0]
-    if broken == "open to others":
-        identity.chmod(0o644)
-        words = "can be read by other people on this computer"
-    else:
-        identity.write_text("AGE-SECRET-KEY-1NOTAKEY\n")
-        identity.chmod(0o600)
-        words = "is not a valid age key"
-    result = invoke("lint", "--as-of", AS_OF)
-    assert result.exit_code == 1
-    [line] = [line for line in result.output.splitlines() if ": error: " in line]
-    assert str(identity) in line and words in line
-    no_traceback(result)
-    before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
-    for args in (("keys", "rotate"), ("edit", ENCRYPTED[0]), ("keys", "show", ENCRYPTED[0])):
-        refused = invoke(*args)
-        assert refused.exit_code == 2 and str(identity) in refused.output, args
-        no_traceback(refused)
-    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == before
-
-
 # --- the rules, at their lines (the two plain-text cases belong in test_rules.CASES too) ---------------------------
 
 @pytest.mark.parametrize("rule, line_text, words", [
