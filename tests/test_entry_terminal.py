@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import AS_OF
+from helpers import AS_OF, ctrl_c_heard
 
 pexpect = pytest.importorskip("pexpect", reason="pexpect is not installed: run make test")
 AOTEXT = str(Path(sys.executable).parent / "aotext")
@@ -157,3 +157,66 @@ def test_a_typed_date_replaces_the_suggestion_and_a_wrong_one_is_asked_again_at_
     data = front(tmp_path / "content/conversations/2026-11-20-nia.md")
     assert (data["date"], data["follow_up"]["date"]) == (yaml.safe_load("2026-11-20"), yaml.safe_load("2026-11-27"))
     assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+
+
+CTRL_D = "\x04"
+
+
+def _to_the_steps(child) -> None:
+    answer(child, "Pseudonym", "Rosa\r")
+    answer(child, "Who had the conversation", "Sam\r")
+    answer(child, "When was it", "\r")
+    answer(child, "Which scenario", "\r")
+    answer(child, "Where did you meet", "\r")
+
+
+@pytest.mark.parametrize("question", ["Which steps", "Your assessment"])
+def test_ctrl_d_at_a_list_stops_as_ctrl_c_does(repo, tmp_path, question):
+    """Ctrl-D at a list (or a yes/no) did nothing: the user was left waiting."""
+    repo()
+    child = spawn(tmp_path, "note")
+    _to_the_steps(child)
+    if question == "Your assessment":
+        answer(child, "Which steps", "\r")
+    answer(child, question, CTRL_D)
+    child.expect("Stopped: nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
+    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+
+
+def test_write_this_note_answered_neither_yes_nor_no_is_asked_again_in_plain_words(repo, tmp_path):
+    repo()
+    child = spawn(tmp_path, "note")
+    _to_the_steps(child)
+    for question in ("Which steps", "Your assessment", "What did you ask", "commit to", "When to follow up",
+                     "Who follows up", "How\\?", "Anything else"):
+        answer(child, question, "\r")
+    answer(child, "Write this note\\? \\[Y/n\\]", "maybe\r")
+    child.expect("Please answer y \\(yes\\) or n \\(no\\).")
+    answer(child, "Write this note\\? \\[Y/n\\]", "n\r")
+    child.expect("Nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
+    assert "invalid input" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_or_ctrl_d_at_aotext_new_s_question_stops_in_plain_words(repo, tmp_path, key):
+    """click's bare "Aborted!" before."""
+    repo()
+    before = sorted((tmp_path / "content").rglob("*"))
+    # At click's question the terminal turns Ctrl-C into a signal: heard even in a run started in the background.
+    child = pexpect.spawn(AOTEXT, ["new", "scenario"], cwd=str(tmp_path), encoding="utf-8", timeout=20,
+                          env={"PATH": os.environ.get("PATH", ""), "TERM": "xterm", "HOME": str(tmp_path)},
+                          preexec_fn=ctrl_c_heard)
+    answer(child, "Title", key)
+    child.expect("Stopped: nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1 and "Aborted" not in child.before
+    assert sorted((tmp_path / "content").rglob("*")) == before

@@ -58,12 +58,24 @@ def interactive(answers_file: Path | None) -> bool:
 
 @contextmanager
 def stopped() -> Iterator[None]:
-    """Ctrl-C at any question: nothing is written, and no traceback."""
+    """Ctrl-C or Ctrl-D at any question: nothing is written, and no traceback."""
     try:
         yield
-    except (KeyboardInterrupt, EOFError, click.Abort):  # click.confirm turns Ctrl-C into Abort
+    except (KeyboardInterrupt, EOFError, click.Abort):  # click.prompt turns Ctrl-C and Ctrl-D into Abort
         click.echo("\nStopped: nothing was written.", err=True)
         sys.exit(EXIT_PROBLEMS)
+
+
+def confirm(question: str) -> bool:
+    """Yes or no, Enter for yes. Anything else is asked again in plain words
+    (click.confirm said "Error: invalid input"); Ctrl-C or Ctrl-D stops, in stopped()."""
+    while True:
+        answer = click.prompt(f"{question} [Y/n]", default="", show_default=False).strip().casefold()
+        if answer in ("", "y", "yes"):
+            return True
+        if answer in ("n", "no"):
+            return False
+        click.echo("Please answer y (yes) or n (no).", err=True)
 
 
 def after_writing(path: Path, today: dt.date, project_file: Path | None) -> bool:

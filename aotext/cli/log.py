@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from aotext.cli.asking import after_writing, answers_option, interactive, read_answers, stopped
+from aotext.cli.asking import after_writing, answers_option, confirm, interactive, read_answers, stopped
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option
 
 
@@ -85,7 +85,7 @@ def log(plan_id: str, project_file: Path | None, answers_file: Path | None, date
         with stopped():
             answers = log_answers(ask_log(plan, before, corpus, today, given), plan, today)
             click.echo("\n---\n" + front_matter(log_data(answers, corpus)) + "---\n" + answers.notes)
-            if not click.confirm("Write this log?", default=True):
+            if not confirm("Write this log?"):
                 click.echo("Nothing was written.", err=True)
                 sys.exit(EXIT_PROBLEMS)
     else:

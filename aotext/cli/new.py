@@ -87,5 +87,8 @@ def _ask(prompt: str, option: str) -> str:
     """Ask at the terminal; without one, say which option to give."""
     if not sys.stdin.isatty():
         raise click.UsageError(f"give {option}")
-    value: str = click.prompt(prompt)
+    from aotext.cli.asking import stopped
+
+    with stopped():  # Ctrl-C or Ctrl-D: click's bare "Aborted!" before
+        value: str = click.prompt(prompt)
     return value.strip()

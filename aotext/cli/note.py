@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from aotext.cli.asking import after_writing, answers_option, interactive, read_answers, stopped
+from aotext.cli.asking import after_writing, answers_option, confirm, interactive, read_answers, stopped
 from aotext.cli.base import EXIT_PROBLEMS, DateType, cli, project_option, report_unread_encrypted
 
 
@@ -82,7 +82,7 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
             answers = note_answers(raw, corpus, today)
             data = note_data(answers, corpus, anonymous=recipients is not None)
             click.echo("\n---\n" + front_matter(data) + "---\n" + answers.notes)
-            if not click.confirm("Write this note?", default=True):
+            if not confirm("Write this note?"):
                 click.echo("Nothing was written.", err=True)
                 sys.exit(EXIT_PROBLEMS)
     else:

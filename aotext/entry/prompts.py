@@ -1,18 +1,21 @@
 """Asking at the terminal, one question at a time (questionary, on
 prompt_toolkit). A wrong answer keeps what was typed and says what is wrong
 under it; '?' shows the question's help (the schema's description); Ctrl-C
-stops with KeyboardInterrupt, which the command turns into "nothing was
-written". Colour follows the terminal and NO_COLOR (prompt_toolkit reads it)."""
+stops with KeyboardInterrupt and Ctrl-D with EOFError, which the command
+turns into "nothing was written". Colour follows the terminal and NO_COLOR (prompt_toolkit reads it)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from aotext.schemas import schema_dir
+
+if TYPE_CHECKING:
+    from questionary import Question
 
 T = TypeVar("T")
 HELP = "?"
@@ -34,6 +37,22 @@ def schema_help(type_name: str) -> dict[str, str]:
 
     walk(schema["properties"], "")
     return found
+
+
+def _ctrl_d_stops(question: Question) -> Question:
+    """`question` ended by Ctrl-D as its typed answers are: questionary's
+    lists and yes/no ignored it, and the user was left waiting."""
+    from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent, merge_key_bindings
+
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _stop(event: KeyPressEvent) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    application = question.application
+    application.key_bindings = merge_key_bindings([application.key_bindings or KeyBindings(), bindings])
+    return question
 
 
 class Asker:
@@ -79,22 +98,22 @@ class Asker:
 
         found = [questionary.Choice(title, value) for title, value in choices]
         chosen = next((choice for choice in found if choice.value == default), None)
-        value: T = questionary.select(message, found, default=chosen, instruction=self._help(key),
-                                      use_shortcuts=False).unsafe_ask()
+        value: T = _ctrl_d_stops(questionary.select(message, found, default=chosen, instruction=self._help(key),
+                                                    use_shortcuts=False)).unsafe_ask()
         return value
 
     def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, T]]) -> list[T]:
         import questionary
 
         found = [questionary.Choice(title, value) for title, value in choices]
-        values: list[T] = questionary.checkbox(
-            message, found, instruction="(space to tick, Enter when done) " + self._help(key)).unsafe_ask()
+        values: list[T] = _ctrl_d_stops(questionary.checkbox(
+            message, found, instruction="(space to tick, Enter when done) " + self._help(key))).unsafe_ask()
         return values
 
     def confirm(self, message: str, default: bool = True) -> bool:
         import questionary
 
-        return bool(questionary.confirm(message, default=default).unsafe_ask())
+        return bool(_ctrl_d_stops(questionary.confirm(message, default=default)).unsafe_ask())
 
     def many(self, key: str, message: str) -> list[str]:
         """Answers one after another until an empty one."""
