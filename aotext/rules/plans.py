@@ -113,11 +113,16 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"benchmark {benchmark.label} is due ({benchmark.due}) before it starts ({benchmark.start})"
                 )
     for reflection in corpus.all(Reflection):
+        plan = corpus.find_view(reflection.plan, Plan)
         for measurement in reflection.measurements:
             counted = measurement.counted_on
             if reflection.date and counted and counted > reflection.date:
+                # log-after-plan-end leaves this line to this rule, so what it would say is said here.
+                ended = (f". It is also after its plan '{plan.id}' ended on {plan.ends}, so the summary leaves it out"
+                         if plan and after_plan_end(plan, reflection.date, measurement) else "")
                 yield reflection.source, ("measurements", measurement.index, "counted_on"), (
-                    f"this was counted on {counted}, after the meeting ({reflection.date}); record it in a later log"
+                    f"this was counted on {counted}, after the meeting ({reflection.date}); record it in a later "
+                    f"log{ended}"
                 )
 
 
@@ -184,8 +189,8 @@ def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 first[benchmark.id, day] = measurement.index
 
 
-@rule("log-after-plan-end", "a reflection log, dated after its plan ended, whose measurements the summary leaves out",
-      severity=WARNING)
+@rule("log-after-plan-end", "a measurement counted after its plan ended (in a log dated later, or by its "
+      "'counted_on:'), which the summary leaves out", severity=WARNING)
 def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for plan in corpus.all(Plan):
         if plan.ends is None:
@@ -193,13 +198,22 @@ def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         for held, log in corpus.logs_of(plan.id):
             late = [slot for slot in log.measurements
                     if plan.benchmark(slot.benchmark) is not None and after_plan_end(plan, held, slot)]
-            if late:
+            undated = [slot for slot in late if slot.counted_on is None]
+            if undated:  # they count on the log's date: that is the date after the end
                 yield log.source, ("date",), (
                     f"this log is dated {held}, after its plan '{plan.id}' ended on {plan.ends}, so the summary "
-                    f"leaves out {plural(len(late), 'measurement')} it records. If they were counted by "
+                    f"leaves out {plural(len(undated), 'measurement')} it records. If they were counted by "
                     f"{plan.ends}, add 'counted_on: YYYY-MM-DD' (the day each was counted) to them; "
                     "if the plan goes on, move its 'ends:' later"
                 )
+            for slot in late:
+                # A count dated after its own meeting is date-order's to report, with the plan's end.
+                if slot.counted_on is not None and slot.counted_on <= held:
+                    yield log.source, ("measurements", slot.index, "counted_on"), (
+                        f"this was counted on {slot.counted_on}, after its plan '{plan.id}' ended on {plan.ends}, "
+                        f"so the summary leaves it out. If it was counted by {plan.ends}, correct the date; "
+                        "if the plan goes on, move its 'ends:' later"
+                    )
 
 
 # A warning, not an error, as for conversations: `aotext summary --as-of`

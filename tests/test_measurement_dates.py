@@ -1,0 +1,32 @@
+"""A measurement's own date against its plan's and its benchmark's: lint
+names the date that is wrong, at its line, once, and the summary counts only
+what was counted while the benchmark ran."""
+
+from __future__ import annotations
+
+from helpers import PLAN, REFLECTION, line_of, lint_json
+
+PLAN_PATH = "content/plans/bus-plan.md"
+LOG_PATH = "content/logs/log-2026-11-20.md"
+
+
+def test_a_count_dated_after_the_plan_ended_is_named_at_its_own_line(repo):
+    # The log is dated after the end too, but what is after the end is the count's own date.
+    root = repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-10"),
+                 LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2026-11-12\n")
+                 .replace("level: a few", "level: a few\n    counted_on: 2026-11-09")})
+    [late] = [p for p in lint_json() if p["rule"] == "log-after-plan-end"]
+    assert late["line"] == line_of((root / LOG_PATH).read_text(), "counted_on: 2026-11-12")
+    assert "counted on 2026-11-12, after its plan 'bus-plan' ended on 2026-11-10" in late["message"]
+    assert "dated 2026-11-20" not in late["message"]
+
+
+def test_a_count_dated_after_its_meeting_and_the_plans_end_is_said_once(repo):
+    root = repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30"),
+                 LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2026-12-11\n")})
+    problems = lint_json()
+    assert [p["rule"] for p in problems] == ["date-order"]
+    [wrong] = problems
+    assert wrong["line"] == line_of((root / LOG_PATH).read_text(), "counted_on: 2026-12-11")
+    assert "counted on 2026-12-11, after the meeting (2026-11-20)" in wrong["message"]
+    assert "after its plan 'bus-plan' ended on 2026-11-30, so the summary leaves it out" in wrong["message"]
