@@ -113,13 +113,13 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"benchmark {benchmark.label} is due ({benchmark.due}) before it starts ({benchmark.start})"
                 )
     for reflection in corpus.all(Reflection):
-        plan = corpus.find_view(reflection.plan, Plan)
+        planned = corpus.find_view(reflection.plan, Plan)
         for measurement in reflection.measurements:
             counted = measurement.counted_on
             if reflection.date and counted and counted > reflection.date:
                 # log-after-plan-end leaves this line to this rule, so what it would say is said here.
-                ended = (f". It is also after its plan '{plan.id}' ended on {plan.ends}, so the summary leaves it out"
-                         if plan and after_plan_end(plan, reflection.date, measurement) else "")
+                ended = (f". It is also after its plan '{planned.id}' ended on {planned.ends}, so the summary leaves "
+                         "it out" if planned and after_plan_end(planned, reflection.date, measurement) else "")
                 yield reflection.source, ("measurements", measurement.index, "counted_on"), (
                     f"this was counted on {counted}, after the meeting ({reflection.date}); record it in a later "
                     f"log{ended}"
