@@ -2,7 +2,7 @@
 and typst included) and read back as a trainer would check it: every role
 card says what its document says, the sign-in sheet has its phone column and
 a page of rows, the feedback form asks its questions without a name, the
-checklist lists every item, the scenarios answer every terrain question, the
+checklist lists every item, the scenarios tell their story and answer every terrain question, the
 readings name their two titles and nothing invented, and nothing private
 (a conversation note, a private card or sheet) reaches any of it."""
 
@@ -218,6 +218,10 @@ def test_the_scenarios_answer_every_terrain_question(kit: Path) -> None:
         terrain = data["terrain"]
         answers = [terrain[key] for key in QUESTIONS if key in terrain]
         answers += terrain["enemies"] + terrain["allies"]
+        # The scenario's own text, the story the groups read: every heading and paragraph of it.
+        body = (ROOT / f"content/scenarios/{scenario}.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        story = [block.strip().lstrip("#").strip() for block in body.split("\n\n") if block.strip()]
+        assert len(story) > 4, scenario
         for name, text in texts(kit, "scenarios"):
             assert text.count(words(data["title"])) >= 1 and words(data["setting"]) in text, (name, scenario)
             assert words(data["people"]) in text, (name, scenario)
@@ -226,10 +230,10 @@ def test_the_scenarios_answer_every_terrain_question(kit: Path) -> None:
                 assert text.count(words(question)) == 2, (name, question)  # once for each scenario
             if name.endswith(".pdf"):
                 # A long answer may run over a page, with the footer in between: its start is on a page.
-                for answer in answers:
+                for answer in [*answers, *story]:
                     assert any(words(answer)[:80] in page for page in pages), (scenario, answer[:40])
             else:
-                for answer in answers:
+                for answer in [*answers, *story]:
                     assert words(answer) in text, (name, scenario, answer[:40])
     assert "Enemies:" in pdf and "Potential allies:" in pdf
 

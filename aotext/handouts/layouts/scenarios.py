@@ -1,6 +1,7 @@
 """The scenarios layout: each organizing scenario for the groups, with its
-setting and people, and the workshop's questions about the terrain of a
-struggle answered from the scenario, as model answers."""
+setting and people, its own text (the story the groups read), and the
+workshop's questions about the terrain of a struggle answered from the
+scenario, as model answers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from aotext.documents.document import Document
 from aotext.documents.types.scenario import Scenario, Terrain
 from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
+from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
 from aotext.handouts.plain import plain
@@ -38,7 +40,7 @@ def answer(terrain: Terrain, key: str, spoken: Voice, words: Mapping[str, str]) 
     return (plain(value) if value else spoken.label(words["not answered"])) + "\n"
 
 
-def scenario_markdown(scenario: Scenario, spoken: Voice, words: Mapping[str, str]) -> str:
+def scenario_markdown(scenario: Scenario, images: dict[str, bytes], spoken: Voice, words: Mapping[str, str]) -> str:
     """The scenario, in its own language; the questions and headings aotext adds, in the handout's."""
     label = spoken.label
     parts = [f"# {plain(scenario.title)} {{#{anchor('scenario', scenario.id or scenario.path)}}}\n"]
@@ -49,6 +51,9 @@ def scenario_markdown(scenario: Scenario, spoken: Voice, words: Mapping[str, str
     # Where organizing begins (section IV), in words; a `began_from` the schema does not know, lint reports.
     if (begins := words.get(f"begins:{scenario.began_from}")) is not None:
         parts.append(f"**{label(words['begins'])}** {label(begins)}.\n")
+    # Its text (the story, the players), under the scenario's title as the model answers are.
+    if body := printed_body(scenario.source, images).strip():
+        parts.append(body + "\n")
     parts.append(f"## {label(words['model answers'])}\n")
     for key in QUESTIONS:
         # A heading, so that a question never ends a page without its answer.
@@ -63,11 +68,13 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     named = {document_id: index for index, document_id in enumerate(handout.ids)}
     scenarios = sorted(views(documents, Scenario), key=lambda s: (named.get(s.id or "", len(named)), s.path))
     parts: list[str] = []
+    images: dict[str, bytes] = {}
     for index, scenario in enumerate(scenarios):
         if index:
             parts.append(fenced(".page-break", ""))
-        parts.append(scenario_markdown(scenario, voice(scenario.source, project), words))
-    return titled(Composed("\n".join(parts), {"subtitle": words["scenarios subtitle"]}), title_block(handout, project))
+        parts.append(scenario_markdown(scenario, images, voice(scenario.source, project), words))
+    return titled(Composed("\n".join(parts), {"subtitle": words["scenarios subtitle"]}, images=images),
+                  title_block(handout, project))
 
 
 LAYOUT = Layout(name="scenarios", prints=("scenario",), formats=("pdf", "docx", "html"), compose=compose)
