@@ -398,7 +398,7 @@ def test_a_spanish_kit_prints_every_word_of_aotexts_own_in_spanish(tmp_path):
         "tarjetas": ["Práctica en parejas", "práctica en parejas, 20 minutos", "Quién lee esta tarjeta:",
                      "Lo que ya haces", "Cómo lo ves", "Dónde se contradice tu historia", "Lo que te da miedo",
                      "Los pasos", "Cómo interpretar el papel", "Contenido"],
-        "escenarios": ["Para los grupos: el lugar y la gente de cada escenario", "Lugar.", "La gente.",
+        "escenarios": ["Para los grupos: el lugar, la gente y la historia de cada escenario", "Lugar.", "La gente.",
                        "Dónde empieza la organización: una mezcla: algo de espontaneidad",
                        "El terreno: respuestas modelo", "Enemigos:", "Posibles aliados:",
                        "¿Cómo se relaciona la gente entre sí? ¿Qué infraestructuras orgánicas o redes existen ya?",

@@ -106,8 +106,8 @@ ENGLISH = {
     "card:steps": "The steps", "card:how_to_play": "How to play it",
     # The scenarios: the workshop's questions about the terrain of a struggle (section IV, Planning), in its
     # words (the scenario schema's descriptions start with them: a test checks), and where organizing begins.
-    "scenarios subtitle": "For the groups: each scenario's setting and people, and model answers to the questions "
-                          "about its terrain",
+    "scenarios subtitle": "For the groups: each scenario's setting, people and story, and model answers to the "
+                          "questions about its terrain",
     "setting": "Setting.", "people": "People.", "begins": "Where the organizing begins:",
     "begins:spontaneous-activity": "spontaneous activity around a workplace, neighborhood or community",
     "begins:deplorable-conditions": "deplorable conditions that we see and feel there's potential to get organized "
@@ -221,8 +221,8 @@ _SPANISH = {
     "card:already_does": "Lo que ya haces", "card:sees_it": "Cómo lo ves",
     "card:contradictions": "Dónde se contradice tu historia", "card:fears": "Lo que te da miedo",
     "card:steps": "Los pasos", "card:how_to_play": "Cómo interpretar el papel",
-    "scenarios subtitle": "Para los grupos: el lugar y la gente de cada escenario, y respuestas modelo a las "
-                          "preguntas sobre su terreno",
+    "scenarios subtitle": "Para los grupos: el lugar, la gente y la historia de cada escenario, y respuestas "
+                          "modelo a las preguntas sobre su terreno",
     "setting": "Lugar.", "people": "La gente.", "begins": "Dónde empieza la organización:",
     "begins:spontaneous-activity": "actividad espontánea en torno a un lugar de trabajo, un barrio o una comunidad",
     "begins:deplorable-conditions": "condiciones deplorables que vemos, y sentimos que hay potencial para "
