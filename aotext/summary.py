@@ -28,7 +28,7 @@ from typing import Any, Literal, get_args
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
 from aotext.periods import Every, Period, PeriodResult, Span, spans_between
-from aotext.summary_logs import Logs, Measurement, gather
+from aotext.summary_logs import Logs, Measurement, gather, starts
 from aotext.summary_notes import CannotJudge, Celebration, Missed, Move, Need, Record, TooLong
 
 Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
@@ -241,7 +241,7 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
     used = tuple(m for m in measurements if m.day <= day)
     # Over once its last day has passed, when that day is one the plan runs
     # to: a benchmark due on the plan's last day is missed once the plan has ended.
-    frame = _Frame(benchmark.start or plan.started or as_of, benchmark.due, day, last,
+    frame = _Frame(starts(plan, benchmark) or as_of, benchmark.due, day, last,
                    last is not None and last < as_of and last <= day, used)
     kind: Literal["numeric", "qualitative"] = "qualitative" if isinstance(benchmark, ScaleBenchmark) else "numeric"
     details: dict[str, Any]

@@ -1,8 +1,9 @@
 """What a plan's reflection logs say for its benchmark summary: the
 measurements that count, each on the day it was counted, the ones left out
 (and why), and the logs that say something at all. An empty slot, an
-answer that is not on the scale, or a log held after the as-of date counts
-for nothing; `aotext lint` reports the slots that do not fit."""
+answer that is not on the scale, a count from before its benchmark started,
+or a log held after the as-of date counts for nothing; `aotext lint`
+reports the slots that do not fit."""
 
 from __future__ import annotations
 
@@ -39,6 +40,19 @@ def after_plan_end(plan: Plan, held: dt.date, slot: Slot) -> bool:
     return plan.ends is not None and records_something(slot) and (slot.counted_on or held) > plan.ends
 
 
+def starts(plan: Plan, benchmark: Benchmark) -> dt.date | None:
+    """The first day a benchmark counts measurements: its own start, else its plan's."""
+    return benchmark.start or plan.started
+
+
+def before_start(plan: Plan, benchmark: Benchmark, held: dt.date, slot: Slot) -> bool:
+    """Whether a filled-in measurement counts on a day before its benchmark
+    started, which the summary leaves out (lint warns at its line): a count
+    from before is of something else, and a mistyped year is one too."""
+    first = starts(plan, benchmark)
+    return first is not None and records_something(slot) and (slot.counted_on or held) < first
+
+
 def _fits(benchmark: Benchmark, slot: Slot) -> bool:
     """A number for a count, an answer on the scale for a question (lint reports the others)."""
     if isinstance(benchmark, ScaleBenchmark):
@@ -71,7 +85,7 @@ def gather(corpus: Corpus, plan: Plan, as_of: dt.date) -> Logs:
                 found.skipped += 1
             elif after_plan_end(plan, held, slot):
                 found.after_end += 1
-            elif _fits(benchmark, slot):
+            elif _fits(benchmark, slot) and not before_start(plan, benchmark, held, slot):
                 found.measured[benchmark.id].append(
                     Measurement(slot.counted_on or held, slot.value, slot.level, log.id or log.path, held))
                 counted += 1

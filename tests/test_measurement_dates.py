@@ -4,7 +4,9 @@ what was counted while the benchmark ran."""
 
 from __future__ import annotations
 
-from helpers import PLAN, REFLECTION, line_of, lint_json
+import json
+
+from helpers import AS_OF, PLAN, REFLECTION, invoke, line_of, lint_json
 
 PLAN_PATH = "content/plans/bus-plan.md"
 LOG_PATH = "content/logs/log-2026-11-20.md"
@@ -30,3 +32,21 @@ def test_a_count_dated_after_its_meeting_and_the_plans_end_is_said_once(repo):
     assert wrong["line"] == line_of((root / LOG_PATH).read_text(), "counted_on: 2026-12-11")
     assert "counted on 2026-12-11, after the meeting (2026-11-20)" in wrong["message"]
     assert "after its plan 'bus-plan' ended on 2026-11-30, so the summary leaves it out" in wrong["message"]
+
+
+def test_a_measurement_before_its_benchmark_starts_is_left_out_and_named(repo):
+    root = repo({PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    start: 2026-11-21\n    due: 2026-12-31\n"),
+                 LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2025-10-11\n")})
+    text = (root / LOG_PATH).read_text()
+    early = {p["line"]: p for p in lint_json() if p["rule"] == "counted-before-start"}
+    assert set(early) == {line_of(text, "counted_on: 2025-10-11"), line_of(text, "- benchmark: identify")}
+    typo, too_soon = early[line_of(text, "counted_on: 2025-10-11")], early[line_of(text, "- benchmark: identify")]
+    assert typo["severity"] == "warning"
+    assert "counted on 2025-10-11, before its plan 'bus-plan' started on 2026-09-01" in typo["message"]
+    assert "benchmark 'identify' starts on 2026-11-21, after this log's date (2026-11-20)" in too_soon["message"]
+    data = {b["id"]: b for b in json.loads(invoke("summary", "--format", "json", "--as-of", AS_OF).stdout)
+            ["plans"][0]["benchmarks"]}
+    assert data["signups"]["last_measured"] is None and data["signups"]["current"] == 0
+    assert data["identify"]["current"] is None and data["identify"]["status"] == "no data"
+    result = invoke("summary", "--as-of", AS_OF)
+    assert "[counted-before-start]" in result.stderr

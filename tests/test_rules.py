@@ -81,6 +81,7 @@ CASES = [
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    level: most\n")}, LOG_PATH, "    level: most", "'level:' is for a question answered on a scale"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n    value: 2\n")}, LOG_PATH, "    value: 2", "'value:' is for a count"),
     ("measured-twice", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n  - benchmark: identify\n    level: most\n")}, LOG_PATH, "  - benchmark: identify", "already measured at item #2 of this log", 2),
+    ("counted-before-start", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2025-10-11\n")}, LOG_PATH, "counted_on: 2025-10-11", "before its plan 'bus-plan' started on 2026-09-01"),
     ("future-log", {LOG_PATH: REFLECTION.replace("date: 2026-11-20", "date: 2026-11-30")}, LOG_PATH, "date: 2026-11-30", "after 2026-11-24"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]

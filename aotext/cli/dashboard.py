@@ -58,7 +58,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     from aotext.dashboard.write import default_output, link_from_index, write_dashboard
     from aotext.documents.types.plan import Plan
     from aotext.repository import open_repository, shown
-    from aotext.rules.plans import FUTURE_LOG
+    from aotext.rules.plans import COUNTED_BEFORE_START, FUTURE_LOG
     from aotext.summary import Thresholds
     from aotext.words import did_you_mean
 
@@ -89,7 +89,8 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
         click.echo(f"warning: {warning}", err=True)
     if shareable and (linked := link_from_index(written.path, root, repository.project)):
         click.echo(f"note: {linked}.", err=True)
-    # A log dated after today is left out: say so (with --as-of, later logs are no slip).
-    show_warnings(repository, () if as_of else {FUTURE_LOG})
+    # What is left out: a count from before its benchmark started, and a log
+    # dated after today (with --as-of, later logs are no slip).
+    show_warnings(repository, {COUNTED_BEFORE_START} if as_of else {COUNTED_BEFORE_START, FUTURE_LOG})
     if report_errors(repository, "the dashboard leaves out what it could not read"):
         sys.exit(EXIT_PROBLEMS)

@@ -43,7 +43,7 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
     from aotext.documents.types.plan import Plan
     from aotext.fsio import atomic_write_text
     from aotext.repository import open_repository
-    from aotext.rules.plans import FUTURE_LOG
+    from aotext.rules.plans import COUNTED_BEFORE_START, FUTURE_LOG
     from aotext.summary import Thresholds, summarize
     from aotext.terminal import Display
     from aotext.words import did_you_mean
@@ -67,7 +67,8 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
         click.echo(f"Wrote {output}.", err=True)
     else:
         click.echo(text, nl=False)
-    # A log dated after today is left out: say so (with --as-of, later logs are no slip).
-    show_warnings(repository, () if as_of else {FUTURE_LOG})
+    # What is left out: a count from before its benchmark started, and a log
+    # dated after today (with --as-of, later logs are no slip).
+    show_warnings(repository, {COUNTED_BEFORE_START} if as_of else {COUNTED_BEFORE_START, FUTURE_LOG})
     if report_errors(repository, "the summary leaves out what it could not read"):
         sys.exit(EXIT_PROBLEMS)

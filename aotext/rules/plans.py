@@ -12,7 +12,7 @@ from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, Scale
 from aotext.documents.types.reflection import Reflection
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
-from aotext.summary_logs import after_plan_end, records_something, reflection_due
+from aotext.summary_logs import after_plan_end, before_start, records_something, reflection_due, starts
 from aotext.words import plural
 
 # `aotext summary` and `aotext dashboard` show this warning too: it changes what they count.
@@ -214,6 +214,35 @@ def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                         f"so the summary leaves it out. If it was counted by {plan.ends}, correct the date; "
                         "if the plan goes on, move its 'ends:' later"
                     )
+
+
+# `aotext summary` and `aotext dashboard` show this warning too: it changes what they count.
+COUNTED_BEFORE_START = "counted-before-start"
+
+
+@rule(COUNTED_BEFORE_START, "a measurement counted before its benchmark (or its plan) started, which the summary "
+      "leaves out", severity=WARNING)
+def counted_before_start(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for log in corpus.all(Reflection):
+        plan = corpus.find_view(log.plan, Plan)
+        if plan is None or log.date is None:
+            continue
+        for slot in log.measurements:
+            benchmark = plan.benchmark(slot.benchmark)
+            if benchmark is None or not before_start(plan, benchmark, log.date, slot):
+                continue
+            first = starts(plan, benchmark)
+            whose = f"benchmark '{benchmark.id}'" if benchmark.start else f"its plan '{plan.id}'"
+            if slot.counted_on:
+                yield log.source, ("measurements", slot.index, "counted_on"), (
+                    f"this was counted on {slot.counted_on}, before {whose} started on {first}, so the summary, "
+                    "the dashboard and the report leave it out: check the date (is the year mistyped?), or move "
+                    "the benchmark's 'start:' earlier")
+            else:
+                yield log.source, ("measurements", slot.index), (
+                    f"{whose} starts on {first}, after this log's date ({log.date}), so the summary, the dashboard "
+                    "and the report leave this measurement out: if it was counted later, add 'counted_on: "
+                    "YYYY-MM-DD'; if it counts, move the benchmark's 'start:' earlier")
 
 
 # A warning, not an error, as for conversations: `aotext summary --as-of`
