@@ -68,6 +68,53 @@ def test_edit_after_ctrl_c_removes_the_copy(repo, me, monkeypatch, scratch):
     assert list(scratch.iterdir()) == []
 
 
+# A bracket left open in the front matter: the note could no longer be read at all.
+BREAK = 'sed -i "s/^owner: Sam/owner: [Sam/" "$1"\n'
+
+
+def test_edit_never_saves_a_note_whose_front_matter_it_cannot_read(repo, me, tmp_path, monkeypatch, scratch):
+    """It had been encrypted and saved, then reported: from then on left out
+    of the follow-ups, with nobody able to see why without a key."""
+    root = setup_encrypted(repo, me)
+    before = (root / ENCRYPTED[0]).read_bytes()
+    monkeypatch.setenv("EDITOR", fake_editor(tmp_path, BREAK))
+    result = invoke("edit", ENCRYPTED[0])  # no terminal: nobody to ask whether to open the editor again
+    assert result.exit_code == 1
+    assert f"{ENCRYPTED[0]}:7:9: error: YAML could not read this" in result.stderr and "[yaml-syntax]" in result.stderr
+    assert f"Nothing was changed in {ENCRYPTED[0]}: the change was not saved" in result.stderr
+    assert "Saved" not in result.output
+    assert (root / ENCRYPTED[0]).read_bytes() == before
+    assert list(scratch.iterdir()) == []
+    no_traceback(result)
+
+
+@pytest.mark.parametrize("reply", ["y", "n"])
+def test_edit_at_a_terminal_offers_to_open_the_editor_again_on_a_front_matter_it_cannot_read(
+        repo, me, tmp_path, scratch, reply):
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is not installed: run make test")
+    root = setup_encrypted(repo, me)
+    before = (root / ENCRYPTED[0]).read_bytes()
+    runs = tmp_path.parent / f"{tmp_path.name}-runs"
+    # The first time it breaks the note; the second, it closes the bracket and changes how.
+    editor = fake_editor(tmp_path, f'echo run >> "{runs}"\n'
+                                   f'if [ "$(wc -l < "{runs}")" = 1 ]; then {BREAK}'
+                                   'else sed -i "s/^owner: \\[Sam/owner: Sam/; s/coffee/a call/" "$1"; fi\n')
+    child = pexpect.spawn(str(Path(sys.executable).parent / "aotext"), ["edit", ENCRYPTED[0]], cwd=str(root),
+                          encoding="utf-8", timeout=20, env={**os.environ, "EDITOR": editor, "TMPDIR": str(scratch)})
+    child.expect(f"{ENCRYPTED[0]}:7:9: error: YAML could not read this")
+    child.expect("Open it again to fix it\\? \\[Y/n\\]")
+    child.send(reply + "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    if reply == "y":
+        assert child.exitstatus == 0 and "Saved" in child.before
+        assert "how: a call" in ok("keys", "show", ENCRYPTED[0]).output
+    else:
+        assert child.exitstatus == 1 and f"Nothing was changed in {ENCRYPTED[0]}" in child.before
+        assert (root / ENCRYPTED[0]).read_bytes() == before
+    assert list(scratch.iterdir()) == []
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_diff_shows_the_decrypted_change_to_a_key_holder(repo, tmp_path, monkeypatch, tmp_path_factory):
     root = repo(NOTES)
