@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aotext.corpus import Corpus
@@ -91,9 +92,24 @@ def gather(corpus: Corpus, plan: Plan, as_of: dt.date) -> Logs:
                 counted += 1
         if counted or log.celebrate:
             found.speaking.append((held, log))
-    for items in found.measured.values():
-        items.sort(key=lambda m: (m.day, m.held, m.reflection))
+    for benchmark_id, items in found.measured.items():
+        items.sort(key=_standing(plan.benchmark(benchmark_id)))
     return found
+
+
+def _standing(benchmark: Benchmark | None) -> Callable[[Measurement], tuple[dt.date, dt.date, float, str]]:
+    """The order measurements count in, so that the last is the one that
+    stands: by the day counted, then by the day of the log (a later log may
+    correct an earlier one). Two different answers for one day in logs of
+    one day are a conflict (lint's measured-twice): the lower stands, never
+    the file named later, so a benchmark is not met on a count in doubt."""
+    scale = benchmark.scale if isinstance(benchmark, ScaleBenchmark) else ()
+
+    def key(m: Measurement) -> tuple[dt.date, dt.date, float, str]:
+        weight = float(scale.index(m.level)) if m.level in scale else m.value or 0.0
+        return m.day, m.held, -weight, m.reflection  # the log's id orders only equal answers
+
+    return key
 
 
 _CADENCE = re.compile(r"^([1-9][0-9]*) (day|week|month)s?$")

@@ -80,8 +80,10 @@ CASES = [
     ("fonts-folder", {"aotext.yaml": PROJECT + "fonts: fonts\n"}, "aotext.yaml", "fonts: fonts", "does not exist"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    level: most\n")}, LOG_PATH, "    level: most", "'level:' is for a question answered on a scale"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n    value: 2\n")}, LOG_PATH, "    value: 2", "'value:' is for a count"),
-    ("measured-twice", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n  - benchmark: identify\n    level: most\n")}, LOG_PATH, "  - benchmark: identify", "already measured at item #2 of this log", 2),
+    ("measured-twice", {LOG_PATH: REFLECTION.replace("    level: a few\n", "    level: a few\n  - benchmark: identify\n    level: most\n")}, LOG_PATH, "  - benchmark: identify", "already measured at item #2 of this log (line 9)", 2),
     ("counted-before-start", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2025-10-11\n")}, LOG_PATH, "counted_on: 2025-10-11", "before its plan 'bus-plan' started on 2026-09-01"),
+    ("measured-twice", {"content/logs/other.md": REFLECTION.replace("id: log-2026-11-20", "id: other").replace("level: a few", "level: most")}, PLAN_PATH, "  - id: identify", "'a few' in content/logs/log-2026-11-20.md line 9; 'most' in content/logs/other.md line 9"),
+    ("counted-twice", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n  - benchmark: signups\n    value: 4\n")}, LOG_PATH, "  - benchmark: signups", "already counted at item #1 of this log (line 7), for the same day, and the summary adds both (3 and 4)", 2),
     ("future-log", {LOG_PATH: REFLECTION.replace("date: 2026-11-20", "date: 2026-11-30")}, LOG_PATH, "date: 2026-11-30", "after 2026-11-24"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]
@@ -119,7 +121,10 @@ def test_equals_line_without_conflict_is_a_heading_underline(repo):
     assert lint_json() == []
 
 
-def test_two_counts_that_add_up_may_be_two_entries_of_one_log(repo):
-    """Sign-ups at two yards, recorded apart: they add up, so no one is asked to choose."""
-    repo({LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n  - benchmark: signups\n    value: 2\n")})
+def test_two_counts_that_add_up_may_be_two_entries_of_one_log_that_say_what_each_counted(repo):
+    """Sign-ups at two yards, recorded apart: they add up, so no one is asked
+    to choose; each says what it counted, or the same count pasted twice would
+    be added without a word (counted-twice)."""
+    repo({LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    note: North yard.\n"
+                                       "  - benchmark: signups\n    value: 2\n    note: South yard.\n")})
     assert lint_json() == []

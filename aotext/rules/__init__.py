@@ -7,6 +7,7 @@ from aotext.rules import (  # noqa: F401 - registers
     documents,
     encryption,
     files,
+    measurements,
     plans,
     project,
     references,

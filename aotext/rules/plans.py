@@ -12,7 +12,7 @@ from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, Scale
 from aotext.documents.types.reflection import Reflection
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
-from aotext.summary_logs import after_plan_end, before_start, records_something, reflection_due, starts
+from aotext.summary_logs import after_plan_end, before_start, reflection_due, starts
 from aotext.words import plural
 
 # `aotext summary` and `aotext dashboard` show this warning too: it changes what they count.
@@ -161,32 +161,6 @@ def measurement_mismatch(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                         f"'{measurement.level}' is not on the scale of benchmark '{benchmark.id}'; "
                         f"use one of: {', '.join(benchmark.scale)}"
                     )
-
-
-@rule("measured-twice", "a benchmark measured twice in one log for the same day where only one answer can stand "
-      "(a question on a scale, or a count that takes the latest)")
-def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for reflection in corpus.all(Reflection):
-        plan = corpus.find_view(reflection.plan, Plan)
-        if plan is None:
-            continue
-        first: dict[tuple[str, dt.date | None], int] = {}
-        for measurement in reflection.measurements:
-            benchmark = plan.benchmark(measurement.benchmark)
-            # Two counts that add up (sign-ups at two yards) may well be two entries.
-            if (benchmark is None or benchmark.id is None or not records_something(measurement)
-                    or (isinstance(benchmark, NumericBenchmark) and benchmark.adds_up)):
-                continue
-            day = measurement.counted_on or reflection.date
-            if (benchmark.id, day) in first:
-                what = "answer" if isinstance(benchmark, ScaleBenchmark) else "count"
-                yield reflection.source, ("measurements", measurement.index, "benchmark"), (
-                    f"benchmark '{benchmark.id}' is already measured at item #{first[benchmark.id, day] + 1} of this "
-                    f"log, for the same day, and only one {what} can stand: keep one, or give each its own "
-                    "'counted_on:' date"
-                )
-            else:
-                first[benchmark.id, day] = measurement.index
 
 
 @rule("log-after-plan-end", "a measurement counted after its plan ended (in a log dated later, or by its "

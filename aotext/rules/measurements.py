@@ -1,0 +1,113 @@
+"""Rules for one benchmark measured more than once for the same day, where
+the summary would otherwise pick or add without a word: two answers where
+only one can stand (an error: the summary cannot be right), and one count
+that adds up entered twice in a log with nothing to tell them apart (a
+warning: it may be two counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from aotext.corpus import Corpus
+from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, ScaleBenchmark
+from aotext.documents.types.reflection import Measurement, Reflection
+from aotext.model import WARNING
+from aotext.rules.base import Finding, rule
+from aotext.summary_logs import records_something
+
+
+def _one_answer(benchmark: Benchmark) -> bool:
+    """Whether only one measurement a day can stand: a question on a scale, or a count that takes the latest."""
+    return not (isinstance(benchmark, NumericBenchmark) and benchmark.adds_up)
+
+
+def _answer(slot: Measurement) -> str:
+    if slot.level is not None:
+        return f"'{slot.level}'"
+    return f"{slot.value:g}" if slot.value is not None else "nothing"
+
+
+def _line(log: Reflection, slot: Measurement) -> int:
+    return log.source.position(("measurements", slot.index))[0]
+
+
+@rule("measured-twice", "a benchmark measured twice for the same day where only one answer can stand "
+      "(a question on a scale, or a count that takes the latest), in one log or in two")
+def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for reflection in corpus.all(Reflection):
+        plan = corpus.find_view(reflection.plan, Plan)
+        if plan is None:
+            continue
+        first: dict[tuple[str, dt.date | None], Measurement] = {}
+        for measurement in reflection.measurements:
+            benchmark = plan.benchmark(measurement.benchmark)
+            if benchmark is None or benchmark.id is None or not records_something(measurement) \
+                    or not _one_answer(benchmark):
+                continue  # two counts that add up (sign-ups at two yards) are counted-twice's
+            day = measurement.counted_on or reflection.date
+            if (benchmark.id, day) in first:
+                what = "answer" if isinstance(benchmark, ScaleBenchmark) else "count"
+                earlier = first[benchmark.id, day]
+                yield reflection.source, ("measurements", measurement.index, "benchmark"), (
+                    f"benchmark '{benchmark.id}' is already measured at item #{earlier.index + 1} of this log "
+                    f"(line {_line(reflection, earlier)}), for the same day, and only one {what} can stand: keep "
+                    "one, or give each its own 'counted_on:' date"
+                )
+            else:
+                first[benchmark.id, day] = measurement
+    for plan in corpus.all(Plan):
+        yield from _disagreeing_logs(corpus, plan)
+
+
+def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
+    """Logs that give one benchmark different answers for the same day. It is
+    reported at the benchmark in the plan, not at a log: a plan is checked
+    again whenever any of its logs changes (lint's cache, the editor), and a
+    log is not when another log does, so a finding there could outlive its fix."""
+    said: dict[tuple[str, dt.date], list[tuple[Reflection, Measurement]]] = defaultdict(list)
+    for held, log in corpus.logs_of(plan.id):
+        if log.private:
+            continue  # never counted
+        for slot in log.measurements:
+            benchmark = plan.benchmark(slot.benchmark)
+            if benchmark is not None and benchmark.id is not None and records_something(slot) \
+                    and _one_answer(benchmark):
+                said[benchmark.id, slot.counted_on or held].append((log, slot))
+    for (benchmark_id, day), entries in said.items():
+        if len({log.path for log, _ in entries}) < 2 or len({_answer(slot) for _, slot in entries}) < 2:
+            continue  # in one log, the loop above reports it; the same answer twice is no conflict
+        benchmark = plan.benchmark(benchmark_id)
+        assert benchmark is not None  # found by this id above
+        what = "answers" if isinstance(benchmark, ScaleBenchmark) else "counts"
+        where = "; ".join(f"{_answer(slot)} in {log.path} line {_line(log, slot)}" for log, slot in entries)
+        yield plan.source, ("benchmarks", benchmark.index), (
+            f"benchmark '{benchmark_id}' is given different {what} for {day} by different logs, and only one can "
+            f"stand: {where}. Keep the right one, or give each the 'counted_on:' date it was counted on. Until "
+            "then the summary takes the one in the log dated last, and of logs of the same date the lowest"
+        )
+
+
+@rule("counted-twice", "a count that adds up (combine: sum) entered twice in one log for the same day, with no "
+      "notes that tell the two apart, which the summary adds together", severity=WARNING)
+def counted_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for reflection in corpus.all(Reflection):
+        plan = corpus.find_view(reflection.plan, Plan)
+        if plan is None:
+            continue
+        first: dict[tuple[str, dt.date | None], Measurement] = {}
+        for slot in reflection.measurements:
+            benchmark = plan.benchmark(slot.benchmark)
+            if benchmark is None or benchmark.id is None or slot.value is None or _one_answer(benchmark):
+                continue
+            day = slot.counted_on or reflection.date
+            earlier = first.setdefault((benchmark.id, day), slot)
+            # Two counts that each say what they counted (sign-ups at two yards) are two on purpose.
+            if earlier is not slot and not (earlier.note and slot.note and earlier.note != slot.note):
+                yield reflection.source, ("measurements", slot.index, "benchmark"), (
+                    f"benchmark '{benchmark.id}' is already counted at item #{earlier.index + 1} of this log "
+                    f"(line {_line(reflection, earlier)}), for the same day, and the summary adds both "
+                    f"({_answer(earlier)} and {_answer(slot)}). If they are one count, keep one; if they are two, "
+                    "say in each one's 'note:' what it counted (sign-ups at the north yard, at the south yard)"
+                )
