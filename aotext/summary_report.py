@@ -132,13 +132,24 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (a
+# benchmark titled "=50 drivers participate"), so such a cell is written
+# after a quote, which shows it as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
 def csv_report(summary: Summary, display: Display = Display()) -> str:
     output = io.StringIO()
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for plan in summary.plans:
         for benchmark in plan.benchmarks:
-            writer.writerow({"plan": plan.id, **benchmark_record(plan, benchmark)})
+            row = {"plan": plan.id, **benchmark_record(plan, benchmark)}
+            writer.writerow({key: _as_text(value) for key, value in row.items()})
     return output.getvalue()
 
 

@@ -43,6 +43,19 @@ def test_csv_has_one_row_per_benchmark(repo):
     assert rows[0]["plan"] == "bus-plan" and rows[0]["status"] == "met"
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_text(repo):
+    repo({"content/plans/bus-plan.md": PLAN.replace("title: A driver-rep signs up 2 new drivers this month",
+                                                    "title: +1 new driver facilitates a meeting")
+          .replace("title: Do the drivers identify as the union?", "title: =50 drivers participate")
+          .replace("if_missed: Pair the rep with an experienced organizer.", "if_missed: \"@rep, -then: ask\"")})
+    output = summary("--format", "csv").output
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert [row["title"] for row in rows] == ["'+1 new driver facilitates a meeting", "'=50 drivers participate"]
+    assert rows[0]["if_missed"] == "'@rep, -then: ask"
+    # Numbers are numbers, and text that starts otherwise is as written.
+    assert rows[0]["current"] == "3" and rows[0]["status"] == "met" and rows[0]["plan"] == "bus-plan"
+
+
 def test_markdown_quotes_the_plan_for_a_miss_of_what_is_behind(repo):
     repo({"content/logs/log-2026-11-20.md": REFLECTION.replace("level: a few", "level: \"no\"")})
     result = summary("--format", "markdown", "--as-of", "2026-12-20")
