@@ -17,6 +17,6 @@ def lsp() -> None:
     never writes a file. Run it at the top of the repository, or let the
     editor start it in the workspace folder.
     """
-    from aotext.lsp.server import serve
+    from aotext.lsp.stdio import serve
 
     serve()

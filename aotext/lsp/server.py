@@ -298,7 +298,3 @@ def make_server() -> LanguageServer:
 
     return server
 
-
-def serve() -> None:
-    """Answer the editor on standard input and output until it says exit."""
-    make_server().start_io()
