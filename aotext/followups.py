@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Conversation
 from aotext.handouts.labels import ENGLISH, days_words
-from aotext.people import people
+from aotext.people import name_key, organizers, people
 
 RECENT_DAYS = 30
 NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
@@ -106,13 +106,14 @@ def caller(note: Conversation) -> str | None:
     return (note.follow_up.owner if note.follow_up else None) or note.owner
 
 
+def _shown(corpus: Corpus, name: str | None) -> str | None:
+    return organizers(corpus).get(name_key(name)) if name else None
+
+
 def callers(corpus: Corpus) -> list[str]:
-    """Everyone the notes name as making a call, each once, as first written."""
-    found: dict[str, str] = {}
-    for note in corpus.all(Conversation):
-        if name := caller(note):
-            found.setdefault(name.casefold(), name)
-    return sorted(found.values(), key=str.casefold)
+    """Everyone the notes name as making a call, each once, as shown."""
+    found = {shown for note in corpus.all(Conversation) if (shown := _shown(corpus, caller(note)))}
+    return sorted(found, key=str.casefold)
 
 
 def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: str | None = None,
@@ -126,8 +127,8 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
         due = written or _by_cadence(note, held, cadence or {})
         if due is None or (due - as_of).days > within_days:
             continue  # nothing planned and no cadence (a pass, say), or not yet due
-        calls = caller(note)
-        if owner and (calls or "").casefold() != owner.casefold():
+        calls = _shown(corpus, caller(note))
+        if owner and name_key(calls) != name_key(owner):
             continue
         found.append(FollowUp(
             pseudonym=note.pseudonym or "?", person=note.person, owner=calls, due=due, days_overdue=(as_of - due).days,
@@ -136,7 +137,7 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
             path=note.path, notes=note.source.body.strip(), by_cadence=written is None,
         ))
     # Follow-ups nobody makes come last, under NO_OWNER.
-    return sorted(found, key=lambda f: (f.owner is None, (f.owner or "").casefold(), f.due, f.pseudonym.casefold()))
+    return sorted(found, key=lambda f: (f.owner is None, name_key(f.owner), f.due, f.pseudonym.casefold()))
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def organizing_chart(corpus: Corpus, as_of: dt.date, scenarios: frozenset[str] |
     by_owner: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     by_scenario: dict[str, list[tuple[dt.date, Conversation]]] = defaultdict(list)
     for held, note in notes:
-        by_owner[note.owner or NO_OWNER].append((held, note))
+        by_owner[_shown(corpus, note.owner) or NO_OWNER].append((held, note))
         by_scenario[note.scenario or NO_SCENARIO].append((held, note))
     every = cadence or {}
     return OrganizingChart(

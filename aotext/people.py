@@ -12,7 +12,7 @@ pseudonym alone, nor their pseudonym and owner. The rule, oldest note first:
    any case) and the same scenario (or none), and each note is written by
    somebody who already holds that person: the owner of one of their
    earlier notes, or the organizer an earlier note's follow-up named
-   (`follow_up: owner:`).
+   (`follow_up: owner:`), names compared as `name_key` compares them.
 3. A note by anybody else starts another person with the same pseudonym.
    When in doubt two people are listed rather than one lost; lint's
    `shared-pseudonym` warning asks for `person:` wherever this happens.
@@ -21,10 +21,13 @@ pseudonym alone, nor their pseudonym and owner. The rule, oldest note first:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from aotext.corpus import Corpus
 from aotext.documents.types.conversation import Conversation
+from aotext.model import KeyPath
 
 
 @dataclass(frozen=True)
@@ -42,17 +45,46 @@ class Person:
 @dataclass
 class _Chain:
     notes: list[Conversation]
-    holders: set[str] = field(default_factory=set)  # casefolded owners and named callers
+    holders: set[str] = field(default_factory=set)  # the name_key of owners and named callers
 
     def add(self, note: Conversation) -> None:
         self.notes.append(note)
-        self.holders.add(_folded(note.owner))
+        self.holders.add(name_key(note.owner))
         if note.follow_up is not None and note.follow_up.owner:
-            self.holders.add(_folded(note.follow_up.owner))
+            self.holders.add(name_key(note.follow_up.owner))
 
 
-def _folded(name: str | None) -> str:
-    return (name or "").casefold()
+def name_key(name: str | None) -> str:
+    """An organizer's name as names are compared everywhere: 'Sam ', 'sam'
+    and 'SAM' are one person (spaces trimmed, capitals ignored)."""
+    return " ".join((name or "").split()).casefold()
+
+
+def written_names(note: Conversation) -> Iterator[tuple[KeyPath, str]]:
+    """(key path, name as written) of each organizer a note names: who had
+    the conversation, and who makes the follow-up call."""
+    if note.owner:
+        yield ("owner",), note.owner
+    if note.follow_up is not None and note.follow_up.owner:
+        yield ("follow_up", "owner"), note.follow_up.owner
+
+
+def shown_names(notes: Iterable[Conversation]) -> dict[str, str]:
+    """How each organizer is shown, by `name_key`: the spelling the notes use
+    most often, trimmed (of spellings used as often, the first written), so
+    that every list groups one person's calls under one heading."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in sorted(notes, key=_order):
+        for _, name in written_names(note):
+            spellings[name_key(name)][" ".join(name.split())] += 1
+    # most_common keeps the first-seen order among equal counts.
+    return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
+
+
+def organizers(corpus: Corpus) -> dict[str, str]:
+    """`shown_names` of every note, once per corpus: the same in the list,
+    the chart, the calendar, the dashboard and lint's name-spelling."""
+    return corpus.memo("shown-names", lambda: shown_names(corpus.all_everywhere(Conversation)))
 
 
 def _order(note: Conversation) -> tuple[dt.date, str]:
@@ -71,7 +103,7 @@ def people(notes: Iterable[Conversation]) -> list[Person]:
             tagged.setdefault(note.person.casefold(), []).append(note)
             continue
         chains = untagged.setdefault((note.pseudonym.casefold(), note.scenario), [])
-        held = [chain for chain in chains if _folded(note.owner) in chain.holders]
+        held = [chain for chain in chains if name_key(note.owner) in chain.holders]
         if held:  # the owner holds two people of this pseudonym: the one seen most recently
             max(held, key=lambda chain: _order(chain.notes[-1])).add(note)
         else:

@@ -84,6 +84,7 @@ CASES = [
     ("counted-before-start", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2025-10-11\n")}, LOG_PATH, "counted_on: 2025-10-11", "before its plan 'bus-plan' started on 2026-09-01"),
     ("measured-twice", {"content/logs/other.md": REFLECTION.replace("id: log-2026-11-20", "id: other").replace("level: a few", "level: most")}, PLAN_PATH, "  - id: identify", "'a few' in content/logs/log-2026-11-20.md line 9; 'most' in content/logs/other.md line 9"),
     ("counted-twice", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n  - benchmark: signups\n    value: 4\n")}, LOG_PATH, "  - benchmark: signups", "already counted at item #1 of this log (line 7), for the same day, and the summary adds both (3 and 4)", 2),
+    ("name-spelling", {"content/conversations/rosa.md": CONVERSATION.replace("id: talk-nia", "id: rosa").replace("pseudonym: Nia", "pseudonym: Rosa").replace("owner: Sam", "owner: SAM").replace("date: 2026-11-14", "date: 2026-11-15")}, "content/conversations/rosa.md", "owner: SAM", "'SAM' here, 'Sam' in content/conversations/talk-nia.md"),
     ("future-log", {LOG_PATH: REFLECTION.replace("date: 2026-11-20", "date: 2026-11-30")}, LOG_PATH, "date: 2026-11-30", "after 2026-11-24"),
     ("future-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-14", "date: 2026-11-30").replace("date: 2026-11-21", "date: 2026-12-07")}, CONVERSATION_PATH, "date: 2026-11-30", "after 2026-11-24"),
 ]

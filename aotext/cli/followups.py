@@ -64,6 +64,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     """
     from aotext.followups import Due, callers, due_followups, organizing_chart
     from aotext.followups_report import CHART_FORMATS, calendar, count_line
+    from aotext.people import name_key
     from aotext.private_output import PRIVATE_FOLDER, refuse_published, write_private
     from aotext.repository import open_repository
     from aotext.rules.conversations import FUTURE_CONVERSATION, SHARED_PSEUDONYM
@@ -77,7 +78,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     if ics_file:  # before anything is printed
         refuse_published(Path(ics_file), repository.root, "the calendar file", instead)
     known = callers(repository.corpus) if owner else []
-    if owner and owner.casefold() not in {name.casefold() for name in known}:
+    if owner and name_key(owner) not in {name_key(name) for name in known}:
         # A misspelt name would list nobody, as if nobody were due.
         raise click.BadParameter(f"no conversation note names '{owner}' as making a call"
                                  f"{did_you_mean(owner, known)}; the notes name: {', '.join(known) or 'nobody'}",

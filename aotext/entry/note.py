@@ -24,7 +24,7 @@ from aotext.entry.dates import DateError, resolve
 from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
 from aotext.followups import Cadence
-from aotext.people import people
+from aotext.people import organizers, people
 from aotext.words import did_you_mean
 
 if TYPE_CHECKING:
@@ -72,7 +72,8 @@ def pseudonyms(corpus: Corpus) -> list[str]:
 
 
 def owners(corpus: Corpus) -> list[str]:
-    return sorted({note.owner for note in corpus.all(Conversation) if note.owner}, key=str.casefold)
+    """Every organizer the notes name, once each and as the lists show them, for completion."""
+    return sorted(organizers(corpus).values(), key=str.casefold)
 
 
 def public_mentions(corpus: Corpus, name: str) -> list[str]:

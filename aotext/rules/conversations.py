@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from aotext.corpus import Corpus
 from aotext.documents.types.base import slug
 from aotext.documents.types.conversation import Conversation
-from aotext.model import WARNING
-from aotext.people import Person, people
+from aotext.model import WARNING, KeyPath
+from aotext.people import Person, name_key, organizers, people, written_names
 from aotext.rules.base import Finding, rule
 
 # `aotext followups` shows these warnings too: they change who it lists.
 FUTURE_CONVERSATION = "future-conversation"
 SHARED_PSEUDONYM = "shared-pseudonym"
+NAME_SPELLING = "name-spelling"
 
 
 @rule("followup-before-conversation", "a follow-up dated before the conversation it follows")
@@ -70,3 +71,26 @@ def _two_people(note: Conversation, other: Person, name: str) -> str:
     return (f"another note also calls someone '{note.pseudonym}' ({where}); aotext counts two people, since {why}. "
             f"If they are two people, add person: {base}-1 to every note about one and person: {base}-2 to every "
             "note about the other; if one person, the same person: line to all their notes")
+
+
+@rule(NAME_SPELLING, "an organizer's name written differently in different notes ('Sam', 'sam', 'Sam '), which "
+      "aotext takes for one person", severity=WARNING)
+def name_spelling(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    written: dict[str, list[tuple[Conversation, KeyPath, str]]] = defaultdict(list)
+    for note in corpus.all_everywhere(Conversation):
+        for key_path, name in written_names(note):
+            written[name_key(name)].append((note, key_path, name))
+    shown = organizers(corpus)
+    for key, uses in written.items():
+        if len({name for _, _, name in uses}) < 2:
+            continue
+        name = shown[key]
+        for note, key_path, spelt in uses:
+            if spelt == name:
+                continue
+            others = sorted({other.path for other, _, used in uses if used == name and other.path != note.path})
+            where = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "") \
+                if others else "this note"
+            yield note.source, key_path, (
+                f"'{spelt}' here, '{name}' in {where}: aotext takes them for one organizer and shows '{name}' "
+                "(the spelling used most often, or first); write the name the same way in every note")
