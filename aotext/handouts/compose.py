@@ -44,6 +44,14 @@ def fenced(classes: str, content: str) -> str:
     return f":::::: {{{classes}}}\n{content}\n::::::\n"
 
 
+def beneath(level: int, body: str) -> str:
+    """A document's printed body, set under its heading of `level`: the
+    filter moves the body's biggest headings (# or ##, as its writer chose)
+    to level + 1, so that none stands beside the document's own heading."""
+    # The empty line ends a table or list the body ends with: else the closing colons would be read as part of it.
+    return fenced(f"headings-from={level + 1}", body + "\n") if body else ""
+
+
 @dataclass(frozen=True)
 class Voice:
     """How one document's words are marked in a handout. A handout has one

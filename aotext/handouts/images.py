@@ -1,5 +1,6 @@
 """Pictures the documents show: `![caption](map.png)` in a body names a file
-relative to the document's own folder. The build copies each into the folder
+relative to the document's own folder, as does `![caption][name]` with a
+line `[name]: map.png`. The build copies each into the folder
 pandoc and typst read pictures from, under a name made from its bytes, and
 fingerprints it as an input of every handout that prints the document."""
 
@@ -19,10 +20,37 @@ from aotext.handouts.sources import marked
 # the target is a plain word or <written in angle brackets>.
 # Every picture a body shows begins so: a text without it shows none.
 PICTURE_MARK = "!["
-_IMAGE = re.compile(r"""!\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]\(\s*(<[^<>\n]*>|[^\s()<>]+)""")
+_CAPTION = r"!\[((?:[^\[\]\\]|\\.|\[[^\[\]]*\])*)\]"
+_TARGET = r"(<[^<>\n]*>|[^\s()<>]+)"
+_IMAGE = re.compile(_CAPTION + r"\(\s*" + _TARGET)
+# ![caption][name], ![caption][] and ![caption]: the file is named by a line
+# "[name]: file.png" elsewhere in the body (pandoc matches names ignoring case
+# and spacing; the last such line wins). That line is a paragraph of its own
+# (pandoc prints one directly under text as text), up to three spaces in, in a
+# quote too, with the file on it or on the next line.
+_REFERENCE = re.compile(_CAPTION + r"(?:\[([^\[\]]*)\])?(?![(\[])")
+_DEFINITION = re.compile(r"^(?: {0,3}>)* {0,3}\[([^\[\]^][^\[\]]*)\]:[ \t]*(?:\n(?: {0,3}>)*[ \t]*)?" + _TARGET,
+                         re.MULTILINE)
+# What may stand on the line above a definition: nothing (or a quote's >), a heading, a code fence.
+_BLOCK_ABOVE = re.compile(r"^(?: {0,3}>)*\s*$| {0,3}(?:#|```|~~~)")
 _URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]+:|//|#)")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One picture a body shows, its target as written: a file name, a web
+    address, or "" for a reference picture no line names the file of."""
+
+    target: str
+    # Where the target is written: for ![..][name], on its line "[name]: ...",
+    # or where the ![ is when no line names the file.
+    start: int
+    end: int
+    alt: str  # what it shows, in words: the text between the brackets
+    alt_at: int  # where that text starts in the body
+    name: str | None  # the [name] of ![..][name] (the words of ![..][] and ![..]); None for ![..](file)
 
 
 @dataclass(frozen=True)
@@ -67,24 +95,71 @@ def _without(body: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(text)
 
 
-def pictures(document: Document) -> Iterator[Picture]:
-    """The local pictures a document's body shows, in order (never web addresses)."""
-    body = document.body
+def shown(body: str) -> list[Shown]:
+    """Every picture `body` shows, outside code, in the order written."""
     if PICTURE_MARK not in body:
-        return
+        return []
     code = _code_ranges(body)
-    folder = PurePosixPath(Path(document.path).parent.as_posix())
-    for match in _IMAGE.finditer(body):
-        if any(start <= match.start() < end for start, end in code):
+    found = [Shown(_unbracketed(match.group(2)), match.start(2), match.end(2), match.group(1), match.start(1), None)
+             for match in _IMAGE.finditer(body) if not _within(code, match.start())]
+    references = [match for match in _REFERENCE.finditer(body) if not _within(code, match.start())]
+    if references:
+        named = _definitions(body, code)
+        for match in references:
+            name = match.group(2) or match.group(1)
+            start, end = named.get(_label(name), (match.start(), match.start()))
+            found.append(Shown(_unbracketed(body[start:end]), start, end, match.group(1), match.start(1), name))
+        found.sort(key=lambda picture: picture.alt_at)
+    return found
+
+
+def _within(ranges: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _unbracketed(target: str) -> str:
+    return target[1:-1].strip() if target.startswith("<") else target
+
+
+def _label(name: str) -> str:
+    """A reference's name as pandoc matches it: case and spacing aside."""
+    return " ".join(name.split()).casefold()
+
+
+def _definitions(body: str, code: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Where each "[name]: file" line of `body` writes its file, by name."""
+    named: dict[str, tuple[int, int]] = {}
+    ended = -1  # where the last definition's line ends: the next may follow directly
+    for match in _DEFINITION.finditer(body):
+        line = match.start()
+        above = body[body.rfind("\n", 0, max(line - 1, 0)) + 1:max(line - 1, 0)]
+        if _within(code, line) or not (line == 0 or line - 1 == ended or _BLOCK_ABOVE.match(above)):
             continue
-        target = match.group(2)
-        if target.startswith("<"):
-            target = target[1:-1].strip()
-        if not target or _URL.match(target):
-            continue
-        # A name starting with / is from the top of the repository (where aotext runs), never the disk's root.
-        place = PurePosixPath(target.lstrip("/")) if target.startswith("/") else folder / target
-        yield Picture(match.start(2), match.end(2), posixpath.normpath(place), match.group(1), match.start(1))
+        named[_label(match.group(1))] = match.span(2)
+        ended = body.find("\n", match.end())
+    return named
+
+
+def is_address(target: str) -> bool:
+    """Whether a picture's target is a web address, data: or #anchor rather than a file's name."""
+    return _URL.match(target) is not None
+
+
+def local_path(document: Document, target: str) -> str:
+    """The file a picture's target names, written as the document's path is."""
+    # A name starting with / is from the top of the repository (where aotext runs), never the disk's root.
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(PurePosixPath(Path(document.path).parent.as_posix()) / target)
+
+
+def pictures(document: Document) -> Iterator[Picture]:
+    """The local pictures a document's body shows, in order (never web addresses).
+    Reference pictures sharing one "[name]: file" line share its place."""
+    for picture in shown(document.body):
+        if picture.target and not is_address(picture.target):
+            yield Picture(picture.start, picture.end, local_path(document, picture.target), picture.alt,
+                          picture.alt_at)
 
 
 # How each kind of picture the handouts print begins: PNG, JPEG, GIF, WebP (an
@@ -161,7 +236,9 @@ def printed_body(document: Document, images: MutableMapping[str, bytes]) -> str:
     body = document.body
     out: list[str] = []
     last = 0
-    for picture in pictures(document):
+    for picture in sorted(pictures(document), key=lambda picture: picture.start):
+        if picture.start < last:
+            continue  # a second reference picture to the same "[name]: file" line, renamed already
         data = read_picture(document, picture.path)
         name = staged_name(picture.path, data)
         images[name] = data

@@ -1,5 +1,6 @@
 """Rules of one document's body: its `:::` blocks are closed and of a kind
-the handouts know, and the pictures it shows exist.
+the handouts know, its headings go down one level at a time (the pictures
+it shows: aotext.rules.body_pictures).
 
 They run where each document is read (`aotext.lint.read_and_check`), before
 its body is dropped, so they are declared here and reported by lint with the
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aotext.documents.document import Document
@@ -37,11 +37,6 @@ declare("stray-block-end", "a ::: line that closes no block: pandoc prints it, a
 declare("block-read-as-text", "a ::: line that pandoc prints as text instead of starting a block "
         "(directly under text, indented, or more than one word)", body=True)
 declare("unknown-block", "a ::: block of a kind aotext does not know, such as a misspelt ::: facilitator", body=True)
-declare("missing-picture", "a picture ![...](file) in the body whose file does not exist", body=True)
-declare("picture-unreadable", "a picture ![...](file) whose file is no picture the handouts can print (a cut-short "
-        "SVG, a file renamed to .png)", body=True)
-declare("picture-without-alt", "a picture with no words between its brackets: readers who cannot see it, and the "
-        "tagged PDF, need what it shows in words", body=True)
 declare("heading-skipped", "a heading more than one level below the one before it (## then ####), which the "
         "tagged PDF and screen readers cannot follow", body=True)
 declare("format-only", "a raw block or span for one output format (```{=typst}, `...`{=html}): the other "
@@ -67,7 +62,9 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
     if ":::" in body:
         yield from _blocks(document)
     if "![" in body:
-        yield from _pictures(document)
+        from aotext.rules.body_pictures import check_pictures
+
+        yield from check_pictures(document)
     if "#" in body:
         yield from _headings(document)
     if "{=" in body:
@@ -106,16 +103,20 @@ def headings(body: str) -> Iterator[tuple[int, int]]:
 
 
 def _headings(document: Document) -> Iterator[BodyFinding]:
-    """Heading levels go down one at a time. A handout puts the document under
-    a level-1 heading of its own, so its body may start at level 2 (or 1)."""
-    before = 1
-    for index, level in headings(document.body):
+    """Heading levels go down one at a time. A handout sets the body's biggest
+    headings (the fewest #: # or ##, as its writer chose) one level under the
+    document's own heading, so the body's first heading must be one of them."""
+    found = list(headings(document.body))
+    top = min((level for _, level in found), default=1)
+    before = top - 1
+    for index, level in found:
         if level > before + 1:
             text = document.body.split("\n")[index]  # rare: split again rather than keep every line
+            where = (f"right after level {before} ({'#' * before})" if before >= top else
+                     f"while a heading further down is level {top} ({'#' * top})")
             yield "heading-skipped", document.body_line + index, text.index("#") + 1, (
-                f"this heading is level {level} ({'#' * level}) right after level {before} ({'#' * before}): "
-                f"make it {'#' * (before + 1)}, one level down, so that the tagged PDF and screen readers "
-                "can follow the outline")
+                f"this heading is level {level} ({'#' * level}) {where}: make it {'#' * (before + 1)}, so that "
+                "the tagged PDF and screen readers can follow the outline")
         before = level
 
 
@@ -215,29 +216,3 @@ def _as_text(found: AsText) -> str:
     if found.closing:
         return f"pandoc reads {what} as text, so it closes no block, {_AS_TEXT[found.reason]}"
     return f"pandoc reads {what} {_AS_TEXT[found.reason]}"
-
-
-def _pictures(document: Document) -> Iterator[BodyFinding]:
-    from aotext.handouts.images import pictures, unprintable  # the build's own reading of pictures
-
-    body = document.body
-    for picture in pictures(document):
-        if not picture.alt.strip():
-            line = document.body_line + body.count("\n", 0, picture.alt_at)
-            yield "picture-without-alt", line, picture.alt_at - body.rfind("\n", 0, picture.alt_at), (
-                "this picture has no words between its brackets: write what it shows there, as in "
-                "![a map of the three bus yards](yards.png), for readers who cannot see it")
-        line = document.body_line + body.count("\n", 0, picture.start)
-        column = picture.start - body.rfind("\n", 0, picture.start)
-        what = "this picture's file" if document.private else f"the picture {picture.path}"
-        if Path(picture.path).is_file():
-            why = unprintable(picture.path)
-            if why is not None:
-                yield "picture-unreadable", line, column, (
-                    f"{what} cannot be printed: {why}; save it again as PNG, JPEG or SVG from the program that "
-                    "made it")
-            continue
-        yield "missing-picture", line, column, (
-            f"{what} does not exist: correct the name, or add the file; "
-            "a picture's name is relative to this document's folder, or to the top of the repository when "
-            "it starts with /")

@@ -14,6 +14,7 @@
 --  * ::: slide: what goes on a slide; elsewhere, text like any other.
 --  * ::: {lang=es} and [words]{lang=es}: a document's part written in another
 --    language than the handout's (aotext marks it), in Typst too.
+--  * ::: {headings-from=2}: a document's body, its headings set under its own.
 
 local audience = "participant"
 local facilitators_label = "For facilitators"  -- the handout's language's, from the metadata
@@ -332,6 +333,25 @@ local function div(element)
   return in_language(element)
 end
 
+-- A document's body comes in a block headings-from=N (compose.py's beneath):
+-- its biggest headings, # or ## as its writer chose, move to level N, under
+-- the document's own heading, and the others keep their places below them.
+local function place_headings(element)
+  local from = tonumber(element.attributes["headings-from"])
+  if from == nil then
+    return nil
+  end
+  local top = nil
+  element:walk({ Header = function(header) top = math.min(top or header.level, header.level) end })
+  if top == nil or top == from then
+    return element.content
+  end
+  return element.content:walk({ Header = function(header)
+    header.level = math.max(1, math.min(6, header.level + from - top))
+    return header
+  end })
+end
+
 -- On a web page the title is the one level-1 heading, so the body's
 -- headings are moved to start at level 2 and nest under it.
 local function nest_headings(doc)
@@ -446,6 +466,7 @@ return {
   { Image = image_with_alt },
   { Str = keep_right_quotes },
   { Meta = read_audience },
+  { Div = place_headings },  -- before the web page's headings nest under its title, and slides are cut
   { Pandoc = nest_headings },
   { Div = function(element) if element.classes:includes("slide-body") then return slide_body(element) end end },
   { Div = div, Span = in_language },

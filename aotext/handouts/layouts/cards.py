@@ -11,7 +11,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.module import Activity, Module
 from aotext.documents.types.role_card import RoleCard
-from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
+from aotext.handouts.compose import Composed, Voice, beneath, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import kind_words, labels
 from aotext.handouts.layouts.base import Layout, Shown
@@ -85,7 +85,7 @@ def card_markdown(card: RoleCard, images: dict[str, bytes], spoken: Voice, words
             parts.append(f"**{spoken.label(words[f'card:{key}'])}**\n\n" + listed)
     body = printed_body(card.source, images).strip()
     if body:
-        parts.append(body + "\n")
+        parts.append(beneath(2, body))  # under the card's title
     return spoken.part("\n".join(parts))
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.scenario import Scenario, Terrain
-from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
+from aotext.handouts.compose import Composed, Voice, beneath, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
@@ -53,7 +53,7 @@ def scenario_markdown(scenario: Scenario, images: dict[str, bytes], spoken: Voic
         parts.append(f"**{label(words['begins'])}** {label(begins)}.\n")
     # Its text (the story, the players), under the scenario's title as the model answers are.
     if body := printed_body(scenario.source, images).strip():
-        parts.append(body + "\n")
+        parts.append(beneath(1, body))
     parts.append(f"## {label(words['model answers'])}\n")
     for key in QUESTIONS:
         # A heading, so that a question never ends a page without its answer.

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from aotext.documents.document import Document
 from aotext.documents.types.sheet import CheckItem, FillTable, Reading, Sheet, SheetQuestion
-from aotext.handouts.compose import Composed, Voice, fenced, title_block, titled, views, voice
+from aotext.handouts.compose import Composed, Voice, beneath, fenced, title_block, titled, views, voice
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout
@@ -79,7 +79,7 @@ def sheet_markdown(sheet: Sheet, images: dict[str, bytes], level: int, spoken: V
     parts = []
     body = printed_body(sheet.source, images).strip()
     if body:
-        parts.append(body + "\n")
+        parts.append(beneath(level - 1, body))  # under the sheet's title, or the handout's
     if sheet.checklist:
         parts.append(checklist_markdown(sheet.checklist, spoken, words))
     if sheet.references:

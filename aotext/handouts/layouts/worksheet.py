@@ -10,7 +10,17 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.documents.types.question import Question
-from aotext.handouts.compose import Composed, escape, fenced, modules_in_order, title_block, titled, views, voice
+from aotext.handouts.compose import (
+    Composed,
+    beneath,
+    escape,
+    fenced,
+    modules_in_order,
+    title_block,
+    titled,
+    views,
+    voice,
+)
 from aotext.handouts.images import printed_body
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts.base import Layout, Shown
@@ -39,7 +49,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
                          else f"# {labels(project.lang)['other questions']}\n")
         prompt = f"**{question.number}. {escape(question.prompt)}**\n"
         body = printed_body(question.source, images).strip()
-        hint = body + "\n" if body else ""
+        hint = beneath(1, body)  # under its module's heading
         lines = question.answer_lines
         asked = voice(question.source, project).part(prompt + "\n" + hint)
         parts.append(fenced(".question", asked + "\n" + f"::: {{.answer-lines lines={lines}}}\n:::\n"))

@@ -13,6 +13,7 @@ from aotext.handouts.compose import (
     Composed,
     Voice,
     activity_anchor,
+    beneath,
     escape,
     fenced,
     module_anchor,
@@ -113,7 +114,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
         if handout.audience != "participant":
             part.append(_module_timing(module, words, spoken))
         part.append(_objectives(module, words, spoken))
-        part.append(printed_body(module.source, images).strip() + "\n")
+        part.append(beneath(1, printed_body(module.source, images).strip()))
         parts.append(spoken.part("\n".join(part)))
     return titled(Composed("\n".join(parts), images=images), title_block(handout, project))
 
