@@ -16,7 +16,7 @@ import pptx
 import pypdf
 import pytest
 
-from aotext.handouts.render import LUA_FILTER, MARKDOWN_READER, pandoc_binary
+from aotext.handouts.render import LUA_FILTERS, LUA_MODULES, MARKDOWN_READER, pandoc_binary
 from aotext.repository import open_repository
 from aotext.rules.body import BLOCKS, LAYOUT_BLOCKS
 from aotext.rules.fences import read_fences
@@ -224,7 +224,7 @@ def test_the_shipped_workshop_lints_clean(tmp_path, monkeypatch):
 
 
 def test_lint_knows_exactly_the_blocks_the_filter_handles():
-    lua = LUA_FILTER.read_text(encoding="utf-8")
+    lua = "".join(path.read_text(encoding="utf-8") for path in (*LUA_FILTERS, *LUA_MODULES))
     handled = set(re.findall(r'classes:includes\("([a-z-]+)"\)', lua))
     assert "is_facilitator(element)" in lua
     assert handled | {"facilitator"} == set(BLOCKS) | set(LAYOUT_BLOCKS)

@@ -15,7 +15,7 @@ from aotext.fsio import atomic_write
 from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
 from aotext.handouts.labels import labels
-from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTER, ProcessCount, render_html
+from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTERS, LUA_MODULES, ProcessCount, render_html
 from aotext.handouts.state import STATE_FOLDER, made_outputs
 from aotext.own_files import PAGE_CSS
 from aotext.project import AUDIENCES, Project
@@ -62,7 +62,7 @@ def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bo
     metadata = {"title": words["index title"].format(collective=project.collective), "collective": project.collective,
                 "lang": project.lang, "contents": words["contents"]}
     wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + PAGE_CSS.read_bytes()
-                     + LUA_FILTER.read_bytes())
+                     + b"".join(path.read_bytes() for path in (*LUA_FILTERS, *LUA_MODULES)))
     page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST
     try:
         if page.is_file() and record.read_text(encoding="utf-8") == wanted:

@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     import typst
 
 TYPST_TEMPLATE = TEMPLATES / "handout.typ"
-LUA_FILTER = TEMPLATES / "handout.lua"
+# pandoc's filters, in the order they run: the slides cut first, so that
+# their facilitator blocks become speaker notes rather than boxes; each
+# format's writer set right last, on what the audience may read.
+LUA_FILTERS = tuple(TEMPLATES / name for name in ("slides.lua", "handout.lua", "writers.lua"))
+# Read by those filters, with them.
+LUA_MODULES = (TEMPLATES / "facilitator.lua",)
 # Documents' bodies may hold a '---' line; it must never start YAML metadata.
 MARKDOWN_READER = "markdown-yaml_metadata_block"
 PANDOC_TIMEOUT_SECONDS = 120
@@ -123,7 +128,8 @@ RUNNING = _Running()
 
 def run_pandoc(markdown: str, args: list[str], counter: ProcessCount) -> bytes:
     """Run pandoc on `markdown` and return what it writes to standard output."""
-    command = [pandoc_binary(), "--from", MARKDOWN_READER, "--lua-filter", str(LUA_FILTER), *args, "--output", "-"]
+    filters = [argument for path in LUA_FILTERS for argument in ("--lua-filter", str(path))]
+    command = [pandoc_binary(), "--from", MARKDOWN_READER, *filters, *args, "--output", "-"]
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(FIXED_EPOCH)}
     with counter.timed(pandoc=1):
         try:

@@ -2,7 +2,7 @@
 objectives, then a slide for each of its `::: slide` blocks (a definition, a
 quote, the five steps, each step's questions ...), split over more slides
 where they would not fit; its facilitator blocks become the speaker notes of
-the slide they follow (aotext/templates/handout.lua does the splitting)."""
+the slide they follow (aotext/templates/slides.lua does the splitting)."""
 
 from __future__ import annotations
 

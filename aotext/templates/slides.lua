@@ -1,0 +1,139 @@
+-- aotext's first pandoc filter, run before handout.lua, for the slides
+-- only: a module's ::: slide-body becomes its slides, and its facilitator
+-- blocks their speaker notes (not the boxes handout.lua would make of them).
+
+local is_facilitator = dofile(pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "facilitator.lua" }))
+local continued_label = "continued"  -- the handout's language's, from the metadata
+
+local function read_labels(meta)
+  if meta.continued then
+    continued_label = pandoc.utils.stringify(meta.continued)
+  end
+end
+
+-- On slides, a module's `::: slide` blocks become its slides, titled by the
+-- heading above them (or their title="..."), and its facilitator blocks the
+-- speaker notes of the slide they follow. A slide whose text would not fit
+-- at the deck's 24-point body size goes on over more slides ("continued")
+-- rather than shrinking: about SLIDE_LINES lines of LINE_CHARS characters,
+-- measured against the body box with the font's metrics in tests/test_slides.py.
+local SLIDE_LINES, LINE_CHARS = 7, 44
+-- A slide title fits one line of about this many letters (see office.py's TITLE_SIZE).
+local TITLE_CHARS = 34
+
+local function lines_of(block)
+  if block.t == "BulletList" or block.t == "OrderedList" then
+    local count = 0
+    for _, item in ipairs(block.content) do
+      for _, inner in ipairs(item) do
+        count = count + lines_of(inner)
+      end
+    end
+    return count
+  end
+  return math.max(1, math.ceil(utf8.len(pandoc.utils.stringify(block)) / LINE_CHARS))
+end
+
+-- The pieces a slide can be cut between: paragraphs, and each item of a list.
+local function pieces_of(blocks)
+  local pieces = {}
+  for _, block in ipairs(blocks) do
+    if block.t == "BulletList" or block.t == "OrderedList" then
+      for number, item in ipairs(block.content) do
+        pieces[#pieces + 1] = { list = block, item = item, number = number,
+          lines = lines_of(pandoc.BulletList({ item })) }
+      end
+    else
+      pieces[#pieces + 1] = { block = block, lines = lines_of(block) }
+    end
+  end
+  return pieces
+end
+
+-- Pieces back into blocks: consecutive items of one list stay one list, numbered on.
+local function blocks_of(pieces)
+  local blocks = pandoc.Blocks({})
+  local open, items, first = nil, nil, 1
+  local function flush()
+    if open then
+      if open.t == "OrderedList" then
+        local attributes = open.listAttributes
+        blocks:insert(pandoc.OrderedList(items, pandoc.ListAttributes(attributes.start + first - 1, attributes.style,
+          attributes.delimiter)))
+      else
+        blocks:insert(pandoc.BulletList(items))
+      end
+    end
+    open, items = nil, nil
+  end
+  for _, piece in ipairs(pieces) do
+    if piece.list then
+      if open ~= piece.list then
+        flush()
+        open, items, first = piece.list, {}, piece.number
+      end
+      items[#items + 1] = piece.item
+    else
+      flush()
+      blocks:insert(piece.block)
+    end
+  end
+  flush()
+  return blocks
+end
+
+local function slide_body(div)
+  local slides, before = {}, pandoc.Blocks({})
+  local heading = nil
+  for _, block in ipairs(div.content) do
+    if block.t == "Header" then
+      heading = pandoc.utils.stringify(block.content)
+    elseif block.t == "Div" and is_facilitator(block) then
+      (#slides > 0 and slides[#slides].notes or before):extend(block.content)
+    elseif block.t == "Div" and block.classes:includes("slide") then
+      local slide = { title = block.attributes.title or heading or "", content = pandoc.Blocks({}),
+        notes = pandoc.Blocks({}) }
+      for _, inner in ipairs(block.content) do
+        if inner.t == "Div" and is_facilitator(inner) then
+          slide.notes:extend(inner.content)
+        else
+          slide.content:insert(inner)
+        end
+      end
+      slides[#slides + 1] = slide
+    end
+  end
+  local blocks = pandoc.Blocks({})
+  if #before > 0 then  -- what the facilitator says before the first slide: on the module's opening slide
+    blocks:insert(pandoc.Div(before, pandoc.Attr("", { "notes" })))
+  end
+  for _, slide in ipairs(slides) do
+    local parts, part, lines = {}, {}, 0
+    for _, piece in ipairs(pieces_of(slide.content)) do
+      if #part > 0 and lines + piece.lines > SLIDE_LINES then
+        parts[#parts + 1], part, lines = part, {}, 0
+      end
+      part[#part + 1] = piece
+      lines = lines + piece.lines
+    end
+    parts[#parts + 1] = part
+    for number, piece_list in ipairs(parts) do
+      local title = slide.title
+      if number > 1 then
+        local continued = title .. " (" .. continued_label .. ")"
+        title = utf8.len(continued) <= TITLE_CHARS and continued or title .. " (" .. number .. ")"
+      end
+      blocks:insert(pandoc.Header(2, pandoc.Inlines(title)))
+      blocks:extend(blocks_of(piece_list))
+      if number == 1 and #slide.notes > 0 then
+        blocks:insert(pandoc.Div(slide.notes, pandoc.Attr("", { "notes" })))
+      end
+    end
+  end
+  return blocks
+end
+
+return {
+  { Meta = read_labels },
+  { Div = function(element) if element.classes:includes("slide-body") then return slide_body(element) end end },
+}
