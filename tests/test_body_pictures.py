@@ -5,6 +5,7 @@ reported at its line. The build shows the handout is right once lint passes."""
 
 from __future__ import annotations
 
+import base64
 import re
 from pathlib import Path
 
@@ -70,3 +71,39 @@ def test_reference_pictures_print_in_every_format(repo):
     assert len(docx.Document(str(root / "build/participant.docx")).inline_shapes) == 4
     assert html_pictures(root / "build/participant.html") == [
         (alt, "data:image/png;base64,") for alt in shown]
+
+
+def test_pictures_from_the_web_or_written_as_data_are_errors_at_their_place(repo):
+    """typst fetches nothing, and cannot read data: text as a picture: the PDF would fail."""
+    data = "data:image/png;base64," + base64.b64encode(png(200, 0, 0)).decode()
+    body = (f"\n![Remote](https://example.com/remote.png)\n\n![Inline]({data})\n\n![No scheme](//example.com/x.png)\n\n"
+            "![By name][remote]\n\n![Anchor](#top)\n\n[remote]: http://example.com/r.png\n")
+    root = repo({"aotext.yaml": ALL_FORMATS, MODULE_PATH: MODULE + body})
+    text = MODULE + body
+    found = problems()
+    assert [(line, column, rule) for line, column, rule, _ in found] == [
+        (line_of(text, "![Remote]"), len("![Remote](") + 1, "picture-not-a-file"),
+        (line_of(text, "![Inline]"), len("![Inline](") + 1, "picture-not-a-file"),
+        (line_of(text, "![No scheme]"), len("![No scheme](") + 1, "picture-not-a-file"),
+        (line_of(text, "![Anchor]"), len("![Anchor](") + 1, "picture-not-a-file"),
+        (line_of(text, "[remote]: "), len("[remote]: ") + 1, "picture-not-a-file")]
+    web = ("aotext does not fetch pictures from the web: download it into the repository, beside this document, "
+           "and give its file name")
+    assert [message.startswith(web) for *_, message in found] == [True, False, True, False, True]
+    assert found[1][3].startswith("this picture is written out as data: text, which the PDF cannot print: save it "
+                                  "as a file beside this document")
+    assert found[3][3].startswith("'#top' is not the name of a picture file:")
+
+    # Done as told, every format prints the pictures.
+    (root / "content/curriculum/remote.png").write_bytes(png(200, 0, 0))
+    (root / MODULE_PATH).write_text(MODULE + "\n![Remote](remote.png)\n\n![By name][remote]\n\n[remote]: remote.png\n",
+                                    encoding="utf-8")
+    assert lint_json() == []
+    code, output = build()
+    assert code == 0, output
+    pdf = pypdf.PdfReader(root / "build/participant.pdf")
+    assert [str(node["/Alt"]) for node in pdf_structure(pdf.trailer["/Root"]["/StructTreeRoot"])
+            if node.get("/S") == "/Figure"] == ["Remote", "By name"]
+    assert len(docx.Document(str(root / "build/participant.docx")).inline_shapes) == 2
+    assert html_pictures(root / "build/participant.html") == [
+        ("Remote", "data:image/png;base64,"), ("By name", "data:image/png;base64,")]

@@ -166,7 +166,7 @@ def test_a_misspelt_facilitator_block_never_reaches_participants_even_past_lint(
     assert all(note in speaker_notes for note in notes.values())
 
 
-def test_missing_pictures_are_errors_at_their_place_and_web_pictures_are_not_checked(repo):
+def test_missing_pictures_are_errors_at_their_place_and_web_pictures_are_not_missing(repo):
     body = ("\n![The yard](yard.png)\n\n![Gone](maps/route-7.png)\n\n![On the web](https://example.org/x.png)\n\n"
             "```\n![In code](code.png)\n```\n")
     root = repo({MODULE_PATH: MODULE + body})
@@ -174,7 +174,8 @@ def test_missing_pictures_are_errors_at_their_place_and_web_pictures_are_not_che
     problems = lint_json()
     line = line_of(MODULE + body, "![Gone]")
     assert [(p["path"], p["line"], p["column"], p["rule"]) for p in problems] == [
-        (MODULE_PATH, line, len("![Gone](") + 1, "missing-picture")]
+        (MODULE_PATH, line, len("![Gone](") + 1, "missing-picture"),
+        (MODULE_PATH, line_of(MODULE + body, "![On the web]"), len("![On the web](") + 1, "picture-not-a-file")]
     assert problems[0]["message"].startswith("the picture content/curriculum/maps/route-7.png does not exist")
 
 
