@@ -1,17 +1,86 @@
 """What a document's body becomes in the handouts, read back from the real
-PDF, Word file and web page: its headings sit under the document's own."""
+PDF, Word file, web page and slides of the shipped workshop: what is for
+facilitators reaches only them, and the headings sit under the document's own."""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import docx
+import pptx
+import pypdf
+import pytest
 
 from helpers import MODULE, invoke, lint_json
 from helpers import PROJECT as SMALL_PROJECT
 
+ROOT = Path(__file__).resolve().parent.parent
 PROJECT = SMALL_PROJECT.replace("formats: [pdf, docx]", "formats: [pdf, docx, html]")
+CONCLUDE = "content/curriculum/08-conclude.md"
+QUESTION = "content/worksheet/q12-skills-to-develop.md"
+
+
+@pytest.fixture
+def workshop(tmp_path, monkeypatch):
+    """The shipped workshop, copied; `add(path, text)` adds text at the end of a file's body."""
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copy(ROOT / "aotext.yaml", tmp_path / "aotext.yaml")
+    monkeypatch.chdir(tmp_path)
+
+    def add(path: str, text: str) -> None:
+        with (tmp_path / path).open("a", encoding="utf-8") as file:
+            file.write(text)
+
+    return add
+
+
+def build(*handouts: str) -> str:
+    result = invoke("build", "--as-of", "2026-11-24", *(f"--only={name}" for name in handouts))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in pypdf.PdfReader(path).pages)
+
+
+def docx_text(path: Path) -> str:
+    return " ".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+
+
+def texts(name: str) -> dict[str, str]:
+    """The words of handout `name` in each of its formats (a web page's source whole, comments and all)."""
+    build_folder = Path("build")
+    return {"pdf": pdf_text(build_folder / f"{name}.pdf"), "docx": docx_text(build_folder / f"{name}.docx"),
+            "html": (build_folder / f"{name}.html").read_text(encoding="utf-8")}
+
+
+def test_facilitator_phrases_reach_facilitators_only(workshop):
+    workshop(CONCLUDE, '\nAsk [FAC-PHRASE-13 in brackets]{.facilitator} and '
+                       '<span class="facilitator">FAC-PHRASE-14 in a span</span> now.\n')
+    workshop(QUESTION, "\nPractise [FAC-PHRASE-15 in a question]{.facilitator} weekly.\n")
+    assert lint_json() == []
+    build("participant-handout", "worksheet", "facilitator-guide")
+    for name, around in (("participant-handout", "now."), ("worksheet", "weekly.")):
+        for form, text in texts(name).items():
+            assert around in text and "FAC-PHRASE" not in text, (name, form)
+    for form, text in texts("facilitator-guide").items():
+        assert "FAC-PHRASE-13 in brackets" in text and "FAC-PHRASE-14 in a span" in text, form
+
+
+def test_a_facilitator_phrase_on_a_slide_goes_to_its_speaker_notes(workshop):
+    conclude = Path(CONCLUDE)
+    conclude.write_text(conclude.read_text(encoding="utf-8").replace(
+        "2. Organizing scenarios", "2. Organizing scenarios [FAC-PHRASE-16 on a slide]{.facilitator}"), encoding="utf-8")
+    build("slides")
+    deck = pptx.Presentation("build/slides.pptx")
+    on_screen = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                         if shape.has_text_frame)
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
+    assert "Organizing scenarios" in on_screen and "FAC-PHRASE" not in on_screen
+    assert "FAC-PHRASE-16 on a slide" in notes
 
 
 def html_headings(path: Path) -> list[tuple[int, str]]:

@@ -2,6 +2,7 @@
 -- before it, writers.lua after).
 --  * ::: facilitator blocks: removed for participants; a styled box for
 --    facilitators and coordinators (facilitator.lua says which they are).
+--    [Phrases]{.facilitator}: removed for participants.
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
 --  * ::: question: a worksheet question kept on one page with its answer space.
 --  * ::: page-break: a new page (a new slide needs none).
@@ -141,6 +142,17 @@ local function in_language(element)
   return in_typst('#[#set text(lang: "' .. lang .. '")', element.content)
 end
 
+-- A [phrase]{.facilitator} (or <span class="facilitator">, which pandoc
+-- reads the same) is for facilitators as a ::: facilitator block is: left
+-- out for participants, kept for the others (slides.lua has put those of
+-- the slides in their speaker notes).
+local function span(element)
+  if audience == "participant" and is_facilitator(element) then
+    return {}
+  end
+  return in_language(element)
+end
+
 local function div(element)
   if element.classes:includes("slide") then
     return element.content  -- outside the slides, what is on a slide is text like any other
@@ -206,5 +218,5 @@ return {
   { Meta = read_audience },
   { Div = place_headings },  -- before the web page's headings nest under its title
   { Pandoc = nest_headings },
-  { Div = div, Span = in_language },
+  { Div = div, Span = span },
 }

@@ -82,12 +82,31 @@ local function blocks_of(pieces)
   return blocks
 end
 
+-- What is for facilitators inside a slide's text or title (a phrase, or a
+-- block within a list) goes to `notes`, the speaker notes, never on the screen.
+local function pull_notes(block, notes)
+  return block:walk({
+    Span = function(inner)
+      if is_facilitator(inner) then
+        notes:insert(pandoc.Para(inner.content))
+        return {}
+      end
+    end,
+    Div = function(inner)
+      if is_facilitator(inner) then
+        notes:extend(inner.content)
+        return {}
+      end
+    end,
+  })
+end
+
 local function slide_body(div)
   local slides, before = {}, pandoc.Blocks({})
   local heading = nil
   for _, block in ipairs(div.content) do
     if block.t == "Header" then
-      heading = pandoc.utils.stringify(block.content)
+      heading = pandoc.utils.stringify(pull_notes(block, #slides > 0 and slides[#slides].notes or before).content)
     elseif block.t == "Div" and is_facilitator(block) then
       (#slides > 0 and slides[#slides].notes or before):extend(block.content)
     elseif block.t == "Div" and block.classes:includes("slide") then
@@ -97,7 +116,7 @@ local function slide_body(div)
         if inner.t == "Div" and is_facilitator(inner) then
           slide.notes:extend(inner.content)
         else
-          slide.content:insert(inner)
+          slide.content:insert(pull_notes(inner, slide.notes))
         end
       end
       slides[#slides + 1] = slide
