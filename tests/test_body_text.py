@@ -117,3 +117,15 @@ def test_lint_reports_a_body_whose_first_heading_is_below_a_later_one(repo):
     [found] = lint_json()
     assert (found["rule"], found["line"]) == ("heading-skipped", MODULE.count("\n") + 2)
     assert "this heading is level 2 (##) while a heading further down is level 1 (#): make it #" in found["message"]
+
+
+def test_html_comments_reach_no_handout_in_any_format(workshop):
+    workshop(CONCLUDE, "\n<!-- ask Maria about COMMENT-1 -->\n\nKept <!-- COMMENT-2 inline --> here.\n\n"
+                       "<!--\n::: facilitator\nCOMMENT-3 a draft note\n:::\n-->\n")
+    workshop(QUESTION, "\nA hint. <!-- COMMENT-4 in a question -->\n")
+    assert lint_json() == []
+    build("participant-handout", "worksheet", "facilitator-guide")
+    for name, around in (("participant-handout", "Kept"), ("facilitator-guide", "Kept"), ("worksheet", "A hint.")):
+        for form, text in texts(name).items():
+            assert around in text and "COMMENT-" not in text, (name, form)
+    assert "<!--" not in Path("build/participant-handout.html").read_text(encoding="utf-8").split("</head>")[1]

@@ -3,6 +3,7 @@
 --  * ::: facilitator blocks: removed for participants; a styled box for
 --    facilitators and coordinators (facilitator.lua says which they are).
 --    [Phrases]{.facilitator}: removed for participants.
+--  * <!-- comments -->: removed for everyone.
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
 --  * ::: question: a worksheet question kept on one page with its answer space.
 --  * ::: page-break: a new page (a new slide needs none).
@@ -142,6 +143,24 @@ local function in_language(element)
   return in_typst('#[#set text(lang: "' .. lang .. '")', element.content)
 end
 
+-- An HTML comment, <!-- ... -->, hides a draft or a note from every reader
+-- (even one wrapped around a ::: facilitator block): pandoc would copy it
+-- into the web page, where anyone who looks at the page's source reads it.
+local function without_comments(raw)
+  if not raw.format:match("^html") then
+    return nil
+  end
+  local text = raw.text:gsub("<!%-%-.-%-%->", "")
+  if text == raw.text then
+    return nil
+  end
+  if text:match("^%s*$") then
+    return {}
+  end
+  raw.text = text
+  return raw
+end
+
 -- A [phrase]{.facilitator} (or <span class="facilitator">, which pandoc
 -- reads the same) is for facilitators as a ::: facilitator block is: left
 -- out for participants, kept for the others (slides.lua has put those of
@@ -215,6 +234,7 @@ local function nest_headings(doc)
 end
 
 return {
+  { RawBlock = without_comments, RawInline = without_comments },
   { Meta = read_audience },
   { Div = place_headings },  -- before the web page's headings nest under its title
   { Pandoc = nest_headings },
