@@ -47,7 +47,9 @@ def pdf_text(path: Path) -> str:
 
 
 def docx_text(path: Path) -> str:
-    return " ".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+    document = docx.Document(str(path))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return " ".join([paragraph.text for paragraph in document.paragraphs] + cells)
 
 
 def texts(name: str) -> dict[str, str]:
@@ -129,3 +131,26 @@ def test_html_comments_reach_no_handout_in_any_format(workshop):
         for form, text in texts(name).items():
             assert around in text and "COMMENT-" not in text, (name, form)
     assert "<!--" not in Path("build/participant-handout.html").read_text(encoding="utf-8").split("</head>")[1]
+
+
+def test_at_signs_dollars_and_backslashes_print_as_typed(workshop):
+    """aotext uses no citations, no math and no LaTeX: '@name' is no citation
+    (whose PDF failed), '$...$' no formula (whose PDF failed for want of alt
+    text), a backslash no LaTeX command (which every format left out)."""
+    for path, old, new in (
+            ("content/curriculum/04-planning.md", "  - Recognize the places organizing begins from.\n",
+             "  - Recognize the places organizing begins from.\n  - Follow the collective at @aoc_organizing for updates.\n"),
+            (QUESTION, 'prompt: "What skills', 'prompt: "Ask @maria_k: what skills'),
+            ("content/plans/bus-drivers-plan.md", "title: A driver-rep signs up 2 new drivers this month",
+             "title: A driver-rep signs up 2 new drivers this month (ask @dee)")):
+        file = Path(path)
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    workshop(CONCLUDE, "\nDues are $5 dues and $10 for two; $MARK-MATH$ stays; the notes are in C:\\Users\\maria\\notes.\n")
+    assert lint_json() == []
+    build("participant-handout", "worksheet", "report")
+    typed = {"participant-handout": ["@aoc_organizing", "$5 dues and $10 for two", "$MARK-MATH$",
+                                     "C:\\Users\\maria\\notes"],
+             "worksheet": ["Ask @maria_k: what skills"], "report-bus-drivers-plan": ["2 new drivers this month (ask @dee)"]}
+    for name, words in typed.items():
+        for form, text in texts(name).items():
+            assert all(word in text for word in words), (name, form, [word for word in words if word not in text])

@@ -30,8 +30,12 @@ TYPST_TEMPLATE = TEMPLATES / "handout.typ"
 LUA_FILTERS = tuple(TEMPLATES / name for name in ("slides.lua", "handout.lua", "writers.lua"))
 # Read by those filters, with them.
 LUA_MODULES = (TEMPLATES / "facilitator.lua",)
-# Documents' bodies may hold a '---' line; it must never start YAML metadata.
-MARKDOWN_READER = "markdown-yaml_metadata_block"
+# pandoc's Markdown, less what aotext never means and a person writes by
+# chance: a '---' line in a body starting YAML metadata; '@name' a citation
+# (the PDF fails for want of a bibliography); '$5 and $10' a formula (the
+# tagged PDF fails for want of its alt text); a backslash word, as in
+# C:\Users, a LaTeX command, which no format prints. All print as typed.
+MARKDOWN_READER = "markdown-yaml_metadata_block-citations-tex_math_dollars-raw_tex-latex_macros"
 PANDOC_TIMEOUT_SECONDS = 120
 # Every PDF is tagged and accessible (PDF/UA-1): typst checks the document
 # against it (a title, a language, alternative text for every picture) and
