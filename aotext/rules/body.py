@@ -69,6 +69,10 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
         yield from _headings(document)
     if "{=" in body:
         yield from _raw(document)
+    if "<" in body:
+        from aotext.rules.body_markup import raw_html
+
+        yield from raw_html(document)
     if document.type == "module":
         yield from _activity_marks(document)
 
@@ -79,7 +83,7 @@ _MARKS = ("#", "`", "~")
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def _fenced(fence: str, text: str) -> tuple[str, bool]:
+def code_fence(fence: str, text: str) -> tuple[str, bool]:
     """The code fence open after the line `text` ("" outside code), when
     `fence` was open before it, and whether the line opened or closed one."""
     code = _CODE.match(text)
@@ -94,7 +98,7 @@ def headings(body: str) -> Iterator[tuple[int, int]]:
     for index, text in enumerate(body.split("\n")):
         if text.lstrip(" ")[:1] not in _MARKS:
             continue  # prose: neither a heading nor a fence (most lines; matching each was a third of the body check)
-        fence, fenced = _fenced(fence, text)
+        fence, fenced = code_fence(fence, text)
         if fenced:
             continue
         heading = _ATX.match(text) if not fence else None
@@ -132,7 +136,7 @@ def _raw(document: Document) -> Iterator[BodyFinding]:
     fence = ""
     for index, text in enumerate(document.body.split("\n")):
         raw = _RAW_FENCE.match(text) if not fence else None
-        fence, _ = _fenced(fence, text)
+        fence, _ = code_fence(fence, text)
         if raw is not None:
             yield _raw_finding(document.body_line + index, text.index(raw.group(1)) + 1, raw.group(2), "block")
         elif not fence:
