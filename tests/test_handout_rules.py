@@ -76,6 +76,26 @@ def test_a_handout_named_like_another_handouts_file_for_a_plan_is_reported_on_bo
     assert not (root / "build/plan-bus-plan.pdf").exists()
 
 
+@pytest.mark.parametrize(("name", "page"), [("index", "the front page that links every handout"),
+                                            ("dashboard", "the shareable dashboard")])
+def test_a_web_page_handout_named_as_aotext_s_own_pages_is_reported_and_not_built(repo, name, page):
+    handout = f"  - name: {name}\n    title: Extra\n    layout: workshop\n    audience: participant\n    formats: [html]\n"
+    project = PROJECT + handout
+    root = repo({**GOOD_REPO, "aotext.yaml": project})
+    problems = project_problems("handout-file-clash")
+    assert [line for line, _ in problems] == [line_of(project, f"name: {name}")]
+    assert problems[0][1].startswith(f"handout '{name}' would write {name}.html in the build folder, where aotext "
+                                     f"writes its own {name}.html, {page}")
+    assert problems[0][1].endswith("one would overwrite the other, so give the handout another name")
+    result = build()
+    assert result.exit_code == 1
+    assert f"error: build/{name}.html: not built: aotext.yaml has 1 error" in result.output
+    assert "Extra" not in (root / "build/index.html").read_text(encoding="utf-8")
+    # As a PDF, or made for each plan, it writes no web page of that name.
+    repo({"aotext.yaml": project.replace("formats: [html]\n", "formats: [pdf]\n")})
+    assert project_problems("handout-file-clash") == []
+
+
 def test_handouts_that_share_no_format_do_not_clash(repo):
     project = PROJECT.replace("name: participant", "name: plan-bus-plan").replace("formats: [pdf, docx]", "formats: [docx]")
     root = repo({**GOOD_REPO, "aotext.yaml": project + PLAN_HANDOUT})

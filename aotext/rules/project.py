@@ -12,6 +12,7 @@ from pathlib import Path
 from aotext.agenda import build_agenda, clock
 from aotext.corpus import Corpus
 from aotext.documents import fields
+from aotext.documents.document import Document
 from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
 from aotext.handouts.fonts import FONT_SUFFIXES, font_files, is_font
@@ -153,13 +154,21 @@ def _folders(corpus: Corpus, project: Project) -> list[str]:
     return sorted(found)
 
 
-@rule("handout-file-clash", "two handouts would write the same file, such as handout 'plan-bus' and the plan handout 'plan' for plan 'bus'")
+# Web pages aotext writes into the build folder besides the handouts: a
+# handout of the same name would be overwritten by them, or overwrite them.
+RESERVED_PAGES = {"index": "the front page that links every handout",
+                  "dashboard": "the shareable dashboard ('aotext dashboard --shareable')"}
+
+
+@rule("handout-file-clash", "two handouts would write the same file, such as handout 'plan-bus' and the plan handout "
+      "'plan' for plan 'bus', or a handout would write index.html or dashboard.html, aotext's own pages")
 def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     document, project = corpus.checked_project, _project(corpus)
     if document is None or project is None:
         return
     entries = [(index, handout) for index, item in fields.items(document.data, "handouts")
                if (handout := project.handout(fields.text(item, "name") or "")) is not None]
+    yield from _reserved_pages(document, entries)
     # Files can clash only when one name starts with another and a dash: only
     # then are the layouts loaded to find each handout's files.
     pairs = [(first, second) for first in entries for second in entries
@@ -187,6 +196,20 @@ def handout_file_clash(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                        f"both write {name} in the build folder: give one of them another name")
             yield document, ("handouts", first_index, "name"), message
             yield document, ("handouts", second_index, "name"), message
+
+
+def _reserved_pages(document: Document, entries: list[tuple[int, Handout]]) -> Iterator[Finding]:
+    """A web page handout named as one of aotext's own pages. A layout made
+    for each plan adds the plan's id to the name, so only the others can clash."""
+    from aotext.handouts.layouts import LAYOUTS
+
+    for index, handout in entries:
+        layout = LAYOUTS.get(handout.layout) if handout.name in RESERVED_PAGES else None
+        if layout is not None and not layout.per_plan and "html" in handout.formats:
+            yield document, ("handouts", index, "name"), (
+                f"handout '{handout.name}' would write {handout.name}.html in the build folder, where aotext writes "
+                f"its own {handout.name}.html, {RESERVED_PAGES[handout.name]}: one would overwrite the other, "
+                "so give the handout another name")
 
 
 @rule("fonts-folder", "the project file's 'fonts:' names a folder that is not there, holds no font files, or holds a file that is not a font")
