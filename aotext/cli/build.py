@@ -46,8 +46,10 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
     or without a file it should hold that cannot be read. Only handouts whose
     inputs changed are rebuilt; each file is written atomically, so an
     interrupted build never leaves half a PDF. Outputs it made and no longer
-    makes (or refused) are removed. Exit status: 0 everything built or up to
-    date, 1 a handout failed or was refused, 2 usage error.
+    makes (or refused) are removed. A shareable dashboard in the build folder
+    is written again as of --as-of, so that it never shows a plan made
+    private since. Exit status: 0 everything built or up to date, 1 a
+    handout failed or was refused, 2 usage error.
 
     \b
     Examples:
@@ -116,6 +118,7 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
             click.echo(f"error: {subject}: {refusal.reason}", err=True)
     _first_problems(prepared, err=True)
     failed = len(report.failed) + sum(len(refusal.subjects) for refusal in prepared.refused)
+    failed += _shareable_dashboard(prepared, Path(output_dir), day)  # before the index, which links it if it stays
     failed += not _index(Path(output_dir), project, report)
     click.echo(f"Built {len(report.built)}, up to date {len(report.up_to_date)}, failed {failed}; "
                f"pandoc ran {report.processes.pandoc} times, typst {report.processes.typst}.", err=True)
@@ -135,6 +138,17 @@ def _index(output_dir: Path, project: Project, report: BuildReport) -> bool:
                    err=True)
         return False
     return True
+
+
+def _shareable_dashboard(prepared: Prepared, output_dir: Path, day: dt.date) -> bool:
+    """Make the shareable dashboard in the build folder again, as of the
+    build's date; True when it could not be."""
+    from aotext.dashboard.refresh import refresh_shareable
+
+    refreshed = refresh_shareable(prepared.repository, output_dir, day)
+    if refreshed is not None:
+        click.echo(f"{'error: ' if refreshed.failed else ''}{refreshed.message}", err=True)
+    return refreshed is not None and refreshed.failed
 
 
 def _first_problems(prepared: Prepared, err: bool) -> None:

@@ -53,13 +53,11 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
       aotext dashboard --as-of 2026-11-24 --plan bus-drivers-plan
       aotext dashboard --shareable
     """
-    from aotext.dashboard.model import build_dashboard
-    from aotext.dashboard.page import render_dashboard
+    from aotext.dashboard.refresh import dashboard_html
     from aotext.dashboard.write import default_output, link_from_index, write_dashboard
     from aotext.documents.types.plan import Plan
     from aotext.repository import open_repository, shown
     from aotext.rules.plans import COUNTED_BEFORE_START, FUTURE_LOG
-    from aotext.summary import Thresholds
     from aotext.words import did_you_mean
 
     day = as_of or dt.date.today()
@@ -75,13 +73,8 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
             why = f"plan '{plan_id}' is private; the dashboard never shows private documents" if found else \
                 f"there is no plan '{plan_id}'{did_you_mean(plan_id, plans)}"
             raise click.BadParameter(why, param_hint="--plan")
-    project = repository.project
-    ratio = project.on_track_ratio if project else Thresholds().on_track_ratio
-    errors = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
-    page = build_dashboard(corpus, day, project.collective if project else "", shareable=shareable,
-                           lang=project.lang if project else "en", plan_ids=plan_ids, thresholds=Thresholds(ratio),
-                           cadence=repository.cadence, documents_with_errors=errors)
-    written = write_dashboard(render_dashboard(page), target, root, shareable)
+    written = write_dashboard(dashboard_html(repository, day, shareable=shareable, plan_ids=plan_ids), target, root,
+                              shareable)
     what = "shareable dashboard (counts of people only)" if shareable else \
         "dashboard; it is private: it names people, keep it to yourselves"
     click.echo(f"Wrote {written.path if output else shown(written.path)}: the {what}.", err=True)  # as given

@@ -32,6 +32,8 @@ SMALL_COUNT = 3
 # The page's generator mark: build/index.html links a page with the shareable one, never another.
 GENERATOR = "aotext dashboard"
 SHAREABLE_GENERATOR = f"{GENERATOR} (shareable)"
+# Where a shareable page made with --plan records its plans, so that a build makes it again with the same.
+PLANS_META = "aotext-plans"
 # Follow-ups due within this many days are listed as "due soon", as `aotext followups` does by default.
 DUE_SOON_DAYS = 7
 
@@ -89,6 +91,7 @@ class Dashboard:
     documents_with_errors: int = 0  # the page says it may miss what they say
     # With --plan: the people shown are those met in these scenarios only, and the page says so.
     scenarios: tuple[str, ...] = ()
+    plan_ids: tuple[str, ...] = ()  # those named with --plan
 
 
 def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, shareable: bool) -> PlanPanel:
@@ -130,7 +133,7 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
         as_of=as_of, collective=collective, shareable=shareable, lang=lang, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),
         skipped_measurements=summary.skipped_measurements, after_end_measurements=summary.after_end_measurements,
-        documents_with_errors=documents_with_errors, scenarios=tuple(sorted(scenarios or ())),
+        documents_with_errors=documents_with_errors, scenarios=tuple(sorted(scenarios or ())), plan_ids=plan_ids,
     )
 
 

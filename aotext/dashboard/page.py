@@ -20,7 +20,14 @@ from html import escape
 from pathlib import Path
 from string import Template
 
-from aotext.dashboard.model import GENERATOR, SHAREABLE_GENERATOR, SMALL_COUNT, Dashboard, fewer_than_shown
+from aotext.dashboard.model import (
+    GENERATOR,
+    PLANS_META,
+    SHAREABLE_GENERATOR,
+    SMALL_COUNT,
+    Dashboard,
+    fewer_than_shown,
+)
 from aotext.dashboard.people_sections import chart_section, followups_section
 from aotext.dashboard.plan_sections import glance_section, plan_section
 from aotext.handouts.labels import labels
@@ -34,10 +41,14 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     # One file that works offline: nothing may be fetched from the network.
     policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{script_hash}'"
+    # A shareable page's plans, when --plan named them: a build makes it again with the same (refresh.py).
+    named = escape(" ".join(dashboard.plan_ids))
+    plans = f'<meta name="{PLANS_META}" content="{named}">\n' if dashboard.shareable and dashboard.plan_ids else ""
     return (f'<!DOCTYPE html>\n<html lang="{dashboard.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             f'<meta name="generator" content="{SHAREABLE_GENERATOR if dashboard.shareable else GENERATOR}">\n'
+            f"{plans}"
             f"<title>{title}</title>\n<style>\n{PAGE_CSS.read_text(encoding='utf-8')}\n"
             f"{(HERE / 'page.css').read_text(encoding='utf-8')}\n</style>\n</head>\n")
 
