@@ -92,9 +92,25 @@ local function scrollable_table(table)
   return table
 end
 
+-- pandoc's Typst writer escapes a "-", "+", "=", "/" or "1." that starts a
+-- paragraph, but not one that starts a list item's or a table cell's text,
+-- which Typst then reads as a list, a numbered list, a heading or a term
+-- (a celebrated "- We won" as a list in the list): an empty Typst string
+-- before it keeps it text.
+local function keep_leading_marks(block)
+  local first = block.content[1]
+  if FORMAT ~= "typst" or first == nil or first.t ~= "Str"
+      or not (first.text:match("^[-+=/]") or first.text:match("^%d+%.")) then
+    return nil
+  end
+  block.content:insert(1, pandoc.RawInline("typst", '#""'))
+  return block
+end
+
 return {
   { Table = scrollable_table },
   { Figure = figure_with_alt },  -- before the pictures inside figures are turned into Typst
   { Image = image_with_alt },
   { Str = keep_right_quotes },
+  { Plain = keep_leading_marks, Para = keep_leading_marks },
 }

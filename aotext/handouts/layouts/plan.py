@@ -10,9 +10,10 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.plan import Benchmark, NumericBenchmark, Part, Plan, ScaleBenchmark, Serving
 from aotext.documents.types.scenario import Scenario
-from aotext.handouts.compose import Composed, escape, title_block, titled, views
+from aotext.handouts.compose import Composed, title_block, titled, views
 from aotext.handouts.labels import labels, period_words
 from aotext.handouts.layouts.base import Layout, Shown
+from aotext.handouts.plain import plain
 from aotext.project import Handout, Project
 
 
@@ -35,20 +36,20 @@ def _short_names(plan: Plan, words: Mapping[str, str]) -> dict[str, str]:
 
 
 def _links(targets: Sequence[str], names: dict[str, str]) -> str:
-    return ", ".join(names.get(target, escape(target)) for target in targets)
+    return ", ".join(names.get(target, plain(target)) for target in targets)
 
 
 def _benchmark_target(benchmark: Benchmark, words: Mapping[str, str]) -> str:
     match benchmark:
         case ScaleBenchmark():
-            scale = " · ".join(escape(level) for level in benchmark.scale)
-            return f"**{escape(benchmark.target_level or '?')}** {words['on scale']} {scale}"
+            scale = " · ".join(plain(level) for level in benchmark.scale)
+            return f"**{plain(benchmark.target_level or '?')}** {words['on scale']} {scale}"
         case NumericBenchmark():
             every = benchmark.every
             per = f" {words['each period'].format(period=period_words(words, every))}" if every else ""
             how = words.get(f"combine:{benchmark.combine}", "")
             target = "?" if benchmark.target is None else f"{benchmark.target:g}"
-            return f"**{target}** {escape(benchmark.unit or '')}{per}" + (f" ({how})" if how else "")
+            return f"**{target}** {plain(benchmark.unit or '')}{per}" + (f" ({how})" if how else "")
 
 
 def _benchmark_when(benchmark: Benchmark, words: Mapping[str, str]) -> str:
@@ -74,11 +75,11 @@ def one_page_plan(plan: Plan, scenario: Scenario | None, words: Mapping[str, str
     ])
 
     def serving(items: Sequence[Serving]) -> list[str]:
-        return [f"- **{names.get(item.id or '', '')}** {escape(item.title)} "
+        return [f"- **{names.get(item.id or '', '')}** {plain(item.title)} "
                 f"*({words['serves'].format(parts=_links(item.serves, names))})*" for item in items]
 
     out = [f"## {words['goals']}\n"]
-    out += [f"- **{names.get(goal.id or '', '')}** {escape(goal.title)}" for goal in plan.goals]
+    out += [f"- **{names.get(goal.id or '', '')}** {plain(goal.title)}" for goal in plan.goals]
     out += [f"\n## {words['strategies']}\n", *serving(plan.strategies)]
     out += [f"\n## {words['tactics']}\n", *serving(plan.tactics)]
     out.append(f"\n## {words['benchmarks']}\n")
@@ -88,9 +89,9 @@ def one_page_plan(plan: Plan, scenario: Scenario | None, words: Mapping[str, str
                "|:-----------------|:----|:-----------|:---------|:------------------------|")
     for benchmark in plan.benchmarks:
         out.append(
-            f"| **{escape(benchmark.title)}** | {_links(benchmark.measures, names)} | "
+            f"| **{plain(benchmark.title)}** | {_links(benchmark.measures, names)} | "
             f"{_benchmark_target(benchmark, words)} | {_benchmark_when(benchmark, words)} | "
-            f"{escape(benchmark.if_missed or '—')} |"
+            f"{plain(benchmark.if_missed or '—')} |"
         )
     return Composed("\n".join(out) + "\n", {"subtitle": subtitle}, switches=("compact",))
 
