@@ -24,6 +24,7 @@ from aotext.documents.types.conversation import Conversation
 from aotext.lint import announce, assemble, claimed, lint_order, read_all, read_and_check, run_rules
 from aotext.load import PROJECT_FILE, Loaded, document_names
 from aotext.model import Problem
+from aotext.people import name_key, written_names
 from aotext.project import DEFAULT_CONTENT
 from aotext.repository import locate
 
@@ -325,15 +326,17 @@ def _identity(document: Document | None) -> tuple[object, ...] | None:
 
 def _groups(document: Document | None) -> frozenset[Group]:
     """The groups a document is compared within: the workshop's modules and
-    questions; the notes that share a pseudonym or a person (aotext.people)."""
+    questions; the notes that share a pseudonym or a person, and those that
+    name an organizer, whose spellings of the name are compared (aotext.people)."""
     if document is None:
         return frozenset()
     if document.type in WORKSHOP_TYPES:
         return frozenset({("workshop", "")})
     view = document.view
     if isinstance(view, Conversation):
-        return frozenset({(key, value.casefold()) for key, value in (("pseudonym", view.pseudonym),
-                                                                     ("person", view.person)) if value})
+        shared = {(key, value.casefold()) for key, value in (("pseudonym", view.pseudonym), ("person", view.person))
+                  if value}
+        return frozenset(shared | {("organizer", name_key(name)) for _, name in written_names(view)})
     return frozenset()
 
 

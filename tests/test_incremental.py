@@ -81,6 +81,9 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
                       if path.as_posix() != note)
     other_name = re.search(r"^pseudonym: *(.+)$", Path(other_note).read_text(encoding="utf-8"), re.MULTILINE)
     assert other_name
+    owner_found = re.search(r"^owner: *(.+)$", Path(note).read_text(encoding="utf-8"), re.MULTILINE)
+    assert owner_found and owner_found.group(1) != owner_found.group(1).upper()
+    owner = owner_found.group(1)
     scenario = _first("scenarios", "id:")
     module = _first("curriculum", "minutes:")
     copy = str(Path(plan).with_name("copy-of-plan.md"))
@@ -97,6 +100,11 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
         ("the copy is deleted", None, copy, lambda _: None),
         ("two questions share a number", 'worksheet-numbering', question, _sub(r"^number: *2$", "number: 1")),
         ("the number is put back", None, question, _sub(r"^number: *1$", "number: 2")),
+        # Notes that share no pseudonym, compared for the spelling of an organizer's name.
+        ("another note spells an organizer otherwise", "name-spelling", other_note,
+         _sub(r"^owner: *.+$", f"owner: {owner.upper()}")),
+        ("the first note takes that spelling: the other is right now", None, note,
+         lambda text: text.replace(f"owner: {owner}", f"owner: {owner.upper()}")),
         ("two notes share a pseudonym", 'shared-pseudonym', note, _sub(r"^pseudonym: *(.+)$", f"pseudonym: {other_name.group(1)}")),
         ("a note's date is mistyped", 'implausible-date', note, _sub(r"^date: *20", "date: 00")),
         ("a scenario is deleted", 'unknown-reference', scenario, lambda _: None),
