@@ -11,7 +11,7 @@ from aotext.corpus import Corpus
 from aotext.documents.types.base import slug
 from aotext.documents.types.conversation import Conversation
 from aotext.model import WARNING, KeyPath
-from aotext.people import Person, name_key, organizers, people, written_names
+from aotext.people import Person, name_key, people, shown_names, written_names
 from aotext.rules.base import Finding, rule
 
 # `aotext followups` shows these warnings too: they change who it lists.
@@ -76,11 +76,16 @@ def _two_people(note: Conversation, other: Person, name: str) -> str:
 @rule(NAME_SPELLING, "an organizer's name written differently in different notes ('Sam', 'sam', 'Sam '), which "
       "aotext takes for one person", severity=WARNING)
 def name_spelling(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    # The notes in focus only: a re-check after an edit (aotext.incremental)
+    # holds every note that names an organizer any of them names, so each
+    # name's spellings are all here; reading every note instead cost a lint
+    # after one change 0.7 s at 20,000 documents, from lint's cache.
+    notes = corpus.all(Conversation)
     written: dict[str, list[tuple[Conversation, KeyPath, str]]] = defaultdict(list)
-    for note in corpus.all_everywhere(Conversation):
+    for note in notes:
         for key_path, name in written_names(note):
             written[name_key(name)].append((note, key_path, name))
-    shown = organizers(corpus)
+    shown = shown_names(notes)
     for key, uses in written.items():
         if len({name for _, _, name in uses}) < 2:
             continue

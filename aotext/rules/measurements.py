@@ -18,6 +18,19 @@ from aotext.rules.base import Finding, rule
 from aotext.summary_logs import records_something
 
 
+def _repeating(corpus: Corpus) -> list[Reflection]:
+    """The logs that name a benchmark more than once: the only ones where
+    one log can measure a benchmark twice (few: most name each benchmark once)."""
+    def find() -> list[Reflection]:
+        found = []
+        for log in corpus.all(Reflection):
+            named = [slot.benchmark for slot in log.measurements]
+            if len(set(named)) < len(named):
+                found.append(log)
+        return found
+    return corpus.memo("logs-naming-a-benchmark-twice", find)
+
+
 def _one_answer(benchmark: Benchmark) -> bool:
     """Whether only one measurement a day can stand: a question on a scale, or a count that takes the latest."""
     return not (isinstance(benchmark, NumericBenchmark) and benchmark.adds_up)
@@ -36,7 +49,7 @@ def _line(log: Reflection, slot: Measurement) -> int:
 @rule("measured-twice", "a benchmark measured twice for the same day where only one answer can stand "
       "(a question on a scale, or a count that takes the latest), in one log or in two")
 def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for reflection in corpus.all(Reflection):
+    for reflection in _repeating(corpus):
         plan = corpus.find_view(reflection.plan, Plan)
         if plan is None:
             continue
@@ -66,8 +79,12 @@ def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
     reported at the benchmark in the plan, not at a log: a plan is checked
     again whenever any of its logs changes (lint's cache, the editor), and a
     log is not when another log does, so a finding there could outlive its fix."""
+    logs = corpus.logs_of(plan.id)
+    days = {held for held, _ in logs}
+    if len(days) == len(logs) and not any(slot.counted_on for _, log in logs for slot in log.measurements):
+        return  # each log counts on its own day: no two can disagree (most plans)
     said: dict[tuple[str, dt.date], list[tuple[Reflection, Measurement]]] = defaultdict(list)
-    for held, log in corpus.logs_of(plan.id):
+    for held, log in logs:
         if log.private:
             continue  # never counted
         for slot in log.measurements:
@@ -92,7 +109,7 @@ def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
 @rule("counted-twice", "a count that adds up (combine: sum) entered twice in one log for the same day, with no "
       "notes that tell the two apart, which the summary adds together", severity=WARNING)
 def counted_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for reflection in corpus.all(Reflection):
+    for reflection in _repeating(corpus):
         plan = corpus.find_view(reflection.plan, Plan)
         if plan is None:
             continue
