@@ -12,7 +12,7 @@ from aotext.corpus import Corpus
 from aotext.documents.types import TYPES
 from aotext.documents.types.base import NewDocumentError, NewRequest
 from aotext.errors import UsageError
-from aotext.schemas import id_pattern, schema_dir
+from aotext.schemas import id_max_length, id_pattern, schema_dir
 
 
 @dataclass(frozen=True)
@@ -50,12 +50,18 @@ def create(request: NewRequest, corpus: Corpus, content: Path, schemas: Path) ->
     if kind is None:
         raise UsageError(f"'{request.type}' is not a document type; use one of: {', '.join(TYPES)}")
     template = kind.template
+    if request.title is not None and not request.title.strip():
+        # The heading would print nothing, or the id made up for it.
+        raise UsageError("--title: the title is blank; give the words it should print")
     taken = set(corpus.by_id)
     if request.id:
         if request.id in taken:
             raise NewDocumentError(f"the id '{request.id}' is already used by {corpus.by_id[request.id][0].path}; choose another")
         if not id_pattern().fullmatch(request.id):
             raise UsageError(f"--id {request.id}: not a valid id: use lowercase letters, digits and hyphens")
+        if len(request.id) > id_max_length():
+            raise UsageError(f"--id: {len(request.id)} characters; an id may have at most {id_max_length()}: "
+                             "give a shorter one")
         document_id = request.id
     else:
         document_id = unique_id(template.base_id(request, corpus), taken)

@@ -65,6 +65,12 @@ def id_pattern() -> re.Pattern[str]:
     return re.compile(_schemas()["plan"]["$defs"]["id"]["pattern"])
 
 
+def id_max_length() -> int:
+    """The most characters an id may have, as the schemas state it."""
+    length: int = _schemas()["plan"]["$defs"]["id"]["maxLength"]
+    return length
+
+
 def schema_at(schema_name: str, key_path: KeyPath) -> dict[str, Any] | None:
     """The part of a schema ("plan", "project" ...) that describes the value
     at `key_path` (list items by any index), with its references followed;

@@ -104,3 +104,19 @@ def test_list_shows_every_type():
     result = invoke("new", "--list")
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.output.splitlines()] == list(CASES)
+
+
+def test_too_long_id_and_blank_title_are_refused_up_front(repo, tmp_path):
+    repo()
+    too_long = new("scenario", "--title", "Other", "--id", "a" * 81)
+    assert too_long.exit_code == 2 and "--id: 81 characters; an id may have at most 80" in too_long.output
+    assert new("scenario", "--title", "Other", "--id", "a" * 80).exit_code == 0
+    blank = new("scenario", "--title", "   ")
+    assert blank.exit_code == 2 and "--title: the title is blank" in blank.output, blank.output
+    assert not (tmp_path / "content/scenarios/untitled.md").exists()
+
+
+def test_help_lists_the_examples_one_a_line():
+    for command in ("new", "lint"):
+        shown = invoke(command, "--help").output
+        assert "\\b" not in shown and "Examples:\n    aotext " in shown, shown

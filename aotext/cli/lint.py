@@ -56,7 +56,7 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
     what it found in .aotext-cache/ (ignored by git, safe to delete), so
     the next lint reads again only the files that changed.
 
-    \\b
+    \b
     Examples:
       aotext lint
       aotext lint content/plans --as-of 2026-11-24

@@ -36,7 +36,7 @@ def new(type_name: str | None, project_file: Path | None, document_id: str | Non
     from the title, and every required key filled with a placeholder that
     says what to write. It never overwrites a file or reuses an id (exit 1).
 
-    \\b
+    \b
     Examples:
       aotext new --list
       aotext new plan --title "Drivers' spring campaign" --scenario bus-drivers
