@@ -1,5 +1,5 @@
--- Which blocks and phrases are for facilitators only, shared by aotext's
--- pandoc filters (slides.lua, handout.lua). A class that only looks like
+-- What is for facilitators only, shared by aotext's pandoc filters
+-- (slides.lua, handout.lua): the one place that decides it. A class that only looks like
 -- "facilitator" (Facilitator, facilitators, facilitater, facilitator-notes
 -- ...) is one too: lint reports the spelling, but until it is fixed no
 -- participant reads those notes.
@@ -35,11 +35,19 @@ local function looks_like_facilitator(class)
   return false
 end
 
+-- Anything with classes can be marked: a block, a phrase, a heading, a
+-- table, code, a link, a picture (and the figure it makes), whatever other
+-- classes it has beside (`{.slide .facilitator}`).
 local function is_facilitator(element)
-  for _, class in ipairs(element.classes) do
+  for _, class in ipairs(element.classes or {}) do
     if looks_like_facilitator(class) then
       return true
     end
+  end
+  if element.t == "Figure" then  -- ![...](x.png){.facilitator} alone in its paragraph is a figure
+    local marked = false
+    element:walk({ Image = function(image) marked = marked or is_facilitator(image) end })
+    return marked
   end
   return false
 end

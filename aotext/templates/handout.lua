@@ -2,7 +2,8 @@
 -- before it, writers.lua after).
 --  * ::: facilitator blocks: removed for participants; a styled box for
 --    facilitators and coordinators (facilitator.lua says which they are).
---    [Phrases]{.facilitator}: removed for participants.
+--    [Phrases]{.facilitator}, headings and anything else so marked:
+--    removed for participants.
 --  * <!-- comments -->: removed for everyone.
 --  * ::: {.answer-lines lines=N}: ruled lines to write an answer on.
 --  * ::: question: a worksheet question kept on one page with its answer space.
@@ -41,10 +42,8 @@ local function in_typst(opening, content)
   return blocks
 end
 
+-- For facilitators and coordinators (participants have none left, see without_facilitators).
 local function facilitator(div)
-  if audience == "participant" then
-    return {}
-  end
   if FORMAT == "typst" then
     return in_typst("#facilitator[", div.content)
   end
@@ -161,18 +160,23 @@ local function without_comments(raw)
   return raw
 end
 
--- A [phrase]{.facilitator} (or <span class="facilitator">, which pandoc
--- reads the same) is for facilitators as a ::: facilitator block is: left
--- out for participants, kept for the others (slides.lua has put those of
--- the slides in their speaker notes).
-local function span(element)
+-- Whatever is marked for facilitators (facilitator.lua says what is) is
+-- left out for participants, before any other class of it is read: a
+-- `{.slide .facilitator}` block is not a slide's text for them, a heading
+-- `## Tell them {.facilitator}` is no heading of theirs. A
+-- [phrase]{.facilitator} (or <span class="facilitator">, which pandoc
+-- reads the same) is kept for the others as it is; slides.lua has put what
+-- is marked on the slides in their speaker notes.
+local function without_facilitators(element)
   if audience == "participant" and is_facilitator(element) then
     return {}
   end
-  return in_language(element)
 end
 
 local function div(element)
+  if is_facilitator(element) then
+    return facilitator(element)
+  end
   if element.classes:includes("slide") then
     return element.content  -- outside the slides, what is on a slide is text like any other
   end
@@ -187,9 +191,6 @@ local function div(element)
   end
   if element.classes:includes("page-break") then
     return page_break()
-  end
-  if is_facilitator(element) then
-    return facilitator(element)
   end
   if element.classes:includes("answer-lines") then
     return answer_lines(element)
@@ -236,7 +237,10 @@ end
 return {
   { RawBlock = without_comments, RawInline = without_comments },
   { Meta = read_audience },
+  { Div = without_facilitators, Span = without_facilitators, Header = without_facilitators,
+    CodeBlock = without_facilitators, Table = without_facilitators, Figure = without_facilitators,
+    Link = without_facilitators, Code = without_facilitators, Image = without_facilitators },
   { Div = place_headings },  -- before the web page's headings nest under its title
   { Pandoc = nest_headings },
-  { Div = div, Span = span },
+  { Div = div, Span = in_language },
 }

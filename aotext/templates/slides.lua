@@ -82,39 +82,52 @@ local function blocks_of(pieces)
   return blocks
 end
 
--- What is for facilitators inside a slide's text or title (a phrase, or a
--- block within a list) goes to `notes`, the speaker notes, never on the screen.
+-- What a facilitator mark holds, as speaker notes: a block's text, a
+-- heading's or a phrase's words, or the marked table, code or link itself.
+local function as_notes(element)
+  if element.t == "Div" then
+    return element.content
+  end
+  if element.t == "Header" or element.t == "Span" then
+    return pandoc.Blocks({ pandoc.Para(element.content) })
+  end
+  if element.t == "Link" or element.t == "Code" or element.t == "Image" then
+    return pandoc.Blocks({ pandoc.Para({ element }) })
+  end
+  return pandoc.Blocks({ element })
+end
+
+-- What is for facilitators inside a slide's text or title (a phrase, a
+-- heading, or a block within a list) goes to `notes`, the speaker notes,
+-- never on the screen.
 local function pull_notes(block, notes)
-  return block:walk({
-    Span = function(inner)
-      if is_facilitator(inner) then
-        notes:insert(pandoc.Para(inner.content))
-        return {}
-      end
-    end,
-    Div = function(inner)
-      if is_facilitator(inner) then
-        notes:extend(inner.content)
-        return {}
-      end
-    end,
-  })
+  local function pull(inner)
+    if is_facilitator(inner) then
+      notes:extend(as_notes(inner))
+      return {}
+    end
+  end
+  return block:walk({ Span = pull, Link = pull, Code = pull, Image = pull, Div = pull, Header = pull,
+    CodeBlock = pull, Table = pull, Figure = pull })
 end
 
 local function slide_body(div)
   local slides, before = {}, pandoc.Blocks({})
   local heading = nil
   for _, block in ipairs(div.content) do
-    if block.t == "Header" then
-      heading = pandoc.utils.stringify(pull_notes(block, #slides > 0 and slides[#slides].notes or before).content)
-    elseif block.t == "Div" and is_facilitator(block) then
-      (#slides > 0 and slides[#slides].notes or before):extend(block.content)
+    local notes = #slides > 0 and slides[#slides].notes or before
+    if is_facilitator(block) then
+      -- Marked for facilitators, whatever else it is (a slide, a heading):
+      -- the notes of the slide it follows; a heading titles no slide.
+      notes:extend(as_notes(block))
+    elseif block.t == "Header" then
+      heading = pandoc.utils.stringify(pull_notes(block, notes).content)
     elseif block.t == "Div" and block.classes:includes("slide") then
       local slide = { title = block.attributes.title or heading or "", content = pandoc.Blocks({}),
         notes = pandoc.Blocks({}) }
       for _, inner in ipairs(block.content) do
-        if inner.t == "Div" and is_facilitator(inner) then
-          slide.notes:extend(inner.content)
+        if is_facilitator(inner) then
+          slide.notes:extend(as_notes(inner))
         else
           slide.content:insert(pull_notes(inner, slide.notes))
         end
