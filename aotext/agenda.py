@@ -44,13 +44,16 @@ class AgendaDay:
         return max(0, self.finish - clock_minutes(self.day.end)) if self.day.end else 0
 
 
+MIDNIGHT = 24 * 60  # in minutes since the day's midnight
+
+
 def clock_minutes(clock: str) -> int:
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
 
 
 def clock(minutes: int) -> str:
-    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+    return f"{minutes % MIDNIGHT // 60:02d}:{minutes % 60:02d}"
 
 
 def ordered_modules(modules: Sequence[Module]) -> list[Module]:

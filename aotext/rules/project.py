@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from aotext.agenda import build_agenda, clock
+from aotext.agenda import MIDNIGHT, build_agenda, clock
 from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
@@ -17,7 +17,7 @@ from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
 from aotext.handouts.fonts import FONT_SUFFIXES, font_files, is_font
 from aotext.model import KeyPath
-from aotext.project import Handout, Project, read_project, timed_days
+from aotext.project import Handout, Project, day_entries, read_project, timed_days
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean, plural
 
@@ -35,6 +35,39 @@ def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 f"day {index + 1} runs until {clock(timed.finish)}, {plural(timed.overrun, 'minute')} past its end at "
                 f"{day.end}: shorten some modules, move some to another day, or end the day later"
             )
+
+
+@rule("agenda-day-order", "a workshop day dated before the day listed before it")
+def agenda_day_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    project = corpus.checked_project
+    if project is None:
+        return
+    previous: tuple[int, dt.date] | None = None
+    for index, item in day_entries(project.data):
+        day = fields.date(item, "date")
+        if day is None:
+            continue  # no date, or one the schema reports
+        if previous is not None and day < previous[1]:
+            yield project, ("workshop", "days", index, "date"), (
+                f"day {index + 1} is dated {day}, before day {previous[0] + 1} ({previous[1]}), and the agenda prints "
+                "the days in the order listed: correct the date, or list the days in the order they come")
+        previous = (index, day)
+
+
+@rule("agenda-past-midnight", "a workshop day with no end whose modules run past midnight")
+def agenda_past_midnight(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    project = corpus.checked_project
+    if project is None:
+        return
+    days = timed_days(project.data)
+    agenda = build_agenda(corpus.all_everywhere(Module), [day for _, day in days])
+    for (index, day), timed in zip(days, agenda, strict=True):
+        # A day with an end is held to it by agenda-overrun.
+        if day.end is None and timed.finish > MIDNIGHT:
+            yield project, ("workshop", "days", index, "start"), (
+                f"day {index + 1} starts at {day.start} and runs past midnight, until {clock(timed.finish)}, which "
+                "the agenda would print under the same date: start the day earlier, or move some modules to "
+                "another day")
 
 
 @rule("agenda-modules", "a module that no workshop day lists, or that is listed twice, when the days list their modules")
