@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from aotext.agenda import build_agenda, clock
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.project import Day
+from helpers import MODULE, PROJECT, invoke
 
 
 def module(module_id: str, order: int, minutes: int, *activities: tuple[str, int], is_break: bool = False,
@@ -72,3 +76,27 @@ def test_an_activity_that_opens_its_module_starts_with_it():
     [day] = build_agenda([opening], [Day(start="10:00", end="10:45")])
     assert rows(day) == [("10:00", 30, "Open"), ("10:00", 20, "Groups"), ("10:20", 10, "Presentation and discussion")]
     assert clock(day.finish) == "10:30" and day.overrun == 0
+
+
+def agenda_text(page: Path) -> str:
+    """The agenda of a built web page, its tags dropped, up to the day's end."""
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8")).replace("&emsp;", " ").split())
+    return text[text.index("Agenda Time"):text.index("End of day")]
+
+
+def test_an_activity_of_kind_presentation_is_in_both_agendas_under_its_own_title(repo):
+    talk = MODULE.replace(
+        "activities:\n", "activities:\n  - id: logistics\n    title: Logistics and what to expect\n"
+        "    kind: presentation\n    minutes: 7\n")
+    project = PROJECT.replace("formats: [pdf, docx]", "formats: [html]\n    agenda: true") + (
+        "  - name: guide\n    title: Guide\n    layout: workshop\n    audience: facilitator\n    agenda: true\n"
+        "    formats: [html]\n")
+    root = repo({"aotext.yaml": project, "content/curriculum/planning.md": talk})
+    result = invoke("build", "--as-of", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert agenda_text(root / "build/guide.html") == (
+        "Agenda Time Minutes What 10:00 30 IV. Planning 10:00 3 Presentation and discussion "
+        "10:03 7 Logistics and what to expect 10:10 20 Write goals 10:30 30 Unplanned time 11:00 ")
+    assert agenda_text(root / "build/participant.html") == (
+        "Agenda Time What 10:00 IV. Planning 10:03 Logistics and what to expect 10:10 Write goals 10:30 Unplanned time "
+        "11:00 ")
