@@ -185,3 +185,45 @@ def test_a_spanish_deck_says_it_is_spanish(tmp_path):
     assert spanish.core_properties.language == "es"
     master = etree.tostring(spanish.slide_master._element).decode()
     assert 'lang="es"' in master and 'lang="en' not in master
+
+
+NESTED = """
+## Nested slides
+
+::: {activity=goals}
+::: slide
+Nested-In-Activity.
+:::
+:::
+
+:::: {lang=es}
+::: slide
+Anidado-En-Español.
+:::
+::::
+
+1.  A step.
+
+    ::: slide
+    Nested-In-A-List.
+    :::
+
+> ::: slide
+> Nested-In-A-Quote.
+> :::
+"""
+
+
+def test_a_slide_block_inside_another_block_reaches_the_deck(repo):
+    from helpers import MODULE, PROJECT, invoke, lint_json
+
+    root = repo({"aotext.yaml": PROJECT + "  - name: slides\n    title: Slides\n    layout: slides\n"
+                 "    audience: facilitator\n    formats: [pptx]\n",
+                 "content/curriculum/planning.md": MODULE + NESTED})
+    assert lint_json() == []
+    result = invoke("build", "--only", "slides", "--as-of", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    slides = slide_texts(pptx.Presentation(str(root / "build/slides.pptx")))
+    shown = [(title, text) for title, text, _ in slides if text]
+    for words in ("Nested-In-Activity.", "Anidado-En-Español.", "Nested-In-A-List.", "Nested-In-A-Quote."):
+        assert any(words in text and title == "Nested slides" for title, text in shown), (words, shown)

@@ -111,30 +111,49 @@ local function pull_notes(block, notes)
     CodeBlock = pull, Table = pull, Figure = pull })
 end
 
-local function slide_body(div)
-  local slides, before = {}, pandoc.Blocks({})
-  local heading = nil
-  for _, block in ipairs(div.content) do
-    local notes = #slides > 0 and slides[#slides].notes or before
+-- A `::: slide` block, with the facilitator material in it as its notes.
+local function slide_of(block, heading)
+  local slide = { title = block.attributes.title or heading or "", content = pandoc.Blocks({}),
+    notes = pandoc.Blocks({}) }
+  for _, inner in ipairs(block.content) do
+    if is_facilitator(inner) then
+      slide.notes:extend(as_notes(inner))
+    else
+      slide.content:insert(pull_notes(inner, slide.notes))
+    end
+  end
+  return slide
+end
+
+-- The module's slides, in the order of its text, into `found`. A slide block
+-- is one wherever it is, as the handouts print its text wherever it is:
+-- also inside another block (an activity's `::: {activity=recap}`, a part
+-- `::: {lang=es}`), a list item or a quote.
+local function collect(blocks, found)
+  for _, block in ipairs(blocks) do
+    local notes = #found.slides > 0 and found.slides[#found.slides].notes or found.before
     if is_facilitator(block) then
       -- Marked for facilitators, whatever else it is (a slide, a heading):
       -- the notes of the slide it follows; a heading titles no slide.
       notes:extend(as_notes(block))
     elseif block.t == "Header" then
-      heading = pandoc.utils.stringify(pull_notes(block, notes).content)
+      found.heading = pandoc.utils.stringify(pull_notes(block, notes).content)
     elseif block.t == "Div" and block.classes:includes("slide") then
-      local slide = { title = block.attributes.title or heading or "", content = pandoc.Blocks({}),
-        notes = pandoc.Blocks({}) }
-      for _, inner in ipairs(block.content) do
-        if is_facilitator(inner) then
-          slide.notes:extend(as_notes(inner))
-        else
-          slide.content:insert(pull_notes(inner, slide.notes))
-        end
+      found.slides[#found.slides + 1] = slide_of(block, found.heading)
+    elseif block.t == "Div" or block.t == "BlockQuote" then
+      collect(block.content, found)
+    elseif block.t == "BulletList" or block.t == "OrderedList" then
+      for _, item in ipairs(block.content) do
+        collect(item, found)
       end
-      slides[#slides + 1] = slide
     end
   end
+end
+
+local function slide_body(div)
+  local found = { slides = {}, before = pandoc.Blocks({}), heading = nil }
+  collect(div.content, found)
+  local slides, before = found.slides, found.before
   local blocks = pandoc.Blocks({})
   if #before > 0 then  -- what the facilitator says before the first slide: on the module's opening slide
     blocks:insert(pandoc.Div(before, pandoc.Attr("", { "notes" })))
