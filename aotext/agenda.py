@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from aotext.documents.types.module import Activity, Module
+from aotext.documents.types.module import Activity, Module, ordered_modules
 from aotext.project import Day
 
 
@@ -54,11 +54,6 @@ def clock_minutes(clock: str) -> int:
 
 def clock(minutes: int) -> str:
     return f"{minutes % MIDNIGHT // 60:02d}:{minutes % 60:02d}"
-
-
-def ordered_modules(modules: Sequence[Module]) -> list[Module]:
-    """Modules in workshop order (by `order`, then path)."""
-    return sorted(modules, key=lambda m: (m.order if m.order is not None else 10**6, m.path))
 
 
 PRESENTATION = "Presentation and discussion"

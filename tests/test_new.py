@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import AS_OF, invoke, lint_json
+from helpers import AS_OF, MODULE, QUESTION, invoke, lint_json, write_tree
 
 CASES = {
     "module": ["--title", "Reflection and celebration"],
@@ -120,3 +120,20 @@ def test_help_lists_the_examples_one_a_line():
     for command in ("new", "lint"):
         shown = invoke(command, "--help").output
         assert "\\b" not in shown and "Examples:\n    aotext " in shown, shown
+
+
+def test_a_new_question_takes_the_number_that_keeps_the_worksheet_in_order(repo, tmp_path):
+    """Questions print module by module: a question of an earlier module than
+    the last question's takes the number after its module's, or, when a later
+    module's question holds that number, is refused with what to renumber."""
+    later = MODULE.replace("id: planning", "id: later").replace("order: 1", "order: 2").replace("[1]", "[2]")
+    question = QUESTION.replace("id: q01-goals", "id: q02").replace("module: planning", "module: later")
+    repo({"content/curriculum/later.md": later, "content/worksheet/q02.md": question.replace("number: 1", "number: 2")})
+    refused = new("question", "--title", "Who decides?", "--module", "planning")
+    assert refused.exit_code == 1, refused.output
+    assert "must be question 2, but question 2 belongs to later modules. Renumber it 3 first" in refused.output
+    write_tree(tmp_path, {"content/worksheet/q02.md": question.replace("number: 1", "number: 3"),
+                          "content/curriculum/later.md": later.replace("[2]", "[3]")})
+    made = new("question", "--title", "Who decides?", "--module", "planning")
+    assert "Created content/worksheet/q02-who-decides.md" in made.output, made.output
+    assert [p["rule"] for p in lint_json() if p["severity"] == "error"] == []

@@ -24,6 +24,8 @@ def test_good_repository_is_clean(repo):
 # (rule, files to change, path the problem is in, the text on its line, words the message holds)
 PLAN_NO_STRATEGY_FOR_GOAL = PLAN.replace("    serves: [union]\n", "    serves: [union]\n  - id: s2\n    title: Outside support\n    serves: [union]\n").replace(
     "goals:\n", "goals:\n  - id: lonely\n    title: A goal nobody serves\n")
+# A second module, after 'planning', whose activity uses question 1.
+OTHER_MODULE = MODULE.replace("id: planning", "id: other").replace("order: 1", "order: 2").replace("id: goals", "id: g")
 # An encrypted document, for a key nobody here holds, so its type cannot be known.
 SEALED = encrypt(PLAN.encode(), [parse_recipient(generate()[1])])
 CASES = [
@@ -77,6 +79,8 @@ CASES = [
     ("shared-pseudonym", {"content/conversations/rosa.md": CONVERSATION.replace("id: talk-nia", "id: rosa").replace("owner: Sam", "owner: Dolores")}, CONVERSATION_PATH, "pseudonym: Nia", "counts two people"),
     ("handout-selection", {"aotext.yaml": PROJECT + "    documents:\n      folders: [plan]\n"}, "aotext.yaml", "folders: [plan]", "did you mean 'plans'"),
     ("handout-file-clash", {"aotext.yaml": PROJECT.replace("name: participant", "name: plan-bus-plan") + "  - name: plan\n    title: Plan\n    layout: plan\n    audience: coordinator\n    formats: [pdf]\n"}, "aotext.yaml", "name: plan-bus-plan", "would both write plan-bus-plan.pdf"),
+    ("question-module", {"content/curriculum/other.md": OTHER_MODULE.replace("[1]", "[2]"), "content/worksheet/q02.md": QUESTION.replace("number: 1", "number: 2")}, "content/worksheet/q02.md", "module: planning", "used by module 'other', but says 'module: planning'"),
+    ("worksheet-order", {"content/curriculum/other.md": OTHER_MODULE, QUESTION_PATH: QUESTION.replace("module: planning", "module: other"), MODULE_PATH: MODULE.replace("[1]", "[2]"), "content/worksheet/q02.md": QUESTION.replace("number: 1", "number: 2")}, "content/worksheet/q02.md", "number: 2", "it would run 2, 1: number the questions in the order of their modules"),
     ("log-after-plan-end", {PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-15")}, LOG_PATH, "date: 2026-11-20", "after its plan 'bus-plan' ended on 2026-11-15"),
     ("implausible-date", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    due: 0026-12-31\n")}, PLAN_PATH, "due: 0026-12-31", "is the year mistyped"),
     ("fonts-folder", {"aotext.yaml": PROJECT + "fonts: fonts\n"}, "aotext.yaml", "fonts: fonts", "does not exist"),

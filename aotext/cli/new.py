@@ -42,7 +42,7 @@ def new(type_name: str | None, project_file: Path | None, document_id: str | Non
       aotext new plan --title "Drivers' spring campaign" --scenario bus-drivers
       aotext new reflection --plan bus-drivers-plan
       aotext new conversation --pseudonym Rosa --owner Sam --scenario bus-drivers
-      aotext new question --title "Who holds power here?" --module planning
+      aotext new question --title "What will you do first?" --module conclude
     """
     from aotext.crypto.convert import current_recipients
     from aotext.crypto.names import anonymous_id

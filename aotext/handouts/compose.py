@@ -12,10 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from aotext.agenda import ordered_modules
 from aotext.documents.document import Document
 from aotext.documents.types.base import View
-from aotext.documents.types.module import Activity, Module
+from aotext.documents.types.module import Activity, Module, ordered_modules
 from aotext.documents.types.plan import Plan
 from aotext.handouts.labels import labels
 from aotext.project import Handout, Project, language

@@ -1,5 +1,6 @@
 """Rules for the workshop itself: modules fit their time and order, and the
-worksheet's questions are numbered 1..N and all used."""
+worksheet's questions are numbered 1..N, all used, each in the module that
+uses it, and numbered in the order the worksheet prints them."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from aotext.corpus import Corpus
-from aotext.documents.types.module import Module
-from aotext.documents.types.question import Question
+from aotext.documents.types.module import Module, ordered_modules
+from aotext.documents.types.question import Question, worksheet_order
 from aotext.rules.base import Finding, rule
 
 
@@ -67,3 +68,54 @@ def question_unused(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 f"no activity uses question {question.number}: add {question.number} to the 'questions:' of the "
                 "activity where participants answer it, or remove the question"
             )
+
+
+@rule("question-module", "a worksheet question whose 'module:' is not the module whose activity uses it")
+def question_module(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    questions = corpus.all(Question)
+    if not questions:
+        return
+    users: dict[int, list[str]] = defaultdict(list)
+    for module in corpus.all(Module):
+        for number in {number for activity in module.activities for number in activity.questions}:
+            users[number].append(module.id or module.path)
+    for question in questions:
+        using = users.get(question.number) if question.number is not None else None
+        if using and question.module not in using:
+            yield question.source, ("module",), (
+                f"question {question.number} is used by module {' and '.join(repr(u) for u in using)}, but says "
+                f"'module: {question.module}', so the worksheet prints it under the wrong heading: write "
+                f"'module: {using[0]}'")
+
+
+@rule("worksheet-order", "worksheet questions not numbered in the order of their modules, so the worksheet prints them out of order")
+def worksheet_order_rule(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    questions = [question for question in corpus.all(Question) if question.number is not None]
+    if not questions:
+        return
+    modules = ordered_modules(corpus.all(Module))
+    place = {module.id: index for index, module in enumerate(modules)}
+    printed = ", ".join(_runs([q.number or 0 for q in worksheet_order(questions, modules)]))
+    latest: Question | None = None  # of the questions numbered so far, the one of the latest module
+    for question in sorted(questions, key=lambda q: q.number or 0):
+        if question.module not in place:
+            continue  # unknown-reference says so
+        if latest is not None and place[question.module] < place[latest.module]:
+            yield question.source, ("number",), (
+                f"question {question.number} is in module '{question.module}', which comes before module "
+                f"'{latest.module}' of question {latest.number}, and the worksheet prints the questions module by "
+                f"module, so it would run {printed}: number the questions in the order of their modules (each "
+                "question's 'number:' and the 'questions:' of the activities that use it)")
+        elif latest is None or place[question.module] > place[latest.module]:
+            latest = question
+
+
+def _runs(numbers: list[int]) -> list[str]:
+    """[1, 2, 3, 13, 9, 10] -> ['1-3', '13', '9-10']."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return [f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs]

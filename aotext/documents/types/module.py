@@ -3,6 +3,7 @@ participant text and facilitator-only `::: facilitator` blocks."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, get_args
 
 from aotext.documents import fields
@@ -48,6 +49,11 @@ class Module(View):
     def label(self) -> str:
         """'IV. Planning', as agendas and headings show it."""
         return f"{self.section}. {self.title}" if self.section else self.title
+
+
+def ordered_modules(modules: Iterable[Module]) -> list[Module]:
+    """Modules in workshop order (by `order`, then path)."""
+    return sorted(modules, key=lambda m: (m.order if m.order is not None else 10**6, m.path))
 
 
 def read(document: Document) -> Module:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from aotext.documents.types.base import (
     quote,
     slug,
 )
-from aotext.documents.types.module import Module
+from aotext.documents.types.module import Module, ordered_modules
 from aotext.errors import UsageError
 
 if TYPE_CHECKING:
@@ -45,21 +46,46 @@ def read(document: Document) -> Question:
                     answer_lines=fields.whole(data, "answer_lines") or DEFAULT_ANSWER_LINES)
 
 
-def next_number(corpus: Corpus) -> int:
-    return max((q.number for q in corpus.all(Question) if q.number is not None), default=0) + 1
+def worksheet_order(questions: Iterable[Question], modules: Sequence[Module]) -> list[Question]:
+    """The questions as the worksheet prints them: under their modules in
+    workshop order (`modules` so ordered; those of no such module last), by
+    number within each. What lint holds the numbering to, so that the printed
+    worksheet runs 1, 2, 3 ..."""
+    place = {module.id: index for index, module in enumerate(modules)}
+    return sorted(questions, key=lambda q: (place.get(q.module, len(place)), q.number or 0))
+
+
+def number_for(corpus: Corpus, module: Module) -> int:
+    """The number a new question of `module` takes so that the worksheet
+    still prints in number order: the one after the last question of its
+    module or of the modules before it."""
+    modules = ordered_modules(corpus.all(Module))
+    before = {found.id for found in modules[:modules.index(module) + 1]}
+    numbered = [q for q in corpus.all(Question) if q.number is not None]
+    number = max((q.number or 0 for q in numbered if q.module in before), default=0) + 1
+    later = sorted(q.number or 0 for q in numbered if q.module not in before and (q.number or 0) >= number)
+    if later and later[0] == number:
+        taken, renumber = ((f"question {number} belongs", f"it {number + 1}") if len(later) == 1 else
+                           (f"questions {number} to {later[-1]} belong", f"them {number + 1} to {later[-1] + 1}"))
+        raise NewDocumentError(
+            f"the worksheet prints its questions module by module, so a new question of module '{module.id}' must "
+            f"be question {number}, but {taken} to later modules. Renumber {renumber} first (the 'number:' of "
+            "each, and the 'questions:' of the activities that use them), then run this again")
+    return number
 
 
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     module = one_of(corpus, Module, request.module, "--module")
     return [
-        "type: question", f"id: {document_id}", f"number: {next_number(corpus)}",
+        "type: question", f"id: {document_id}", f"number: {number_for(corpus, module)}",
         f"module: {module.id}", f"prompt: {quote(request.title or 'The question, in plain words?')}",
         "answer_lines: 6",
     ]
 
 
 def _base_id(request: NewRequest, corpus: Corpus) -> str:
-    return f"q{next_number(corpus):02d}-{slug(request.title or 'question')}"
+    number = number_for(corpus, one_of(corpus, Module, request.module, "--module"))
+    return f"q{number:02d}-{slug(request.title or 'question')}"
 
 
 def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
@@ -67,7 +93,7 @@ def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
     worksheet uses it: the module's file with one line changed or added, in
     the file's own line endings (so git shows one changed line)."""
     module = one_of(corpus, Module, request.module, "--module")
-    number = next_number(corpus)
+    number = number_for(corpus, module)
     activities = list(module.activities)
     if request.activity:
         activities = [activity for activity in activities if activity.id == request.activity]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
-from aotext.documents.types.question import Question
+from aotext.documents.types.question import Question, worksheet_order
 from aotext.handouts.compose import (
     Composed,
     beneath,
@@ -36,8 +36,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
             as_of: dt.date) -> Composed:
     """Questions grouped under their module, each with its answer space."""
     modules = {module.id: module for module in views(context, Module)}
-    order = {module.id: index for index, module in enumerate(modules_in_order(context))}
-    questions = sorted(views(documents, Question), key=lambda q: (order.get(q.module, len(order)), q.number or 0))
+    questions = worksheet_order(views(documents, Question), modules_in_order(context))
     parts: list[str] = []
     images: dict[str, bytes] = {}
     current: object = object()
