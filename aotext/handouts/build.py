@@ -123,8 +123,8 @@ def run_jobs(jobs: Sequence[Job], project: Project, as_of: dt.date, output_dir: 
     if not needed:
         return report
     remove_leftovers(output_dir)
-    renderers, needed = _renderers(needed, Tools(output_dir / STATE_FOLDER, report.processes, project.fonts_dir),
-                                   report)
+    tools = Tools(output_dir / STATE_FOLDER, report.processes, project.fonts_dir, project.lang)
+    renderers, needed = _renderers(needed, tools, report)
     composer = _Composer(needed, project, as_of)
     pool = ThreadPoolExecutor(max_workers=max(1, jobs_at_once))
     started = {pool.submit(_timed, _build_one, job, composer, renderers[job.output.format], project): job

@@ -22,14 +22,24 @@ _STYLES = """
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="Question"><w:name w:val="Question"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/></w:pPr></w:style>
 <w:style w:type="paragraph" w:customStyle="1" w:styleId="AnswerLine"><w:name w:val="Answer Line"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="999999"/><w:between w:val="single" w:sz="4" w:space="1" w:color="999999"/></w:pBdr><w:spacing w:before="320" w:after="0"/></w:pPr></w:style>
 """
-_FOOTER = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t xml:space="preserve">Page </w:t></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
-    '<w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>'
-)
+
+
+def _footer(page_of: str) -> str:
+    """The page number as the PDF prints it, "1 of 3", the word between in
+    the handout's language (labels.py's "page of")."""
+    def run(inner: str) -> str:
+        return f'<w:r><w:rPr><w:sz w:val="16"/></w:rPr>{inner}</w:r>'
+
+    def field(name: str) -> str:
+        return (run('<w:fldChar w:fldCharType="begin"/>') + run(f'<w:instrText xml:space="preserve"> {name} </w:instrText>')
+                + run('<w:fldChar w:fldCharType="end"/>'))
+
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:p><w:pPr><w:jc w:val="right"/></w:pPr>' + field("PAGE")
+            + run(f'<w:t xml:space="preserve"> {escape(page_of)} </w:t>') + field("NUMPAGES") + '</w:p></w:ftr>')
+
+
 _FOOTER_RELATION = ('<Relationship Id="rIdAotextFooter" Target="footer1.xml" '
                     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"/>')
 _FOOTER_TYPE = ('<Override PartName="/word/footer1.xml" '
@@ -116,9 +126,11 @@ def _cached(cache: Path, kind: str, version: str, recipe: str, make: Callable[[b
     return path
 
 
-def reference_docx(cache: Path, version: str, counter: ProcessCount) -> Path:
-    return _cached(cache, "docx", version, f"{_STYLES}{_FOOTER}",
-                   lambda default: _rewritten(default, _docx_part, {"word/footer1.xml": _FOOTER}), counter)
+def reference_docx(cache: Path, version: str, counter: ProcessCount, page_of: str) -> Path:
+    """The house reference document, its footer's "1 of 3" with `page_of` as the word between."""
+    footer = _footer(page_of)
+    return _cached(cache, "docx", version, f"{_STYLES}{footer}",
+                   lambda default: _rewritten(default, _docx_part, {"word/footer1.xml": footer}), counter)
 
 
 def reference_pptx(cache: Path, version: str, counter: ProcessCount) -> Path:

@@ -99,7 +99,8 @@ end
 
 -- What is for facilitators inside a slide's text or title (a phrase, a
 -- heading, or a block within a list) goes to `notes`, the speaker notes,
--- never on the screen.
+-- never on the screen; so does a footnote's text, which pandoc would put on
+-- a slide of its own at the deck's end, titled "Notes" in English.
 local function pull_notes(block, notes)
   local function pull(inner)
     if is_facilitator(inner) then
@@ -107,8 +108,24 @@ local function pull_notes(block, notes)
       return {}
     end
   end
+  local function footnote(note)
+    notes:extend(note.content)
+    return {}
+  end
   return block:walk({ Span = pull, Link = pull, Code = pull, Image = pull, Div = pull, Header = pull,
-    CodeBlock = pull, Table = pull, Figure = pull })
+    CodeBlock = pull, Table = pull, Figure = pull, Note = footnote })
+end
+
+-- The speaker notes, with the footnotes in them written out after them
+-- (for the same reason as above).
+local function speaker_notes(blocks)
+  local footnotes = pandoc.Blocks({})
+  local notes = blocks:walk({ Note = function(note)
+    footnotes:extend(note.content)
+    return {}
+  end })
+  notes:extend(footnotes)
+  return pandoc.Div(notes, pandoc.Attr("", { "notes" }))
 end
 
 -- A `::: slide` block, with the facilitator material in it as its notes.
@@ -156,7 +173,7 @@ local function slide_body(div)
   local slides, before = found.slides, found.before
   local blocks = pandoc.Blocks({})
   if #before > 0 then  -- what the facilitator says before the first slide: on the module's opening slide
-    blocks:insert(pandoc.Div(before, pandoc.Attr("", { "notes" })))
+    blocks:insert(speaker_notes(before))
   end
   for _, slide in ipairs(slides) do
     local parts, part, lines = {}, {}, 0
@@ -177,7 +194,7 @@ local function slide_body(div)
       blocks:insert(pandoc.Header(2, pandoc.Inlines(title)))
       blocks:extend(blocks_of(piece_list))
       if number == 1 and #slide.notes > 0 then
-        blocks:insert(pandoc.Div(slide.notes, pandoc.Attr("", { "notes" })))
+        blocks:insert(speaker_notes(slide.notes))
       end
     end
   end

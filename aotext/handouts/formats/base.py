@@ -10,7 +10,7 @@ from typing import Protocol
 
 from aotext.handouts.compose import Composed
 from aotext.handouts.render import ProcessCount, RenderError
-from aotext.project import Project
+from aotext.project import Language, Project
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,14 @@ class Renderer(Protocol):
 @dataclass(frozen=True)
 class Tools:
     """What a build gives every format: its state folder (for files made once
-    and kept, like the DOCX reference document), its process counter and the
-    project's fonts folder, if it has one."""
+    and kept, like the DOCX reference document), its process counter, the
+    project's fonts folder, if it has one, and its language (the words of
+    the DOCX footer)."""
 
     state: Path
     counter: ProcessCount
     fonts: Path | None = None
+    lang: Language = "en"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from aotext import __version__
 from aotext.handouts.compose import Composed
 from aotext.handouts.formats.base import OutputFormat, Rendered, Renderer, Tools
+from aotext.handouts.labels import labels
 from aotext.handouts.render import render_office, svgs_as_png
 from aotext.project import Project
 
@@ -15,7 +16,7 @@ from aotext.project import Project
 def prepare(tools: Tools) -> Renderer:
     from aotext.handouts.office import reference_docx  # zip and XML work: only when DOCX is made
 
-    reference = reference_docx(tools.state, __version__, tools.counter)
+    reference = reference_docx(tools.state, __version__, tools.counter, labels(tools.lang)["page of"])
 
     def render(composed: Composed, project: Project, resources: Path) -> Rendered:
         metadata = {**composed.metadata, "author": project.collective}
