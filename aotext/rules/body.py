@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from aotext.documents.document import Document
 from aotext.model import WARNING
 from aotext.rules.base import declare
+from aotext.rules.placeholders import check_placeholders
 from aotext.words import did_you_mean
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
         yield from raw_html(document)
     if document.type == "module":
         yield from _activity_marks(document)
+    yield from check_placeholders(document)
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")

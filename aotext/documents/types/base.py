@@ -9,13 +9,14 @@ import datetime as dt
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from aotext.documents.records import record
 from aotext.errors import Refused, UsageError
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -81,6 +82,9 @@ class Template:
     # The id to start from (made unique by `aotext new`).
     base_id: Callable[[NewRequest, Corpus], str]
     body: str = "Notes, in plain Markdown.\n"
+    # The placeholder texts the front-matter lines write, by where they write
+    # them: lint warns where one is left in place (its body's lines too).
+    placeholders: Mapping[KeyPath, str] = field(default_factory=dict)
     # What the user must give (asked for on a terminal): (prompt, option).
     asks: tuple[tuple[str, str], ...] = ()
     # Another document changed so the new one is used at once (a question

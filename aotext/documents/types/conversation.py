@@ -21,6 +21,7 @@ from aotext.documents.types.base import (
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
 from aotext.errors import UsageError
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -95,6 +96,13 @@ def _stripped(value: str | None) -> str | None:
     return value.strip() if value else None
 
 
+_SAYS: dict[KeyPath, str] = {
+    ("ask",): "What you asked them to do.",
+    ("commitment",): "What they committed to, in their words if you can.",
+    ("follow_up", "how"): "Coffee, a meeting, a call. In person is almost always better.",
+}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     if not request.owner:
         raise UsageError("say who had the conversation with --owner NAME")
@@ -112,11 +120,10 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     lines += [
         f"steps_reached: []  # {', '.join(STEPS)}",
         f"assessment: undecided  # {', '.join(ASSESSMENTS[:-1])} or {ASSESSMENTS[-1]}",
-        "ask: What you asked them to do.",
-        "commitment: What they committed to, in their words if you can.",
+        f"ask: {_SAYS['ask',]}", f"commitment: {_SAYS['commitment',]}",
         "follow_up:",
         f"  date: {request.today + dt.timedelta(days=7)}",
-        "  how: Coffee, a meeting, a call. In person is almost always better.",
+        f"  how: {_SAYS['follow_up', 'how']}",
     ]
     return lines
 
@@ -128,7 +135,7 @@ def _base_id(request: NewRequest, corpus: Corpus) -> str:
 TYPE = DocumentType(
     view=Conversation, read=read, rank=6, folder="conversations",
     description="private notes after a one-on-one: pseudonym, assessment, the ask, the follow-up",
-    template=Template(_lines, _base_id, asks=(("Pseudonym (never a real name)", "--pseudonym"),)),
+    template=Template(_lines, _base_id, asks=(("Pseudonym (never a real name)", "--pseudonym"),), placeholders=_SAYS),
     private_by_default=True,
     references=(Reference("scenario", "scenario"), Reference("plan", "plan")),
 )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 from aotext.documents import fields
 from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -71,13 +72,16 @@ def read(document: Document) -> Module:
     )
 
 
+_SAYS: dict[KeyPath, str] = {("objectives", 0): "What participants will be able to do or understand afterwards."}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     orders = [module.order for module in corpus.all(Module) if module.order is not None]
     return [
         "type: module", f"id: {document_id}", f"title: {quote(request.title or 'New module')}",
         f"order: {max(orders, default=0) + 1}  # where it comes in the workshop: 1 is first",
         "minutes: 15  # time in the room, activities included",
-        "objectives:", "  - What participants will be able to do or understand afterwards.",
+        "objectives:", f"  - {_SAYS['objectives', 0]}",
         "# activities:  (each: id, title, kind, minutes, and the worksheet questions it uses)",
         "#   - id: in-groups", "#     title: Work in small groups", "#     kind: group-activity", "#     minutes: 15",
     ]
@@ -87,7 +91,7 @@ TYPE = DocumentType(
     view=Module, read=read, rank=1, folder="curriculum",
     description="a part of the workshop: minutes, objectives, activities; participant text and facilitator notes",
     template=Template(
-        _lines, title_id, asks=(("Title", "--title"),),
+        _lines, title_id, asks=(("Title", "--title"),), placeholders=_SAYS,
         body=("Write what participants read here, in plain Markdown.\n\n::: facilitator\n"
               "Notes only facilitators see: timings, instructions for the room, questions to ask.\n:::\n"),
     ),

@@ -12,6 +12,7 @@ from aotext.documents import fields
 from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Reference, Template, View, one_of, quote, title_id
 from aotext.documents.types.scenario import Scenario
+from aotext.model import KeyPath
 from aotext.periods import Every, as_every
 
 if TYPE_CHECKING:
@@ -233,6 +234,15 @@ def read(document: Document) -> Plan:
     )
 
 
+_SAYS: dict[KeyPath, str] = {
+    ("goals", 0, "title"): "What we hope to achieve.",
+    ("strategies", 0, "title"): "How we want to achieve it.",
+    ("tactics", 0, "title"): "The first thing we will do.",
+    ("benchmarks", 0, "title"): "What we will count, and how many.",
+    ("benchmarks", 0, "if_missed"): "What we will do if we miss it.",
+}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     scenario = one_of(corpus, Scenario, request.scenario, "--scenario")
     due = request.today + dt.timedelta(days=90)
@@ -240,21 +250,21 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
         "type: plan", f"id: {document_id}", f"title: {quote(request.title or 'New plan')}",
         f"scenario: {scenario.id}", f"started: {request.today}", "reflect_every: 2 weeks",
         "goals:  # what we hope to achieve",
-        "  - id: goal-1", "    title: What we hope to achieve.",
+        "  - id: goal-1", f"    title: {_SAYS['goals', 0, 'title']}",
         "strategies:  # how we want to achieve it",
-        "  - id: strategy-1", "    title: How we want to achieve it.", "    serves: [goal-1]",
+        "  - id: strategy-1", f"    title: {_SAYS['strategies', 0, 'title']}", "    serves: [goal-1]",
         "tactics:  # the nuts and bolts to get there",
-        "  - id: tactic-1", "    title: The first thing we will do.", "    serves: [strategy-1]",
+        "  - id: tactic-1", f"    title: {_SAYS['tactics', 0, 'title']}", "    serves: [strategy-1]",
         "benchmarks:  # how we know we are on our way",
-        "  - id: benchmark-1", "    title: What we will count, and how many.", "    kind: numeric",
+        "  - id: benchmark-1", f"    title: {_SAYS['benchmarks', 0, 'title']}", "    kind: numeric",
         "    measures: [tactic-1]", "    target: 1", "    unit: people", "    combine: sum  # or latest",
         f"    start: {request.today}", f"    due: {due}",
-        "    if_missed: What we will do if we miss it.",
+        f"    if_missed: {_SAYS['benchmarks', 0, 'if_missed']}",
     ]
 
 TYPE = DocumentType(
     view=Plan, read=read, rank=4, folder="plans",
     description="a campaign plan: goals, strategies, tactics and benchmarks for a scenario",
-    template=Template(_lines, title_id, asks=(("Title", "--title"),)),
+    template=Template(_lines, title_id, asks=(("Title", "--title"),), placeholders=_SAYS),
     references=(Reference("scenario", "scenario"),),
 )

@@ -22,6 +22,7 @@ from aotext.documents.types.base import (
 )
 from aotext.documents.types.module import Module, ordered_modules
 from aotext.errors import UsageError
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -74,11 +75,14 @@ def number_for(corpus: Corpus, module: Module) -> int:
     return number
 
 
+_SAYS: dict[KeyPath, str] = {("prompt",): "The question, in plain words?"}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     module = one_of(corpus, Module, request.module, "--module")
     return [
         "type: question", f"id: {document_id}", f"number: {number_for(corpus, module)}",
-        f"module: {module.id}", f"prompt: {quote(request.title or 'The question, in plain words?')}",
+        f"module: {module.id}", f"prompt: {quote(request.title or _SAYS['prompt',])}",
         "answer_lines: 6",
     ]
 
@@ -125,6 +129,6 @@ def _wire(request: NewRequest, corpus: Corpus) -> tuple[Path, str, str]:
 TYPE = DocumentType(
     view=Question, read=read, rank=2, folder="worksheet",
     description="a worksheet question, with its answer space, wired into a module's activity",
-    template=Template(_lines, _base_id, body="Notes, in plain Markdown.\n", also=_wire),
+    template=Template(_lines, _base_id, body="Notes, in plain Markdown.\n", also=_wire, placeholders=_SAYS),
     references=(Reference("module", "module"),),
 )

@@ -117,6 +117,7 @@ def _base_id(request: NewRequest, corpus: Corpus) -> str:
 TYPE = DocumentType(
     view=Reflection, read=read, rank=5, folder="logs",
     description="the log of a reflection meeting, with a measurement slot for each of the plan's benchmarks",
-    template=Template(_lines, _base_id),
+    template=Template(_lines, _base_id,
+                      placeholders={("answers", key): question for key, question in REFLECTION_QUESTIONS.items()}),
     references=(Reference("plan", "plan"),),
 )

@@ -22,6 +22,7 @@ from aotext.documents.types.base import (
 from aotext.documents.types.module import Module
 from aotext.documents.types.scenario import Scenario
 from aotext.errors import UsageError
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -58,6 +59,16 @@ def read(document: Document) -> RoleCard:
     )
 
 
+_SAYS: dict[KeyPath, str] = {
+    ("played_by",): "Who reads this card, e.g. the person playing the organizer, in pairs.",
+    ("situation",): "Who you are, where you are and what is going on, in a few sentences.",
+    ("already_does", 0): "What you already do about it.",
+    ("contradictions", 0): "Where what you say and what you do pull two ways.",
+    ("fears", 0): "What you are afraid of.",
+    ("how_to_play", 0): "How to play the part.",
+}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     module = one_of(corpus, Module, request.module, "--module")
     activities = [activity for activity in module.activities
@@ -73,12 +84,11 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     if request.scenario:
         lines.append(f"scenario: {one_of(corpus, Scenario, request.scenario, '--scenario').id}")
     lines += [
-        "played_by: Who reads this card, e.g. the person playing the organizer, in pairs.",
-        "situation: Who you are, where you are and what is going on, in a few sentences.",
-        "already_does:", "  - What you already do about it.",
-        "contradictions:", "  - Where what you say and what you do pull two ways.",
-        "fears:", "  - What you are afraid of.",
-        "how_to_play:", "  - How to play the part.",
+        f"played_by: {_SAYS['played_by',]}", f"situation: {_SAYS['situation',]}",
+        "already_does:", f"  - {_SAYS['already_does', 0]}",
+        "contradictions:", f"  - {_SAYS['contradictions', 0]}",
+        "fears:", f"  - {_SAYS['fears', 0]}",
+        "how_to_play:", f"  - {_SAYS['how_to_play', 0]}",
     ]
     return lines
 
@@ -87,6 +97,6 @@ TYPE = DocumentType(
     view=RoleCard, read=read, rank=7, folder="roles",
     description="a role card for a practice conversation: the person played, or the organizer's reminders",
     template=Template(_lines, title_id, asks=(("Title", "--title"),),
-                      body="Anything else the card says, in plain Markdown (or nothing).\n"),
+                      body="Anything else the card says, in plain Markdown (or nothing).\n", placeholders=_SAYS),
     references=(Reference("module", "module"), Reference("scenario", "scenario")),
 )

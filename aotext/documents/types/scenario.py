@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from aotext.documents import fields
 from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -60,22 +61,31 @@ def read(document: Document) -> Scenario:
     )
 
 
+_SAYS: dict[KeyPath, str] = {
+    ("setting",): "Where this happens - the workplace, neighborhood or community.",
+    ("people",): "Who is affected, and who we hope will organize.",
+    ("terrain", "networks"): "How do people relate to each other? What networks exist already?",
+    ("terrain", "enemies", 0): "Who is against us?",
+    ("terrain", "history"): "What is the history of struggle here?",
+    ("terrain", "repression"): "What kind of repression might we face?",
+}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     return [
         "type: scenario", f"id: {document_id}", f"title: {quote(request.title or 'New scenario')}",
-        "setting: Where this happens - the workplace, neighborhood or community.",
-        "people: Who is affected, and who we hope will organize.",
+        f"setting: {_SAYS['setting',]}", f"people: {_SAYS['people',]}",
         "terrain:",
-        "  networks: How do people relate to each other? What networks exist already?",
-        "  enemies:", "    - Who is against us?",
+        f"  networks: {_SAYS['terrain', 'networks']}",
+        "  enemies:", f"    - {_SAYS['terrain', 'enemies', 0]}",
         "  allies: []  # who could stand with us?",
-        "  history: What is the history of struggle here?",
-        "  repression: What kind of repression might we face?",
+        f"  history: {_SAYS['terrain', 'history']}",
+        f"  repression: {_SAYS['terrain', 'repression']}",
     ]
 
 
 TYPE = DocumentType(
     view=Scenario, read=read, rank=3, folder="scenarios",
     description="an organizing scenario: the place, the people, the terrain of the struggle",
-    template=Template(_lines, title_id, asks=(("Title", "--title"),)),
+    template=Template(_lines, title_id, asks=(("Title", "--title"),), placeholders=_SAYS),
 )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from aotext.documents import fields
 from aotext.documents.records import record
 from aotext.documents.types.base import DocumentType, NewRequest, Template, View, quote, title_id
+from aotext.model import KeyPath
 
 if TYPE_CHECKING:
     from aotext.corpus import Corpus
@@ -77,6 +78,9 @@ def read(document: Document) -> Sheet:
     )
 
 
+_SAYS: dict[KeyPath, str] = {("questions", 0, "prompt"): "A question, in plain words?"}
+
+
 def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     return [
         "type: sheet", f"id: {document_id}", f"title: {quote(request.title or 'New sheet')}",
@@ -84,7 +88,7 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
         "# checklist (item, why), references (title, by, what, used_in),",
         "# questions (prompt, lines, choices) and table (columns, rows).",
         "questions:",
-        "  - prompt: A question, in plain words?",
+        f"  - prompt: {_SAYS['questions', 0, 'prompt']}",
         f"    lines: {DEFAULT_ANSWER_LINES}  # blank lines to write the answer on",
     ]
 
@@ -93,5 +97,5 @@ TYPE = DocumentType(
     view=Sheet, read=read, rank=8, folder="kit",
     description="a sheet of the trainer's kit: a checklist, readings, questions to answer or a table to fill in",
     template=Template(_lines, title_id, asks=(("Title", "--title"),),
-                      body="What the sheet says at the top, in plain Markdown.\n"),
+                      body="What the sheet says at the top, in plain Markdown.\n", placeholders=_SAYS),
 )
