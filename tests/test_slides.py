@@ -43,7 +43,9 @@ def text_width(text: str, size: float) -> float:
 
 
 def wrapped_lines(text: str, size: float, width: float) -> int:
-    """How many lines `text` takes in `width` points, wrapped at spaces."""
+    """How many lines `text` takes in `width` points, wrapped at spaces (code keeps its own lines)."""
+    if "\n" in text or "\v" in text:
+        return sum(wrapped_lines(line, size, width) for line in re.split("[\n\v]", text))
     lines, line = 1, ""
     for word in text.split():
         trial = f"{line} {word}".strip()
@@ -227,3 +229,55 @@ def test_a_slide_block_inside_another_block_reaches_the_deck(repo):
     shown = [(title, text) for title, text, _ in slides if text]
     for words in ("Nested-In-Activity.", "Anidado-En-Español.", "Nested-In-A-List.", "Nested-In-A-Quote."):
         assert any(words in text and title == "Nested slides" for title, text in shown), (words, shown)
+
+
+LONG = ("Organizing starts where people already are: in the yard before the routes, at the break table, in the group "
+        "chat that nobody admits to reading. ") * 5
+CODE = "\n".join(f"line-{number:02d} of the phone tree: call the next driver" for number in range(1, 13))
+CROWDED = f"""
+## Too much for one slide
+
+::: slide
+{LONG}
+:::
+
+## A phone tree
+
+::: slide
+```
+{CODE}
+```
+:::
+
+## A picture
+
+::: slide
+![The yard before the routes](yard.png)
+
+Drivers-Talk-Here before the routes start, every morning.
+:::
+"""
+
+
+def test_a_long_paragraph_code_and_a_picture_with_text_go_on_over_slides_that_fit(repo):
+    from helpers import MODULE, PROJECT, invoke, png
+
+    root = repo({"aotext.yaml": PROJECT + "  - name: slides\n    title: Slides\n    layout: slides\n"
+                 "    audience: facilitator\n    formats: [pptx]\n",
+                 "content/curriculum/planning.md": MODULE + CROWDED, "content/curriculum/yard.png": png(0, 90, 0)})
+    result = invoke("build", "--only", "slides", "--as-of", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    deck = pptx.Presentation(str(root / "build/slides.pptx"))
+    body, body_margins = sizes(deck, "bodyStyle"), margins(deck, "bodyStyle")
+    problems = [f"{slide.shapes.title.text}: {problem}" for slide in deck.slides for shape in slide.placeholders
+                if shape.has_text_frame and shape != slide.shapes.title
+                for problem in overflow(shape, body, body_margins, 0.2)]
+    assert problems == []
+    shown = " ".join(text for _, text, _ in slide_texts(deck))
+    assert " ".join(shown.split()).count("Organizing starts where people") == 5
+    assert all(line in shown for line in CODE.splitlines())
+    for slide in deck.slides:
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        texts = [shape for shape in slide.placeholders if shape.has_text_frame and shape != slide.shapes.title
+                 and "Drivers-Talk-Here" in shape.text_frame.text]
+        assert not (pictures and texts), slide.shapes.title.text

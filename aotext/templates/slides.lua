@@ -21,7 +21,22 @@ local SLIDE_LINES, LINE_CHARS = 7, 44
 -- A slide title fits one line of about this many letters (see office.py's TITLE_SIZE).
 local TITLE_CHARS = 34
 
+-- A picture fills its slide: pandoc would draw the text beside it over it.
+local function has_picture(block)
+  local found = false
+  block:walk({ Image = function() found = true end })
+  return found
+end
+
+-- Code keeps its lines as typed: each takes at least one.
+local function code_lines(line)
+  return math.max(1, math.ceil((utf8.len(line) or #line) / LINE_CHARS))
+end
+
 local function lines_of(block)
+  if has_picture(block) then
+    return SLIDE_LINES
+  end
   if block.t == "BulletList" or block.t == "OrderedList" then
     local count = 0
     for _, item in ipairs(block.content) do
@@ -31,10 +46,70 @@ local function lines_of(block)
     end
     return count
   end
+  if block.t == "CodeBlock" then
+    local count = 0
+    for line in (block.text .. "\n"):gmatch("(.-)\n") do
+      count = count + code_lines(line)
+    end
+    return count
+  end
   return math.max(1, math.ceil(utf8.len(pandoc.utils.stringify(block)) / LINE_CHARS))
 end
 
--- The pieces a slide can be cut between: paragraphs, and each item of a list.
+-- Code too long for one slide, cut between its lines into code that fits one.
+local function cut_code(block)
+  local chunks, lines, count = {}, {}, 0
+  for line in (block.text .. "\n"):gmatch("(.-)\n") do
+    if #lines > 0 and count + code_lines(line) > SLIDE_LINES then
+      chunks[#chunks + 1], lines, count = pandoc.CodeBlock(table.concat(lines, "\n"), block.attr), {}, 0
+    end
+    lines[#lines + 1], count = line, count + code_lines(line)
+  end
+  chunks[#chunks + 1] = pandoc.CodeBlock(table.concat(lines, "\n"), block.attr)
+  return chunks
+end
+
+local function ends_sentence(inline)
+  local text = pandoc.utils.stringify(inline):gsub("[%)\"'\u{201D}\u{2019}\u{BB}]+$", "")
+  return text:match("[%.%?!]$") ~= nil
+end
+
+-- A paragraph too long for one slide, cut into paragraphs that each fit
+-- one: after the last sentence that fits, else between words.
+local function cut_paragraph(block)
+  local budget, chunks, current, size = SLIDE_LINES * LINE_CHARS, {}, {}, 0
+  local function emit(upto)
+    local kept, rest = {}, {}
+    for index, inline in ipairs(current) do
+      if index < upto then
+        kept[#kept + 1] = inline
+      elseif index > upto then
+        rest[#rest + 1] = inline
+      end
+    end
+    chunks[#chunks + 1] = pandoc[block.t](kept)
+    current, size = rest, utf8.len(pandoc.utils.stringify(pandoc.Inlines(rest)))
+  end
+  for _, inline in ipairs(block.content) do
+    local length = utf8.len(pandoc.utils.stringify(inline))
+    if inline.t ~= "Space" and inline.t ~= "SoftBreak" and #current > 0 and size + length > budget then
+      local space, sentence = nil, nil
+      for index = 2, #current do
+        if current[index].t == "Space" or current[index].t == "SoftBreak" then
+          space = index
+          sentence = ends_sentence(current[index - 1]) and index or sentence
+        end
+      end
+      emit(sentence or space or #current + 1)
+    end
+    current[#current + 1], size = inline, size + length
+  end
+  emit(#current + 1)
+  return chunks
+end
+
+-- The pieces a slide can be cut between: paragraphs (a long one in parts),
+-- code (a long one in parts), and each item of a list.
 local function pieces_of(blocks)
   local pieces = {}
   for _, block in ipairs(blocks) do
@@ -42,6 +117,11 @@ local function pieces_of(blocks)
       for number, item in ipairs(block.content) do
         pieces[#pieces + 1] = { list = block, item = item, number = number,
           lines = lines_of(pandoc.BulletList({ item })) }
+      end
+    elseif lines_of(block) > SLIDE_LINES and (block.t == "CodeBlock" or block.t == "Para" or block.t == "Plain")
+        and not has_picture(block) then
+      for _, chunk in ipairs(block.t == "CodeBlock" and cut_code(block) or cut_paragraph(block)) do
+        pieces[#pieces + 1] = { block = chunk, lines = lines_of(chunk) }
       end
     else
       pieces[#pieces + 1] = { block = block, lines = lines_of(block) }
