@@ -139,7 +139,7 @@ def test_docx_uses_the_house_styles(built):
     notes = [p.text for p in guide.paragraphs if p.style.name == "Facilitator Note"]
     assert FACILITATOR_WORDS + "." in notes
     footer = guide.sections[0].footer.paragraphs[0]
-    assert "Page" in footer.text  # the page number itself is a field Word fills in
+    assert footer.text == " of "  # "1 of 3": the page and the number of pages are fields Word fills in
 
 
 def test_one_page_plan_is_one_page(built):
