@@ -77,18 +77,23 @@ def test_a_note_answered_at_the_terminal(repo, tmp_path):
     assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
 
 
+def _stopped_with_no_note_written(child, root: Path) -> None:
+    """aotext note stopped in one plain line, exit 1, with no note written and no traceback."""
+    child.expect("Stopped: nothing was written.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert sorted(p.name for p in (root / "content/conversations").iterdir()) == ["talk-nia.md"]
+    assert "Traceback" not in (root / "terminal.log").read_text(encoding="utf-8")
+
+
 def test_ctrl_c_half_way_writes_nothing_and_prints_no_traceback(repo, tmp_path):
     repo()
     child = spawn(tmp_path, "note")
     answer(child, "Pseudonym", "Rosa\r")
     answer(child, "Who had the conversation", "Sam\r")
     answer(child, "When was it", CTRL_C)
-    child.expect("Stopped: nothing was written.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 1
-    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
-    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+    _stopped_with_no_note_written(child, tmp_path)
 
 
 def test_a_log_answered_at_the_terminal_skips_a_benchmark_and_says_what_changed(repo, tmp_path):
@@ -179,12 +184,7 @@ def test_ctrl_d_at_a_list_stops_as_ctrl_c_does(repo, tmp_path, question):
     if question == "Your assessment":
         answer(child, "Which steps", "\r")
     answer(child, question, CTRL_D)
-    child.expect("Stopped: nothing was written.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 1
-    assert sorted(p.name for p in (tmp_path / "content/conversations").iterdir()) == ["talk-nia.md"]
-    assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
+    _stopped_with_no_note_written(child, tmp_path)
 
 
 def test_write_this_note_answered_neither_yes_nor_no_is_asked_again_in_plain_words(repo, tmp_path):

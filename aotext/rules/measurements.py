@@ -46,30 +46,36 @@ def _line(log: Reflection, slot: Measurement) -> int:
     return log.source.position(("measurements", slot.index))[0]
 
 
-@rule("measured-twice", "a benchmark measured twice for the same day where only one answer can stand "
-      "(a question on a scale, or a count that takes the latest), in one log or in two")
-def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+def _again(corpus: Corpus, adding_up: bool) -> Iterator[tuple[Reflection, Benchmark, Measurement, Measurement]]:
+    """(log, benchmark, first, again) for each measurement of a benchmark that
+    its log has measured already for the same day: among the counts that add
+    up (`adding_up`), or among the answers of which only one can stand."""
     for reflection in _repeating(corpus):
         plan = corpus.find_view(reflection.plan, Plan)
         if plan is None:
             continue
         first: dict[tuple[str, dt.date | None], Measurement] = {}
-        for measurement in reflection.measurements:
-            benchmark = plan.benchmark(measurement.benchmark)
-            if benchmark is None or benchmark.id is None or not records_something(measurement) \
-                    or not _one_answer(benchmark):
-                continue  # two counts that add up (sign-ups at two yards) are counted-twice's
-            day = measurement.counted_on or reflection.date
-            if (benchmark.id, day) in first:
-                what = "answer" if isinstance(benchmark, ScaleBenchmark) else "count"
-                earlier = first[benchmark.id, day]
-                yield reflection.source, ("measurements", measurement.index, "benchmark"), (
-                    f"benchmark '{benchmark.id}' is already measured at item #{earlier.index + 1} of this log "
-                    f"(line {_line(reflection, earlier)}), for the same day, and only one {what} can stand: keep "
-                    "one, or give each its own 'counted_on:' date"
-                )
-            else:
-                first[benchmark.id, day] = measurement
+        for slot in reflection.measurements:
+            benchmark = plan.benchmark(slot.benchmark)
+            if benchmark is None or benchmark.id is None or _one_answer(benchmark) == adding_up \
+                    or not (slot.value is not None if adding_up else records_something(slot)):
+                continue
+            earlier = first.setdefault((benchmark.id, slot.counted_on or reflection.date), slot)
+            if earlier is not slot:
+                yield reflection, benchmark, earlier, slot
+
+
+@rule("measured-twice", "a benchmark measured twice for the same day where only one answer can stand "
+      "(a question on a scale, or a count that takes the latest), in one log or in two")
+def measured_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    # Two counts that add up (sign-ups at two yards) are counted-twice's.
+    for reflection, benchmark, earlier, measurement in _again(corpus, adding_up=False):
+        what = "answer" if isinstance(benchmark, ScaleBenchmark) else "count"
+        yield reflection.source, ("measurements", measurement.index, "benchmark"), (
+            f"benchmark '{benchmark.id}' is already measured at item #{earlier.index + 1} of this log "
+            f"(line {_line(reflection, earlier)}), for the same day, and only one {what} can stand: keep "
+            "one, or give each its own 'counted_on:' date"
+        )
     for plan in corpus.all(Plan):
         yield from _disagreeing_logs(corpus, plan)
 
@@ -109,22 +115,12 @@ def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
 @rule("counted-twice", "a count that adds up (combine: sum) entered twice in one log for the same day, with no "
       "notes that tell the two apart, which the summary adds together", severity=WARNING)
 def counted_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for reflection in _repeating(corpus):
-        plan = corpus.find_view(reflection.plan, Plan)
-        if plan is None:
-            continue
-        first: dict[tuple[str, dt.date | None], Measurement] = {}
-        for slot in reflection.measurements:
-            benchmark = plan.benchmark(slot.benchmark)
-            if benchmark is None or benchmark.id is None or slot.value is None or _one_answer(benchmark):
-                continue
-            day = slot.counted_on or reflection.date
-            earlier = first.setdefault((benchmark.id, day), slot)
-            # Two counts that each say what they counted (sign-ups at two yards) are two on purpose.
-            if earlier is not slot and not (earlier.note and slot.note and earlier.note != slot.note):
-                yield reflection.source, ("measurements", slot.index, "benchmark"), (
-                    f"benchmark '{benchmark.id}' is already counted at item #{earlier.index + 1} of this log "
-                    f"(line {_line(reflection, earlier)}), for the same day, and the summary adds both "
-                    f"({_answer(earlier)} and {_answer(slot)}). If they are one count, keep one; if they are two, "
-                    "say in each one's 'note:' what it counted (sign-ups at the north yard, at the south yard)"
-                )
+    for reflection, benchmark, earlier, slot in _again(corpus, adding_up=True):
+        # Two counts that each say what they counted (sign-ups at two yards) are two on purpose.
+        if not (earlier.note and slot.note and earlier.note != slot.note):
+            yield reflection.source, ("measurements", slot.index, "benchmark"), (
+                f"benchmark '{benchmark.id}' is already counted at item #{earlier.index + 1} of this log "
+                f"(line {_line(reflection, earlier)}), for the same day, and the summary adds both "
+                f"({_answer(earlier)} and {_answer(slot)}). If they are one count, keep one; if they are two, "
+                "say in each one's 'note:' what it counted (sign-ups at the north yard, at the south yard)"
+            )

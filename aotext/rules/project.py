@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from aotext.agenda import MIDNIGHT, build_agenda, clock
+from aotext.agenda import MIDNIGHT, AgendaDay, build_agenda, clock
 from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
@@ -17,19 +17,27 @@ from aotext.documents.types import TYPES
 from aotext.documents.types.module import Module
 from aotext.handouts.fonts import FONT_SUFFIXES, font_files, is_font
 from aotext.model import KeyPath
-from aotext.project import Handout, Project, day_entries, read_project, timed_days
+from aotext.project import Day, Handout, Project, day_entries, read_project, timed_days
 from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean, plural
 
 
+def _agenda(corpus: Corpus) -> list[tuple[Document, int, Day, AgendaDay]]:
+    """(project file, index, day as written, day as timed) for each workshop
+    day, worked out once for the rules that check the agenda's times."""
+    def timed() -> list[tuple[Document, int, Day, AgendaDay]]:
+        project = corpus.checked_project
+        if project is None:
+            return []
+        days = timed_days(project.data)
+        agenda = build_agenda(corpus.all_everywhere(Module), [day for _, day in days])
+        return [(project, index, day, found) for (index, day), found in zip(days, agenda, strict=True)]
+    return corpus.memo("timed-agenda", timed)
+
+
 @rule("agenda-overrun", "a workshop day whose modules and breaks run past the day's end")
 def agenda_overrun(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    project = corpus.checked_project
-    if project is None:
-        return
-    days = timed_days(project.data)
-    agenda = build_agenda(corpus.all_everywhere(Module), [day for _, day in days])
-    for (index, day), timed in zip(days, agenda, strict=True):
+    for project, index, day, timed in _agenda(corpus):
         if timed.overrun:
             yield project, ("workshop", "days", index, "end"), (
                 f"day {index + 1} runs until {clock(timed.finish)}, {plural(timed.overrun, 'minute')} past its end at "
@@ -56,12 +64,7 @@ def agenda_day_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 @rule("agenda-past-midnight", "a workshop day with no end whose modules run past midnight")
 def agenda_past_midnight(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    project = corpus.checked_project
-    if project is None:
-        return
-    days = timed_days(project.data)
-    agenda = build_agenda(corpus.all_everywhere(Module), [day for _, day in days])
-    for (index, day), timed in zip(days, agenda, strict=True):
+    for project, index, day, timed in _agenda(corpus):
         # A day with an end is held to it by agenda-overrun.
         if day.end is None and timed.finish > MIDNIGHT:
             yield project, ("workshop", "days", index, "start"), (
