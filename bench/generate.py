@@ -192,10 +192,12 @@ def write_plans(root: Path, r: random.Random, plans: int, logs: int, scenarios: 
 
 
 def write_workshop(root: Path, r: random.Random, modules: int, questions: int) -> None:
-    """Modules in order 1..M and questions numbered 1..Q; module (q - 1) % M uses question q."""
+    """Modules in order 1..M and questions numbered 1..Q in module order (the
+    worksheet prints them module by module): each module uses a run of them."""
     ids = [f"{r.choice(OBJECTS).removeprefix('the ').replace(' ', '-')}-m{i + 1}" for i in range(modules)]
+    owner = [(number - 1) * modules // questions for number in range(1, questions + 1)]  # a module index each
     for index, module_id in enumerate(ids):
-        numbers = list(range(index + 1, questions + 1, modules))
+        numbers = [number for number in range(1, questions + 1) if owner[number - 1] == index]
         is_break = not numbers and r.random() < 0.3
         slots = 1 if is_break else r.randint(max(1, min(len(numbers), 2)), 4)
         activities = [{"id": f"activity-{a + 1}", "title": phrase(r), "minutes": r.randint(5, 30),
@@ -209,7 +211,7 @@ def write_workshop(root: Path, r: random.Random, modules: int, questions: int) -
     for number in range(1, questions + 1):
         question_id = f"q{number:04d}-{r.choice(OBJECTS).removeprefix('the ').replace(' ', '-')}"
         prompt = f"Who in your scenario {r.choice(VERBS)} {r.choice(OBJECTS)}, and why?"
-        data = {"id": question_id, "number": number, "module": ids[(number - 1) % modules], "prompt": prompt,
+        data = {"id": question_id, "number": number, "module": ids[owner[number - 1]], "prompt": prompt,
                 "answer_lines": r.randint(4, 12)}
         write(root, "question", question_id, data, prose(r, 1, 3))
 
