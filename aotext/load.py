@@ -21,8 +21,10 @@ from typing import Any
 import yaml  # noqa: F401 - tests watch yaml.compose through this module
 
 from aotext.crypto.sealed import Sealed, id_of, is_encrypted, sealed_message, unseal
+from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.frontmatter_handler import AotextHandler
+from aotext.handouts.fonts import uncommon
 from aotext.model import ERROR, WARNING, KeyPath, Position, Problem
 
 # The project file's default name, at the top of a repository: plain YAML, no
@@ -278,8 +280,8 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
 
     data, positions, yaml_problems = parse_yaml(shown, frame.front, lines, first_line=2)
     problems.extend(yaml_problems)
-    document = Document(shown, data, frame.body, frame.body_line, positions,
-                        encrypted=encrypted) if data is not None else None
+    document = Document(shown, data, frame.body, frame.body_line, positions, encrypted=encrypted,
+                        uncommon=_uncommon(frame.front, data, frame.body)) if data is not None else None
     if document is not None and encrypted and document.id and document.id != id_of(shown):
         line, column = document.position(("id",))
         problems.append(Problem(shown, line, column, "encrypted-name", ERROR, (
@@ -292,6 +294,12 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
             "this document is encrypted but says private: false; readers without a key take every encrypted "
             "document for private, so handouts would differ by who builds them. Remove the line with aotext edit")))
     return Loaded(shown, document, sorted(problems))
+
+
+def _uncommon(front: str, data: dict[str, Any], body: str) -> frozenset[str]:
+    """The characters of the texts a handout may print that lint must ask the
+    fonts about: the front matter's values (not its keys or comments), the body."""
+    return uncommon([body, *(text for _, text in fields.every_text(data))] if not front.isascii() else [body])
 
 
 def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:

@@ -61,6 +61,7 @@ CASES = [
     ("followup-before-conversation", {CONVERSATION_PATH: CONVERSATION.replace("date: 2026-11-21", "date: 2026-11-01")}, CONVERSATION_PATH, "date: 2026-11-01", "before the conversation"),
     ("unknown-type", {"content/plans/x.md": "---\ntype: plann\nid: x\n---\n"}, "content/plans/x.md", "type: plann", "did you mean 'plan'"),
     ("unknown-type", {"content/plans/x.md": "---\nid: x\n---\n"}, "content/plans/x.md", "---", "no 'type:'"),
+    ("unprintable-character", {MODULE_PATH: MODULE.replace("title: Planning", "title: Planning ✊", 1)}, MODULE_PATH, "title: Planning ✊", "the fonts cannot show '✊'"),
     ("agenda-overrun", {"aotext.yaml": PROJECT.replace('end: "11:00"', 'end: "10:20"')}, "aotext.yaml", 'end: "10:20"', "10 minutes past its end"),
     ("agenda-day-order", {"aotext.yaml": PROJECT.replace('    - start: "10:00"\n      end: "11:00"\n', '    - date: 2027-01-16\n      start: "10:00"\n      modules: [planning]\n    - date: 2027-01-15\n      start: "10:00"\n      modules: []\n')}, "aotext.yaml", "date: 2027-01-15", "before day 1 (2027-01-16)"),
     ("agenda-past-midnight", {"aotext.yaml": PROJECT.replace('start: "10:00"\n      end: "11:00"', 'start: "23:50"')}, "aotext.yaml", 'start: "23:50"', "runs past midnight, until 00:20"),

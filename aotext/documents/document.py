@@ -34,6 +34,9 @@ class Document:
     # Only what an encrypted file's name tells (its id and type), for a reader
     # without the key: it answers references, and nothing else sees it.
     sealed: bool = False
+    # The characters of its texts that lint must ask the PDF's fonts about
+    # (aotext.handouts.fonts.uncommon): found as it is read, when the body is at hand.
+    uncommon: frozenset[str] = frozenset()
 
     # Its type, id and privacy are asked for over a hundred thousand times a
     # lint at 20,000 documents, by the corpus's indexes and its rules: each is

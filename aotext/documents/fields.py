@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from aotext.model import KeyPath
+
 Data = Mapping[str, Any]
 
 
@@ -98,3 +100,15 @@ def words(data: Data, key: str) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()
     return tuple(str(item) for item in value if isinstance(item, (str, int, float)) and not isinstance(item, bool))
+
+
+def every_text(value: object, key_path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    """(key path, text) of every text in a value, however deep, in order."""
+    if isinstance(value, str):
+        yield key_path, value
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from every_text(item, (*key_path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from every_text(item, (*key_path, index))

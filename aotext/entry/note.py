@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from aotext.corpus import Corpus
 from aotext.crypto.names import anonymous_id
+from aotext.documents import fields
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
@@ -84,19 +85,11 @@ def public_mentions(corpus: Corpus, name: str) -> list[str]:
     for document in corpus.documents:
         if document.private or document.role != "document":
             continue
-        if word.search(document.body) or any(word.search(text) for text in _texts(document.data)):
+        if word.search(document.body) or any(word.search(text) for _, text in fields.every_text(document.data)):
             found.append(document.path)
     return found
 
 
-def _texts(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, Mapping):
-        return [text for item in value.values() for text in _texts(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _texts(item)]
-    return []
 
 
 def proposed_follow_up(assessment: str | None, day: dt.date, cadence: Cadence) -> dt.date | None:

@@ -21,6 +21,7 @@ import io
 import re
 import struct
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.util import find_spec
@@ -38,6 +39,25 @@ FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
 _SELECTORS = ((0x180B, 0x180F), (0xFE00, 0xFE0F), (0xE0100, 0xE01EF))
 # A table tag in a font's table directory: four printable ASCII letters.
 _TAG = re.compile(rb"[ -~]{4}")
+
+
+# What the fonts every build carries show for sure: ASCII, Latin with its
+# accents, Cyrillic, punctuation, currency, letter-like symbols and arrows (a
+# test checks typst's fonts against it). Lint reads the fonts only for a
+# document that uses a character outside these (an emoji, another script).
+COMMONLY_SHOWN = frozenset(chr(code) for first, last in (
+    (0x00, 0x24F), (0x400, 0x4FF), (0x1E00, 0x1EFF), (0x2000, 0x2064), (0x20A0, 0x20C0), (0x2100, 0x214F),
+    (0x2190, 0x21FF)) for code in range(first, last + 1))
+
+
+def uncommon(texts: Iterable[str]) -> frozenset[str]:
+    """The characters of `texts` outside COMMONLY_SHOWN: for most texts none,
+    found at C speed (a test per text, then a set only for those that need one)."""
+    found: set[str] = set()
+    for text in texts:
+        if not text.isascii():
+            found.update(text)
+    return frozenset(found - COMMONLY_SHOWN) if found else frozenset()
 
 
 def font_files(folder: Path) -> list[Path]:

@@ -6,11 +6,11 @@ counted, never quoted: its words stay out of what the build prints."""
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from aotext.documents import fields
 from aotext.documents.document import Document
-from aotext.model import KeyPath
 from aotext.project import Project
 from aotext.words import plural
 
@@ -73,20 +73,9 @@ def _script(char: str) -> str | None:
 
 def _document_lines(document: Document) -> list[tuple[int, str]]:
     """(line, text) of the front matter's texts and the body's lines, in the file's order."""
-    front = [(document.position(key_path)[0], text) for key_path, text in _texts(document.data, ())]
+    front = [(document.position(key_path)[0], text) for key_path, text in fields.every_text(document.data)]
     body = [(document.body_line + offset, text) for offset, text in enumerate(document.body.splitlines())]
     return sorted(front) + body
-
-
-def _texts(value: object, key_path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
-    if isinstance(value, str):
-        yield key_path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _texts(item, (*key_path, str(key)))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _texts(item, (*key_path, index))
 
 
 def _file_lines(path: Path) -> list[tuple[int, str]]:

@@ -53,13 +53,14 @@ class CachedDocument(Document):
         return None
 
     def __getattr__(self, name: str) -> Any:
-        if name not in ("data", "body", "body_line", "read_positions"):
+        if name not in ("data", "body", "body_line", "read_positions", "uncommon"):
             raise AttributeError(name)
         # Unchanged since the cache was written, so it reads as it read then.
         document = load_file(Path(self.path)).document
         self.data = document.data if document is not None else {}
         self.read_positions = document.read_positions if document is not None else {}
         self.body, self.body_line = "", document.body_line if document is not None else 0
+        self.uncommon = document.uncommon if document is not None else frozenset()
         return getattr(self, name)
 
 

@@ -4,6 +4,7 @@ from aotext.rules import (  # noqa: F401 - registers
     body,
     body_markup,
     body_pictures,
+    characters,
     conversations,
     dates,
     documents,
