@@ -30,7 +30,7 @@ def encrypt(project_file: Path | None) -> None:
     Examples:
       aotext encrypt
     """
-    from aotext.crypto.convert import convert, current_recipients, ensure_gitattributes
+    from aotext.crypto.convert import GITATTRIBUTES_LINE, convert, current_recipients, ensure_attributes
     from aotext.crypto.identity import load_keys
     from aotext.crypto.names import named_in_id
     from aotext.crypto.place import find_place
@@ -62,8 +62,10 @@ def encrypt(project_file: Path | None) -> None:
     names = ", ".join(person.name for person in people)
     click.echo(f"{count} document{'s' if count != 1 else ''} encrypted for {len(people)} "
                f"{'people' if len(people) != 1 else 'person'} ({names}).")
-    if done.encrypted and ensure_gitattributes(place.root):
-        click.echo("Added '*.md.age diff=age' to .gitattributes, so git diff can show key holders the changes.")
+    if done.encrypted and ensure_attributes(place.root / ".gitattributes"):
+        click.echo(f"Added '{GITATTRIBUTES_LINE}' to .gitattributes, so git diff can show key holders the changes "
+                   "and git never joins two versions of an encrypted document into one nobody can read. Commit it "
+                   "with the documents.")
     if done.in_history:
         click.echo("warning: git already holds these in plain text, in its history: " + ", ".join(done.in_history)
                    + ". Encrypting them now does not remove those old versions: anyone with a copy of the "

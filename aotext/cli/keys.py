@@ -88,24 +88,28 @@ def init(no_git_diff: bool) -> None:
     click.echo(f"  {public}")
     click.echo(f"Someone who already has a key adds you with: aotext keys add YOUR-NAME {public}")
     if not no_git_diff and _configure_git_diff():
-        click.echo("git diff in this repository now shows the decrypted changes of encrypted documents to you.")
+        click.echo("git diff in this repository now shows the decrypted changes of encrypted documents to you "
+                   "(set in .git/config and .git/info/attributes: this copy only, nothing to commit).")
 
 
 def _configure_git_diff() -> bool:
-    """Set this repository's own git config (never pushed) so that git diff
-    decrypts .md.age files with `aotext keys show`, and make sure
-    .gitattributes names them. False outside a git repository."""
-    from aotext.crypto.convert import ensure_gitattributes
+    """Set this copy of the repository's own git config and attributes (in
+    .git, never pushed) so that git diff decrypts .md.age files with `aotext
+    keys show`. Never .gitattributes: a file made here, uncommitted, would
+    stop the pull of the one someone else committed. False outside a git
+    repository."""
+    from aotext.crypto.convert import ensure_attributes
 
     try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, check=False)
+        attributes = subprocess.run(["git", "rev-parse", "--git-path", "info/attributes"], capture_output=True,
+                                    text=True, check=False)
     except OSError:
         return False
-    if top.returncode != 0:
+    if attributes.returncode != 0:
         return False
     command = f"{shlex.quote(sys.executable)} -m aotext keys show"
     subprocess.run(["git", "config", "diff.age.textconv", command], check=False, capture_output=True)
-    ensure_gitattributes(Path(top.stdout.strip()))
+    ensure_attributes(Path(attributes.stdout.strip()))
     return True
 
 

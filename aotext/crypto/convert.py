@@ -26,7 +26,12 @@ from aotext.errors import Refused, UsageError
 from aotext.fsio import atomic_write, atomic_write_text, remove_file
 from aotext.load import discover
 
-GITATTRIBUTES_LINE = "*.md.age diff=age"
+# diff=age: git diff shows a key holder the decrypted change (through the
+# textconv aotext keys init sets). merge=binary: when two people changed one
+# encrypted document, git keeps one version whole and reports a conflict,
+# rather than joining the two into a file nobody can read.
+GITATTRIBUTES_LINE = "*.md.age diff=age merge=binary"
+_OLD_LINE = "*.md.age diff=age"  # what aotext wrote before merge=binary: completed, not kept beside it
 _ID_LINE = re.compile(r"^id:.*$")
 
 
@@ -151,13 +156,17 @@ def tracked(root: Path, paths: Sequence[str]) -> list[str]:
     return [path for path in paths if str(Path(path).resolve().relative_to(root.resolve())) in seen]
 
 
-def ensure_gitattributes(root: Path) -> bool:
-    """`*.md.age diff=age` in the repository's .gitattributes, so that git diff
-    can show key holders the decrypted changes; True when it was added."""
-    path = root / ".gitattributes"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if GITATTRIBUTES_LINE in text.splitlines():
+def ensure_attributes(path: Path) -> bool:
+    """GITATTRIBUTES_LINE in the git attributes file `path` (the repository's
+    .gitattributes, or this copy's own .git/info/attributes); True when it was
+    added or completed."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    if GITATTRIBUTES_LINE in lines:
         return False
-    atomic_write_text(path, text + ("" if not text or text.endswith("\n") else "\n") + GITATTRIBUTES_LINE + "\n")
+    if _OLD_LINE in lines:
+        lines[lines.index(_OLD_LINE)] = GITATTRIBUTES_LINE
+    else:
+        lines.append(GITATTRIBUTES_LINE)
+    path.parent.mkdir(parents=True, exist_ok=True)  # a repository made without git's templates has no .git/info
+    atomic_write_text(path, "\n".join(lines) + "\n")
     return True
-
