@@ -21,6 +21,7 @@ from aotext import collector
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
+from aotext.documents.types.reflection import Reflection
 from aotext.lint import announce, assemble, claimed, lint_order, read_all, read_and_check, run_rules
 from aotext.load import PROJECT_FILE, Loaded, document_names
 from aotext.model import Problem
@@ -327,12 +328,15 @@ def _identity(document: Document | None) -> tuple[object, ...] | None:
 def _groups(document: Document | None) -> frozenset[Group]:
     """The groups a document is compared within: the workshop's modules and
     questions; the notes that share a pseudonym or a person, and those that
-    name an organizer, whose spellings of the name are compared (aotext.people)."""
+    name an organizer, whose spellings of the name are compared (aotext.people);
+    a plan's logs of one day, of which same-day-logs reports the later."""
     if document is None:
         return frozenset()
     if document.type in WORKSHOP_TYPES:
         return frozenset({("workshop", "")})
     view = document.view
+    if isinstance(view, Reflection):
+        return frozenset({("log-day", f"{view.plan} {view.date}")}) if view.plan and view.date else frozenset()
     if isinstance(view, Conversation):
         shared = {(key, value.casefold()) for key, value in (("pseudonym", view.pseudonym), ("person", view.person))
                   if value}

@@ -89,6 +89,8 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
     copy = str(Path(plan).with_name("copy-of-plan.md"))
     plan_text = Path(plan).read_text(encoding="utf-8")
     scenario_text = Path(scenario).read_text(encoding="utf-8")
+    # Another organizer's copy of a log, named so that it sorts first: the warning is at the log.
+    log_copy, log_text = log.replace(".md", "-copy.md"), Path(log).read_text(encoding="utf-8")
     return [
         ("a log names a plan that does not exist", 'unknown-reference', log, _sub(r"^plan: *(\S+)", r"plan: \1x")),
         ("the log is put right", None, log, _sub(r"^plan: *(\S+)x$", r"plan: \1")),
@@ -115,6 +117,11 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
          _sub(r"^(    layout: plan\n)", r"\1    documents:\n      types: [plan]\n")),
         ("the handout's plan is renamed", "unknown-reference", plan, _sub(r"^id: *(\S+)", r"id: \1-renamed")),
         ("the plan gets its name back again", None, plan, _sub(r"^id: *(\S+)-renamed", r"id: \1")),
+        ("a log is copied for another organizer", "same-day-logs", log_copy,
+         lambda _: re.sub(r"^id: *(\S+)", r"id: \1-copy", log_text, count=1, flags=re.MULTILINE)),
+        ("the copy is dated another day: the log is right", None, log_copy,
+         _sub(r"^date: *(\d+-\d+-)\d+", r"date: \g<1>28")),
+        ("the copy goes", None, log_copy, lambda _: None),
         ("a new, empty document", "schema", "content/plans/new.md", lambda _: "---\ntype: plan\n---\n"),
         ("text that is no document", "front-matter", "content/plans/new.md", lambda _: "just words\n"),
     ]

@@ -2,7 +2,8 @@
 the summary would otherwise pick or add without a word: two answers where
 only one can stand (an error: the summary cannot be right), and one count
 that adds up entered twice in a log with nothing to tell them apart (a
-warning: it may be two counts)."""
+warning: it may be two counts), and two logs of one plan dated the same day
+that measure the same benchmarks (a copy of a log?: a warning)."""
 
 from __future__ import annotations
 
@@ -124,3 +125,62 @@ def counted_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 f"({_answer(earlier)} and {_answer(slot)}). If they are one count, keep one; if they are two, "
                 "say in each one's 'note:' what it counted (sign-ups at the north yard, at the south yard)"
             )
+
+
+def _told_apart(first: Measurement, second: Measurement) -> bool:
+    """Two measurements that each say what they counted, differently (sign-ups
+    at two yards): two on purpose, as counted-twice takes them."""
+    return bool(first.note and second.note and first.note != second.note)
+
+
+def _doubled(plan: Plan, log: Reflection, other: Reflection) -> list[tuple[Benchmark, Measurement, Measurement]]:
+    """(benchmark, in `other`, in `log`) for each benchmark both logs measure
+    for the same day and the summary takes from both: a count that adds up,
+    which it adds, or the same answer, which makes a trend of two points
+    (different answers are measured-twice's error)."""
+    theirs: dict[tuple[str, dt.date | None], list[Measurement]] = defaultdict(list)
+    for slot in other.measurements:
+        if slot.benchmark and records_something(slot):
+            theirs[slot.benchmark, slot.counted_on or other.date].append(slot)
+    found: dict[str, tuple[Benchmark, Measurement, Measurement]] = {}
+    for slot in log.measurements:
+        benchmark = plan.benchmark(slot.benchmark)
+        if benchmark is None or benchmark.id is None or benchmark.id in found or not records_something(slot):
+            continue
+        for earlier in theirs.get((benchmark.id, slot.counted_on or log.date), ()):
+            counted = slot.value is not None if not _one_answer(benchmark) else _answer(slot) == _answer(earlier)
+            if counted and not _told_apart(earlier, slot):
+                found[benchmark.id] = (benchmark, earlier, slot)
+                break
+    return list(found.values())
+
+
+@rule("same-day-logs", "two logs of one plan dated the same day that measure the same benchmarks, with no notes "
+      "that tell them apart, which the summary counts both of (a copy of a log?)", severity=WARNING)
+def same_day_logs(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    # Reported at the later log by path; aotext.incremental groups a plan's
+    # logs of one day, so a fix in either re-checks the other.
+    for log in corpus.all(Reflection):
+        if log.private or log.date is None or not log.plan:
+            continue
+        same_day = [other for held, other in corpus.logs_of(log.plan)
+                    if held == log.date and other.path < log.path and not other.private]
+        plan = corpus.find_view(log.plan, Plan) if same_day else None
+        if plan is None:
+            continue
+        doubled = [(other, found) for other in same_day if (found := _doubled(plan, log, other))]
+        if not doubled:
+            continue
+        others = " and ".join(other.path for other, _ in doubled)
+        also = "is also a log" if len(doubled) == 1 else "are also logs"
+        measured = sorted({benchmark.id or "" for _, found in doubled for benchmark, _, _ in found})
+        added = sorted({f"'{benchmark.id}' ({_answer(earlier)} and {_answer(slot)})" for _, found in doubled
+                        for benchmark, earlier, slot in found if not _one_answer(benchmark)})
+        effect = f"a count that adds up is doubled: {', '.join(added)}" if added else \
+            "each answer counts twice, so a trend compares an answer with itself"
+        yield log.source, ("date",), (
+            f"{others} {also} of plan '{log.plan}' dated {log.date}, and measure "
+            f"{', '.join(repr(found) for found in measured)} like this log for that day: the summary counts every log, so {effect}. "
+            "If they are logs of one meeting (a copy?), keep one; if they were two meetings, give each of these "
+            "measurements a 'note:' saying what it counted (sign-ups at the north yard, at the south yard)"
+        )
