@@ -158,11 +158,6 @@ def test_with_encryption_required_a_plain_private_document_is_a_lint_error(repo,
     assert ok("lint", "--as-of", AS_OF, "content").output.endswith("no problems.\n")
 
 
-def test_the_pre_commit_hook_runs_lint_on_encrypted_files_too():
-    hooks = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
-    assert r"\.md(\.age)?$" in hooks
-
-
 def test_note_writes_an_encrypted_note_when_encryption_is_required(repo, me, tmp_path):
     from helpers import PROJECT
 
