@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from html import escape
 
 from aotext import collector
 from aotext.corpus import Corpus
@@ -145,3 +146,8 @@ def fewer_than_shown(words: Mapping[str, str]) -> str:
 def shareable_count(count: int, words: Mapping[str, str]) -> str:
     """A count of people as a shareable page prints it, in the page's words."""
     return fewer_than_shown(words) if count < SMALL_COUNT else str(count)
+
+
+def cell(column: str, html: str, attributes: str = "") -> str:
+    """A table's cell that carries its column's name, which a phone shows above it when the table stacks (page.css)."""
+    return f'<td data-label="{escape(column)}"{attributes}>{html}</td>'

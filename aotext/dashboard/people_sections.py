@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import groupby
 
-from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, shareable_count
+from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, cell, shareable_count
 from aotext.followups import NO_OWNER, NO_SCENARIO, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
 
 
@@ -24,9 +24,10 @@ def _followup_row(item: FollowUp, words: Mapping[str, str]) -> str:
     cadence = f" ({escape(why)})" if (why := item.cadence_words(words)) else ""
     late = ' class="late"' if item.days_overdue > 0 else ""
     assessed = words[f"assessed:{item.assessment}"] if item.assessment else words["not assessed"]
-    return (f"<tr><td>{escape(item.pseudonym)}</td><td>{escape(assessed)}</td>"
-            f"<td>{escape(item.ask or '—')}</td>"
-            f'<td data-sort="{item.due}"{late}>{escape(item.when_words(words))}, {item.due}{how}{cadence}</td></tr>\n')
+    return (f"<tr>{cell(words['who'], escape(item.pseudonym))}{cell(words['assessment'], escape(assessed))}"
+            f"{cell(words['asked'], escape(item.ask or '—'))}"
+            + cell(words["when"], f"{escape(item.when_words(words))}, {item.due}{how}{cadence}",
+                   f' data-sort="{item.due}"{late}') + "</tr>\n")
 
 
 def _followup_tables(followups: Sequence[FollowUp], words: Mapping[str, str]) -> str:
@@ -36,7 +37,7 @@ def _followup_tables(followups: Sequence[FollowUp], words: Mapping[str, str]) ->
             f'<th scope="col">{words["asked"]}</th><th scope="col">{words["when"]}</th></tr></thead>\n')
     return nobody + "".join(
         f'<h3 id="calls-{number}">{escape(owner)}</h3>\n'
-        f'<table class="followups" tabindex="0" aria-labelledby="calls-{number}">\n{head}'  # may scroll, as the chart
+        f'<table class="followups stack" tabindex="0" aria-labelledby="calls-{number}">\n{head}'  # may scroll, as the chart
         "<tbody>\n" + "".join(_followup_row(item, words) for item in items) + "</tbody>\n</table>\n"
         for number, (owner, items) in enumerate(_by_owner(followups, words), start=1))
 
@@ -81,36 +82,39 @@ def _chart_rows(chart: OrganizingChart, words: Mapping[str, str]) -> list[tuple[
             + [(words["everyone"], chart.total)])
 
 
-def _named_rows(chart: OrganizingChart, counts: PeopleCounts, words: Mapping[str, str]) -> str:
+def _named_rows(chart: OrganizingChart, counts: PeopleCounts, columns: Sequence[str], words: Mapping[str, str]) -> str:
     """Each organizer's, each scenario's and everyone's row, with the pseudonyms not contacted lately."""
     return "".join(
         f'<tr><th scope="row">{name}</th>'
-        + "".join(f"<td>{row.counts[assessment]}</td>" for assessment, _ in counts.assessments)
-        + f"<td>{row.people}</td><td>{row.contacted_recently}</td>"
-          f"<td>{escape(', '.join(row.not_contacted)) or '—'}</td><td>{row.past_cadence}</td></tr>\n"
+        + "".join(cell(column, str(value)) for column, value in zip(columns, [
+            *(row.counts[assessment] for assessment, _ in counts.assessments), row.people, row.contacted_recently,
+            escape(", ".join(row.not_contacted)) or "—", row.past_cadence], strict=True))
+        + "</tr>\n"
         for name, row in _chart_rows(chart, words))
 
 
-def _counted_row(counts: PeopleCounts, words: Mapping[str, str]) -> str:
+def _counted_row(counts: PeopleCounts, columns: Sequence[str], words: Mapping[str, str]) -> str:
     """Everyone's row as counts only, each as a shareable page prints a count of people."""
     cells = [count for _, count in counts.assessments] + [
         counts.people, counts.contacted_recently, counts.not_contacted, counts.past_cadence]
     return (f'<tr><th scope="row">{words["everyone"]}</th>'
-            + "".join(f"<td>{shareable_count(count, words)}</td>" for count in cells) + "</tr>\n")
+            + "".join(cell(column, shareable_count(count, words)) for column, count in zip(columns, cells, strict=True)) + "</tr>\n")
 
 
 def chart_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
     """Everyone's latest assessment: by organizer and scenario on a full page, counts only on a shareable one."""
     counts = dashboard.counts
-    headings = "".join(f'<th scope="col">{words[f"assessments:{name}"]}</th>' for name, _ in counts.assessments)
+    columns = [words[f"assessments:{name}"] for name, _ in counts.assessments] + [
+        words["people count"], words["contacted recently"].format(days=RECENT_DAYS), words["not contacted"],
+        words["past cadence"]]
+    headings = "".join(f'<th scope="col">{column}</th>' for column in columns)
     return ('<section id="organizing-chart" aria-labelledby="organizing-chart-title">\n'
             f'<h2 id="organizing-chart-title">{words["organizing chart"]}</h2>\n'
             f"<p>{words['chart intro'].format(days=RECENT_DAYS)}</p>\n"
-            # Wider than a phone, it scrolls sideways: focusable, so that a keyboard can scroll it too.
-            '<table class="chart-table" tabindex="0" aria-labelledby="organizing-chart-title">\n'
-            f'<thead><tr><th scope="col">{words["group"]}</th>{headings}<th scope="col">{words["people count"]}</th>'
-            f'<th scope="col">{words["contacted recently"].format(days=RECENT_DAYS)}</th>'
-            f'<th scope="col">{words["not contacted"]}</th><th scope="col">{words["past cadence"]}</th></tr></thead>\n'
+            # Wider than a computer's column it scrolls sideways (focusable, so a keyboard can scroll it); on a phone it stacks.
+            '<table class="chart-table stack" tabindex="0" aria-labelledby="organizing-chart-title">\n'
+            f'<thead><tr><th scope="col">{words["group"]}</th>{headings}</tr></thead>\n'
             "<tbody>\n"
-            + (_named_rows(dashboard.people.chart, counts, words) if dashboard.people else _counted_row(counts, words))
+            + (_named_rows(dashboard.people.chart, counts, columns, words) if dashboard.people
+               else _counted_row(counts, columns, words))
             + "</tbody>\n</table>\n</section>\n")

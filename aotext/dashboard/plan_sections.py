@@ -11,7 +11,7 @@ from html import escape
 
 from aotext.benchmark_svg import status_class
 from aotext.dashboard.cards import benchmark_card
-from aotext.dashboard.model import Dashboard, PlanPanel
+from aotext.dashboard.model import Dashboard, PlanPanel, cell
 from aotext.handouts.labels import days_words, period_words
 from aotext.summary import Status
 from aotext.summary_notes import celebration_text
@@ -28,7 +28,8 @@ def _ago(days: int, words: Mapping[str, str]) -> str:
 
 def _glance_row(panel: PlanPanel, words: Mapping[str, str]) -> str:
     counts = dict(panel.counts)
-    cells = "".join(f'<td class="{status_class(status)}">{counts[status]}</td>' for status in GLANCE_STATUSES)
+    cells = "".join(cell(words[f"benchmarks:{status}"].capitalize(), str(counts[status]), f' class="{status_class(status)}"')
+                    for status in GLANCE_STATUSES)
     due = panel.reflection
     if due is None:
         reflection = "—"
@@ -37,7 +38,7 @@ def _glance_row(panel: PlanPanel, words: Mapping[str, str]) -> str:
     else:
         reflection = str(due.next)
     return (f'<tr><th scope="row"><a href="#{anchor("plan", panel.summary.id)}">{escape(panel.summary.title)}</a></th>'
-            f"{cells}<td>{reflection}</td></tr>\n")
+            f"{cells}{cell(words['next reflection'], reflection)}</tr>\n")
 
 
 def glance_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
@@ -48,7 +49,7 @@ def glance_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
         headings = "".join(f'<th scope="col">{words[f"benchmarks:{status}"].capitalize()}</th>'
                            for status in GLANCE_STATUSES)
         table = (f"<p>{words['glance intro']}</p>\n"
-                 '<table class="glance" tabindex="0" aria-labelledby="at-a-glance-title">\n'  # may scroll: see chart-table
+                 '<table class="glance stack" tabindex="0" aria-labelledby="at-a-glance-title">\n'  # may scroll: see chart-table
                  f'<thead><tr><th scope="col">{words["plan"]}</th>{headings}'
                  f'<th scope="col">{words["next reflection"]}</th></tr></thead>\n'
                  "<tbody>\n" + "".join(_glance_row(panel, words) for panel in dashboard.plans) + "</tbody>\n</table>\n")

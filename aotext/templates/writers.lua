@@ -84,11 +84,36 @@ end
 
 -- A table wider than a phone's screen scrolls sideways (page.css): on a web
 -- page it can take the keyboard's focus, so that it can be scrolled without a mouse.
+-- One with a row of headings stacks instead on a phone (page.css's "stack"):
+-- each body cell carries its column's name, which page.css prints above it.
 local function scrollable_table(table)
   if not FORMAT:match("html") then
     return nil
   end
   table.attributes["tabindex"] = "0"
+  local head = table.head.rows[1]
+  if head == nil or #table.head.rows > 1 then
+    return table
+  end
+  local names = {}
+  for _, cell in ipairs(head.cells) do
+    if cell.col_span ~= 1 then
+      return table  -- a heading over several columns names no one cell
+    end
+    names[#names + 1] = pandoc.utils.stringify(cell.contents)
+  end
+  table.classes:insert("stack")
+  for _, body in ipairs(table.bodies) do
+    for _, row in ipairs(body.body) do
+      local column = 1
+      for _, cell in ipairs(row.cells) do
+        if names[column] and names[column] ~= "" then
+          cell.attributes["data-label"] = names[column]
+        end
+        column = column + cell.col_span
+      end
+    end
+  end
   return table
 end
 

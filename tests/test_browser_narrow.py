@@ -1,0 +1,47 @@
+"""What a reader sees of the shipped project's web pages on a phone (390
+pixels) and on a computer (1280): wide tables, the charts' side labels, the
+dashboard's filter and its contents, in Debian's chromium as test_browser.py
+drives it (skipped, as there, without it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_browser import browser, shipped, visit  # noqa: F401  (fixtures, shared with test_browser.py)
+
+PHONE, COMPUTER = 390, 1280
+
+# Every cell of every table on the page: where it is, whether its text fits, and the column name shown with it.
+CELLS = """() => [...document.querySelectorAll('table td, table tbody th')].filter(c => c.checkVisibility())
+    .map(c => { const box = c.getBoundingClientRect();
+                const label = getComputedStyle(c, '::before').content;
+                return {text: c.textContent.trim().slice(0, 40), left: box.left, right: box.right,
+                        fits: c.scrollWidth <= c.clientWidth + 1, width: box.width, label}; })"""
+
+
+def _tables_on_a_phone(page) -> list[dict]:
+    return page.evaluate(CELLS)
+
+
+@pytest.mark.parametrize("name", ["build/plan-bus-drivers-plan.html", "private/dashboard.html", "build/dashboard.html"])
+def test_every_table_cell_is_on_a_phone_screen_and_says_its_column(browser, shipped, name):  # noqa: F811
+    context, page, _, _ = visit(browser, shipped / name, width=PHONE)
+    cells = _tables_on_a_phone(page)
+    assert cells
+    for cell in cells:
+        assert cell["left"] >= 0 and cell["right"] <= PHONE, f"{name}: {cell} is off the screen"
+        assert cell["fits"], f"{name}: {cell} is cut off"
+        assert cell["width"] > PHONE / 2, f"{name}: {cell} is squeezed into a narrow column"
+    # Each data cell shows its column's name above it, as the headings row would.
+    labelled = [cell for cell in cells if cell["label"] not in ("none", "normal", '""')]
+    assert len(labelled) > len(cells) / 2, f"{name}: few cells say their column"
+    context.close()
+
+
+@pytest.mark.parametrize("name", ["build/plan-bus-drivers-plan.html", "private/dashboard.html"])
+def test_tables_on_a_computer_keep_their_columns(browser, shipped, name):  # noqa: F811
+    context, page, _, _ = visit(browser, shipped / name, width=COMPUTER)
+    shown = page.evaluate("""() => [...document.querySelectorAll('table')].map(t =>
+        [getComputedStyle(t.querySelector('thead')).display, getComputedStyle(t.querySelector('tbody tr')).display])""")
+    assert shown and all(row == ["table-header-group", "table-row"] for row in shown), shown
+    context.close()
