@@ -42,6 +42,7 @@ SKIPPED_FILES = frozenset({"readme.md"})
 # file is found and reported, never read.
 _MISNAMED_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".md.txt")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
+_SEPARATOR = "======="  # git's, between the two versions of a conflict
 # python-frontmatter's handler interface, with aotext's fences and YAML
 # reading; see aotext.frontmatter_handler for why its methods are called
 # directly rather than through frontmatter.loads.
@@ -250,8 +251,9 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
     """Parse a document's decoded text; `encrypted`: it was read from a .md.age file."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
-    # A conflict is reported from its '<<<<<<<' line on: a file without one has none (most: no line is scanned).
-    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text else []
+    # A conflict is reported from its '<<<<<<<' line on, and a separator left
+    # alone once that line is gone: a file with neither has none (most: no line is scanned).
+    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text or _has_separator(text) else []
     if project:
         return _load_project(shown, text, lines, problems)
 
@@ -302,6 +304,12 @@ def _uncommon(front: str, data: dict[str, Any], body: str) -> frozenset[str]:
     return uncommon([body, *(text for _, text in fields.every_text(data))] if not front.isascii() else [body])
 
 
+def _has_separator(text: str) -> bool:
+    """Whether a line is git's conflict separator, exactly."""
+    return f"\n{_SEPARATOR}\n" in text or text.startswith(f"{_SEPARATOR}\n") or text.endswith(f"\n{_SEPARATOR}") \
+        or text == _SEPARATOR
+
+
 def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
     problems = []
     inside = False
@@ -310,11 +318,21 @@ def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
         if not match:
             continue
         marker = match.group(1)[0]
-        # '=======' alone is also a Markdown heading underline; it only
-        # counts inside a conflict that '<<<<<<<' opened.
         if marker == "<":
             inside = True
         elif not inside:
+            # What is left when a conflict's '<<<<<<<' and '>>>>>>>' lines
+            # are deleted and its separator is not: Markdown makes the line
+            # above it a heading and prints both versions. (A heading's
+            # underline of another length is no separator.)
+            if line == _SEPARATOR:
+                problems.append(_problem(
+                    shown, number, 1, "merge-conflict",
+                    "this line '=======' is git's separator, left over from a merge conflict: the handout would "
+                    "make the line above it a heading (or print the signs) and print both versions. Keep the "
+                    "version you want, delete "
+                    "the other and this line; if it underlines a heading, write the heading with # instead",
+                ))
             continue
         elif marker == ">":
             inside = False

@@ -40,6 +40,18 @@ def test_conflict_markers_are_reported_each(repo):
     assert lines == [4, 6, 8]
 
 
+@pytest.mark.parametrize("body", ["Keep both.\n=======\nKeep one.\n", "Keep both.\n=======", "=======\nKeep one.\n"])
+def test_a_separator_left_when_a_conflict_was_half_resolved_is_an_error(repo, body):
+    """Its '<<<<<<<' and '>>>>>>>' lines deleted: Markdown would make 'Keep both.' a heading."""
+    root = repo({LOG: REFLECTION.replace("Notes of the meeting.\n", body)})
+    line = root.joinpath(LOG).read_text(encoding="utf-8").split("\n").index("=======") + 1
+    [problem] = lint_json()
+    assert (problem["rule"], problem["severity"], problem["path"], problem["line"]) == (
+        "merge-conflict", "error", LOG, line)
+    assert "left over from a merge conflict" in problem["message"]
+    assert "write the heading with # instead" in problem["message"]
+
+
 def test_windows_line_endings_and_byte_order_mark_are_accepted(repo):
     repo({LOG: ("\ufeff" + REFLECTION.replace("\n", "\r\n")).encode("utf-8")})
     assert lint_json() == []

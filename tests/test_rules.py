@@ -126,7 +126,8 @@ def test_plan_that_ended_is_not_asked_for_reflections(repo):
 
 
 def test_equals_line_without_conflict_is_a_heading_underline(repo):
-    repo({MODULE_PATH: MODULE + "\nA heading\n=======\n"})
+    """Of any length but git's separator's seven signs (tests/test_bad_input.py)."""
+    repo({MODULE_PATH: MODULE + "\nA heading\n=========\n\nAnother\n===\n"})
     assert lint_json() == []
 
 
