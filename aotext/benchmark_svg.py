@@ -160,8 +160,10 @@ def history_svg(benchmark: BenchmarkSummary, as_of: dt.date, words: Mapping[str,
 
 
 # About how wide a letter of the charts' text is, and the widest the names of
-# the values may be (a scale's long levels are cut there).
-_LETTER, _WIDEST_TICKS = 4.6, 110
+# the values may be: half the chart, so that the plot keeps the other half. A
+# scale's level longer than that wraps onto a second line (cut only past it).
+_LETTER, _WIDEST_TICKS = 4.6, WIDTH / 2 - 8
+_LINE = 9  # the charts' text is 9 pixels high (page.css)
 
 
 def _y(value: float, top: float) -> float:
@@ -183,12 +185,15 @@ def _frame(qualitative: bool, scale: tuple[str, ...], top: float, goal: float | 
     """The same for every chart on one scale, or with one top and target:
     drawn once for them all (a dashboard has thousands of charts, on a few scales)."""
     ticks = _ticks(qualitative, scale, top, goal)
-    # The values' names stand left of the plot, in a margin as wide as the longest.
-    left = _PLOT_LEFT + (min(max(len(text) for _, text in ticks) * _LETTER, _WIDEST_TICKS) + 4 if ticks else 0)
+    # The values' names stand left of the plot, in a margin as wide as the longest line.
+    widest = max((len(line) for _, lines in ticks for line in lines), default=0)
+    left = _PLOT_LEFT + (min(widest * _LETTER, _WIDEST_TICKS) + 4 if ticks else 0)
     left_text, names_right = f"{left}", f"{left - 4}"
     axis = f'<line class="axis" x1="{left_text}" x2="{_PLOT_RIGHT}" y1="{_PLOT_BOTTOM}" y2="{_PLOT_BOTTOM}"/>' + "".join([
-        f'<text class="tick" x="{names_right}" y="{_y(value, top) + 3:.1f}" text-anchor="end">{escape(text)}</text>'
-        for value, text in ticks])
+        f'<text class="tick" x="{names_right}" y="{_y(value, top) + 3 - (len(lines) - 1) * _LINE / 2:.1f}" '
+        f'text-anchor="end">{escape(lines[0])}'
+        + "".join(f'<tspan x="{names_right}" dy="{_LINE}">{escape(line)}</tspan>' for line in lines[1:]) + "</text>"
+        for value, lines in ticks])
     if goal is None:
         return _Frame(left, left_text, axis, "")
     level = f"{_y(goal, top):.1f}"
@@ -196,17 +201,27 @@ def _frame(qualitative: bool, scale: tuple[str, ...], top: float, goal: float | 
                   f'<line class="goal" x1="{left_text}" x2="{_PLOT_RIGHT}" y1="{level}" y2="{level}"/>')
 
 
-def _ticks(qualitative: bool, scale: tuple[str, ...], top: float, goal: float | None) -> list[tuple[float, str]]:
-    """The values named beside the plot: every level of a scale; else 0, the
-    top and the target (the dotted line), those far enough apart to read."""
+def _lines(level: str) -> tuple[str, ...]:
+    """A scale's level as the lines of its name beside the plot: one, or two
+    split between words, the second cut if even two are too short for it."""
+    longest = int(_WIDEST_TICKS / _LETTER)
+    if len(level) <= longest:
+        return (level,)
+    split = level.rfind(" ", 0, longest + 1)
+    first, rest = (level[:split], level[split + 1:]) if split > 0 else (level[:longest - 1] + "-", level[longest - 1:])
+    return first, rest if len(rest) <= longest else rest[:longest - 1] + "…"
+
+
+def _ticks(qualitative: bool, scale: tuple[str, ...], top: float,
+           goal: float | None) -> list[tuple[float, tuple[str, ...]]]:
+    """The values named beside the plot, each as its lines: every level of a
+    scale; else 0, the top and the target (the dotted line), those far enough apart to read."""
     if qualitative:
-        longest = int(_WIDEST_TICKS / _LETTER)
-        return [(float(place), level if len(level) <= longest else level[:longest - 1] + "…")
-                for place, level in enumerate(scale)]
-    named: list[tuple[float, str]] = []
+        return [(float(place), _lines(level)) for place, level in enumerate(scale)]
+    named: list[tuple[float, tuple[str, ...]]] = []
     for value in (0.0, goal, top):  # the target before the top, when the two are close
         if value is not None and all(abs(value - other) > top / 6 for other, _ in named):
-            named.append((value, number(value)))
+            named.append((value, (number(value),)))
     return named
 
 

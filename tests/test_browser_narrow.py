@@ -45,3 +45,18 @@ def test_tables_on_a_computer_keep_their_columns(browser, shipped, name):  # noq
         [getComputedStyle(t.querySelector('thead')).display, getComputedStyle(t.querySelector('tbody tr')).display])""")
     assert shown and all(row == ["table-header-group", "table-row"] for row in shown), shown
     context.close()
+
+
+@pytest.mark.parametrize("width", [PHONE, COMPUTER])
+@pytest.mark.parametrize("name", ["private/dashboard.html", "build/dashboard.html", "build/report-bus-drivers-plan.html"])
+def test_every_word_beside_a_chart_is_shown_whole(browser, shipped, name, width):  # noqa: F811
+    context, page, _, _ = visit(browser, shipped / name, width=width)
+    # A name's lines (its text and any tspan under it), joined as the reader reads them.
+    names = page.evaluate("""() => [...document.querySelectorAll('svg.chart text.tick')].map(t => {
+        const box = t.getBoundingClientRect(), chart = t.ownerSVGElement.getBoundingClientRect();
+        const lines = [...t.childNodes].map(line => line.textContent);
+        return {text: lines.join(' '), inside: box.left >= chart.left - 0.5 && box.right <= chart.right + 0.5}; })""")
+    assert {"across the whole district", "within their route crews"} <= {shown["text"] for shown in names}
+    for shown in names:
+        assert not shown["text"].endswith("…") and shown["inside"], f"{name} at {width} px: {shown}"
+    context.close()

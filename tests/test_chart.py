@@ -197,3 +197,12 @@ def test_a_plan_with_many_benchmarks_gets_pictures_of_the_same_size(repo, tmp_pa
 
     text = plan_markdown(many, heading=False, charts=[("chart-1.png", "first"), ("chart-2.png", "second")])
     assert "](chart-1.png)" in text and "The chart, continued.](chart-2.png)" in text
+
+
+def test_a_scale_level_too_long_for_the_margin_wraps_onto_a_second_line():
+    from aotext.benchmark_svg import _frame
+
+    long = "across every yard of the whole district and beyond"
+    axis = _frame(True, ("no", long), 1.0, None).axis
+    first, second = re.search(r">([^<>]*)<tspan[^>]*>([^<>]*)</tspan>", axis).groups()
+    assert f"{first} {second}" == long and "…" not in axis
