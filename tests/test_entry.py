@@ -52,7 +52,7 @@ def test_a_note_from_options_is_private_lints_clean_and_is_listed_when_due(repo,
     result = invoke(*NOTE, "--scenario", "bus-drivers", "--step", "get-their-story", "--step", "get-in-the-door",
                     "--ask", "Come to the yard meeting: bring a friend", "--follow-up", "saturday", "--how", "coffee")
     assert result.exit_code == 0, result.output
-    path = tmp_path / "content/conversations/2026-11-24-rosa.md"
+    path = tmp_path / "content/conversations/2026-11-24-rosa-sam.md"
     assert f"Wrote {path.relative_to(tmp_path)}" in result.stdout and "no problems" in result.stdout
     assert "Next follow-up: Saturday 2026-11-28 (in 4 days), by Sam." in result.stdout
     data = front(path)
@@ -80,8 +80,8 @@ def test_a_second_note_never_writes_over_the_first(repo, tmp_path):
     assert invoke(*NOTE).exit_code == 0
     assert invoke(*NOTE, "--assessment", "leader").exit_code == 0
     names = sorted(p.name for p in (tmp_path / "content/conversations").iterdir())
-    assert names == ["2026-11-24-rosa-2.md", "2026-11-24-rosa.md", "talk-nia.md"]
-    assert front(tmp_path / "content/conversations/2026-11-24-rosa.md")["assessment"] == "supporter"
+    assert names == ["2026-11-24-rosa-sam-2.md", "2026-11-24-rosa-sam.md", "talk-nia.md"]
+    assert front(tmp_path / "content/conversations/2026-11-24-rosa-sam.md")["assessment"] == "supporter"
 
 
 def test_a_pseudonym_that_a_public_document_names_is_warned_about(repo):

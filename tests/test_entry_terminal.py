@@ -68,7 +68,7 @@ def test_a_note_answered_at_the_terminal(repo, tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    data = front(tmp_path / "content/conversations/2026-11-23-nia.md")
+    data = front(tmp_path / "content/conversations/2026-11-23-nia-sam.md")
     assert (data["pseudonym"], data["owner"], data["date"], data["assessment"]) == (
         "Nia", "Sam", yaml.safe_load("2026-11-23"), "undecided")
     assert data["steps_reached"] == ["get-in-the-door", "get-their-story"]
@@ -159,7 +159,7 @@ def test_a_typed_date_replaces_the_suggestion_and_a_wrong_one_is_asked_again_at_
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    data = front(tmp_path / "content/conversations/2026-11-20-nia.md")
+    data = front(tmp_path / "content/conversations/2026-11-20-nia-sam.md")
     assert (data["date"], data["follow_up"]["date"]) == (yaml.safe_load("2026-11-20"), yaml.safe_load("2026-11-27"))
     assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
 

@@ -22,7 +22,7 @@ EXPECTED = {
     "scenario": "content/scenarios/rent-strike-at-elm-court.md",
     "plan": "content/plans/tenants-fall-campaign.md",
     "reflection": "content/logs/2026-11-24-bus-plan.md",
-    "conversation": "content/conversations/2026-11-24-rosa.md",
+    "conversation": "content/conversations/2026-11-24-rosa-sam.md",
     "role-card": "content/roles/you-are-rosa.md",
     "sheet": "content/kit/sign-in-sheet.md",
 }

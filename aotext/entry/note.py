@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Any
 from aotext.corpus import Corpus
 from aotext.crypto.names import anonymous_id
 from aotext.documents import fields
-from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation
+from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation, note_id
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
 from aotext.entry.answers import unexpected
 from aotext.entry.dates import DateError, resolve
-from aotext.entry.write import new_id, write_document
+from aotext.entry.write import write_document
 from aotext.errors import UsageError
 from aotext.followups import Cadence
+from aotext.new import unique_id
 from aotext.people import organizers, people
 from aotext.words import did_you_mean
 
@@ -165,8 +166,8 @@ def note_data(answers: NoteAnswers, corpus: Corpus, *, anonymous: bool = False) 
     """The note's front matter, in the schema's order; empty answers leave
     their key out. `anonymous`: an id that tells only the date, for a note
     that is encrypted (its id is its file name, which anyone can read)."""
-    document_id = anonymous_id(answers.date, corpus.by_id) if anonymous else new_id(answers.date, answers.pseudonym,
-                                                                                     corpus)
+    document_id = anonymous_id(answers.date, corpus.by_id) if anonymous else unique_id(
+        note_id(answers.date, answers.pseudonym, answers.owner), set(corpus.by_id))
     data: dict[str, Any] = {"type": "conversation", "id": document_id,
                             "private": True, "date": answers.date, "pseudonym": answers.pseudonym}
     optional = {"person": answers.person, "owner": answers.owner, "scenario": answers.scenario,

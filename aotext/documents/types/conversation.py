@@ -128,8 +128,19 @@ def _lines(request: NewRequest, corpus: Corpus, document_id: str) -> list[str]:
     return lines
 
 
+def note_id(day: dt.date, pseudonym: str, owner: str) -> str:
+    """A plain note's id (before a number makes it unique), for aotext new and
+    aotext note alike: 2026-12-05-rosa-sam. The owner is in it because two
+    organizers, each in their own clone, may note the same pseudonym on the
+    same day: without it their files would share a name, and git's pull would
+    merge two people's notes into one. (An encrypted note's id tells only its
+    date and a random part: see aotext.crypto.names.anonymous_id.)"""
+    # Slugged again so that the two together keep to one slug's 60 characters (an id may have 80).
+    return f"{day.isoformat()}-{slug(slug(pseudonym) + '-' + slug(owner))}"
+
+
 def _base_id(request: NewRequest, corpus: Corpus) -> str:
-    return f"{request.today}-{slug(request.pseudonym or 'someone')}"
+    return note_id(request.today, request.pseudonym or "someone", request.owner or "")
 
 
 TYPE = DocumentType(
