@@ -271,9 +271,10 @@ class LiveCheck:
         """The documents whose problems an edit of `path` can change: itself;
         those sharing its id; those naming its id (references, a plan's logs);
         those whose id it names (a log's plan); those it is compared with (its
-        group); and, when an id or type appears or goes, those whose findings
-        suggest ids, and the project file (its handouts take documents by id,
-        type and folder). Each document's group comes too, so a rule that
+        group); when it appears or goes, those whose names differ from its own
+        only in capitals; and, when an id or type appears or goes, those whose
+        findings suggest ids, and the project file (its handouts take
+        documents by id, type and folder). Each document's group comes too, so a rule that
         compares a group sees all of it."""
         focus = {path}
         for value in ids:
@@ -283,6 +284,10 @@ class LiveCheck:
             focus.update(document.path for document in self.corpus.by_id.get(value, ()))
         for group in groups:
             focus.update(self._members.get(group, ()))
+        if (old is None) != (new is None):
+            # A file whose name differs only in capitals from this one (file-name-case).
+            folded = path.casefold()
+            focus.update(other for other in self._files if other.casefold() == folded)
         if identity_changed:
             focus.update(found for found, problems in self._ruled.items()
                          if any(problem.rule in SUGGESTING_RULES for problem in problems))

@@ -52,6 +52,16 @@ def test_a_separator_left_when_a_conflict_was_half_resolved_is_an_error(repo, bo
     assert "write the heading with # instead" in problem["message"]
 
 
+def test_names_that_differ_only_in_capitals_are_named_at_each_file(repo):
+    """A Mac or Windows clone would keep one: each file names the other."""
+    capitals = "content/logs/Log-2026-11-20.md"
+    repo({capitals: REFLECTION.replace("id: log-2026-11-20", "id: other").replace("date: 2026-11-20", "date: 2026-11-19")})
+    found = {(p["path"], p["line"], p["severity"]): p["message"] for p in lint_json() if p["rule"] == "file-name-case"}
+    assert set(found) == {(LOG, 1, "warning"), (capitals, 1, "warning")}
+    assert f"differs only in capitals from {capitals}: on a Mac or on Windows" in found[LOG, 1, "warning"]
+    assert f"from {LOG}:" in found[capitals, 1, "warning"] and "Rename one" in found[capitals, 1, "warning"]
+
+
 def test_windows_line_endings_and_byte_order_mark_are_accepted(repo):
     repo({LOG: ("\ufeff" + REFLECTION.replace("\n", "\r\n")).encode("utf-8")})
     assert lint_json() == []

@@ -91,6 +91,7 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
     scenario_text = Path(scenario).read_text(encoding="utf-8")
     # Another organizer's copy of a log, named so that it sorts first: the warning is at the log.
     log_copy, log_text = log.replace(".md", "-copy.md"), Path(log).read_text(encoding="utf-8")
+    log_capitals = str(Path(log).with_name(Path(log).stem.upper() + ".md"))
     return [
         ("a log names a plan that does not exist", 'unknown-reference', log, _sub(r"^plan: *(\S+)", r"plan: \1x")),
         ("the log is put right", None, log, _sub(r"^plan: *(\S+)x$", r"plan: \1")),
@@ -122,6 +123,11 @@ def _edits() -> list[tuple[str, str | None, str, Edit]]:
         ("the copy is dated another day: the log is right", None, log_copy,
          _sub(r"^date: *(\d+-\d+-)\d+", r"date: \g<1>28")),
         ("the copy goes", None, log_copy, lambda _: None),
+        # A log named again in capitals (of another day, so no other rule compares the two).
+        ("a log's name in capitals", "file-name-case", log_capitals,
+         lambda _: re.sub(r"^date: *(\d+-\d+-)\d+", r"date: \g<1>28", re.sub(
+             r"^id: *(\S+)", r"id: \1-capitals", log_text, count=1, flags=re.MULTILINE), count=1, flags=re.MULTILINE)),
+        ("the name in capitals goes", None, log_capitals, lambda _: None),
         ("a new, empty document", "schema", "content/plans/new.md", lambda _: "---\ntype: plan\n---\n"),
         ("text that is no document", "front-matter", "content/plans/new.md", lambda _: "just words\n"),
     ]

@@ -1,10 +1,19 @@
-"""Problems found while reading a file, before any rule runs.
+"""Problems found while reading a file, before any rule runs, and file names
+that clash.
 
-Each is reported by `aotext.load` or `aotext.schemas`; they are declared here
-so that `aotext lint --list-rules` shows every rule in one place.
+Each of the first is reported by `aotext.load` or `aotext.schemas`; they are
+declared here so that `aotext lint --list-rules` shows every rule in one place.
 """
 
-from aotext.rules.base import declare
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterator
+
+from aotext.corpus import Corpus
+from aotext.model import WARNING
+from aotext.rules.base import Finding, declare, rule
 
 declare("unreadable", "the file cannot be opened or read")
 declare("file-name", "a Markdown file whose name does not end in .md (x.MD, x.markdown, x.md.txt): left out until renamed")
@@ -18,3 +27,25 @@ declare("yaml-alias", "the front matter uses YAML anchors and aliases, which aot
 declare("duplicate-key", "the same key appears twice in one place")
 declare("schema", "a key is missing, unknown, or holds the wrong kind of value for the document type")
 declare("internal-error", "aotext itself failed on the file; please report it")
+
+
+@rule("file-name-case", "two files whose names differ only in capitals, of which a clone on a Mac or on "
+      "Windows keeps only one", WARNING)
+def file_name_case(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    # Indexed once over every document, whatever the focus; aotext.incremental
+    # re-checks a file's namesakes when it appears or goes.
+    def index() -> dict[str, list[str]]:
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for document in corpus.everything():
+            by_name[document.path.casefold()].append(document.path)
+        return by_name
+
+    by_name = corpus.memo("paths-by-folded-name", index)
+    for document in corpus.documents:
+        same = by_name[document.path.casefold()]
+        if len(same) > 1:
+            others = " and ".join(path for path in same if path != document.path)
+            yield document, (), (
+                f"this file's name differs only in capitals from {others}: on a Mac or on Windows, where a name's "
+                "capitals do not count, git keeps only one of them, and the other's content is lost. Rename one "
+                "(names in small letters only avoid this), or, if they are the same document, delete one")
