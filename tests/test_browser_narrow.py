@@ -60,3 +60,17 @@ def test_every_word_beside_a_chart_is_shown_whole(browser, shipped, name, width)
     for shown in names:
         assert not shown["text"].endswith("…") and shown["inside"], f"{name} at {width} px: {shown}"
     context.close()
+
+
+@pytest.mark.parametrize("name", ["private/dashboard.html", "build/dashboard.html"])
+def test_the_filter_says_so_when_nothing_needs_attention(browser, shipped, name):  # noqa: F811
+    """Every shipped benchmark is met or on track: the filter hides them all, and a line says why."""
+    context, page, _, errors = visit(browser, shipped / name, width=PHONE)
+    page.locator("button.filter").first.click()
+    assert not any(card.is_visible() for card in page.locator("article.benchmark").all())
+    said = page.get_by_text("Nothing is behind, overdue or without data.")
+    assert said.is_visible() and said.get_attribute("role") == "status"
+    page.locator("button.filter").first.click()
+    assert not said.is_visible()
+    assert errors == []
+    context.close()

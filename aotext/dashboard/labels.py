@@ -87,6 +87,7 @@ ENGLISH = {
     "organizer row": "Organizer: {group}", "scenario row": "Scenario: {group}", "everyone": "Everyone",
     # The page's script: its button that shows only what needs attention.
     "show attention": "Show only what is behind, overdue or without data", "show all": "Show every benchmark",
+    "nothing needs attention": "Nothing is behind, overdue or without data.",
 }
 SPANISH = {
     "dashboard title": "Panel de coordinación al {date}",
@@ -164,4 +165,5 @@ SPANISH = {
     "not contacted": "Sin contacto desde hace más", "past cadence": "Pasado su plazo de contacto",
     "organizer row": "Organiza: {group}", "scenario row": "Escenario: {group}", "everyone": "Todas las personas",
     "show attention": "Mostrar solo lo atrasado, vencido o sin datos", "show all": "Mostrar todos los indicadores",
+    "nothing needs attention": "No hay nada atrasado, vencido ni sin datos.",
 }

@@ -13,17 +13,24 @@
     button.className = "filter";
     button.setAttribute("aria-pressed", "false");
     button.textContent = $show_attention;
+    // When the filter hides every card, a line says so, rather than an empty section.
+    var nothing = document.createElement("p");
+    nothing.setAttribute("role", "status");
     button.addEventListener("click", function () {
       var only = button.getAttribute("aria-pressed") !== "true";
       button.setAttribute("aria-pressed", only ? "true" : "false");
       button.textContent = only ? $show_all : $show_attention;
+      var shown = 0;
       cards.forEach(function (card) {
         var status = card.querySelector("h4 .status");
         var needs = status && ATTENTION.some(function (name) { return status.classList.contains(name); });
         card.hidden = only && !needs;
+        shown += card.hidden ? 0 : 1;
       });
+      nothing.textContent = shown ? "" : $nothing_needs_attention;
     });
     heading.insertAdjacentElement("afterend", button);
+    button.insertAdjacentElement("afterend", nothing);
   });
   document.querySelectorAll("table.followups").forEach(function (table) {
     var body = table.tBodies[0];

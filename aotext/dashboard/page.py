@@ -80,9 +80,10 @@ def _contents(words: Mapping[str, str]) -> str:
 
 
 def _script(words: Mapping[str, str]) -> str:
-    """page.js with the words its button shows, each $name put in as a JavaScript string. Safely: the
+    """page.js with the words its button and its line show, each $name put in as a JavaScript string. Safely: the
     script's other `$`, in a selector's `$=`, stays as it is."""
-    said = {name.replace(" ", "_"): json.dumps(words[name], ensure_ascii=False) for name in ("show attention", "show all")}
+    said = {name.replace(" ", "_"): json.dumps(words[name], ensure_ascii=False)
+            for name in ("show attention", "show all", "nothing needs attention")}
     return Template((HERE / "page.js").read_text(encoding="utf-8")).safe_substitute(said)
 
 
