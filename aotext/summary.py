@@ -101,6 +101,8 @@ class Summary:
     plans: tuple[PlanSummary, ...]
     skipped_measurements: int = 0
     after_end_measurements: int = 0
+    # Documents with lint errors, which may hold what the summary misses: the report says so at its top.
+    unread_documents: int = 0
 
 
 def _combine(values: list[float], adds_up: bool) -> float:

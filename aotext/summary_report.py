@@ -128,6 +128,7 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
         ],
         "skipped_measurements": summary.skipped_measurements,
         "after_end_measurements": summary.after_end_measurements,
+        "unread_documents": summary.unread_documents,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -142,8 +143,22 @@ def _as_text(value: Any) -> Any:
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
+def unread_notice(summary: Summary, lint: str = "aotext lint") -> str:
+    """What a report says at its top when documents could not be read in full
+    (as the dashboard does): a file passed on tells no one what lint said."""
+    count = summary.unread_documents
+    if not count:
+        return ""
+    what = "1 document" if count == 1 else f"{count} documents"
+    return (f"Something is left out: {what} could not be read in full, so this summary may miss what "
+            f"{'it says' if count == 1 else 'they say'}. Run {lint} to see where, fix it, and make this summary again.")
+
+
 def csv_report(summary: Summary, display: Display = Display()) -> str:
     output = io.StringIO()
+    if notice := unread_notice(summary):
+        # A row of its own above the column names, where whoever opens the file reads first.
+        csv.writer(output, lineterminator="\n").writerow([notice])
     writer = csv.DictWriter(output, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for plan in summary.plans:
@@ -217,9 +232,11 @@ def plan_markdown(plan: PlanSummary, heading: bool = True, charts: Sequence[tupl
 
 
 def markdown_report(summary: Summary, display: Display = Display()) -> str:
+    notice = unread_notice(summary, "`aotext lint`")
+    top = f"**{notice.replace(':', ':**', 1)}\n\n" if notice else ""
     if not summary.plans:
-        return "No plans to summarize.\n"
-    return "\n".join(plan_markdown(plan) for plan in summary.plans)
+        return f"{top}No plans to summarize.\n"
+    return top + "\n".join(plan_markdown(plan) for plan in summary.plans)
 
 
 def table_report(summary: Summary, display: Display = Display()) -> str:
@@ -228,6 +245,8 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
     from rich.table import Table
 
     def draw(console: Any) -> None:
+        if notice := unread_notice(summary):
+            console.print(notice + "\n", markup=False)
         for plan in summary.plans:
             table = Table(title=f"{plan.title} — as of {plan.as_of}{_ended(plan)}", title_justify="left", expand=True)
             table.add_column("Benchmark", ratio=3)

@@ -86,6 +86,26 @@ def test_output_file_is_written(repo, tmp_path):
     assert list(tmp_path.glob(".notes.md.*")) == []
 
 
+def test_an_output_file_says_at_its_top_how_many_documents_were_left_out(repo, tmp_path):
+    """The terminal's lint errors do not travel with the file: a log with
+    conflict markers leaves its count out, and the file says so first."""
+    conflicted = REFLECTION.replace("measurements:\n", "<<<<<<< HEAD\nmeasurements:\n=======\n>>>>>>> theirs\n")
+    repo({"content/logs/other.md": conflicted.replace("id: log-2026-11-20", "id: other").replace("11-20", "11-19")})
+    said = "1 document could not be read in full, so this summary may miss what it says. Run "
+    assert summary("--format", "markdown", "--output", "notes.md").exit_code == 1
+    first = (tmp_path / "notes.md").read_text(encoding="utf-8").split("\n")
+    assert first[0] == f"**Something is left out:** {said}`aotext lint` to see where, fix it, and make this summary again."
+    assert first[1:3] == ["", "## Bus drivers campaign"]
+    assert summary("--format", "csv", "--output", "table.csv").exit_code == 1
+    rows = list(csv.reader(io.StringIO((tmp_path / "table.csv").read_text(encoding="utf-8"))))
+    assert len(rows[0]) == 1 and said in rows[0][0] and rows[1][:2] == ["plan", "id"] and len(rows) == 4
+    assert json.loads(summary("--format", "json").stdout)["unread_documents"] == 1
+    (tmp_path / "content/logs/other.md").unlink()
+    for fmt in ("table", "markdown", "csv"):
+        assert "left out" not in summary("--format", fmt).stdout
+    assert json.loads(summary("--format", "json").stdout)["unread_documents"] == 0
+
+
 def test_private_logs_never_count_or_show(repo):
     repo({"content/logs/secret.md": PRIVATE_LOG})
     for fmt in ("table", "markdown", "csv", "json"):

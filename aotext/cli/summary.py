@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -60,7 +61,8 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
             raise click.BadParameter(f"plan '{plan_id}' is private; summaries never show private documents",
                                      param_hint="--plan")
     ratio = repository.project.on_track_ratio if repository.project else Thresholds().on_track_ratio
-    result = summarize(corpus, day, Thresholds(ratio), plan_ids)
+    unread = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
+    result = dataclasses.replace(summarize(corpus, day, Thresholds(ratio), plan_ids), unread_documents=unread)
     text = FORMATS[output_format](result, Display.for_output(to_file=output is not None))
     if output:
         atomic_write_text(Path(output), text)
