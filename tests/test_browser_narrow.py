@@ -74,3 +74,16 @@ def test_the_filter_says_so_when_nothing_needs_attention(browser, shipped, name)
     assert not said.is_visible()
     assert errors == []
     context.close()
+
+
+@pytest.mark.parametrize(("name", "follow_ups"), [("private/dashboard.html", "Follow-ups: who to call"),
+                                                  ("build/dashboard.html", "Follow-ups: how many are due")])
+def test_every_item_of_the_dashboards_contents_is_a_link_that_says_what_it_leads_to(browser, shipped, name,  # noqa: F811
+                                                                                      follow_ups):
+    context, page, _, _ = visit(browser, shipped / name, width=PHONE)
+    items = page.locator("nav#TOC li").all()
+    assert [item.locator("a").count() for item in items] == [1] * 4
+    assert follow_ups in [item.inner_text() for item in items]
+    page.locator("nav#TOC a", has_text="Each plan in full").click()
+    assert page.locator("section.plan h2").first.is_visible()
+    context.close()

@@ -113,7 +113,7 @@ def test_a_spanish_project_gets_a_spanish_dashboard(repo, tmp_path, shareable):
         "Colectivo de Prueba · al 2026-11-24",
         "Falta algo. 2 documentos no se pudieron leer completos, así que puede que a esta página le falte lo que "
         "dicen. Ejecuta para ver dónde", "Contenido", "De un vistazo: los indicadores de cada plan",
-        "Seguimientos: a quién llamar", "Cuadro de organización",
+        "Seguimientos: cuántos tocan" if shareable else "Seguimientos: a quién llamar", "Cuadro de organización",
         "Plan Cumplidos En camino Atrasados Vencidos Sin datos Próxima reflexión",
         "Al 2026-11-24; el plan termina el 2026-12-31.", "Cuántos indicadores hay en cada estado",
         "1 cumplido 2 en camino 1 atrasado 1 vencido 0 sin datos",  # the word agrees with its count

@@ -29,8 +29,9 @@ ENGLISH = {
     "unread documents": "{count} documents could not be read in full, so this page may miss what they say. Run "
                         "{lint} to see where, fix it, and make this page again.",
     "at a glance": "At a glance", "at a glance holds": "every plan's benchmarks",
-    "follow-ups": "Follow-ups", "follow-ups hold": "who to call", "organizing chart": "Organizing chart",
-    "each plan": "Each plan in full: what to celebrate, what we said we would do if we missed, every benchmark",
+    "follow-ups": "Follow-ups", "follow-ups hold": "who to call", "follow-ups count": "how many are due",
+    "organizing chart": "Organizing chart", "each plan": "Each plan in full",
+    "each plan holds": "what to celebrate, what we said we would do if we missed, every benchmark",
     # The plans at a glance, and each plan in full.
     "no plans": "There are no plans to show yet. Start one with {command}.",
     "glance intro": "How many of each plan's benchmarks are in each state, and when each group reflects next. A "
@@ -107,8 +108,9 @@ SPANISH = {
     "unread documents": "{count} documentos no se pudieron leer completos, así que puede que a esta página le falte "
                         "lo que dicen. Ejecuta {lint} para ver dónde, corrígelos y vuelve a crear esta página.",
     "at a glance": "De un vistazo", "at a glance holds": "los indicadores de cada plan",
-    "follow-ups": "Seguimientos", "follow-ups hold": "a quién llamar", "organizing chart": "Cuadro de organización",
-    "each plan": "Cada plan completo: qué celebrar, qué dijimos que haríamos si no lo lográbamos, cada indicador",
+    "follow-ups": "Seguimientos", "follow-ups hold": "a quién llamar", "follow-ups count": "cuántos tocan",
+    "organizing chart": "Cuadro de organización", "each plan": "Cada plan completo",
+    "each plan holds": "qué celebrar, qué dijimos que haríamos si no lo lográbamos, cada indicador",
     "no plans": "Todavía no hay planes que mostrar. Empieza uno con {command}.",
     "glance intro": "Cuántos indicadores de cada plan hay en cada estado, y cuándo es la próxima reflexión de cada "
                     "grupo. El nombre de un plan lleva al plan completo.",

@@ -32,6 +32,7 @@ from aotext.dashboard.people_sections import chart_section, followups_section
 from aotext.dashboard.plan_sections import glance_section, plan_section
 from aotext.handouts.labels import labels
 from aotext.own_files import PAGE_CSS
+from aotext.words import anchor
 
 HERE = Path(__file__).resolve().parent
 
@@ -71,12 +72,17 @@ def _header(dashboard: Dashboard, title: str, words: Mapping[str, str]) -> str:
             f'<h1 class="title">{title}</h1>\n{notice}{left_out}</header>\n')
 
 
-def _contents(words: Mapping[str, str]) -> str:
+def _contents(dashboard: Dashboard, words: Mapping[str, str]) -> str:
+    # A shareable page only counts the follow-ups; it names nobody to call.
+    follow_ups = words["follow-ups count" if dashboard.shareable else "follow-ups hold"]
+    # Every item is a link: the plans in full start at the first plan (there are none to link without one).
+    plans = (f'<li><a href="#{anchor("plan", dashboard.plans[0].summary.id)}">{words["each plan"]}</a>: '
+             f'{words["each plan holds"]}</li>\n' if dashboard.plans else "")
     return (f'<nav id="TOC" aria-label="{words["contents"]}">\n<h2>{words["contents"]}</h2>\n<ul>\n'
             f'<li><a href="#at-a-glance">{words["at a glance"]}</a>: {words["at a glance holds"]}</li>\n'
-            f'<li><a href="#follow-ups">{words["follow-ups"]}</a>: {words["follow-ups hold"]}</li>\n'
+            f'<li><a href="#follow-ups">{words["follow-ups"]}</a>: {follow_ups}</li>\n'
             f'<li><a href="#organizing-chart">{words["organizing chart"]}</a></li>\n'
-            f'<li>{words["each plan"]}</li>\n</ul>\n</nav>\n')
+            f'{plans}</ul>\n</nav>\n')
 
 
 def _script(words: Mapping[str, str]) -> str:
@@ -92,7 +98,7 @@ def render_dashboard(dashboard: Dashboard) -> str:
     words = labels(dashboard.lang)
     title = words["shareable dashboard title" if dashboard.shareable else "dashboard title"].format(date=dashboard.as_of)
     script = _script(words)
-    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title, words), _contents(words),
+    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title, words), _contents(dashboard, words),
               "<main>\n", glance_section(dashboard, words), followups_section(dashboard, words), "\n",
               chart_section(dashboard, words)]
     for panel in dashboard.plans:
