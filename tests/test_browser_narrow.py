@@ -87,3 +87,15 @@ def test_every_item_of_the_dashboards_contents_is_a_link_that_says_what_it_leads
     page.locator("nav#TOC a", has_text="Each plan in full").click()
     assert page.locator("section.plan h2").first.is_visible()
     context.close()
+
+
+def test_the_organizing_charts_last_columns_are_explained_and_say_nothing_alike(browser, shipped):  # noqa: F811
+    context, page, _, _ = visit(browser, shipped / "private" / "dashboard.html", width=COMPUTER)
+    rows = page.evaluate("""() => [...document.querySelectorAll('table.chart-table tbody tr')]
+        .map(row => [...row.cells].slice(-2).map(cell => cell.textContent))""")
+    assert rows and all(not_contacted.split(" ")[0].isdigit() and past.isdigit() for not_contacted, past in rows), rows
+    assert ["0", "0"] in rows  # nobody in either column: the same "0"
+    note = page.locator("#organizing-chart p.table-note")
+    assert note.is_visible()
+    assert "No contact for longer" in note.inner_text() and "Past their cadence" in note.inner_text()
+    context.close()

@@ -148,8 +148,8 @@ def test_a_spanish_project_gets_a_spanish_dashboard(repo, tmp_path, shareable):
             "40 días de retraso, 2026-10-15 (54 días sin contacto; a los líderes, cada 14 días)",
             "Luz sin evaluar Venir a la reunión del martes. toca hoy, 2026-11-24 — café",
             "Ana simpatizante Venir a la reunión del martes. toca dentro de 3 días, 2026-11-27 — café",
-            "Organiza: (sin responsable) 1 0 0 0 1 0 Rosa 1", "Escenario: barrio 1 1 0 0 2 2 Rosa 1",
-            "Todas las personas 1 1 0 0 2 2 Rosa 1",
+            "Organiza: (sin responsable) 1 0 0 0 1 0 1 (Rosa) 1", "Escenario: barrio 1 1 0 0 2 2 1 (Rosa) 1",
+            "Todas las personas 1 1 0 0 2 2 1 (Rosa) 1",
             "Indicador cumplido: Una primera reunión en una cocina",
         ]
     assert text.startswith(f"{title} Colectivo de Prueba · al 2026-11-24 {title} ")  # its title, then its heading

@@ -85,6 +85,9 @@ ENGLISH = {
     "chart intro": "Everyone's latest assessment, and who was contacted in the last {days} days.",
     "group": "Group", "people count": "People", "contacted recently": "Contacted in the last {days} days",
     "not contacted": "No contact for longer", "past cadence": "Past their cadence",
+    "chart columns": "“No contact for longer”: how many people nobody has talked to in the last {days} days (on the "
+                     "private page, who). “Past their cadence”: how many are due another conversation by their "
+                     "latest assessment, a leader every 2 weeks say ({field} in aotext.yaml), and have not had it.",
     "organizer row": "Organizer: {group}", "scenario row": "Scenario: {group}", "everyone": "Everyone",
     # The page's script: its button that shows only what needs attention.
     "show attention": "Show only what is behind, overdue or without data", "show all": "Show every benchmark",
@@ -165,6 +168,10 @@ SPANISH = {
     "chart intro": "La última evaluación de cada persona, y con quién hubo contacto en los últimos {days} días.",
     "group": "Grupo", "people count": "Personas", "contacted recently": "Con contacto en los últimos {days} días",
     "not contacted": "Sin contacto desde hace más", "past cadence": "Pasado su plazo de contacto",
+    "chart columns": "«Sin contacto desde hace más»: cuántas personas no han hablado con nadie en los últimos {days} "
+                     "días (en la página privada, quiénes). «Pasado su plazo de contacto»: cuántas tocaba volver a "
+                     "contactar según su última evaluación, un líder cada 2 semanas por ejemplo ({field} en "
+                     "aotext.yaml), y no se ha hecho.",
     "organizer row": "Organiza: {group}", "scenario row": "Escenario: {group}", "everyone": "Todas las personas",
     "show attention": "Mostrar solo lo atrasado, vencido o sin datos", "show all": "Mostrar todos los indicadores",
     "nothing needs attention": "No hay nada atrasado, vencido ni sin datos.",

@@ -82,13 +82,19 @@ def _chart_rows(chart: OrganizingChart, words: Mapping[str, str]) -> list[tuple[
             + [(words["everyone"], chart.total)])
 
 
+def _not_contacted(row: ChartRow) -> str:
+    """How many had no contact lately, as the other counts are (0 for nobody), and who they are."""
+    names = escape(", ".join(row.not_contacted))
+    return f"{len(row.not_contacted)} ({names})" if names else "0"
+
+
 def _named_rows(chart: OrganizingChart, counts: PeopleCounts, columns: Sequence[str], words: Mapping[str, str]) -> str:
     """Each organizer's, each scenario's and everyone's row, with the pseudonyms not contacted lately."""
     return "".join(
         f'<tr><th scope="row">{name}</th>'
         + "".join(cell(column, str(value)) for column, value in zip(columns, [
             *(row.counts[assessment] for assessment, _ in counts.assessments), row.people, row.contacted_recently,
-            escape(", ".join(row.not_contacted)) or "—", row.past_cadence], strict=True))
+            _not_contacted(row), row.past_cadence], strict=True))
         + "</tr>\n"
         for name, row in _chart_rows(chart, words))
 
@@ -117,4 +123,7 @@ def chart_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
             "<tbody>\n"
             + (_named_rows(dashboard.people.chart, counts, columns, words) if dashboard.people
                else _counted_row(counts, columns, words))
-            + "</tbody>\n</table>\n</section>\n")
+            + "</tbody>\n</table>\n"
+            # The last two columns' names are short: what they count is said under the table.
+            f'<p class="table-note">{words["chart columns"].format(days=RECENT_DAYS, field="<code>followups: cadence:</code>")}'
+            "</p>\n</section>\n")
