@@ -16,7 +16,9 @@ NO_MISS_PLAN = {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an exp
 
 def many_broken_logs(count: int) -> dict[str, str]:
     return {
+        # Each of its own day: logs of one day would be same-day-logs' too.
         f"content/logs/broken-{n:02d}.md": REFLECTION.replace("log-2026-11-20", f"log-{n}").replace("value: 3", "value: lots")
+        .replace("date: 2026-11-20", f"date: 2026-10-{n + 1:02d}")
         for n in range(count)
     }
 
