@@ -86,6 +86,7 @@ class LiveCheck:
     def _adopt(self, loaded: Sequence[Loaded], claims: dict[str, str], own: dict[str, list[Problem]],
                ruled: dict[str, list[Problem]], named_index: bool = True) -> None:
         self._files = {item.path: item for item in loaded}
+        self._folded: dict[str, set[str]] | None = None  # see `_namesakes`
         self._claims, self._own, self._ruled = claims, own, ruled
         self._mentions: dict[str, Mentions] = {}
         # Which files name a string: kept for an editor's many edits; a lint
@@ -210,8 +211,12 @@ class LiveCheck:
         if item is None:
             self._files.pop(path, None)
             self._own.pop(path, None)
+            if self._folded is not None:
+                self._folded.get(path.casefold(), set()).discard(path)
         else:
             self._files[path] = item
+            if self._folded is not None:
+                self._folded.setdefault(path.casefold(), set()).add(path)
             self._own[path] = [problem for problem in item.problems if problem.rule not in self._skipped]
         old_mentions, old_groups = self._unindex(path)
         if item is not None:
@@ -229,9 +234,19 @@ class LiveCheck:
             self._files.pop(path, None)
         else:
             self._files[path] = item
+        self._folded = None
         every = set(self._files) | set(self._own) | set(self._ruled)
         self._build(list(self._files.values()))
         return every | {path}
+
+    def _namesakes(self, path: str) -> set[str]:
+        """The files whose names differ from `path`'s only in capitals (itself
+        among them, if it is there), indexed at the first edit that asks."""
+        if self._folded is None:
+            self._folded = defaultdict(set)
+            for found in self._files:
+                self._folded[found.casefold()].add(found)
+        return self._folded.get(path.casefold(), set())
 
     def _index(self, item: Loaded) -> None:
         document = item.document
@@ -271,11 +286,11 @@ class LiveCheck:
         """The documents whose problems an edit of `path` can change: itself;
         those sharing its id; those naming its id (references, a plan's logs);
         those whose id it names (a log's plan); those it is compared with (its
-        group); when it appears or goes, those whose names differ from its own
-        only in capitals; and, when an id or type appears or goes, those whose
-        findings suggest ids, and the project file (its handouts take
-        documents by id, type and folder). Each document's group comes too, so a rule that
-        compares a group sees all of it."""
+        group); and, when an id or type appears or goes, those whose findings
+        suggest ids, and the project file (its handouts take documents by id,
+        type and folder). Each document's group comes too, so a rule that
+        compares a group sees all of it, and so do the files whose names
+        differ from its own only in capitals (file-name-case)."""
         focus = {path}
         for value in ids:
             focus.update(document.path for document in self.corpus.by_id.get(value, ()))
@@ -284,10 +299,7 @@ class LiveCheck:
             focus.update(document.path for document in self.corpus.by_id.get(value, ()))
         for group in groups:
             focus.update(self._members.get(group, ()))
-        if (old is None) != (new is None):
-            # A file whose name differs only in capitals from this one (file-name-case).
-            folded = path.casefold()
-            focus.update(other for other in self._files if other.casefold() == folded)
+        focus.update(self._namesakes(path))  # one that went is compared no more, and its namesakes know it
         if identity_changed:
             focus.update(found for found, problems in self._ruled.items()
                          if any(problem.rule in SUGGESTING_RULES for problem in problems))
@@ -298,6 +310,8 @@ class LiveCheck:
         for member in list(focus):
             for group in self._groups.get(member, ()):
                 focus.update(self._members[group])
+        for member in list(focus):
+            focus.update(self._namesakes(member))
         return focus
 
     def _recheck(self, focus: set[str]) -> None:

@@ -32,11 +32,12 @@ declare("internal-error", "aotext itself failed on the file; please report it")
 @rule("file-name-case", "two files whose names differ only in capitals, of which a clone on a Mac or on "
       "Windows keeps only one", WARNING)
 def file_name_case(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    # Indexed once over every document, whatever the focus; aotext.incremental
-    # re-checks a file's namesakes when it appears or goes.
+    # Among the documents in focus only: a re-check after an edit
+    # (aotext.incremental) holds every file whose name differs from one it
+    # holds only in capitals (indexing all 20,000 had cost each edit 36 ms).
     def index() -> dict[str, list[str]]:
         by_name: dict[str, list[str]] = defaultdict(list)
-        for document in corpus.everything():
+        for document in corpus.documents:
             by_name[document.path.casefold()].append(document.path)
         return by_name
 
