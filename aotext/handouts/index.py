@@ -8,15 +8,20 @@ what it would list changed."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from aotext.dashboard.write import shareable_page
+from aotext.documents import fields
+from aotext.documents.types import TYPES, folder_of
 from aotext.fsio import atomic_write
 from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
 from aotext.handouts.labels import labels
+from aotext.handouts.layouts import LAYOUTS
 from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTERS, LUA_MODULES, ProcessCount, render_html
-from aotext.handouts.state import STATE_FOLDER, made_outputs
+from aotext.handouts.state import STATE_FOLDER, Made, made_outputs
+from aotext.load import load_file
 from aotext.own_files import PAGE_CSS
 from aotext.project import AUDIENCES, Project
 
@@ -39,12 +44,21 @@ def index_markdown(output_dir: Path, project: Project) -> str:
         listed = [handout for handout in project.handouts if handout.audience == audience]
         entries = []
         for handout in listed:
-            files = sorted((item.path for item in made if item.handout == handout.name),
-                           key=lambda path: (path.stem, KINDS.index(path.suffix) if path.suffix in KINDS else 9))
-            links = [f"[{escape(path.name)}]({path.name}) ({words.get(f'file:{path.suffix}', path.suffix)})"
-                     for path in files]
-            if links:
-                entries.append(f"- **{escape(handout.title)}**: " + "; ".join(links) + "\n")
+            mine = sorted((item for item in made if item.handout == handout.name),
+                          key=lambda item: (item.path.stem, KINDS.index(item.path.suffix)
+                                            if item.path.suffix in KINDS else 9))
+            if not mine:
+                continue
+            if not LAYOUTS[handout.layout].per_plan:
+                entries.append(f"- **{escape(handout.title)}**: " + _links([item.path for item in mine], words) + "\n")
+                continue
+            # One line a plan, by the plan's title: several plans' files under one heading told nobody which was which.
+            by_plan: dict[str, list[Made]] = {}
+            for item in mine:
+                by_plan.setdefault(item.path.stem, []).append(item)
+            entries.append(f"- **{escape(handout.title)}**\n" + "".join(
+                f"    - {escape(_plan_title(items, stem.removeprefix(handout.name + '-')))}: "
+                f"{_links([item.path for item in items], words)}\n" for stem, items in by_plan.items()))
         if audience == "coordinator" and (page := shareable_page(output_dir)) is not None:
             entries.append(f"- **{words['shareable dashboard']}** ({words['counts only']}): "
                            f"[{page.name}]({page.name}) ({words[f'file:{page.suffix}']})\n")
@@ -53,6 +67,24 @@ def index_markdown(output_dir: Path, project: Project) -> str:
     if not parts:
         parts.append(f"{words['nothing built']}\n")
     return "\n".join(parts)
+
+
+def _links(paths: list[Path], words: Mapping[str, str]) -> str:
+    """Each file as a link, with its kind in words (web page, PDF, Word document ...)."""
+    return "; ".join(f"[{escape(path.name)}]({path.name}) ({words.get(f'file:{path.suffix}', path.suffix)})"
+                     for path in paths)
+
+
+def _plan_title(items: list[Made], plan_id: str) -> str:
+    """The title of the plan a per-plan handout was made from, read from the
+    plan's file among what the build recorded as its inputs; else its id."""
+    for item in items:
+        for name in item.inputs:
+            if folder_of(name) == TYPES["plan"].folder and name.endswith(".md"):
+                document = load_file(Path(name)).document
+                if document is not None and document.id == plan_id:
+                    return fields.text(document.data, "title") or plan_id
+    return plan_id
 
 
 def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bool:
