@@ -253,7 +253,7 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
     lines = text.split("\n")
     # A conflict is reported from its '<<<<<<<' line on, and a separator left
     # alone once that line is gone: a file with neither has none (most: no line is scanned).
-    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text or _has_separator(text) else []
+    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text or _SEPARATOR in lines else []
     if project:
         return _load_project(shown, text, lines, problems)
 
@@ -302,12 +302,6 @@ def _uncommon(front: str, data: dict[str, Any], body: str) -> frozenset[str]:
     """The characters of the texts a handout may print that lint must ask the
     fonts about: the front matter's values (not its keys or comments), the body."""
     return uncommon([body, *(text for _, text in fields.every_text(data))] if not front.isascii() else [body])
-
-
-def _has_separator(text: str) -> bool:
-    """Whether a line is git's conflict separator, exactly."""
-    return f"\n{_SEPARATOR}\n" in text or text.startswith(f"{_SEPARATOR}\n") or text.endswith(f"\n{_SEPARATOR}") \
-        or text == _SEPARATOR
 
 
 def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
