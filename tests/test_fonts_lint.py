@@ -56,3 +56,21 @@ def test_what_lint_takes_as_shown_without_reading_the_fonts_is_shown():
     shown = font_set(None).shown
     assert shown is not None
     assert [hex(ord(char)) for char in COMMONLY_SHOWN if needs_glyph(char) and ord(char) not in shown] == []
+
+
+def test_after_an_edit_the_cached_lint_still_counts_the_fonts_folder(repo, tmp_path):
+    """A lint after one change re-checks only that file, without the project
+    file: the fonts folder must count there as in a full lint."""
+    from helpers import invoke
+
+    project = GOOD_REPO["aotext.yaml"].replace("collective: Test Collective\n",
+                                               "collective: Test Collective\nfonts: fonts\n")
+    repo({"aotext.yaml": project})
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(dejavu_sans(), tmp_path / "fonts")
+    assert invoke("lint", "--as-of", "2026-11-24").exit_code == 0  # writes the cache
+    plan = tmp_path / "content/plans/bus-plan.md"  # not a workshop document: the project file is not re-checked
+    plan.write_text(plan.read_text(encoding="utf-8").replace("title: Bus drivers campaign",
+                                                             f"title: Bus drivers campaign {INUKTITUT}"), encoding="utf-8")
+    again = invoke("lint", "--as-of", "2026-11-24")
+    assert RULE not in again.output, again.output

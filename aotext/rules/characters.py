@@ -45,7 +45,9 @@ def unprintable_character(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
 
 
 def _project(corpus: Corpus) -> Project:
-    document = corpus.checked_project
+    # Its fonts folder counts whatever the focus: a re-check of one edited
+    # file (the editor, lint's cache) must see the fonts a full lint sees.
+    document = corpus.project
     return read_project(document, Path(document.path).parent) if document is not None else Project(Path("."), "")
 
 
