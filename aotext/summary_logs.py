@@ -13,11 +13,15 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Plan, ScaleBenchmark
 from aotext.documents.types.reflection import Measurement as Slot
 from aotext.documents.types.reflection import Reflection
+
+# A meeting's day, or none for a log that gives none (which lint reports).
+D = TypeVar("D", dt.date, dt.date | None)
 
 
 @dataclass(frozen=True)
@@ -35,10 +39,16 @@ def records_something(slot: Slot) -> bool:
     return slot.value is not None or slot.level is not None
 
 
+def counted_day(slot: Slot, held: D) -> dt.date | D:
+    """The day a measurement counts on: its own 'counted_on:', else the day
+    of the meeting that logged it (`held`)."""
+    return slot.counted_on or held
+
+
 def after_plan_end(plan: Plan, held: dt.date, slot: Slot) -> bool:
     """Whether a filled-in measurement counts on a day after its plan ended,
     which the summary leaves out (and says how many)."""
-    return plan.ends is not None and records_something(slot) and (slot.counted_on or held) > plan.ends
+    return plan.ends is not None and records_something(slot) and counted_day(slot, held) > plan.ends
 
 
 def starts(plan: Plan, benchmark: Benchmark) -> dt.date | None:
@@ -51,7 +61,7 @@ def before_start(plan: Plan, benchmark: Benchmark, held: dt.date, slot: Slot) ->
     started, which the summary leaves out (lint warns at its line): a count
     from before is of something else, and a mistyped year is one too."""
     first = starts(plan, benchmark)
-    return first is not None and records_something(slot) and (slot.counted_on or held) < first
+    return first is not None and records_something(slot) and counted_day(slot, held) < first
 
 
 def _fits(benchmark: Benchmark, slot: Slot) -> bool:
@@ -88,7 +98,7 @@ def gather(corpus: Corpus, plan: Plan, as_of: dt.date) -> Logs:
                 found.after_end += 1
             elif _fits(benchmark, slot) and not before_start(plan, benchmark, held, slot):
                 found.measured[benchmark.id].append(
-                    Measurement(slot.counted_on or held, slot.value, slot.level, log.id or log.path, held))
+                    Measurement(counted_day(slot, held), slot.value, slot.level, log.id or log.path, held))
                 counted += 1
         if counted or log.celebrate:
             found.speaking.append((held, log))

@@ -16,7 +16,7 @@ from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, Scale
 from aotext.documents.types.reflection import Measurement, Reflection
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
-from aotext.summary_logs import records_something
+from aotext.summary_logs import counted_day, records_something
 
 
 def _repeating(corpus: Corpus) -> list[Reflection]:
@@ -25,6 +25,8 @@ def _repeating(corpus: Corpus) -> list[Reflection]:
     def find() -> list[Reflection]:
         found = []
         for log in corpus.all(Reflection):
+            if log.private:
+                continue  # never counted: what it measures twice misleads nothing
             named = [slot.benchmark for slot in log.measurements]
             if len(set(named)) < len(named):
                 found.append(log)
@@ -61,7 +63,7 @@ def _again(corpus: Corpus, adding_up: bool) -> Iterator[tuple[Reflection, Benchm
             if benchmark is None or benchmark.id is None or _one_answer(benchmark) == adding_up \
                     or not (slot.value is not None if adding_up else records_something(slot)):
                 continue
-            earlier = first.setdefault((benchmark.id, slot.counted_on or reflection.date), slot)
+            earlier = first.setdefault((benchmark.id, counted_day(slot, reflection.date)), slot)
             if earlier is not slot:
                 yield reflection, benchmark, earlier, slot
 
@@ -98,7 +100,7 @@ def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
             benchmark = plan.benchmark(slot.benchmark)
             if benchmark is not None and benchmark.id is not None and records_something(slot) \
                     and _one_answer(benchmark):
-                said[benchmark.id, slot.counted_on or held].append((log, slot))
+                said[benchmark.id, counted_day(slot, held)].append((log, slot))
     for (benchmark_id, day), entries in said.items():
         if len({log.path for log, _ in entries}) < 2 or len({_answer(slot) for _, slot in entries}) < 2:
             continue  # in one log, the loop above reports it; the same answer twice is no conflict
@@ -118,7 +120,7 @@ def _disagreeing_logs(corpus: Corpus, plan: Plan) -> Iterator[Finding]:
 def counted_twice(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for reflection, benchmark, earlier, slot in _again(corpus, adding_up=True):
         # Two counts that each say what they counted (sign-ups at two yards) are two on purpose.
-        if not (earlier.note and slot.note and earlier.note != slot.note):
+        if not _told_apart(earlier, slot):
             yield reflection.source, ("measurements", slot.index, "benchmark"), (
                 f"benchmark '{benchmark.id}' is already counted at item #{earlier.index + 1} of this log "
                 f"(line {_line(reflection, earlier)}), for the same day, and the summary adds both "
@@ -141,13 +143,13 @@ def _doubled(plan: Plan, log: Reflection, other: Reflection) -> list[tuple[Bench
     theirs: dict[tuple[str, dt.date | None], list[Measurement]] = defaultdict(list)
     for slot in other.measurements:
         if slot.benchmark and records_something(slot):
-            theirs[slot.benchmark, slot.counted_on or other.date].append(slot)
+            theirs[slot.benchmark, counted_day(slot, other.date)].append(slot)
     found: dict[str, tuple[Benchmark, Measurement, Measurement]] = {}
     for slot in log.measurements:
         benchmark = plan.benchmark(slot.benchmark)
         if benchmark is None or benchmark.id is None or benchmark.id in found or not records_something(slot):
             continue
-        for earlier in theirs.get((benchmark.id, slot.counted_on or log.date), ()):
+        for earlier in theirs.get((benchmark.id, counted_day(slot, log.date)), ()):
             counted = slot.value is not None if not _one_answer(benchmark) else _answer(slot) == _answer(earlier)
             if counted and not _told_apart(earlier, slot):
                 found[benchmark.id] = (benchmark, earlier, slot)

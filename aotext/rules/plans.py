@@ -198,7 +198,7 @@ COUNTED_BEFORE_START = "counted-before-start"
       "leaves out", severity=WARNING)
 def counted_before_start(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for log in corpus.all(Reflection):
-        plan = corpus.find_view(log.plan, Plan)
+        plan = corpus.find_view(log.plan, Plan) if not log.private else None  # a private log is never counted
         if plan is None or log.date is None:
             continue
         for slot in log.measurements:
