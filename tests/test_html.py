@@ -210,15 +210,16 @@ def test_the_agenda_links_every_module_and_activity_to_its_place_on_the_page(bui
 
 def test_the_index_gives_each_plan_its_own_line_by_its_title(repo, tmp_path):
     """Two plans' one-page plans and reports had been listed under one
-    heading, by file name only: nobody could tell which was which."""
+    heading, by file name only: nobody could tell which was which. A title
+    prints as typed, never as HTML."""
     from helpers import PLAN
 
     other = PLAN.replace("id: bus-plan", "id: cafeteria-plan").replace("title: Bus drivers campaign",
-                                                                      "title: Cafeteria winter plan")
+                                                                      "title: Cafeteria <b>winter</b> plan")
     repo({**FILES, "content/plans/cafeteria-plan.md": other})
     assert invoke("build", "--as-of", "2026-11-24").exit_code == 0
     text = read(tmp_path / "build/index.html").main_text()
-    for title, plan_id in (("Bus drivers campaign", "bus-plan"), ("Cafeteria winter plan", "cafeteria-plan")):
+    for title, plan_id in (("Bus drivers campaign", "bus-plan"), ("Cafeteria <b>winter</b> plan", "cafeteria-plan")):
         for kind in ("plan", "report"):
             start = text.index(f"{title}:", text.index("One-page plan" if kind == "plan" else "Benchmark report"))
             assert text.index(f"{kind}-{plan_id}.pdf", start) < start + len(title) + 80, (title, kind, text)

@@ -15,15 +15,16 @@ from aotext.dashboard.write import shareable_page
 from aotext.documents import fields
 from aotext.documents.types import TYPES, folder_of
 from aotext.fsio import atomic_write
-from aotext.handouts.compose import escape
 from aotext.handouts.fingerprint import digest
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts import LAYOUTS
+from aotext.handouts.plain import plain
 from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTERS, LUA_MODULES, ProcessCount, render_html
+from aotext.handouts.select import plan_stem
 from aotext.handouts.state import STATE_FOLDER, Made, made_outputs
 from aotext.load import load_file
 from aotext.own_files import PAGE_CSS
-from aotext.project import AUDIENCES, Project
+from aotext.project import AUDIENCES, Handout, Project
 
 INDEX = "index.html"
 # Not a .json record: the build's records are of handouts, and the index is none.
@@ -50,15 +51,15 @@ def index_markdown(output_dir: Path, project: Project) -> str:
             if not mine:
                 continue
             if not LAYOUTS[handout.layout].per_plan:
-                entries.append(f"- **{escape(handout.title)}**: " + _links([item.path for item in mine], words) + "\n")
+                entries.append(f"- **{plain(handout.title)}**: " + _links([item.path for item in mine], words) + "\n")
                 continue
             # One line a plan, by the plan's title: several plans' files under one heading told nobody which was which.
             by_plan: dict[str, list[Made]] = {}
             for item in mine:
                 by_plan.setdefault(item.path.stem, []).append(item)
-            entries.append(f"- **{escape(handout.title)}**\n" + "".join(
-                f"    - {escape(_plan_title(items, stem.removeprefix(handout.name + '-')))}: "
-                f"{_links([item.path for item in items], words)}\n" for stem, items in by_plan.items()))
+            entries.append(f"- **{plain(handout.title)}**\n" + "".join(
+                f"    - {plain(_plan_title(handout, items))}: "
+                f"{_links([item.path for item in items], words)}\n" for items in by_plan.values()))
         if audience == "coordinator" and (page := shareable_page(output_dir)) is not None:
             entries.append(f"- **{words['shareable dashboard']}** ({words['counts only']}): "
                            f"[{page.name}]({page.name}) ({words[f'file:{page.suffix}']})\n")
@@ -71,20 +72,21 @@ def index_markdown(output_dir: Path, project: Project) -> str:
 
 def _links(paths: list[Path], words: Mapping[str, str]) -> str:
     """Each file as a link, with its kind in words (web page, PDF, Word document ...)."""
-    return "; ".join(f"[{escape(path.name)}]({path.name}) ({words.get(f'file:{path.suffix}', path.suffix)})"
+    return "; ".join(f"[{plain(path.name)}]({path.name}) ({words.get(f'file:{path.suffix}', path.suffix)})"
                      for path in paths)
 
 
-def _plan_title(items: list[Made], plan_id: str) -> str:
-    """The title of the plan a per-plan handout was made from, read from the
-    plan's file among what the build recorded as its inputs; else its id."""
-    for item in items:
-        for name in item.inputs:
-            if folder_of(name) == TYPES["plan"].folder and name.endswith(".md"):
-                document = load_file(Path(name)).document
-                if document is not None and document.id == plan_id:
-                    return fields.text(document.data, "title") or plan_id
-    return plan_id
+def _plan_title(handout: Handout, items: list[Made]) -> str:
+    """The title of the plan a per-plan handout's files were made from: the
+    plan among what the build recorded as their inputs whose files these are
+    (as select.plan_stem names them); else their name."""
+    stem = items[0].path.stem
+    for name in items[0].inputs:
+        if folder_of(name) == TYPES["plan"].folder and name.endswith(".md"):
+            document = load_file(Path(name)).document
+            if document is not None and plan_stem(handout, document) == stem:
+                return fields.text(document.data, "title") or stem
+    return stem
 
 
 def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bool:
