@@ -154,3 +154,17 @@ def test_at_signs_dollars_and_backslashes_print_as_typed(workshop):
     for name, words in typed.items():
         for form, text in texts(name).items():
             assert all(word in text for word in words), (name, form, [word for word in words if word not in text])
+
+
+def test_a_picture_marked_for_facilitators_leaves_out_its_caption_too(workshop):
+    """A marked picture alone in its paragraph is a figure with a caption:
+    the picture had gone from participants' handouts and its caption stayed."""
+    from helpers import png
+
+    Path("content/curriculum/fac-map.png").write_bytes(png(10, 20, 30))
+    workshop(CONCLUDE, "\nBefore.\n\n![FAC-CAPTION-21 the yard map](fac-map.png){.facilitator}\n\nAfter it.\n")
+    build("participant-handout", "facilitator-guide")
+    for form, text in texts("participant-handout").items():
+        assert "After it." in text and "FAC-CAPTION" not in text, form
+    assert "FAC-CAPTION-21" in texts("facilitator-guide")["html"]
+

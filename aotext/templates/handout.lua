@@ -237,7 +237,11 @@ end
 return {
   { RawBlock = without_comments, RawInline = without_comments },
   { Meta = read_audience },
-  { Div = without_facilitators, Span = without_facilitators, Header = without_facilitators,
+  -- From the top down: a figure is asked before its picture (marked, it
+  -- goes with its caption; asked after, its picture was gone and its
+  -- caption stayed), and what holds marked parts goes before they are read.
+  { traverse = "topdown",
+    Div = without_facilitators, Span = without_facilitators, Header = without_facilitators,
     CodeBlock = without_facilitators, Table = without_facilitators, Figure = without_facilitators,
     Link = without_facilitators, Code = without_facilitators, Image = without_facilitators },
   { Div = place_headings },  -- before the web page's headings nest under its title
