@@ -168,3 +168,20 @@ def test_a_picture_marked_for_facilitators_leaves_out_its_caption_too(workshop):
         assert "After it." in text and "FAC-CAPTION" not in text, form
     assert "FAC-CAPTION-21" in texts("facilitator-guide")["html"]
 
+
+
+def test_a_deck_for_participants_carries_no_facilitator_notes(workshop):
+    """On slides, what is marked for facilitators is the speaker notes: in a
+    deck whose handout is for participants, it is nowhere."""
+    project = Path("aotext.yaml")
+    text = project.read_text(encoding="utf-8")
+    assert "    layout: slides\n    audience: facilitator\n" in text
+    project.write_text(text.replace("    layout: slides\n    audience: facilitator\n",
+                                    "    layout: slides\n    audience: participant\n"), encoding="utf-8")
+    workshop(CONCLUDE, "\n::: slide\nOn screen.\n\n::: facilitator\nFAC-NOTE-23 say this\n:::\n\n"
+                       "A [FAC-PHRASE-24 aside]{.facilitator} too.\n:::\n")
+    build("slides")
+    deck = pptx.Presentation("build/slides.pptx")
+    shown = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+    notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
+    assert "On screen." in shown and "FAC-" not in shown and "FAC-" not in notes

@@ -5,9 +5,14 @@
 local is_facilitator = dofile(pandoc.path.join({ pandoc.path.directory(PANDOC_SCRIPT_FILE), "facilitator.lua" }))
 local continued_label = "continued"  -- the handout's language's, from the metadata
 
+local audience = "facilitator"  -- the handout's, from the metadata
+
 local function read_labels(meta)
   if meta.continued then
     continued_label = pandoc.utils.stringify(meta.continued)
+  end
+  if meta.audience then
+    audience = pandoc.utils.stringify(meta.audience)
   end
 end
 
@@ -177,6 +182,14 @@ local function as_notes(element)
   return pandoc.Blocks({ element })
 end
 
+-- What is marked for facilitators, into the speaker notes `notes`; a deck
+-- for participants has none of it, in its notes or on its screen.
+local function to_notes(notes, element)
+  if audience ~= "participant" then
+    notes:extend(as_notes(element))
+  end
+end
+
 -- What is for facilitators inside a slide's text or title (a phrase, a
 -- heading, or a block within a list) goes to `notes`, the speaker notes,
 -- never on the screen; so does a footnote's text, which pandoc would put on
@@ -184,7 +197,7 @@ end
 local function pull_notes(block, notes)
   local function pull(inner)
     if is_facilitator(inner) then
-      notes:extend(as_notes(inner))
+      to_notes(notes, inner)
       return {}
     end
   end
@@ -214,7 +227,7 @@ local function slide_of(block, heading)
     notes = pandoc.Blocks({}) }
   for _, inner in ipairs(block.content) do
     if is_facilitator(inner) then
-      slide.notes:extend(as_notes(inner))
+      to_notes(slide.notes, inner)
     else
       slide.content:insert(pull_notes(inner, slide.notes))
     end
@@ -232,7 +245,7 @@ local function collect(blocks, found)
     if is_facilitator(block) then
       -- Marked for facilitators, whatever else it is (a slide, a heading):
       -- the notes of the slide it follows; a heading titles no slide.
-      notes:extend(as_notes(block))
+      to_notes(notes, block)
     elseif block.t == "Header" then
       found.heading = pandoc.utils.stringify(pull_notes(block, notes).content)
     elseif block.t == "Div" and block.classes:includes("slide") then
