@@ -1,7 +1,10 @@
 """The shareable dashboard published in build/ is never stale: each build
 writes it again as of its date, as `aotext dashboard --shareable` would, so a
-plan made private since leaves it; a page made for plans no longer shown is
-removed, and build/index.html stops linking it."""
+plan made private since leaves it, and the build names it; the page goes on
+recording it, so it comes back when public again. A page made for plans no
+longer shown is removed, and build/index.html stops linking it; a page that
+does not record its plans (an older aotext made it) is left as it is,
+rather than widened to every plan."""
 
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ PAGE = Path("build/dashboard.html")
 INDEX = Path("build/index.html")
 PLAN_PATH = Path("content/plans/bus-plan.md")
 PLAN_TITLE = "Bus drivers campaign"
+RAIL = PLAN.replace("id: bus-plan", "id: rail-plan").replace(PLAN_TITLE, "Rail workers campaign")
+RAIL_PATH = Path("content/plans/rail-plan.md")
+RAIL_TITLE = "Rail workers campaign"
 
 
 def run(*args: str) -> str:
@@ -62,3 +68,61 @@ def test_a_shareable_dashboard_of_plans_now_private_is_removed_and_no_longer_lin
     output = run("build")
     assert "removed build/dashboard.html: the shareable dashboard of bus-plan, a plan now private or gone" in output
     assert not PAGE.exists() and "dashboard.html" not in INDEX.read_text(encoding="utf-8")
+
+
+def test_a_page_of_two_plans_one_made_private_names_it_keeps_it_recorded_and_shows_it_again_when_public(repo, tmp_path):
+    repo({str(RAIL_PATH): RAIL})
+    run("dashboard", "--shareable", "--plan", "bus-plan", "--plan", "rail-plan")
+    assert RAIL_TITLE in PAGE.read_text(encoding="utf-8")
+    RAIL_PATH.write_text(RAIL.replace("type: plan\n", "type: plan\nprivate: true\n"), encoding="utf-8")
+    output = run("build")
+    assert "wrote build/dashboard.html again, without plan 'rail-plan' (now private): the shareable dashboard" in output
+    published = PAGE.read_text(encoding="utf-8")
+    assert PLAN_TITLE in published and RAIL_TITLE not in published
+    assert '<meta name="aotext-plans" content="bus-plan rail-plan">' in published
+    assert "dashboard.html" not in run("build")  # nothing new: left alone, and nothing said
+    RAIL_PATH.write_text(RAIL, encoding="utf-8")
+    assert "wrote build/dashboard.html again: the shareable dashboard" in run("build")
+    run("dashboard", "--shareable", "--plan", "bus-plan", "--plan", "rail-plan", "--output", str(tmp_path / "fresh.html"))
+    assert PAGE.read_text(encoding="utf-8") == (tmp_path / "fresh.html").read_text(encoding="utf-8")
+    assert RAIL_TITLE in PAGE.read_text(encoding="utf-8")
+
+
+def test_a_page_of_plans_now_gone_and_private_names_each(repo):
+    other = RAIL.replace("id: rail-plan", "id: tram-plan").replace(RAIL_TITLE, "Tram workers campaign")
+    repo({str(RAIL_PATH): RAIL, "content/plans/tram-plan.md": other})
+    run("dashboard", "--shareable", "--plan", "bus-plan", "--plan", "rail-plan", "--plan", "tram-plan")
+    RAIL_PATH.unlink()
+    Path("content/plans/tram-plan.md").write_text(other.replace("type: plan\n", "type: plan\nprivate: true\n"),
+                                                  encoding="utf-8")
+    output = run("build")
+    assert ("wrote build/dashboard.html again, without plan 'rail-plan' (gone) and plan 'tram-plan' (now private): "
+            in output)
+    published = PAGE.read_text(encoding="utf-8")
+    assert PLAN_TITLE in published and RAIL_TITLE not in published and "Tram workers campaign" not in published
+
+
+def test_a_page_made_without_plan_records_every_plan_and_shows_one_added_since(repo):
+    repo()
+    run("dashboard", "--shareable")
+    assert '<meta name="aotext-plans" content="*">' in PAGE.read_text(encoding="utf-8")
+    RAIL_PATH.write_text(RAIL, encoding="utf-8")
+    output = run("build")
+    assert "wrote build/dashboard.html again: the shareable dashboard" in output and "without" not in output
+    assert RAIL_TITLE in PAGE.read_text(encoding="utf-8")
+
+
+def test_a_page_that_does_not_record_its_plans_is_left_as_it_is_not_widened_to_every_plan(repo):
+    repo({str(RAIL_PATH): RAIL})
+    run("dashboard", "--shareable", "--plan", "bus-plan")
+    # As an older aotext wrote it: no record of the plan it was made for.
+    old = PAGE.read_text(encoding="utf-8").replace('<meta name="aotext-plans" content="bus-plan">\n', "")
+    assert "aotext-plans" not in old
+    PAGE.write_text(old, encoding="utf-8")
+    output = run("build")
+    assert ("left build/dashboard.html as it is: it does not say which plans it was made for (an older aotext made "
+            "it), so it may show what is no longer so; make it again with aotext dashboard --shareable, with --plan "
+            "for each plan it should show") in output
+    assert "wrote build/dashboard.html" not in output
+    assert PAGE.read_text(encoding="utf-8") == old and RAIL_TITLE not in old
+    assert 'href="dashboard.html"' in INDEX.read_text(encoding="utf-8")

@@ -33,8 +33,10 @@ SMALL_COUNT = 3
 # The page's generator mark: build/index.html links a page with the shareable one, never another.
 GENERATOR = "aotext dashboard"
 SHAREABLE_GENERATOR = f"{GENERATOR} (shareable)"
-# Where a shareable page made with --plan records its plans, so that a build makes it again with the same.
+# Where a shareable page records the plans it was made for (--plan), so that a build makes it again with the same;
+# EVERY_PLAN when it was made without --plan. A page that records none is left as it is (refresh.py).
 PLANS_META = "aotext-plans"
+EVERY_PLAN = "*"
 # Follow-ups due within this many days are listed as "due soon", as `aotext followups` does by default.
 DUE_SOON_DAYS = 7
 
@@ -92,7 +94,7 @@ class Dashboard:
     documents_with_errors: int = 0  # the page says it may miss what they say
     # With --plan: the people shown are those met in these scenarios only, and the page says so.
     scenarios: tuple[str, ...] = ()
-    plan_ids: tuple[str, ...] = ()  # those named with --plan
+    plan_ids: tuple[str, ...] = ()  # those named with --plan: what a shareable page records it was made for
 
 
 def _panel(corpus: Corpus, summary: PlanSummary, plan: Plan, as_of: dt.date, shareable: bool) -> PlanPanel:

@@ -21,6 +21,7 @@ from pathlib import Path
 from string import Template
 
 from aotext.dashboard.model import (
+    EVERY_PLAN,
     GENERATOR,
     PLANS_META,
     SHAREABLE_GENERATOR,
@@ -42,9 +43,10 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
     script_hash = "sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
     # One file that works offline: nothing may be fetched from the network.
     policy = f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '{script_hash}'"
-    # A shareable page's plans, when --plan named them: a build makes it again with the same (refresh.py).
-    named = escape(" ".join(dashboard.plan_ids))
-    plans = f'<meta name="{PLANS_META}" content="{named}">\n' if dashboard.shareable and dashboard.plan_ids else ""
+    # The plans a shareable page was made for (every one, without --plan): a build makes it again with the same
+    # (refresh.py).
+    named = escape(" ".join(dashboard.plan_ids) or EVERY_PLAN)
+    plans = f'<meta name="{PLANS_META}" content="{named}">\n' if dashboard.shareable else ""
     return (f'<!DOCTYPE html>\n<html lang="{dashboard.lang}">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
