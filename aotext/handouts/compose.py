@@ -17,6 +17,7 @@ from aotext.documents.types.base import View
 from aotext.documents.types.module import Activity, Module, ordered_modules
 from aotext.documents.types.plan import Plan
 from aotext.handouts.labels import labels
+from aotext.handouts.plain import plain
 from aotext.project import Handout, Project, language
 from aotext.words import anchor
 
@@ -34,8 +35,9 @@ class Composed:
 
 
 def escape(value: object) -> str:
-    """Plain text made safe inside Markdown tables and emphasis."""
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("\n", " ").strip()
+    """Text a person typed, made to print as typed inside Markdown: in a
+    table cell, in emphasis, anywhere (aotext.handouts.plain, the one escape)."""
+    return plain(value)
 
 
 def fenced(classes: str, content: str) -> str:
