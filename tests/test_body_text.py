@@ -185,3 +185,16 @@ def test_a_deck_for_participants_carries_no_facilitator_notes(workshop):
     shown = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
     notes = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides if slide.has_notes_slide)
     assert "On screen." in shown and "FAC-" not in shown and "FAC-" not in notes
+
+
+def test_an_objective_prints_as_typed_never_as_markup(workshop):
+    """Front-matter text in the workshop's handouts ('<b>', '_x_', '@name') is
+    what a person typed: it had reached the web page as HTML and emphasis."""
+    path = Path(CONCLUDE)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  - Recall the parts of the training and how they fit together.",
+        "  - 'Recall <b>MARK-25</b> and _MARK-26_ with @organizers.'"), encoding="utf-8")
+    build("participant-handout")
+    for form, text in texts("participant-handout").items():
+        shown = " ".join((text if form != "html" else text.replace("&lt;", "<").replace("&gt;", ">")).split())
+        assert "Recall <b>MARK-25</b> and _MARK-26_ with @organizers." in shown, form
