@@ -92,6 +92,7 @@ class PlanSummary:
     skipped_measurements: int
     after_end_measurements: int = 0
     ends: dt.date | None = None
+    before_start_measurements: int = 0
     ended: bool = False  # the as-of date is after the plan's last day
 
 
@@ -101,6 +102,7 @@ class Summary:
     plans: tuple[PlanSummary, ...]
     skipped_measurements: int = 0
     after_end_measurements: int = 0
+    before_start_measurements: int = 0
     # Documents with lint errors, which may hold what the summary misses: the report says so at its top.
     unread_documents: int = 0
 
@@ -293,7 +295,7 @@ def summarize_plan(corpus: Corpus, plan: Plan, as_of: dt.date, thresholds: Thres
     day = plan.judging_day(as_of)
     celebrate = _celebrations(plan, benchmarks, logs, now, as_of, thresholds)
     return PlanSummary(plan.id or plan.path, plan.title, day, tuple(now), celebrate, logs.skipped, logs.after_end,
-                       plan.ends, ended=day < as_of)
+                       plan.ends, logs.before_start, ended=day < as_of)
 
 
 def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Thresholds(),
@@ -302,4 +304,5 @@ def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Threshold
     plans = [plan for plan in corpus.all(Plan) if not plan.private and (not plan_ids or plan.id in plan_ids)]
     summaries = tuple(summarize_plan(corpus, plan, as_of, thresholds) for plan in sorted(plans, key=lambda p: p.id or ""))
     return Summary(as_of, summaries, sum(plan.skipped_measurements for plan in summaries),
-                   sum(plan.after_end_measurements for plan in summaries))
+                   sum(plan.after_end_measurements for plan in summaries),
+                   sum(plan.before_start_measurements for plan in summaries))

@@ -78,6 +78,7 @@ class Logs:
     measured: dict[str, list[Measurement]] = field(default_factory=lambda: defaultdict(list))
     skipped: int = 0  # filled in for a benchmark the plan does not have
     after_end: int = 0
+    before_start: int = 0  # counted before its benchmark (or its plan) started
     # The logs that say something: a measurement that counts, or something to celebrate.
     speaking: list[tuple[dt.date, Reflection]] = field(default_factory=list)
 
@@ -96,7 +97,9 @@ def gather(corpus: Corpus, plan: Plan, as_of: dt.date) -> Logs:
                 found.skipped += 1
             elif after_plan_end(plan, held, slot):
                 found.after_end += 1
-            elif _fits(benchmark, slot) and not before_start(plan, benchmark, held, slot):
+            elif before_start(plan, benchmark, held, slot):
+                found.before_start += 1
+            elif _fits(benchmark, slot):
                 found.measured[benchmark.id].append(
                     Measurement(counted_day(slot, held), slot.value, slot.level, log.id or log.path, held))
                 counted += 1

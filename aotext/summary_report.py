@@ -123,11 +123,13 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
                 "celebrate": [celebration_text(item) for item in plan.celebrate],
                 "skipped_measurements": plan.skipped_measurements,
                 "after_end_measurements": plan.after_end_measurements,
+                "before_start_measurements": plan.before_start_measurements,
             }
             for plan in summary.plans
         ],
         "skipped_measurements": summary.skipped_measurements,
         "after_end_measurements": summary.after_end_measurements,
+        "before_start_measurements": summary.before_start_measurements,
         "unread_documents": summary.unread_documents,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -176,7 +178,8 @@ def left_out(plan: PlanSummary, words: Mapping[str, str] = ENGLISH) -> list[str]
     """What the summary did not count, so that nothing is left out silently."""
     lines = []
     for key, count in (("left out unknown", plan.skipped_measurements),
-                       ("left out after end", plan.after_end_measurements)):
+                       ("left out after end", plan.after_end_measurements),
+                       ("left out before start", plan.before_start_measurements)):
         if count:  # one measurement and more take different words (a verb agrees with them)
             lines.append(words[f"{key}:1" if count == 1 else key].format(count=count, ends=plan.ends))
     return lines

@@ -50,3 +50,16 @@ def test_a_measurement_before_its_benchmark_starts_is_left_out_and_named(repo):
     assert data["identify"]["current"] is None and data["identify"]["status"] == "no data"
     result = invoke("summary", "--as-of", AS_OF)
     assert "[counted-before-start]" in result.stderr
+
+
+def test_what_was_counted_before_its_start_is_said_in_the_saved_summary_itself(repo, tmp_path):
+    """The terminal's warning is not in a file someone opens later: the saved
+    summary says what it left out, as it does for counts after the plan's end."""
+    repo({PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    start: 2026-11-21\n    due: 2026-12-31\n"),
+          LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2025-10-11\n")})
+    saved = tmp_path / "summary.md"
+    invoke("summary", "--format", "markdown", "--as-of", AS_OF, "--output", str(saved))
+    assert "Left out 2 measurements counted before their benchmarks started; run aotext lint to see them." \
+        in saved.read_text(encoding="utf-8")
+    data = json.loads(invoke("summary", "--format", "json", "--as-of", AS_OF).stdout)
+    assert data["before_start_measurements"] == 2 and data["plans"][0]["before_start_measurements"] == 2

@@ -57,6 +57,10 @@ ENGLISH = {
                             "it.",
     "left out after end": "Left out {count} measurements counted after the plan ended on {ends}; run aotext lint "
                           "to see them.",
+    "left out before start:1": "Left out 1 measurement counted before its benchmark started; run aotext lint to "
+                               "see it.",
+    "left out before start": "Left out {count} measurements counted before their benchmarks started; run aotext "
+                             "lint to see them.",
     # The report's notes on each benchmark (aotext/summary_notes.py writes them), in the words `aotext summary`
     # prints too: what it still needs, how it did in its last periods, why it was missed or cannot be judged.
     "need in days": "need {remaining} more in the {days} days left",
@@ -178,6 +182,10 @@ _SPANISH = {
                             "aotext lint para verla.",
     "left out after end": "Se dejaron fuera {count} mediciones contadas después de que el plan terminara el "
                           "{ends}; ejecuta aotext lint para verlas.",
+    "left out before start:1": "Se dejó fuera 1 medición contada antes de que empezara su indicador; ejecuta "
+                               "aotext lint para verla.",
+    "left out before start": "Se dejaron fuera {count} mediciones contadas antes de que empezaran sus indicadores; "
+                             "ejecuta aotext lint para verlas.",
     "need in days": "necesitamos {remaining} más en los {days} días que quedan",
     "need on the last day": "necesitamos {remaining} más en el último día",
     "need by date": "necesitamos {remaining} más para el {date}, unos {rate} por semana",
