@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from aotext import lint_cache, own_files
+from aotext.lint_cache import files
 from helpers import invoke
 from test_incremental import AS_OF, _edits, _shipped
 
@@ -68,13 +69,33 @@ def _age_all(root: Path) -> None:
     _age(root / "aotext.yaml")
 
 
-@pytest.mark.parametrize("rewritten_at", [lint_cache._REWRITTEN_AT, 1.0])
-def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_path, monkeypatch, rewritten_at):
+def _looked_at_apart(monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
+    """Files looked at in a process of their own (as on a machine with two
+    cores) or here (as on one core); the processes started are listed."""
+    started: list[int] = []
+    start = files._started
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        child = start(*args)
+        started.extend([child[0]] if child else [])
+        return child
+
+    monkeypatch.setattr(files, "_started", counted)
+    monkeypatch.setattr(files, "default_jobs", lambda: 2 if apart else 1)
+    return started
+
+
+@pytest.mark.parametrize(("rewritten_at", "apart"), [(lint_cache._REWRITTEN_AT, True), (1.0, True),
+                                                     (lint_cache._REWRITTEN_AT, False)])
+def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_path, monkeypatch, rewritten_at,
+                                                                          apart):
     """With the cache's large parts written again in full as they are, and
     with what changed noted apart edit after edit (written in full only when
-    an id appears that no file had)."""
+    an id appears that no file had); with the files looked at in a process
+    of their own, and here."""
     _shipped(tmp_path, monkeypatch)
     monkeypatch.setattr(lint_cache, "_REWRITTEN_AT", rewritten_at)
+    started = _looked_at_apart(monkeypatch, apart)
     reads = Reads(monkeypatch)
     assert _lint() == _uncached()
     _lint()  # writes the cache
@@ -91,6 +112,31 @@ def test_edit_after_edit_a_cached_lint_prints_what_an_uncached_lint_prints(tmp_p
         assert reads.full == (1 if path == "aotext.yaml" else 0), what  # the project file sets the cache aside
         assert cached == _uncached(), what
         _lint()
+    assert bool(started) == apart
+
+
+def test_when_the_process_looking_at_the_files_fails_they_are_looked_at_here(tmp_path, monkeypatch):
+    """A file system error or a Ctrl-C in the process that looks at the files
+    apart: this one looks at them itself, and misses no change."""
+    root = _shipped(tmp_path, monkeypatch)
+    started = _looked_at_apart(monkeypatch, True)
+    here, look = os.getpid(), files.looked_at
+
+    def failing_apart(*args):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            raise OSError("the disk went away")
+        return look(*args)
+
+    monkeypatch.setattr(files, "looked_at", failing_apart)
+    _age_all(root)
+    _lint()
+    log = root / "content/logs/2026-10-13-bus-drivers.md"
+    log.write_text(log.read_text(encoding="utf-8").replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan"),
+                   encoding="utf-8")
+    status, output = _lint()
+    assert status == 1 and "did you mean 'bus-drivers-plan'" in output
+    assert (status, output) == _uncached()
+    assert len(started) == 2
 
 
 def test_only_the_files_that_changed_are_read_again(tmp_path, monkeypatch):

@@ -28,11 +28,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from aotext import collector
-from aotext.cache_folder import CACHE_DIR, CLOCK_TICK_NS
+from aotext.cache_folder import CACHE_DIR
 from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
 from aotext.incremental import LiveCheck, Mentions
 from aotext.lint import LintResult, read_and_check
+from aotext.lint_cache.files import FilesLooking, Looked, document_stats, looked_at
 from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored
 from aotext.lint_cache.store import (
     FILE,
@@ -45,15 +46,13 @@ from aotext.lint_cache.store import (
     Seen,
     Stat,
     cache_key,
-    content_digest,
     read_found,
     read_index,
     read_names,
-    seen_stat,
     write_all,
     write_found,
 )
-from aotext.load import Loaded, documents_found
+from aotext.load import Loaded
 from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]
@@ -80,25 +79,32 @@ def cached_lint(where: Location, as_of: dt.date, *, jobs: int | None = None,
 
 def _cached_lint(where: Location, as_of: dt.date, jobs: int | None,
                  progress: Callable[[str], None] | None) -> LintResult:
-    stats = _files(where)
-    if any(is_encrypted(path) for path in stats):
-        return _result(_full(where, as_of, jobs, progress, stats))
     folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
     found = read_found(folder / FILE, key)
-    if found is None:
-        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
-    changed, digests = _changed(found, stats)
-    gone = _gone(found, stats, where)
-    if not changed and not gone:
-        if any(found.seen[path][:2] != stat for path, stat in stats.items()):
+    looking = FilesLooking(where, found)
+    try:
+        # Restored while the files are looked at apart: needed unless nothing changed, which is rarer.
+        early = _restored(found, folder, key, where, as_of) if found is not None and looking.apart else None
+        looked = looking.looked()
+    finally:
+        looking.close()
+    if looked.every is not None and any(is_encrypted(path) for path in looked.every):
+        return _result(_full(where, as_of, jobs, progress, looked.every))
+    if found is None or looked.every is not None:
+        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, looked.every))
+    if not looked.changed and not looked.gone:
+        if looked.moved:
             # Saved again unchanged: remember the new times (what was found stays).
-            found.seen.update({path: (*stat, found.seen[path][2]) for path, stat in stats.items()})
+            found.seen.update({path: (*stat, found.seen[path][2]) for path, stat in looked.moved.items()})
             write_found(folder / FILE, key, found)
         return from_found(found)
+    cached = early or _restored(found, folder, key, where, as_of)
     try:
-        _brought_up_to_date(found, folder, key, where, as_of, changed, gone, digests, stats, started)
+        if cached is None:
+            raise _Unreadable
+        _brought_up_to_date(found, *cached, folder, key, looked, started)
     except _Unreadable:
-        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, stats))
+        return _result(_checked_in_full(where, as_of, jobs, progress, folder, key, started, None))
     return from_found(found)
 
 
@@ -106,52 +112,41 @@ def live_from_cache(where: Location, as_of: dt.date) -> LiveCheck | None:
     """The check the cache holds, brought up to date with what changed since,
     for an editor to start from at once (aotext lsp); None when there is no
     cache for this aotext, project and day. It writes nothing."""
-    stats = _files(where)
-    if any(is_encrypted(path) for path in stats):
-        return None
     folder, key = _folder(where), cache_key(where, as_of)
     found = read_found(folder / FILE, key)
+    looked = looked_at(where, found)
     index = read_index(folder / INDEX, key, found) if found is not None else None
-    if found is None or index is None:
+    if found is None or index is None or looked.every is not None:
         return None
-    changed, _ = _changed(found, stats)
-    gone = _gone(found, stats, where)
     try:
         live = restored(found, index, where, as_of, _every_name(folder, key, found))
-        _update(live, changed, gone)
+        _update(live, looked.changed, looked.gone)
         live.complete_mentions()
     except _Unreadable:
         return None
     return live
 
 
-def _files(where: Location) -> dict[str, Stat]:
-    """The documents lint reads, as it names them, with their times and sizes."""
-    project = where.project.path if where.project is not None else None
-    return {path: seen_stat(path) for path in documents_found([where.content_dir], project)}
-
-
-def _gone(found: Found, stats: dict[str, Stat], where: Location) -> list[str]:
-    """The documents the cache knows that are no longer there (the project file is not among the documents)."""
-    return sorted(found.seen.keys() - stats.keys() - {where.project.path if where.project else ""})
-
-
 def _folder(where: Location) -> Path:
     return (where.project_file.parent if where.project_file is not None else Path(".")) / CACHE_DIR
 
 
-def _brought_up_to_date(found: Found, folder: Path, key: Key, where: Location, as_of: dt.date, changed: list[str],
-                        gone: list[str], digests: dict[str, bytes], stats: dict[str, Stat], started: int) -> None:
-    """Bring `found` up to date: the cached check restored, the files that
-    changed read again and those gone taken out; and write the cache anew."""
+def _restored(found: Found, folder: Path, key: Key, where: Location, as_of: dt.date) -> tuple[Index, LiveCheck] | None:
+    """The check the cache holds (None: its index cannot be read)."""
     index = read_index(folder / INDEX, key, found)
-    if index is None:
-        raise _Unreadable
-    live = restored(found, index, where, as_of, _every_name(folder, key, found))
+    return (index, restored(found, index, where, as_of, _every_name(folder, key, found))) if index is not None else None
+
+
+def _brought_up_to_date(found: Found, index: Index, live: LiveCheck, folder: Path, key: Key, looked: Looked,
+                        started: int) -> None:
+    """Bring `found` up to date from the check it holds (`live`, restored
+    with `index`): the files that changed read again and those gone taken
+    out; and write the cache anew."""
+    changed, gone, digests = looked.changed, looked.gone, looked.digests
     touched = _update(live, changed, gone)
     for path in touched:
         saved = found.seen.get(path)
-        stat = stats.get(path)
+        stat = looked.moved.get(path) or (saved[:2] if saved is not None else None)
         if stat is not None:
             found.seen[path] = (*stat, digests.get(path) or (saved[2] if saved else b""))
         _forget(found, path)
@@ -240,10 +235,13 @@ def _rebased(found: Found, live: LiveCheck, started: int) -> tuple[Found, Index,
 
 def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
                      progress: Callable[[str], None] | None, folder: Path, key: Key, started: int,
-                     stats: dict[str, Stat]) -> LiveCheck:
-    """Check everything, and cache what was found. No digests yet: reading
-    every file again would slow this lint; a file whose time or size changes
-    later is read then, and counts as changed."""
+                     stats: dict[str, Stat] | None) -> LiveCheck:
+    """Check everything (the files as `stats` found them, else as they are
+    found now), and cache what was found. No digests yet: reading every file
+    again would slow this lint; a file whose time or size changes later is
+    read then, and counts as changed."""
+    if stats is None:
+        stats = document_stats(where)
     live = _full(where, as_of, jobs, progress, stats)
     found = Found(started, {}, {}, [], {}, started, {}, {})
     for path in live.paths:
@@ -255,7 +253,7 @@ def _checked_in_full(where: Location, as_of: dt.date, jobs: int | None,
 
 def _full(where: Location, as_of: dt.date, jobs: int | None, progress: Callable[[str], None] | None,
           stats: dict[str, Stat]) -> LiveCheck:
-    """Check every file `_files` found (`stats`): the folder is not listed twice."""
+    """Check every file `document_stats` found (`stats`): the folder is not listed twice."""
     return LiveCheck.read(where.content_dir, where.project, as_of, jobs=jobs, many_edits=False, progress=progress,
                           files=sorted(stats))
 
@@ -264,22 +262,3 @@ def _result(live: LiveCheck) -> LintResult:
     files = live.paths
     return LintResult(len(files), Corpus([]), live.all_problems(),
                       sum(1 for path in files if (item := live.loaded(path)) is not None and item.internal_error))
-
-
-def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str, bytes]]:
-    """The files whose content differs from the cache's (new ones too), and
-    the digests read to tell. A file changed shortly before the last lint
-    started may have changed again within the file system's clock tick,
-    keeping its time and size: its content decides (git's "racy" files)."""
-    changed, digests = [], {}
-    seen_before, pictures, racy_from = found.seen, found.pictures, found.started - CLOCK_TICK_NS
-    for path, stat in stats.items():
-        seen = seen_before.get(path)
-        if seen is None or (pictures and any(seen_stat(picture) != then
-                                              for picture, then in pictures.get(path, ()))):
-            changed.append(path)
-        elif seen[0] != stat[0] or seen[1] != stat[1] or stat[0] >= racy_from:
-            digests[path] = content_digest(Path(path))
-            if not seen[2] or digests[path] != seen[2]:
-                changed.append(path)
-    return sorted(changed), digests  # read again in path order, whatever order the folders listed them in
