@@ -145,6 +145,11 @@ class Corpus:
             found for document in self.every_of_type(view.type_name) if isinstance(found := document.view, view)
         ])
 
+    def at(self, path: str) -> Document | None:
+        """The document read from `path` (None for the project file, or a file
+        that could not be read), whatever the focus."""
+        return self._by_path.get(path)
+
     def find(self, document_id: object) -> Document | None:
         """The document with this id (the first, if lint reports it as duplicated);
         None for anything that is not an id, so callers need not check first."""

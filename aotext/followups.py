@@ -19,6 +19,8 @@ from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Convers
 from aotext.handouts.labels import ENGLISH, days_words
 from aotext.people import name_key, organizers, people
 
+# The documents the follow-ups read: one of another type with errors leaves nothing out of them.
+READ_TYPES = frozenset({Conversation.type_name})
 RECENT_DAYS = 30
 NO_OWNER = "(no owner)"  # how a list names the owner of notes that name nobody
 NO_SCENARIO = "(no scenario)"  # how the organizing chart names the row of notes that name no scenario

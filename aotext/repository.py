@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
 from aotext.lint import LintResult, lint, read_and_check
 from aotext.load import PROJECT_FILE, Loaded, discover
@@ -97,6 +98,18 @@ class Repository:
     @property
     def root(self) -> Path:
         return self.project.root if self.project else Path(".")
+
+    def read_in_part(self, types: frozenset[str]) -> int:
+        """How many documents of these types have lint errors, counting the
+        project file and any file whose type cannot be told (it could not be
+        read, outside the types' folders): what a summary or a page made from
+        those types may miss. A document of another type is never read for it."""
+        count = 0
+        for path in self.errors_in({problem.path for problem in self.lint.problems}):
+            document = self.corpus.at(path)
+            kind = document.type if document is not None else FOLDER_TYPES.get(folder_of(path) or "")
+            count += kind is None or kind in types
+        return count
 
     def unread_encrypted(self) -> str | None:
         """Why some encrypted documents could not be read, for the commands that

@@ -27,10 +27,13 @@ from typing import Any, Literal, get_args
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
+from aotext.documents.types.reflection import Reflection
 from aotext.periods import Every, Period, PeriodResult, Span, spans_between
 from aotext.summary_logs import Logs, Measurement, gather, starts
 from aotext.summary_notes import CannotJudge, Celebration, Missed, Move, Need, Record, TooLong
 
+# The documents a summary reads: one of another type with errors leaves nothing out of it.
+READ_TYPES = frozenset({Plan.type_name, Reflection.type_name})
 Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 Trend = Literal["up", "down", "flat"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from helpers import AS_OF, CONVERSATION, REFLECTION, invoke
+from helpers import AS_OF, CONVERSATION, MODULE, REFLECTION, invoke
 
 PRIVATE_PAGE = Path("private/dashboard.html")
 SHARED_PAGE = Path("build/dashboard.html")
@@ -153,6 +153,21 @@ def test_the_same_content_and_day_give_the_same_bytes(repo, tmp_path):
     os.remove(tmp_path / PRIVATE_PAGE)
     dashboard()
     assert (tmp_path / PRIVATE_PAGE).read_bytes() == first
+
+
+def test_an_error_in_a_module_leaves_nothing_out_of_the_page_and_one_in_a_note_does(repo, tmp_path):
+    """The page reads plans, logs and conversation notes: an error in a
+    workshop module is printed (exit status 1) but the page does not say it
+    may miss something; an error in a note makes it say so."""
+    repo({"content/curriculum/planning.md": MODULE.replace("minutes: 30", "minutes: half an hour")})
+    result = dashboard(code=1)
+    assert "the dashboard reads none of them, so nothing is left out of it" in result.stderr
+    assert page(tmp_path / PRIVATE_PAGE).xpath("//p[@role='alert']") == []
+    (tmp_path / "content/conversations/talk-nia.md").write_text(
+        CONVERSATION.replace("assessment: supporter", "assessment: maybe"), encoding="utf-8")
+    result = dashboard(code=1)
+    assert "the dashboard leaves out what it could not read" in result.stderr
+    assert "1 document could not be read in full" in page(tmp_path / PRIVATE_PAGE).xpath("string(//p[@role='alert'])")
 
 
 def test_plan_picks_one_plan_and_a_wrong_one_is_a_usage_error(repo, tmp_path):

@@ -8,7 +8,7 @@ import io
 import json
 import os
 
-from helpers import AS_OF, PLAN, REFLECTION, invoke
+from helpers import AS_OF, MODULE, PLAN, REFLECTION, invoke
 
 PRIVATE_LOG = REFLECTION.replace("log-2026-11-20", "log-secret").replace("value: 3", "value: 40").replace(
     "type: reflection\n", "type: reflection\nprivate: true\n").replace("Three new drivers signed up.", "Walrus private celebration")
@@ -198,3 +198,21 @@ def test_an_output_through_a_link_replaces_the_file_it_names_and_a_pipe_or_devic
     failed = invoke("summary", "--as-of", AS_OF, "--output", "locked/summary.txt")
     assert failed.exit_code == 2 and "could not read or write locked/summary.txt: Permission denied" in failed.stderr
     assert ".part" not in failed.stderr
+
+
+def test_an_error_in_a_document_the_summary_does_not_read_leaves_nothing_out(repo, tmp_path):
+    """A workshop module with an error: lint's error is still printed (exit
+    status 1), but the summary, which reads plans and logs only, does not say
+    it may miss something; a log in the logs folder that cannot be read at all
+    is counted, as its type is told by its folder."""
+    repo({"content/curriculum/planning.md": MODULE.replace("minutes: 30", "minutes: half an hour")})
+    result = summary("--format", "markdown", "--output", "notes.md")
+    assert result.exit_code == 1
+    assert "content/curriculum/planning.md" in result.stderr
+    assert "the summary reads none of them, so nothing is left out of it" in result.stderr
+    assert "left out" not in (tmp_path / "notes.md").read_text(encoding="utf-8")
+    (tmp_path / "content/logs/broken.md").write_text("---\ntype: reflection\nplan: [bus-plan\n---\n", encoding="utf-8")
+    result = summary("--format", "markdown", "--output", "notes.md")
+    assert "the summary leaves out what it could not read" in result.stderr
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith(
+        "**Something is left out:** 1 document could not be read in full")

@@ -196,9 +196,12 @@ def show_warnings(repository: Repository, rules: Collection[str]) -> None:
             click.echo(str(problem), err=True)
 
 
-def report_errors(repository: Repository, consequence: str) -> bool:
+def report_errors(repository: Repository, consequence: str, read_types: frozenset[str] | None = None,
+                  whole: str = "") -> bool:
     """Print the documents' lint errors as lint prints them, then what they
-    mean for this command; every command says it in the same words. True
+    mean for this command: `consequence`, or, when none of them is of the
+    `read_types` the command reads (nor the project file, nor a file of no
+    telling type), `whole`. Every command says it in the same words. True
     when there were any (the command then exits 1)."""
     from aotext.model import ERROR
     from aotext.words import plural
@@ -207,6 +210,8 @@ def report_errors(repository: Repository, consequence: str) -> bool:
     for problem in errors:
         click.echo(str(problem), err=True)
     if errors:
+        if read_types is not None and not repository.read_in_part(read_types):
+            consequence = whole
         files = len({problem.path for problem in errors})
         click.echo(f"aotext: {plural(len(errors), 'lint error')} in {plural(files, 'document')} (above); {consequence}.",
                    err=True)

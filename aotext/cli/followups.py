@@ -62,7 +62,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
       aotext followups --ics private/followups.ics
       aotext followups --chart
     """
-    from aotext.followups import Due, callers, due_followups, organizing_chart
+    from aotext.followups import READ_TYPES, Due, callers, due_followups, organizing_chart
     from aotext.followups_report import CHART_FORMATS, calendar, count_line
     from aotext.people import name_key
     from aotext.private_output import PRIVATE_FOLDER, refuse_published, write_private
@@ -106,5 +106,6 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     # The warnings that mean someone may be listed twice or not at all; a note
     # after an --as-of day asked for on purpose is no slip, so that one only for today.
     show_warnings(repository, {SHARED_PSEUDONYM} if as_of else {SHARED_PSEUDONYM, FUTURE_CONVERSATION})
-    if report_errors(repository, "the follow-ups leave out what could not be read"):
+    if report_errors(repository, "the follow-ups leave out what could not be read", READ_TYPES,
+                     "the follow-ups read none of them, so nothing is left out of them"):
         sys.exit(EXIT_PROBLEMS)

@@ -45,7 +45,7 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
     from aotext.fsio import atomic_write_text
     from aotext.repository import open_repository
     from aotext.rules.plans import COUNTED_BEFORE_START, FUTURE_LOG
-    from aotext.summary import Thresholds, summarize
+    from aotext.summary import READ_TYPES, Thresholds, summarize
     from aotext.terminal import Display
     from aotext.words import did_you_mean
 
@@ -61,8 +61,8 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
             raise click.BadParameter(f"plan '{plan_id}' is private; summaries never show private documents",
                                      param_hint="--plan")
     ratio = repository.project.on_track_ratio if repository.project else Thresholds().on_track_ratio
-    unread = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
-    result = dataclasses.replace(summarize(corpus, day, Thresholds(ratio), plan_ids), unread_documents=unread)
+    result = dataclasses.replace(summarize(corpus, day, Thresholds(ratio), plan_ids),
+                                 unread_documents=repository.read_in_part(READ_TYPES))
     text = FORMATS[output_format](result, Display.for_output(to_file=output is not None))
     if output:
         atomic_write_text(Path(output), text)
@@ -72,5 +72,6 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
     # What is left out: a count from before its benchmark started, and a log
     # dated after today (with --as-of, later logs are no slip).
     show_warnings(repository, {COUNTED_BEFORE_START} if as_of else {COUNTED_BEFORE_START, FUTURE_LOG})
-    if report_errors(repository, "the summary leaves out what it could not read"):
+    if report_errors(repository, "the summary leaves out what it could not read", READ_TYPES,
+                     "the summary reads none of them, so nothing is left out of it"):
         sys.exit(EXIT_PROBLEMS)

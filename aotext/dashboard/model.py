@@ -21,8 +21,10 @@ from aotext import collector
 from aotext.corpus import Corpus
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment
 from aotext.documents.types.plan import Plan
+from aotext.followups import READ_TYPES as FOLLOWUPS_READ
 from aotext.followups import Cadence, FollowUp, OrganizingChart, due_followups, organizing_chart
 from aotext.project import Language
+from aotext.summary import READ_TYPES as SUMMARY_READS
 from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds, summarize
 from aotext.summary_logs import ReflectionDue, reflection_due
 from aotext.summary_notes import Celebration
@@ -39,6 +41,9 @@ PLANS_META = "aotext-plans"
 EVERY_PLAN = "*"
 # Follow-ups due within this many days are listed as "due soon", as `aotext followups` does by default.
 DUE_SOON_DAYS = 7
+# The documents the page reads: the summary's, and the notes of conversations
+# (who to call, the organizing chart). One of another type with errors leaves nothing out of it.
+READ_TYPES = SUMMARY_READS | FOLLOWUPS_READ
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from aotext.dashboard.model import EVERY_PLAN, PLANS_META
+from aotext.dashboard.model import EVERY_PLAN, PLANS_META, READ_TYPES
 from aotext.dashboard.write import shareable_page
 from aotext.documents.types.plan import Plan
 from aotext.fsio import atomic_write_text
@@ -41,7 +41,7 @@ def dashboard_html(repository: Repository, as_of: dt.date, *, shareable: bool, p
 
     project = repository.project
     ratio = project.on_track_ratio if project else Thresholds().on_track_ratio
-    errors = len(repository.errors_in({problem.path for problem in repository.lint.problems}))
+    errors = repository.read_in_part(READ_TYPES)
     page = build_dashboard(repository.corpus, as_of, project.collective if project else "", shareable=shareable,
                            lang=project.lang if project else "en", plan_ids=plan_ids, thresholds=Thresholds(ratio),
                            cadence=repository.cadence, documents_with_errors=errors)
