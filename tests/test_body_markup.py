@@ -82,3 +82,29 @@ def test_code_is_followed_as_pandoc_reads_it():
             "- item\n\n    <u>in the item</u>\n\nback at the left\n\n    <s>code again</s>\n")
     found = [(line, column) for _, line, column, _ in raw_html(Document("x.md", {}, body, 1))]
     assert found == [(7, 1), (11, 5)]
+
+
+def test_a_tag_written_over_several_lines_is_found_where_it_starts(repo):
+    """pandoc reads `<section` and `class="facilitator">` on the next line as
+    one tag: left unreported, the PDF and the Word file printed what the
+    wall held to participants. An angle bracket that nothing closes before
+    an empty line is text, and is printed."""
+    body = ("\nText with <b\nclass=\"x\">bold</b> here.\n\n<section\n  class=\"facilitator\">\n"
+            f"{SECRET}\n</section>\n\n<img\n  src=\"pic.png\" alt=\"x\">\n\nA <name\nis here.\n\nA <b\n\nx > y\n")
+    repo({MODULE_PATH: MODULE + body})
+    text = MODULE + body
+    found = [(p["line"], p["column"], p["message"].split(" is HTML")[0]) for p in lint_json()]
+    assert found == [(line_of(text, "Text with <b"), len("Text with ") + 1, "<b>"),
+                     (line_of(text, "<section"), 1, "<section>"), (line_of(text, "<img"), 1, "<img>")]
+
+
+def test_code_in_a_list_item_is_indented_four_past_the_item_s_text():
+    """As pandoc reads it: code inside `- item` starts at six spaces, inside
+    `1. item` at seven; less is the item's own text, where a tag is HTML."""
+    from aotext.documents.document import Document
+    from aotext.rules.body_markup import raw_html
+
+    body = ("- item\n\n      <u>code</u>\n\n     <u>text</u>\n\n1. item\n\n       <u>code</u>\n\n      <u>text</u>\n\n"
+            "- a\n    - sub\n\n          <u>code</u>\n\n        <u>text</u>\n\n- a\n\n  more of a\n\n     <u>text</u>\n")
+    found = [line for _, line, _, _ in raw_html(Document("x.md", {}, body, 1))]
+    assert found == [5, 11, 18, 24]

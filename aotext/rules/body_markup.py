@@ -24,6 +24,9 @@ declare("raw-html", "an HTML tag in the body (<b>, <img>, <pre>, <section>): the
 # name followed by a space, / or >. So <https://...> and <me@example.org>
 # (links), 3 < 5 and <3 (text) are no tags.
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*(?::[A-Za-z][A-Za-z0-9-]*)?)(?=[\s/>])[^<>]*>")
+# One that goes on below (<section\n  class="facilitator">): a tag too, when
+# a line below, before an empty one, closes it with > before any <.
+_GOES_ON = re.compile(r"<([A-Za-z][A-Za-z0-9-]*(?::[A-Za-z][A-Za-z0-9-]*)?)(?=\s|$)[^<>]*$")
 _NATIVE = ("div", "span")
 _COMMENT = re.compile(r"<!--.*?-->")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -53,7 +56,9 @@ def raw_html(document: Document) -> Iterator[BodyFinding]:
     Each line is looked at only for what it starts a block with, unless it
     holds a '<'."""
     fence, comment, code, in_list, after_blank = "", False, False, False, True
-    for index, text in enumerate(document.body.split("\n")):
+    item_text = 0  # the column a list item's text starts at: its code is indented 4 more
+    lines = document.body.split("\n")
+    for index, text in enumerate(lines):
         if comment:  # inside an <!-- --> comment that began on a line above
             if "-->" not in text:
                 continue
@@ -70,14 +75,15 @@ def raw_html(document: Document) -> Iterator[BodyFinding]:
         if not start:
             after_blank = True
             continue
-        if text.startswith("\t") or len(text) - len(start) >= 4:
-            # Indented: code after an empty line, unless it goes on a list item.
-            code = code or (after_blank and not in_list)
+        indent = len(text.expandtabs(4)) - len(start)
+        if indent >= (item_text if in_list else 0) + 4:
+            # Indented four past the text it would go on: code after an empty line.
+            code = code or after_blank
         else:
             code = False
-            if start[:1] in _LIST_MARKS and _LIST_ITEM.match(text):
-                in_list = True
-            elif after_blank:
+            if start[:1] in _LIST_MARKS and (item := _LIST_ITEM.match(start)):
+                in_list, item_text = True, indent + len(start) - len(start[item.end():].lstrip(" "))
+            elif after_blank and indent < item_text:  # not the item's own text going on
                 in_list = False
         after_blank = False
         if code or "<" not in text:
@@ -89,12 +95,29 @@ def raw_html(document: Document) -> Iterator[BodyFinding]:
             opened = text.find("<!--")  # a comment that goes on below
             if opened >= 0:
                 text, comment = text[:opened], True
-        for tag in _TAG.finditer(text):
+        tags = list(_TAG.finditer(text))
+        if (going_on := _GOES_ON.search(text)) and _closed_below(lines, index + 1):
+            tags.append(going_on)
+        for tag in tags:
             before = text[:tag.start()]
             if tag.group(1).lower() in _NATIVE or before.rstrip().endswith(("](", "]:")) \
                     or (len(before) - len(before.rstrip("\\"))) % 2:
                 continue  # a <div> or <span>, a link's address written <in angle brackets>, or \<, printed as <
             yield "raw-html", document.body_line + index, tag.start() + 1, _message(tag.group(1), document.private)
+
+
+def _closed_below(lines: list[str], start: int) -> bool:
+    """Whether a tag left open at the end of the line above `start` is closed
+    below: by a > before any <, with no empty line before it (which ends it)."""
+    for text in lines[start:]:
+        if not text.strip():
+            return False
+        closes, opens = text.find(">"), text.find("<")
+        if closes >= 0 and (opens < 0 or closes < opens):
+            return True
+        if opens >= 0:
+            return False
+    return False
 
 
 def _blank(found: re.Match[str]) -> str:
