@@ -397,3 +397,17 @@ def test_only_a_heading_two_levels_down_outside_code_is_reported(repo):
     start = MODULE.count("\n") + 1
     found = [(problem["line"], problem["column"]) for problem in lint_json() if problem["rule"] == "heading-skipped"]
     assert found == [(start + 4, 1), (start + 16, 4)]
+
+
+def test_a_heading_underlined_with_equals_or_dashes_counts_as_pandoc_reads_it(repo):
+    """Title over ===== is level 1 and over ----- level 2, as in every
+    handout; under a paragraph of two lines, or after an empty line, the
+    dashes are text or a line across, and no heading."""
+    body = ("\nWhy we plan\n===========\n\nOur goals\n---------\n\n#### Too deep after two\n\n"
+            "A paragraph\nof two lines\n---\n\nText.\n\n---\n\n### Three after two: fine\n")
+    repo({MODULE_PATH: MODULE + body})
+    text = MODULE + body
+    found = [(problem["line"], problem["column"], problem["message"]) for problem in lint_json()
+             if problem["rule"] == "heading-skipped"]
+    assert [(line, column) for line, column, _ in found] == [(line_of(text, "#### Too deep"), 1)]
+    assert "right after level 2 (##): make it ###" in found[0][2]

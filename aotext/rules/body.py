@@ -80,8 +80,10 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$)")
-# What a heading or a code fence starts with, after up to three spaces.
-_MARKS = ("#", "`", "~")
+# The line under a heading written the other way: Title, then ===== (level 1) or ----- (level 2).
+_UNDERLINE = re.compile(r"^(=+|-+)[ \t]*$")
+# What a heading (or its underline) or a code fence starts with, after up to three spaces.
+_MARKS = ("#", "`", "~", "=", "-")
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -95,17 +97,28 @@ def code_fence(fence: str, text: str) -> tuple[str, bool]:
 
 
 def headings(body: str) -> Iterator[tuple[int, int]]:
-    """(index of the line in `body`, level) of each Markdown heading outside code blocks."""
-    fence = ""
-    for index, text in enumerate(body.split("\n")):
+    """(index of the line in `body`, level) of each Markdown heading outside
+    code blocks: `## Title`, or Title underlined with = or - (at Title's line)."""
+    fence, lines = "", body.split("\n")
+    for index, text in enumerate(lines):
         if text.lstrip(" ")[:1] not in _MARKS:
             continue  # prose: neither a heading nor a fence (most lines; matching each was a third of the body check)
         fence, fenced = code_fence(fence, text)
-        if fenced:
+        if fenced or fence:
             continue
-        heading = _ATX.match(text) if not fence else None
-        if heading is not None:
+        if (heading := _ATX.match(text)) is not None:
             yield index, len(heading.group(1))
+        elif (underline := _UNDERLINE.match(text)) and _lone_line_above(lines, index):
+            yield index - 1, 1 if underline.group(1)[0] == "=" else 2
+
+
+def _lone_line_above(lines: list[str], index: int) -> bool:
+    """Whether the line above `index` is a paragraph of one line, which an
+    underline makes a heading (below a longer paragraph, pandoc reads the
+    underline as text; below an empty line, ---- is a line across)."""
+    above = lines[index - 1] if index else ""
+    return (bool(above.strip()) and (index == 1 or not lines[index - 2].strip())
+            and above.lstrip(" ")[:1] not in ("#", "`", "~") and len(above) - len(above.lstrip(" ")) < 4)
 
 
 def _headings(document: Document) -> Iterator[BodyFinding]:
@@ -120,7 +133,7 @@ def _headings(document: Document) -> Iterator[BodyFinding]:
             text = document.body.split("\n")[index]  # rare: split again rather than keep every line
             where = (f"right after level {before} ({'#' * before})" if before >= top else
                      f"while a heading further down is level {top} ({'#' * top})")
-            yield "heading-skipped", document.body_line + index, text.index("#") + 1, (
+            yield "heading-skipped", document.body_line + index, len(text) - len(text.lstrip()) + 1, (
                 f"this heading is level {level} ({'#' * level}) {where}: make it {'#' * (before + 1)}, so that "
                 "the tagged PDF and screen readers can follow the outline")
         before = level
