@@ -234,7 +234,16 @@ def test_a_slide_block_inside_another_block_reaches_the_deck(repo):
 LONG = ("Organizing starts where people already are: in the yard before the routes, at the break table, in the group "
         "chat that nobody admits to reading. ") * 5
 CODE = "\n".join(f"line-{number:02d} of the phone tree: call the next driver" for number in range(1, 13))
+ITEM = "Each driver who signs asks one more: name them, write it down, and call back within the week. " * 7
 CROWDED = f"""
+## Steps
+
+::: slide
+1. First-Step-Words.
+2. {ITEM}
+3. Third-Step-Words.
+:::
+
 ## Too much for one slide
 
 ::: slide
@@ -259,7 +268,7 @@ Drivers-Talk-Here before the routes start, every morning.
 """
 
 
-def test_a_long_paragraph_code_and_a_picture_with_text_go_on_over_slides_that_fit(repo):
+def test_a_long_paragraph_list_item_code_and_a_picture_with_text_go_on_over_slides_that_fit(repo):
     from helpers import MODULE, PROJECT, invoke, png
 
     root = repo({"aotext.yaml": PROJECT + "  - name: slides\n    title: Slides\n    layout: slides\n"
@@ -275,6 +284,8 @@ def test_a_long_paragraph_code_and_a_picture_with_text_go_on_over_slides_that_fi
     assert problems == []
     shown = " ".join(text for _, text, _ in slide_texts(deck))
     assert " ".join(shown.split()).count("Organizing starts where people") == 5
+    assert " ".join(shown.split()).count("Each driver who signs") == 7  # a list item too long for a slide goes on
+    assert "First-Step-Words." in shown and "Third-Step-Words." in shown
     assert all(line in shown for line in CODE.splitlines())
     for slide in deck.slides:
         pictures = [shape for shape in slide.shapes if shape.shape_type == 13]

@@ -114,14 +114,22 @@ local function cut_paragraph(block)
 end
 
 -- The pieces a slide can be cut between: paragraphs (a long one in parts),
--- code (a long one in parts), and each item of a list.
+-- code (a long one in parts), and each item of a list. An item too long for
+-- one slide is cut as its own blocks are: its first part keeps its bullet or
+-- number, and the rest follows as text (the next item is numbered on).
 local function pieces_of(blocks)
   local pieces = {}
   for _, block in ipairs(blocks) do
     if block.t == "BulletList" or block.t == "OrderedList" then
       for number, item in ipairs(block.content) do
-        pieces[#pieces + 1] = { list = block, item = item, number = number,
-          lines = lines_of(pandoc.BulletList({ item })) }
+        local lines = lines_of(pandoc.BulletList({ item }))
+        local inner = lines > SLIDE_LINES and pieces_of(item) or {}
+        if #inner > 1 and inner[1].block then
+          pieces[#pieces + 1] = { list = block, item = { inner[1].block }, number = number, lines = inner[1].lines }
+          table.move(inner, 2, #inner, #pieces + 1, pieces)
+        else
+          pieces[#pieces + 1] = { list = block, item = item, number = number, lines = lines }
+        end
       end
     elseif lines_of(block) > SLIDE_LINES and (block.t == "CodeBlock" or block.t == "Para" or block.t == "Plain")
         and not has_picture(block) then
