@@ -265,6 +265,14 @@ READINGS = [
     "::: facilitator\nA note.\n:::: x\n",
     "\t::: facilitator\nA note.\n:::\n",
     "Text.\n    ::: facilitator\n    A note.\n    :::\n",
+    # Definition lists: a definition is read as a document of its own, as a list item is.
+    "Term\n:   Definition.\n\n    ::: slide\n    Words.\n    :::\n",
+    "Term\n\n:   ::: slide\n    Words.\n    :::\n",
+    "Term\n: Definition.\n\n  ::: slide\n  Words.\n  :::\n",
+    "Term\n:   One.\n\n    ::: slide\n    Words.\n    :::\n\nTerm two\n~   ::: facilitator\n    x\n    :::\n",
+    "Term\n:   One.\n:   ::: facilitator\n    x\n    :::\n",
+    "Two lines\nof a paragraph\n: not a definition\n  ::: facilitator\n  x\n  :::\n",
+    "Term\n:   Definition.\n::: facilitator\nA note.\n:::\n",
 ]
 
 

@@ -213,6 +213,13 @@ Anidado-En-Español.
 > ::: slide
 > Nested-In-A-Quote.
 > :::
+
+Term
+:   A definition.
+
+    ::: slide
+    Nested-In-A-Definition.
+    :::
 """
 
 
@@ -227,7 +234,8 @@ def test_a_slide_block_inside_another_block_reaches_the_deck(repo):
     assert result.exit_code == 0, result.output
     slides = slide_texts(pptx.Presentation(str(root / "build/slides.pptx")))
     shown = [(title, text) for title, text, _ in slides if text]
-    for words in ("Nested-In-Activity.", "Anidado-En-Español.", "Nested-In-A-List.", "Nested-In-A-Quote."):
+    for words in ("Nested-In-Activity.", "Anidado-En-Español.", "Nested-In-A-List.", "Nested-In-A-Quote.",
+                  "Nested-In-A-Definition."):
         assert any(words in text and title == "Nested slides" for title, text in shown), (words, shown)
 
 

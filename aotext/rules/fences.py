@@ -8,7 +8,8 @@ start, not directly under paragraph text; a closing fence is colons alone,
 may come under text, and closes the innermost block whatever its length.
 Nothing in closed fenced code, indented code or an HTML comment counts; in
 a table that a line of dashes over text starts, fences are text; a list
-item is read as a document of its own, as pandoc does.
+item, and a definition (`: ` or `~ ` under a one-line term, or an empty
+line below it), is read as a document of its own, as pandoc does.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _CLOSER = re.compile(r":{3,}[ \t]*$")
 _CODE_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _CODE_CLOSER = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
 _LIST_ITEM = re.compile(r" {0,3}([-+*]|\d{1,9}[.)])( +|$)")
+_DEFINITION = re.compile(r" {0,2}([:~])( +|$)")
 _BULLET = re.compile(r" {0,3}[-+*]( |$)")
 _RULE = re.compile(r" {0,3}([-*_])(?: *\1){2,} *$")
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+) *$")
@@ -142,6 +144,9 @@ class _Scan:
         # Lines of the paragraph the line above belongs to (0: none); only a
         # one-line paragraph becomes a heading when underlined.
         self.paragraph = 0
+        # Whether a definition may start here: under a one-line term, the
+        # empty lines after it, or the definition before.
+        self.term = False
 
     def run(self) -> None:
         index = 0
@@ -154,8 +159,9 @@ class _Scan:
         line, lines = self.lines[index], self.lines
         text = line.text
         if not text.strip():
-            self.paragraph = 0
+            self.term, self.paragraph = self.term or self.paragraph == 1, 0
             return index + 1
+        term_above, self.term = self.term or self.paragraph == 1, False
         indent = _indent(text)
         if text.startswith(":::", indent) and (indent < 4 or self.paragraph):
             self.fence(line, indent)
@@ -184,6 +190,11 @@ class _Scan:
             end = self.pipe_table(index)
             if end is not None:
                 return end
+        definition = _DEFINITION.match(text)
+        if definition and term_above:
+            end = self.list_item(index, definition)
+            self.term = True  # the same term's next definition may follow
+            return end
         item = _LIST_ITEM.match(text)
         if item and not _RULE.match(text):
             if not (self.paragraph and self.depth == 0):
@@ -304,7 +315,7 @@ class _Scan:
         """Whether the line at `index`, less indented than the list item above
         it, ends the item rather than carrying on its last paragraph."""
         text = self.lines[index].text
-        if _LIST_ITEM.match(text) and not _RULE.match(text):
+        if (_LIST_ITEM.match(text) and not _RULE.match(text)) or _DEFINITION.match(text):
             return True
         if (self.open or self.inside_block) and _CLOSER.match(text):
             return True
@@ -312,7 +323,7 @@ class _Scan:
         return bool(code and self.code_end(index, code.group(1)) is not None)
 
     def list_item(self, index: int, item: re.Match[str]) -> int:
-        """Read the list item that starts at `index` as a document of its own."""
+        """Read the list item (or definition) that starts at `index` as a document of its own."""
         spaces = len(item.group(2))
         width = item.end(1) + (spaces if 0 < spaces <= 4 else 1)
         end, blank = index + 1, False

@@ -246,7 +246,7 @@ end
 -- The module's slides, in the order of its text, into `found`. A slide block
 -- is one wherever it is, as the handouts print its text wherever it is:
 -- also inside another block (an activity's `::: {activity=recap}`, a part
--- `::: {lang=es}`), a list item or a quote.
+-- `::: {lang=es}`), a list item, a definition or a quote.
 local function collect(blocks, found)
   for _, block in ipairs(blocks) do
     local notes = #found.slides > 0 and found.slides[#found.slides].notes or found.before
@@ -263,6 +263,12 @@ local function collect(blocks, found)
     elseif block.t == "BulletList" or block.t == "OrderedList" then
       for _, item in ipairs(block.content) do
         collect(item, found)
+      end
+    elseif block.t == "DefinitionList" then
+      for _, entry in ipairs(block.content) do
+        for _, definition in ipairs(entry[2]) do
+          collect(definition, found)
+        end
       end
     end
   end
