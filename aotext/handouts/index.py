@@ -15,15 +15,14 @@ from aotext.dashboard.write import shareable_page
 from aotext.documents import fields
 from aotext.documents.types import TYPES, folder_of
 from aotext.fsio import atomic_write
-from aotext.handouts.fingerprint import digest
+from aotext.handouts.fingerprint import digest, tool_versions
 from aotext.handouts.labels import labels
 from aotext.handouts.layouts import LAYOUTS
 from aotext.handouts.plain import plain
-from aotext.handouts.render import HTML_TEMPLATE, LUA_FILTERS, LUA_MODULES, ProcessCount, render_html
+from aotext.handouts.render import ProcessCount, render_html
 from aotext.handouts.select import plan_stem
 from aotext.handouts.state import STATE_FOLDER, Made, made_outputs
 from aotext.load import load_file
-from aotext.own_files import PAGE_CSS
 from aotext.project import AUDIENCES, Handout, Project
 
 INDEX = "index.html"
@@ -95,8 +94,9 @@ def write_index(output_dir: Path, project: Project, counter: ProcessCount) -> bo
     words = labels(project.lang)
     metadata = {"title": words["index title"].format(collective=project.collective), "collective": project.collective,
                 "lang": project.lang, "contents": words["contents"]}
-    wanted = digest(f"{markdown}{metadata}".encode() + HTML_TEMPLATE.read_bytes() + PAGE_CSS.read_bytes()
-                     + b"".join(path.read_bytes() for path in (*LUA_FILTERS, *LUA_MODULES)))
+    # Made again when what it lists changes, or what makes it: aotext's own
+    # code and templates, pandoc (as every handout is).
+    wanted = digest(f"{markdown}{metadata}{tool_versions(project.root).digest}".encode())
     page, record = output_dir / INDEX, output_dir / STATE_FOLDER / _DIGEST
     try:
         if page.is_file() and record.read_text(encoding="utf-8") == wanted:
