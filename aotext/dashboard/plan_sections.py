@@ -6,7 +6,7 @@ celebrates instead of quoting it (the model leaves the words out)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from aotext.benchmark_svg import status_class
@@ -26,10 +26,11 @@ def _ago(days: int, words: Mapping[str, str]) -> str:
     return days_words(days, words, "today", "ago", "in time")
 
 
-def _glance_row(panel: PlanPanel, words: Mapping[str, str]) -> str:
+def _glance_row(panel: PlanPanel, columns: Sequence[str], words: Mapping[str, str]) -> str:
+    """One plan's row; `columns`: the names of GLANCE_STATUSES' columns."""
     counts = dict(panel.counts)
-    cells = "".join(cell(words[f"benchmarks:{status}"].capitalize(), str(counts[status]), f' class="{status_class(status)}"')
-                    for status in GLANCE_STATUSES)
+    cells = "".join(cell(column, str(counts[status]), f' class="{status_class(status)}"')
+                    for column, status in zip(columns, GLANCE_STATUSES, strict=True))
     due = panel.reflection
     if due is None:
         reflection = "—"
@@ -46,13 +47,14 @@ def glance_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
     if not dashboard.plans:
         table = f"<p>{words['no plans'].format(command='<code>aotext new plan</code>')}</p>\n"
     else:
-        headings = "".join(f'<th scope="col">{words[f"benchmarks:{status}"].capitalize()}</th>'
-                           for status in GLANCE_STATUSES)
+        columns = [words[f"benchmarks:{status}"].capitalize() for status in GLANCE_STATUSES]
+        headings = "".join(f'<th scope="col">{column}</th>' for column in columns)
         table = (f"<p>{words['glance intro']}</p>\n"
                  '<table class="glance stack" tabindex="0" aria-labelledby="at-a-glance-title">\n'  # may scroll: see chart-table
                  f'<thead><tr><th scope="col">{words["plan"]}</th>{headings}'
                  f'<th scope="col">{words["next reflection"]}</th></tr></thead>\n'
-                 "<tbody>\n" + "".join(_glance_row(panel, words) for panel in dashboard.plans) + "</tbody>\n</table>\n")
+                 "<tbody>\n" + "".join(_glance_row(panel, columns, words) for panel in dashboard.plans)
+                 + "</tbody>\n</table>\n")
     return ('<section id="at-a-glance" aria-labelledby="at-a-glance-title">\n'
             f'<h2 id="at-a-glance-title">{words["at a glance"]}</h2>\n' + table + "</section>\n")
 
