@@ -25,7 +25,7 @@ class Slot:
     start: int  # minutes since midnight
     minutes: int
     title: str
-    kind: str  # "module", "break", "presentation" or an activity kind
+    kind: str  # "module", "break", MODULE_PRESENTATION or an activity's kind
     module_id: str
     activity: Activity | None = None
 
@@ -57,6 +57,9 @@ def clock(minutes: int) -> str:
 
 
 PRESENTATION = "Presentation and discussion"
+# The kind of slot of a module's own presentation time: not "presentation",
+# which an activity's kind may be (that slot has the activity's title).
+MODULE_PRESENTATION = "module presentation"
 _WORD = re.compile(r"\w+")
 
 
@@ -103,12 +106,12 @@ def _module_slots(module: Module, start: int) -> list[Slot]:
         mark = marks.at.get(activity.id or "")
         due = round(presenting * mark[1] / marks.words) if mark and marks.words else (0 if mark else presenting)
         if due > presented:
-            slots.append(Slot(at, due - presented, PRESENTATION, "presentation", module_id))
+            slots.append(Slot(at, due - presented, PRESENTATION, MODULE_PRESENTATION, module_id))
             at, presented = at + due - presented, due
         slots.append(Slot(at, activity.minutes or 0, activity.title, activity.kind or "", module_id, activity))
         at += activity.minutes or 0
     if timed and presenting > presented:  # a module without activities is one slot: a break, say
-        slots.append(Slot(at, presenting - presented, PRESENTATION, "presentation", module_id))
+        slots.append(Slot(at, presenting - presented, PRESENTATION, MODULE_PRESENTATION, module_id))
     return slots
 
 

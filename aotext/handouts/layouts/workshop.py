@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from aotext.agenda import Slot, build_agenda, clock, clock_minutes
+from aotext.agenda import MODULE_PRESENTATION, Slot, build_agenda, clock, clock_minutes
 from aotext.documents.document import Document
 from aotext.documents.types.module import Module
 from aotext.handouts.compose import (
@@ -55,16 +55,10 @@ def _module_timing(module: Module, words: Mapping[str, str], spoken: Voice) -> s
     return fenced(".facilitator", lines)
 
 
-def _presenting(slot: Slot) -> bool:
-    """The module's own presentation time, untitled; an activity's kind may be
-    "presentation" too, and that activity has its title."""
-    return slot.kind == "presentation" and slot.activity is None
-
-
 def _linked(slot: Slot, activities_shown: bool, words: Mapping[str, str], spoken: Voice) -> str:
     """The slot's title, linked to its module or (where the timings are printed) its activity;
     `spoken` is the voice of its module, whose language a title is in."""
-    title = escape(words["presentation"]) if _presenting(slot) else spoken.text(escape(slot.title))
+    title = escape(words["presentation"]) if slot.kind == MODULE_PRESENTATION else spoken.text(escape(slot.title))
     if slot.kind in ("module", "break"):
         return f"**[{title}](#{module_anchor(slot.module_id)})**" if slot.module_id else f"**{title}**"
     if slot.activity is not None and activities_shown:
@@ -83,7 +77,7 @@ def agenda_markdown(modules: Sequence[Module], project: Project, facilitators: b
         if len(days) > 1 or day.day.date:
             out.append(f"## {words['day']} {day.number}{f' ({day.day.date})' if day.day.date else ''}\n")
         rows = [(clock(slot.start), str(slot.minutes), _linked(slot, facilitators, words, voices[slot.module_id]))
-                for slot in day.slots if facilitators or not _presenting(slot)]
+                for slot in day.slots if facilitators or slot.kind != MODULE_PRESENTATION]
         end = clock_minutes(day.day.end) if day.day.end else day.finish
         if end > day.finish:  # the day's end in the project file is later than its last module's
             rows.append((clock(day.finish), str(end - day.finish), f"*{words['unplanned time']}*"))
