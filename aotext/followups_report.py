@@ -14,7 +14,7 @@ from typing import Any
 
 from aotext.documents.types.conversation import ASSESSMENTS
 from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, Due, FollowUp, OrganizingChart
-from aotext.terminal import Display, Formatter, render
+from aotext.terminal import Display, Formatter, render, typed
 from aotext.words import plural
 
 ALARM_HOUR = 9  # the reminder rings at 9:00 on the day the follow-up is due
@@ -66,21 +66,22 @@ def table_report(due: Due, display: Display = Display()) -> str:
         if not items:
             console.print(f"No follow-ups due as of {as_of}.", markup=False)
         for owner, group in groupby(items, key=lambda item: item.owner):
-            table = Table(title=f"{owner or NO_OWNER} — follow-ups as of {as_of}", title_justify="left", expand=True,
-                          show_lines=include_notes)
+            table = Table(title=typed(f"{owner or NO_OWNER} — follow-ups as of {as_of}"), title_justify="left",
+                          expand=True, show_lines=include_notes)
             table.add_column("Who", ratio=1)
             for column in ("Assessment", "When", "Due"):
                 table.add_column(column, no_wrap=True)
             for column in ("Asked", "Committed"):
                 table.add_column(column, ratio=3)
             for item in group:
-                when = f"[red]{item.when}[/]" if colour and item.days_overdue > 0 else item.when
+                when = typed(item.when, "red" if colour and item.days_overdue > 0 else "")
                 if item.cadence:
-                    when += f"\n({item.cadence})"
+                    when.append(f"\n({item.cadence})")
                 commitment = item.commitment or "—"
                 if include_notes and item.notes:
                     commitment += f"\n\nNotes: {item.notes}"
-                table.add_row(item.pseudonym, item.assessment or "—", when, item.due.isoformat(), item.ask or "—", commitment)
+                table.add_row(typed(item.pseudonym), typed(item.assessment or "—"), when, typed(item.due.isoformat()),
+                              typed(item.ask or "—"), typed(commitment))
             console.print(table)
 
     return render(draw, display.colour, display.width)
@@ -161,15 +162,16 @@ def chart_table(chart: OrganizingChart, display: Display = Display()) -> str:
     from rich.table import Table
 
     def draw(console: Any) -> None:
-        table = Table(title=f"Organizing chart as of {chart.as_of} (latest assessment of each person)",
+        table = Table(title=typed(f"Organizing chart as of {chart.as_of} (latest assessment of each person)"),
                       title_justify="left")
         numbers = ("Leaders", "Supporters", "Undecided", "Passes", "People")
         for column in ("By", "Group", *numbers, f"Contacted ≤{RECENT_DAYS} days", f"No contact >{RECENT_DAYS} days",
                        "Past their cadence"):
             table.add_column(column, justify="right" if column in numbers else "left")
         for kind, group, row in _chart_rows(chart):
-            table.add_row(kind, group, *(str(row.counts[name]) for name in ASSESSMENTS), str(row.people),
-                          str(row.contacted_recently), ", ".join(row.not_contacted) or "—", str(row.past_cadence))
+            table.add_row(*map(typed, (kind, group, *(str(row.counts[name]) for name in ASSESSMENTS), str(row.people),
+                                       str(row.contacted_recently), ", ".join(row.not_contacted) or "—",
+                                       str(row.past_cadence))))
         console.print(table)
 
     return render(draw, display.colour, display.width)

@@ -21,7 +21,7 @@ from aotext.summary_notes import (
     progress_words,
     record_text,
 )
-from aotext.terminal import Display, Formatter, render
+from aotext.terminal import Display, Formatter, render, typed
 from aotext.words import number, percent
 
 STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overdue": "red",
@@ -251,7 +251,8 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
         if notice := unread_notice(summary):
             console.print(notice + "\n", markup=False)
         for plan in summary.plans:
-            table = Table(title=f"{plan.title} — as of {plan.as_of}{_ended(plan)}", title_justify="left", expand=True)
+            table = Table(title=typed(f"{plan.title} — as of {plan.as_of}{_ended(plan)}"), title_justify="left",
+                          expand=True)
             table.add_column("Benchmark", ratio=3)
             for column in ("Target", "Current"):
                 table.add_column(column, ratio=2)
@@ -260,9 +261,10 @@ def table_report(summary: Summary, display: Display = Display()) -> str:
             for column in ("Status", "Trend", "Last measured"):
                 table.add_column(column, no_wrap=True)
             for b in plan.benchmarks:
-                status = f"[{STATUS_COLOURS[b.status]}]{b.status}[/]" if colour else b.status
-                table.add_row(b.title, target_text(b), shown(b.current), progress_text(b), shown(b.expected), status,
-                              shown(b.trend), shown(b.last_measured))
+                table.add_row(*map(typed, (b.title, target_text(b), shown(b.current), progress_text(b),
+                                           shown(b.expected))),
+                              typed(b.status, STATUS_COLOURS[b.status] if colour else ""),
+                              typed(shown(b.trend)), typed(shown(b.last_measured)))
             console.print(table)
             lines = []
             notes = [f"  {b.title}: {notes_text(b)}" for b in plan.benchmarks if notes_text(b)]

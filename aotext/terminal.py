@@ -41,6 +41,15 @@ def width_for(colour: bool) -> int:
     return shutil.get_terminal_size().columns if colour else PLAIN_WIDTH
 
 
+def typed(text: str, style: str = "") -> Any:
+    """Text for a rich table, its title or a cell, printed as typed: never
+    read as rich's [markup] (a plan titled "... [/b] ..." had stopped the
+    summary, and a note's "[my neighbour]" vanished from the follow-ups)."""
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
 def render(draw: Callable[[Any], None], colour: bool, width: int = PLAIN_WIDTH) -> str:
     """Text of what `draw(console)` prints on a rich Console."""
     from rich.console import Console

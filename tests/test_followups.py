@@ -135,3 +135,17 @@ def test_an_owner_nobody_calls_for_is_a_usage_error_not_an_empty_list(repo):
     assert ("Invalid value for --owner: no conversation note names 'Sma' as making a call (did you mean 'Sam'?); "
             "the notes name: Sam") in wrong.stderr
     assert "Nia" in invoke("followups", "--as-of", "2026-11-24", "--owner", "sam").stdout
+
+
+def test_words_in_square_brackets_print_as_typed_in_the_tables(repo):
+    """rich, which draws the tables, reads [word] as markup: a note's
+    "[my neighbor]" vanished, and "[/b]" stopped the command."""
+    note = CONVERSATION.replace("Will come if her sister can watch the kids.",
+                                "Bring [my neighbor] [/b].").replace(
+        "Come to the Tuesday meeting.", "Come to [the] meeting.")
+    repo({"content/conversations/talk-nia.md": note})
+    for args in ((), ("--chart",)):
+        result = invoke("followups", "--as-of", "2026-11-24", *args)
+        assert result.exit_code == 0, result.output
+    table = " ".join(invoke("followups", "--as-of", "2026-11-24").output.split())
+    assert "Bring [my neighbor] [/b]." in table and "Come to [the] meeting." in table

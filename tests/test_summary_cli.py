@@ -216,3 +216,17 @@ def test_an_error_in_a_document_the_summary_does_not_read_leaves_nothing_out(rep
     assert "the summary leaves out what it could not read" in result.stderr
     assert (tmp_path / "notes.md").read_text(encoding="utf-8").startswith(
         "**Something is left out:** 1 document could not be read in full")
+
+
+def test_words_in_square_brackets_print_as_typed_in_the_table(repo):
+    """The terminal table is drawn by rich, which reads [word] as its own
+    markup: a title holding "[/b]" had stopped the summary with an internal
+    error (exit status 2), and "[new]" vanished."""
+    repo({"content/plans/bus-plan.md": PLAN.replace("A driver-rep signs up 2 new drivers this month",
+                                                    "A driver-rep signs up 2 [new] drivers [/b] this month")
+          .replace("title: Bus drivers campaign", "title: Bus drivers [b]campaign")})
+    result = summary()
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "A driver-rep signs up 2 [new] drivers [/b] this month" in text
+    assert "Bus drivers [b]campaign — as of 2026-11-24" in text
