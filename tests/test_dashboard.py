@@ -141,9 +141,35 @@ def test_the_shareable_page_shows_counts_of_three_or_more(repo, tmp_path):
     [overdue, soon] = tree.xpath("//section[@id='follow-ups']//span[@class='number']/text()")
     assert (overdue, soon) == ("4", "fewer than 3")  # Nia, Rosa, Luz and Ana are overdue
     everyone = [cell.text_content() for cell in tree.xpath("//table[contains(@class,'chart-table')]//tbody/tr/td")]
-    # leaders, supporters, undecided, passes, people, contacted in 30 days, not, past their cadence
-    assert everyone == ["fewer than 3", "4", "fewer than 3", "fewer than 3", "4", "4", "fewer than 3", "fewer than 3"]
+    # leaders, supporters, undecided, passes, people, contacted in 30 days, not, past their cadence: 4 people less
+    # 4 contacted would tell how many were not, so the 4 is not shown
+    assert everyone == ["fewer than 3", "4", "fewer than 3", "fewer than 3", "4", "not shown", "fewer than 3",
+                        "fewer than 3"]
     assert not {"Rosa", "Luz", "Ana", "Dolores"} & set(text(tree).split())
+
+
+def test_a_count_under_three_cannot_be_worked_out_from_the_others_on_the_shareable_page(repo, tmp_path):
+    """10 people, 9 of them contacted lately: the one not contacted reads
+    "fewer than 3", and the 9 is not shown, or 10 less 9 would tell it; so
+    too the one leader among 3 supporters, 3 undecided and 3 passes: the
+    supporters' 3 is not shown. Two counts under 3 tell only their sum."""
+    notes = {"Rosa": "leader", "Luz": "supporter", "Ana": "supporter", "Bea": "undecided", "Cruz": "undecided",
+             "Dee": "undecided", "Eli": "pass", "Fay": "pass", "Gus": "pass"}
+    repo({f"content/conversations/talk-{name.lower()}.md": person(
+        name, "Sam", assessment=assessment, day="2026-09-01" if name == "Dee" else "2026-11-20", follow_up="2026-12-20")
+        for name, assessment in notes.items()})
+    dashboard("--shareable")
+    tree = page(tmp_path / SHARED_PAGE)
+    everyone = [cell.text_content() for cell in tree.xpath("//table[contains(@class,'chart-table')]//tbody/tr/td")]
+    # Nia, a supporter contacted on 2026-11-14, makes 10: leaders, supporters, undecided, passes, people,
+    # contacted in 30 days, not contacted
+    assert everyone[:7] == ["fewer than 3", "not shown", "3", "3", "10", "not shown", "fewer than 3"]
+    (tmp_path / "content/conversations/talk-fay.md").unlink()
+    (tmp_path / "content/conversations/talk-gus.md").unlink()
+    dashboard("--shareable")
+    everyone = [cell.text_content() for cell in page(tmp_path / SHARED_PAGE).xpath(
+        "//table[contains(@class,'chart-table')]//tbody/tr/td")]
+    assert everyone[:4] == ["fewer than 3", "3", "3", "fewer than 3"]  # 1 leader and 1 pass: only their sum is told
 
 
 def test_the_same_content_and_day_give_the_same_bytes(repo, tmp_path):

@@ -17,8 +17,11 @@ ENGLISH = {
     "dashboard title": "Dashboard as of {date}", "shareable dashboard title": "Shareable dashboard as of {date}",
     "page as of": "as of {date}",
     "shareable notice": "A page to share: the plans in full, and people only as counts. Any count of people under "
-                        "{count} is shown as “{fewer}”, so nobody can be picked out.",
+                        "{count} is shown as “{fewer}”, and a count that with the others would tell one is not "
+                        "shown, so nobody can be picked out.",
     "fewer than": "fewer than {count}",
+    # A count left out so that, with the others and their total, it cannot tell a count under 3.
+    "not shown": "not shown",
     "private": "Private.",
     "private notice": "This page names the people you organize and what they told you. Keep it on your own "
                       "computer: do not publish it, email it or copy it into build/. To share how the plans are "
@@ -98,9 +101,10 @@ SPANISH = {
     "shareable dashboard title": "Panel de coordinación para compartir, al {date}",
     "page as of": "al {date}",
     "shareable notice": "Una página para compartir: los planes completos y, de las personas, solo cuántas son. "
-                        "Cualquier número de personas menor que {count} aparece como “{fewer}”, para que no se "
-                        "pueda reconocer a nadie.",
+                        "Cualquier número de personas menor que {count} aparece como “{fewer}”, y no se muestra el "
+                        "número que, con los demás, lo revelaría, para que no se pueda reconocer a nadie.",
     "fewer than": "menos de {count}",
+    "not shown": "no se muestra",
     "private": "Privado.",
     "private notice": "Esta página nombra a las personas que organizas y lo que te contaron. Guárdala en tu propia "
                       "computadora: no la publiques, no la mandes por correo ni la copies en build/. Para compartir "

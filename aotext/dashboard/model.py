@@ -13,7 +13,7 @@ they celebrate."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -153,6 +153,20 @@ def fewer_than_shown(words: Mapping[str, str]) -> str:
 def shareable_count(count: int, words: Mapping[str, str]) -> str:
     """A count of people as a shareable page prints it, in the page's words."""
     return fewer_than_shown(words) if count < SMALL_COUNT else str(count)
+
+
+def shareable_parts(counts: Sequence[int], words: Mapping[str, str]) -> list[str]:
+    """Counts of people that add up to a total the page shows (everyone's
+    assessments, contacted or not), as a shareable page prints them: one
+    under SMALL_COUNT alone among them would be the total less the others,
+    so the smallest of the others is not shown either. Two or more under it
+    tell only their sum."""
+    shown = [shareable_count(count, words) for count in counts]
+    small = [index for index, count in enumerate(counts) if count < SMALL_COUNT]
+    if len(small) == 1 and len(counts) > 1:
+        others = [index for index in range(len(counts)) if index not in small]
+        shown[min(others, key=lambda index: counts[index])] = words["not shown"]
+    return shown
 
 
 def cell(column: str, html: str, attributes: str = "") -> str:

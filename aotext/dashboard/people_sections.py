@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from html import escape
 from itertools import groupby
 
-from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, cell, shareable_count
+from aotext.dashboard.model import DUE_SOON_DAYS, Dashboard, PeopleCounts, cell, shareable_count, shareable_parts
 from aotext.followups import NO_OWNER, NO_SCENARIO, RECENT_DAYS, ChartRow, FollowUp, OrganizingChart
 
 
@@ -100,11 +100,13 @@ def _named_rows(chart: OrganizingChart, counts: PeopleCounts, columns: Sequence[
 
 
 def _counted_row(counts: PeopleCounts, columns: Sequence[str], words: Mapping[str, str]) -> str:
-    """Everyone's row as counts only, each as a shareable page prints a count of people."""
-    cells = [count for _, count in counts.assessments] + [
-        counts.people, counts.contacted_recently, counts.not_contacted, counts.past_cadence]
+    """Everyone's row as counts only, each as a shareable page prints a count
+    of people; the assessments, and those contacted or not, add up to everyone."""
+    contacted = shareable_parts([counts.contacted_recently, counts.not_contacted], words)
+    cells = [*shareable_parts([count for _, count in counts.assessments], words), shareable_count(counts.people, words),
+             *contacted, shareable_count(counts.past_cadence, words)]
     return (f'<tr><th scope="row">{words["everyone"]}</th>'
-            + "".join(cell(column, shareable_count(count, words)) for column, count in zip(columns, cells, strict=True)) + "</tr>\n")
+            + "".join(cell(column, shown) for column, shown in zip(columns, cells, strict=True)) + "</tr>\n")
 
 
 def chart_section(dashboard: Dashboard, words: Mapping[str, str]) -> str:
