@@ -246,10 +246,13 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
     day = plan.judging_day(as_of)
     last = benchmark.due or plan.ends
     used = tuple(m for m in measurements if m.day <= day)
+    # Judged on what was counted by its due date: a count after it neither
+    # meets it late nor undoes what was met in time (the numbers show it).
+    judged = tuple(m for m in used if benchmark.due is None or m.day <= benchmark.due)
     # Over once its last day has passed, when that day is one the plan runs
     # to: a benchmark due on the plan's last day is missed once the plan has ended.
     frame = _Frame(starts(plan, benchmark) or as_of, benchmark.due, day, last,
-                   last is not None and last < as_of and last <= day, used)
+                   last is not None and last < as_of and last <= day, judged)
     kind: Literal["numeric", "qualitative"] = "qualitative" if isinstance(benchmark, ScaleBenchmark) else "numeric"
     details: dict[str, Any]
     match benchmark:

@@ -64,15 +64,14 @@ def test_target_met_early_is_met():
     assert b.status == "met" and b.progress == 1.2 and b.needed is None
 
 
-def test_due_date_passed_is_overdue_and_a_late_count_still_meets_it():
+def test_due_date_passed_is_overdue_and_a_late_count_does_not_meet_it():
     p = plan(numeric(start="2026-01-01", due="2026-01-31"))
     first = log("2026-01-20", {"benchmark": "b", "value": 6})
     assert judge(p, first, as_of=D(2026, 2, 5))[0].status == "overdue"
     late = log("2026-02-03", {"benchmark": "b", "value": 5})
     [b] = judge(p, first, late, as_of=D(2026, 2, 5))
-    assert b.status == "met" and b.current == 11
-    # The measurement does not count before the day it was made.
-    assert judge(p, first, late, as_of=D(2026, 2, 2))[0].status == "overdue"
+    assert b.status == "overdue" and b.current == 6  # judged on what was counted by its due date
+    assert [m.value for m in b.measurements] == [6, 5]
 
 
 def test_counted_on_dates_a_measurement_before_its_log():

@@ -221,3 +221,22 @@ def test_the_report_chart_draws_a_benchmark_it_cannot_judge():
                     as_of=D(2026, 1, 11))
     assert [b.status for b in summary.benchmarks] == ["no data", "no data"]
     assert draw(summary).startswith(b"<svg ")
+
+
+def test_a_benchmark_is_judged_on_what_was_counted_by_its_due_date():
+    """Turnout 53 counted before its due date stays met when a smaller
+    turnout is counted after it; sign-ups reached only after their due date
+    do not make them met (they stay missed), and are not celebrated."""
+    the_plan = plan(numeric("turnout", target=50, combine="latest", due="2026-11-20"),
+                    numeric("signups", target=5, due="2026-10-31"), ends="2026-12-31")
+    first = log("2026-11-18", {"benchmark": "turnout", "value": 53}, {"benchmark": "signups", "value": 3})
+    later = log("2026-11-25", {"benchmark": "turnout", "value": 12}, {"benchmark": "signups", "value": 2})
+    before = {b.id: b for b in judge(the_plan, first, as_of=D(2026, 11, 19)).benchmarks}
+    assert (before["turnout"].status, before["signups"].status) == ("met", "overdue")
+    summary = judge(the_plan, first, later, as_of=D(2026, 11, 25))
+    after = {b.id: b for b in summary.benchmarks}
+    assert (after["turnout"].status, after["turnout"].current) == ("met", 53)
+    assert (after["signups"].status, after["signups"].current) == ("overdue", None)  # nothing counted by then
+    assert after["turnout"].missed is None and after["signups"].missed is not None
+    assert not any("SIGNUPS" in celebration_text(item) for item in summary.celebrate)
+    assert [m.value for m in after["turnout"].measurements] == [53, 12]  # the numbers show the later count
