@@ -128,3 +128,18 @@ def test_a_missing_fonts_folder_stops_the_handouts_made_as_pdf_only(tmp_path, mo
     assert result.exit_code == 1
     assert "error: build/guide.pdf: not built: aotext.yaml has 1 error in what this handout reads" in result.output
     assert (tmp_path / "build/slides.pptx").is_file()  # slides carry no fonts of ours
+
+
+def test_a_pdf_that_cannot_be_made_again_takes_the_old_one_away(tmp_path, monkeypatch):
+    """The old PDF would pass for a current one, printing what the documents
+    said before (a module made private since, say): it is removed, the build
+    says so, and build/index.html no longer links it."""
+    write_tree(tmp_path, GOOD_REPO)
+    assert build(tmp_path, monkeypatch).exit_code == 0
+    assert (tmp_path / "build/participant.pdf").is_file()
+    (tmp_path / "content/curriculum/planning.md").write_text(MODULE + BODY, encoding="utf-8")
+    result = build(tmp_path, monkeypatch)
+    assert result.exit_code == 1
+    assert "removed build/participant.pdf: an old one would pass for a current one" in result.output
+    assert not (tmp_path / "build/participant.pdf").exists()
+    assert "participant.pdf" not in (tmp_path / "build/index.html").read_text(encoding="utf-8")

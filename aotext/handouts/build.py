@@ -21,7 +21,7 @@ from aotext.handouts.formats import Renderer, Tools, UnshownText, format_named
 from aotext.handouts.plan import Job
 from aotext.handouts.render import RUNNING, ProcessCount, RenderError
 from aotext.handouts.select import Output
-from aotext.handouts.state import STATE_FOLDER, write_record
+from aotext.handouts.state import STATE_FOLDER, remove_failed, write_record
 from aotext.handouts.unshown import unshown_messages
 from aotext.project import Project
 
@@ -93,8 +93,7 @@ def _build_one(job: Job, composer: _Composer, render: Renderer, project: Project
         # The record is written after the output, so a build killed in between only rebuilds it.
         write_record(output.path, output.handout.name, rendered.data, job.fingerprint, job.inputs, job.tools)
     except OSError as error:  # a full disk, a read-only folder: the user's to fix, not a bug
-        raise WriteError(f"could not write {output.path}: {error.strerror or error}; the old file, if any, is "
-                         "left as it was") from error
+        raise WriteError(f"could not write {output.path}: {error.strerror or error}") from error
     return list(rendered.warnings)
 
 
@@ -161,16 +160,23 @@ def _collect(started: dict[Future[tuple[list[str], float]], Job], report: BuildR
         try:
             warnings, seconds = future.result()
         except (RenderError, WriteError) as error:
-            report.failed.append((job.output, str(error)))
-            progress(f"[{done}/{len(started)}] FAILED {job.output.path}: {error}")
+            _failed(report, job, str(error), progress, f"[{done}/{len(started)}]")
             continue
         except Exception as error:  # noqa: BLE001 - one broken handout must not stop the others
-            report.failed.append((job.output, f"aotext failed ({type(error).__name__}: {error}); please report this"))
-            progress(f"[{done}/{len(started)}] FAILED {job.output.path}: {type(error).__name__}: {error}")
+            _failed(report, job, f"aotext failed ({type(error).__name__}: {error}); please report this", progress,
+                    f"[{done}/{len(started)}]")
             continue
         report.built.append(job.output)
         report.warnings += [f"{job.output.path}: {warning}" for warning in warnings]
         progress(f"[{done}/{len(started)}] built {job.output.path} ({seconds:.1f} s)")
+
+
+def _failed(report: BuildReport, job: Job, why: str, progress: Callable[[str], None], count: str) -> None:
+    """Record an output that could not be made, and remove the one an earlier build made."""
+    removed = remove_failed(job.output.path)
+    said = f"{why}; {removed}" if removed else why
+    report.failed.append((job.output, said))
+    progress(f"{count} FAILED {job.output.path}: {said}")
 
 
 def _timed(function: Callable[..., list[str]], *args: object) -> tuple[list[str], float]:

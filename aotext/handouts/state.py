@@ -60,15 +60,19 @@ def made_outputs(output_dir: Path) -> list[Made]:
     made = []
     # By name: the same order as by path (one folder), and quicker to sort.
     for record in sorted(folder.glob(f"*{_RECORD}"), key=lambda record: record.name) if folder.is_dir() else ():
-        state = _read(record)
-        path = output_dir / record.name.removesuffix(_RECORD)
-        if state is None or "fingerprint" not in state or not path.is_file():
-            continue
-        handout, written, inputs = state.get("handout"), state.get("output"), state.get("inputs")
-        made.append(Made(path, handout if isinstance(handout, str) else None,
-                         inputs if isinstance(inputs, dict) else {},
-                         written if isinstance(written, str) else None, state["fingerprint"], state.get("tools")))
+        if (found := _made(record, output_dir / record.name.removesuffix(_RECORD))) is not None:
+            made.append(found)
     return made
+
+
+def _made(record: Path, path: Path) -> Made | None:
+    """The output at `path` as its record says, if the build made it and it is still there."""
+    state = _read(record)
+    if state is None or "fingerprint" not in state or not path.is_file():
+        return None
+    handout, written, inputs = state.get("handout"), state.get("output"), state.get("inputs")
+    return Made(path, handout if isinstance(handout, str) else None, inputs if isinstance(inputs, dict) else {},
+                written if isinstance(written, str) else None, state["fingerprint"], state.get("tools"))
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,16 @@ class Stale:
 
     made: Made
     reason: str
+
+
+def remove_failed(output: Path) -> str:
+    """After `output` could not be made again, remove the one an earlier
+    build made, which would pass for a current one (it may print what is
+    since private, or gone): what was done, in words ("" when there is none)."""
+    made = _made(record_path(output), output)
+    if made is None:
+        return ""
+    return remove(Stale(made, "an old one would pass for a current one"))[0]
 
 
 def remove(stale: Stale) -> tuple[str, bool]:
