@@ -108,3 +108,22 @@ def test_code_in_a_list_item_is_indented_four_past_the_item_s_text():
             "- a\n    - sub\n\n          <u>code</u>\n\n        <u>text</u>\n\n- a\n\n  more of a\n\n     <u>text</u>\n")
     found = [line for _, line, _, _ in raw_html(Document("x.md", {}, body, 1))]
     assert found == [5, 11, 18, 24]
+
+
+def test_a_note_or_link_address_written_for_facilitators_but_used_outside_is_an_error(repo):
+    """pandoc prints a footnote's text, and a named link's address, where they
+    are used: written inside '::: facilitator' but used outside, they had
+    reached the participants' handouts with lint passing. Used inside the
+    block too, they go with it, and nothing is said."""
+    body = ("\nParticipants read this.[^tip] And a link to [the plan][secret].\n\n"
+            "::: facilitator\nSay this aloud.[^own]\n\n[^tip]: Quokka aside about Dolores.\n\n"
+            "[^own]: Said only to trainers.\n\n[Secret]: https://example.org/quokka-private\n\n"
+            "```\n[^tip]: in code, no definition\n```\n:::\n")
+    root = repo({MODULE_PATH: MODULE + body})
+    text = MODULE + body
+    found = [(p["rule"], p["line"], p["column"]) for p in lint_json()]
+    assert found == [("defined-for-facilitators", line_of(text, "[^tip]: Quokka"), 1),
+                     ("defined-for-facilitators", line_of(text, "[Secret]:"), 1)]
+    result = invoke("build", "--as-of", "2026-11-24")
+    assert result.exit_code == 1 and "[defined-for-facilitators]" in result.output
+    assert list((root / "build").glob("participant.*")) == []  # the handout that would print them is not made

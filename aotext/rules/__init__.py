@@ -2,6 +2,7 @@
 
 from aotext.rules import (  # noqa: F401 - registers
     body,
+    body_definitions,
     body_markup,
     body_pictures,
     characters,

@@ -62,6 +62,10 @@ def check_body(document: Document) -> Iterator[BodyFinding]:
     body = document.body
     if ":::" in body:
         yield from _blocks(document)
+        if "]:" in body:
+            from aotext.rules.body_definitions import definitions_for_facilitators
+
+            yield from definitions_for_facilitators(document)
     if "![" in body:
         from aotext.rules.body_pictures import check_pictures
 
