@@ -143,6 +143,22 @@ def test_a_broken_log_stops_the_report_it_may_belong_to(built):
     assert "report-bus-plan.pdf" not in handout_files(root) and "plan-bus-plan.pdf" in handout_files(root)
 
 
+@pytest.mark.parametrize("slip", [("plan: bus-plan", "plan: bus-plna"), ("plan: bus-plan\n", "")],
+                         ids=["a misspelt plan", "no plan"])
+def test_a_log_whose_plan_cannot_be_told_stops_every_report(built, slip):
+    """Its report cannot be told: the reports are not built without it (a
+    misspelt plan had left the log out of its report, which read 'overdue'
+    on the counts that remained, with exit status 0)."""
+    root, _ = built
+    log = root / "content/logs/log-2026-11-20.md"
+    log.write_text(log.read_text(encoding="utf-8").replace(*slip), encoding="utf-8")
+    result = build()
+    assert result.exit_code == 1
+    assert ("error: build/report-bus-plan.pdf: not built from documents with errors: content/logs/log-2026-11-20.md "
+            "(1 error)") in result.output
+    assert "report-bus-plan.pdf" not in handout_files(root) and "plan-bus-plan.pdf" in handout_files(root)
+
+
 def test_a_file_of_unknown_kind_stops_the_handouts_that_could_have_held_it(built):
     """Outside the type folders nothing tells what a broken file was meant to be."""
     root, _ = built

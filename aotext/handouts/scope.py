@@ -2,7 +2,10 @@
 should hold or not at all, so besides the documents it selects, it is
 stopped by a file it would have taken that aotext could not read (or whose
 type is unknown: such a file has no document the selection could see), and
-by an error in the part of the project file that shapes it."""
+by an error in the part of the project file that shapes it. A document with
+errors whose link to the one it goes with leads nowhere (a log whose plan
+is misspelt) could belong to any handout that reads its type: it stops them
+as a file that could not be read does."""
 
 from __future__ import annotations
 
@@ -18,13 +21,15 @@ from aotext.handouts.layouts import Layout
 from aotext.handouts.select import folder_root, selects, under
 from aotext.model import ERROR, KeyPath, Problem
 from aotext.project import Handout, Project
+from aotext.schemas import schema_at
 from aotext.words import closest
 
 
 @dataclass(frozen=True)
 class Unread:
     """A file in the content folder with no document a handout could take:
-    it could not be read, or its type is missing or unknown."""
+    it could not be read, its type is missing or unknown, or it names no
+    document it goes with."""
 
     path: str
     # The type it most likely has: the known type its `type:` is a slip of
@@ -63,10 +68,30 @@ def unread_files(errors: dict[str, Problem], corpus: Corpus, project_path: str |
             continue
         document = documents.get(path)
         if document is not None and document.type in TYPES:
-            continue  # a document the selections see, and refuse for its errors
+            if _goes_with(document, corpus):
+                continue  # a document the selections see, and refuse for its errors
+            unread.append(Unread(path, document.type))
+            continue
         slip = _slip_of(document.data.get("type")) if document is not None else None
         unread.append(Unread(path, slip or _folder_type(path)))
     return unread
+
+
+def _goes_with(document: Document, corpus: Corpus) -> bool:
+    """Whether every document `document` names as the one it goes with (a
+    log's plan) is there, of its type, or is a file that could not be read
+    but seems to give that id (what stops its handouts stops this one's):
+    else which handout it is in cannot be told."""
+    kind = document.type or ""
+    for reference in TYPES[kind].references:
+        named = document.reference(reference.key)
+        if not named:
+            if reference.key in (schema_at(kind, ()) or {}).get("required", ()):
+                return False  # a log that names no plan
+        elif named not in corpus.unreadable and not any(
+                found.type == reference.target for found in corpus.by_id.get(named, ())):
+            return False
+    return True
 
 
 def would_take(handout: Handout, layout: Layout, file: Unread, project: Project) -> bool:
