@@ -224,3 +224,28 @@ def test_a_problem_at_the_top_of_the_project_file_stops_every_handout(built):
     result = build()
     assert result.exit_code == 1 and "collective" in result.output
     assert handout_files(root) == []
+
+
+def test_a_private_log_left_out_of_its_report_is_said(built):
+    """As a private document a handout selects is: the report's counts change
+    without it, and the build said nothing."""
+    root, _ = built
+    log = root / "content/logs/log-2026-11-20.md"
+    log.write_text(log.read_text(encoding="utf-8").replace("type: reflection\n", "type: reflection\nprivate: true\n"),
+                   encoding="utf-8")
+    result = build()
+    assert result.exit_code == 0, result.output
+    assert ("note: report: left out private document 'log-2026-11-20' (content/logs/log-2026-11-20.md); name it "
+            "with --include-private log-2026-11-20 to include it") in result.output
+
+
+def test_a_private_module_named_to_be_included_is_not_said_to_be_in_no_handout_when_its_title_is_printed(built):
+    """The worksheet prints the title of the module each question belongs to."""
+    root, _ = built
+    module = root / TALKING_PATH
+    module.write_text(module.read_text(encoding="utf-8").replace("type: module\n", "type: module\nprivate: true\n"),
+                      encoding="utf-8")
+    result = build("--include-private", "talking", "--only", "worksheet")
+    assert result.exit_code == 0, result.output
+    assert "in none of them" not in result.output
+    assert "Talking politics" in pdf(root / "build/worksheet.pdf")[1]

@@ -172,7 +172,8 @@ class _Chooser:
         layout = layout_named(handout.layout)
         outputs, notes = self._outputs(handout)
         prepared.notes += notes
-        self.printed.update(document.id for output in outputs for document in output.documents if document.id)
+        self.printed.update(document.id for output in outputs for document in (*output.documents, *output.context)
+                            if document.id)
         missing = [file for file in self.unread if would_take(handout, layout, file, self.project)]
         for file in missing:
             if stands_for_one_output(layout, file):

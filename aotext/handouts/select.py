@@ -79,20 +79,25 @@ def handout_outputs(handout: Handout, project: Project, corpus: Corpus, output_d
     def shown(document: Document) -> bool:
         return visible(document, include_private)
 
+    def held_back(document: Document) -> str:
+        return (f"{handout.name}: left out private document '{document.id}' ({document.path}); "
+                f"name it with --include-private {document.id} to include it")
+
     layout = layout_named(handout.layout)
     chosen = chosen_documents(handout, corpus, project)
-    notes = [
-        f"{handout.name}: left out private document '{d.id}' ({d.path}); "
-        f"name it with --include-private {d.id} to include it"
-        for d in chosen if not shown(d)
-    ] + [
+    notes = [held_back(d) for d in chosen if not shown(d)] + [
         f"{handout.name}: left out private document '{d.id}' ({d.path}), which is encrypted and which no key here "
         "opens; to include it, build with a key that opens it and --include-private " + (d.id or "")
         for d in chosen_documents(handout, corpus, project, sealed=True)
     ]
     selected = [d for d in chosen if shown(d)]
     if layout.per_plan:
-        groups = [(plan_stem(handout, d), [d, *layout.companions([d], corpus, shown)]) for d in selected]
+        groups = []
+        for plan in selected:
+            # A plan's companions (its report's logs) held back are said too, as the documents chosen are.
+            companions = layout.companions([plan], corpus, lambda _: True)
+            notes += [held_back(d) for d in companions if not shown(d)]
+            groups.append((plan_stem(handout, plan), [plan, *(d for d in companions if shown(d))]))
     else:
         groups = [(handout.name, selected)]
     outputs = []
