@@ -236,3 +236,18 @@ def test_a_picture_an_encrypted_document_shows_is_an_input(repo, me):
     assert listing("--include-private", "bus-plan")["build/plan-bus-plan.html"] == "up to date"
     (root / "content/plans/yard.png").write_bytes(png(90, 0, 0))
     assert listing("--include-private", "bus-plan")["build/plan-bus-plan.html"] == "changed: content/plans/yard.png"
+
+
+def test_what_a_handout_reads_of_a_module_it_does_not_print_makes_it_out_of_date(built):
+    """The worksheet reads a module's title and its language; role cards
+    print its activities' titles and minutes: a change to any of these
+    rebuilds them, as a change to the module's text does not."""
+    module = built / "content/curriculum/planning.md"
+    module.write_text(module.read_text(encoding="utf-8") + "\nMore of the module's text.\n", encoding="utf-8")
+    assert listing()["build/worksheet.pdf"] == "up to date"
+    module.write_text(module.read_text(encoding="utf-8").replace("section: IV\n", "section: IV\nlang: es\n"),
+                      encoding="utf-8")
+    assert listing()["build/worksheet.pdf"] == "changed: content/curriculum/planning.md (front matter)"
+    assert build().exit_code == 0
+    module.write_text(module.read_text(encoding="utf-8").replace("    minutes: 20", "    minutes: 25"), encoding="utf-8")
+    assert listing()["build/worksheet.pdf"] == "changed: content/curriculum/planning.md (front matter)"

@@ -19,8 +19,8 @@ from aotext.handouts.select import Output
 from aotext.load import load_file
 from aotext.own_files import own_digest
 
-# How an input read only for its titles is named among an output's inputs.
-_TITLES = " (title)"
+# How an input read only for its front matter is named among an output's inputs.
+_FRONT_MATTER = " (front matter)"
 
 
 def digest(data: bytes) -> str:
@@ -61,8 +61,10 @@ def tool_versions(root: Path) -> ToolVersions:
 
 def inputs(output: Output) -> dict[str, str]:
     """path -> digest of what the output reads: whole files it prints, the
-    pictures their bodies show, and only the titles of the documents it reads
-    for context."""
+    pictures their bodies show, and the front matter of the documents it
+    reads for context (a module's title, its activities and their minutes on
+    the role cards, its language): all of it, as no list of the keys a layout
+    reads would be kept in step with the layouts."""
     read = {document.path: Path(document.path).read_bytes() for document in output.documents}
     found = {path: digest(data) for path, data in read.items()}
     for document in output.documents:
@@ -72,8 +74,7 @@ def inputs(output: Output) -> dict[str, str]:
             except OSError:
                 found[picture.path] = "missing"
     for document in output.context:
-        titles = {key: document.data.get(key) for key in ("id", "title", "section", "order")}
-        found[document.path + _TITLES] = digest(json.dumps(titles, sort_keys=True, default=str).encode())
+        found[document.path + _FRONT_MATTER] = digest(json.dumps(document.data, sort_keys=True, default=str).encode())
     return found
 
 
@@ -104,4 +105,4 @@ def fonts_digest(folder: Path | None) -> str | None:
 
 def input_files(inputs: Iterable[str]) -> set[str]:
     """The files named by the keys of `inputs`, titles or whole."""
-    return {name.removesuffix(_TITLES) for name in inputs}
+    return {name.removesuffix(_FRONT_MATTER) for name in inputs}
