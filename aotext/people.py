@@ -21,6 +21,7 @@ pseudonym alone, nor their pseudonym and owner. The rule, oldest note first:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -87,8 +88,17 @@ def organizers(corpus: Corpus) -> dict[str, str]:
     return corpus.memo("shown-names", lambda: shown_names(corpus.all_everywhere(Conversation)))
 
 
-def _order(note: Conversation) -> tuple[dt.date, str]:
-    return note.date or dt.date.min, note.path
+# A note's file name, less a number `aotext note` adds to a second note of
+# the same day, person and organizer (...-rosa-sam-2.md): it comes after the first.
+_NUMBERED = re.compile(r"^(.*?)(?:-([0-9]+))?(\.md(?:\.age)?)$")
+
+
+def _order(note: Conversation) -> tuple[dt.date, str, int]:
+    """Oldest first: by date, then, on one day, in the order the notes were
+    written (...-sam.md, ...-sam-2.md, ...-sam-10.md), which the names alone would not give."""
+    found = _NUMBERED.match(note.path)
+    base, number = (found.group(1) + found.group(3), int(found.group(2) or 1)) if found else (note.path, 1)
+    return note.date or dt.date.min, base, number
 
 
 def people(notes: Iterable[Conversation]) -> list[Person]:

@@ -58,7 +58,7 @@ def test_a_note_answered_at_the_terminal(repo, tmp_path):
     answer(child, "Your assessment", DOWN + "\r")  # from supporter (her last) down to undecided
     answer(child, "What did you ask", "Come to the December meeting\r")
     answer(child, "commit to", "\r")
-    child.expect("the 'undecided' cadence proposes 2026-12-24")
+    child.expect("the 'undecided' cadence proposes 2026-12-23")  # 30 days after the conversation, not after today
     child.send(CLEAR + "next saturday\r")
     child.expect("Saturday 2026-12-05 \\(in 11 days\\)")
     answer(child, "Who follows up", "\r")

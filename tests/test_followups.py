@@ -149,3 +149,15 @@ def test_words_in_square_brackets_print_as_typed_in_the_tables(repo):
         assert result.exit_code == 0, result.output
     table = " ".join(invoke("followups", "--as-of", "2026-11-24").output.split())
     assert "Bring [my neighbor] [/b]." in table and "Come to [the] meeting." in table
+
+
+def test_of_two_notes_of_one_day_the_one_written_second_stands(repo):
+    """`aotext note` names a second note of the same day, person and
+    organizer ...-sam-2.md, which sorts before ...-sam.md: the first note
+    had stood as the newest, with its old assessment and follow-up."""
+    first = note("2026-11-24-rosa-sam", "Rosa", "Sam", "2026-11-24", "2026-11-26")
+    second = note("2026-11-24-rosa-sam-2", "Rosa", "Sam", "2026-11-24", "2026-12-10", "leader")
+    repo({"content/conversations/talk-nia.md": None, "content/conversations/2026-11-24-rosa-sam.md": first,
+          "content/conversations/2026-11-24-rosa-sam-2.md": second})
+    markdown = invoke("followups", "--as-of", "2026-11-24", "--within", "30", "--format", "markdown").output
+    assert "- **Rosa** (leader): due in 16 days, 2026-12-10" in markdown and "2026-11-26" not in markdown

@@ -89,7 +89,9 @@ def ask_note(corpus: Corpus, today: dt.date, cadence: Cadence, given: Mapping[st
     answers["ask"] = ask.text("ask", "What did you ask them to do? (Enter to skip)", given.get("ask") or "")
     answers["commitment"] = ask.text("commitment", "What did they commit to, in their words if you can? (Enter to skip)",
                                      given.get("commitment") or "")
-    proposed = proposed_follow_up(answers["assessment"], today, cadence)
+    # From the conversation, as the chart counts the cadence; a date already past is today.
+    proposed = proposed_follow_up(answers["assessment"], answers["date"], cadence)
+    proposed = max(proposed, today) if proposed else None
     hint = f" (the '{answers['assessment']}' cadence proposes {proposed})" if proposed else ""
     follow_up = ask.text("follow_up.date", f"When to follow up? e.g. in 2 weeks, saturday{hint}; 'none' for no date:",
                          str(given.get("follow_up_date") or ""),
