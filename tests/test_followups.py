@@ -161,3 +161,14 @@ def test_of_two_notes_of_one_day_the_one_written_second_stands(repo):
           "content/conversations/2026-11-24-rosa-sam-2.md": second})
     markdown = invoke("followups", "--as-of", "2026-11-24", "--within", "30", "--format", "markdown").output
     assert "- **Rosa** (leader): due in 16 days, 2026-12-10" in markdown and "2026-11-26" not in markdown
+
+
+def test_the_chart_refuses_the_options_it_would_ignore(repo, tmp_path):
+    """--chart with --ics wrote no calendar and said nothing, with exit status 0."""
+    repo()
+    for extra in (("--ics", "private/c.ics"), ("--owner", "Sam"), ("--within", "7"), ("--include-notes",)):
+        result = invoke("followups", "--as-of", "2026-11-24", "--chart", *extra)
+        assert result.exit_code == 2, extra
+        assert f"--chart shows everyone's latest assessment, not the follow-ups: it takes no {extra[0]}" in result.output
+    assert not (tmp_path / "private/c.ics").exists()
+    assert invoke("followups", "--as-of", "2026-11-24", "--chart").exit_code == 0

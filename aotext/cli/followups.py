@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
 from aotext.cli.base import (
     EXIT_PROBLEMS,
@@ -71,6 +72,13 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
     from aotext.terminal import Display
     from aotext.words import did_you_mean
 
+    within_given = click.get_current_context().get_parameter_source("within_days") != ParameterSource.DEFAULT
+    if chart and (given := [name for name, used in (("--ics", ics_file), ("--owner", owner),
+                                                     ("--include-notes", include_notes), ("--within", within_given))
+                            if used]):
+        # The chart counts everyone and lists no follow-up: these would be ignored without a word.
+        raise click.UsageError(f"--chart shows everyone's latest assessment, not the follow-ups: it takes no "
+                               f"{' or '.join(given)}; run aotext followups without --chart for those")
     day = as_of or dt.date.today()
     repository = open_repository(day, project_file, keep_bodies=include_notes)
     report_unread_encrypted(repository, "followups")
