@@ -74,9 +74,12 @@ class BenchmarkSummary:
 
     @property
     def expected_share(self) -> float | None:
-        """Where the expected-by-now pace sits against the target (1.0 = the target; at most 1.5)."""
-        if isinstance(self.expected, float) and isinstance(self.target, float) and self.target:
-            return min(self.expected / self.target, 1.5)
+        """Where the expected-by-now pace sits against the target (1.0 = the
+        target, of the current period for a recurring benchmark, as progress
+        is measured; at most 1.5)."""
+        goal = self.history[-1].target if self.history else self.target
+        if isinstance(self.expected, float) and isinstance(goal, float) and goal:
+            return min(self.expected / goal, 1.5)
         scale = list(self.scale)
         if isinstance(self.expected, str) and self.expected in scale and isinstance(self.target, str) \
                 and self.target in scale:

@@ -143,6 +143,8 @@ def test_a_recurring_benchmark_that_starts_mid_month_is_judged_on_the_days_it_ru
     [early] = judge(p, logs[0], as_of=D(2026, 9, 20)).benchmarks
     # A count from before the start is no measurement of it at all (lint warns: counted-before-start).
     assert early.expected == 0.3 and early.status == "no data" and early.current == 0 and not early.measurements
+    # The chart's pace line stands against the period's target (1), as progress does: 0.3 of it, not of 2.
+    assert early.expected_share == 0.3
     # The plan ends on 15 October, so October asks for its half too.
     [october] = judge(p, *logs, log("2026-10-12", {"benchmark": "b", "value": 1}), as_of=D(2026, 10, 12)).benchmarks
     assert (october.history[-1].first, october.history[-1].last, october.history[-1].target) == (
