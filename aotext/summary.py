@@ -12,7 +12,8 @@ Status, in this order of precedence:
   no data      nothing has been measured yet
   on track     the current value is at least the expected-by-now value times
                `on_track_ratio` (default 0.8), rounded down to a whole number
-               when the target is a whole number
+               when the target is a whole number (but to no less than 1 once
+               at least 1 is expected)
   behind       otherwise
 The expected-by-now value grows linearly from the start date to the due date,
 or, for a recurring benchmark, from the first to the last day of the period.
@@ -142,12 +143,17 @@ def _status(started: bool, met: bool, overdue: bool, measured: bool, current: fl
     if expected is None:
         return "on track"
     bar = expected * thresholds.on_track_ratio
-    return "on track" if current >= (math.floor(bar) if whole else bar) else "behind"
+    if whole:
+        # Rounded down, but never to nothing once a whole one is expected: a
+        # target of 1 on its due day, with 0, is behind (0.8 rounds to 0).
+        bar = max(math.floor(bar), 1) if expected >= 1 else math.floor(bar)
+    return "on track" if current >= bar else "behind"
 
 
 def _needed(remaining: float, deadline: dt.date, day: dt.date) -> Need | None:
     days_left = (deadline - day).days
-    return Need(remaining, deadline, days_left) if remaining > 0 and days_left > 0 else None
+    # On the deadline itself the day still counts: what is needed is said ("today, the last day").
+    return Need(remaining, deadline, days_left) if remaining > 0 and days_left >= 0 else None
 
 
 # No campaign's benchmark runs for decades: one that would is a mistyped year,

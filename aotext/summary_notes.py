@@ -26,11 +26,11 @@ class Need:
 
     remaining: float
     deadline: dt.date
-    days_left: int  # 1 or more
+    days_left: int  # 0 on the deadline itself
 
     @property
     def per_week(self) -> float:
-        return round(self.remaining / (self.days_left / 7), 1)
+        return round(self.remaining / (max(self.days_left, 1) / 7), 1)
 
 
 @dataclass(frozen=True)
@@ -127,6 +127,8 @@ def progress_words(progress: float | None, words: Mapping[str, str] = ENGLISH) -
 def need_text(need: Need | Move, words: Mapping[str, str] = ENGLISH) -> str:
     if isinstance(need, Move):
         return words["move to level"].format(current=need.current, goal=need.goal, date=need.due)
+    if need.days_left == 0:
+        return words["need today"].format(remaining=number(need.remaining))
     if need.days_left == 1:
         return words["need on the last day"].format(remaining=number(need.remaining))
     if need.days_left < 14:  # with under two weeks to go, the days left say more than a rate a week

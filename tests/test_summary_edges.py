@@ -13,7 +13,7 @@ from typing import Any
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.summary import PlanSummary, summarize_plan
-from aotext.summary_notes import cannot_judge_text, celebration_text, record_text
+from aotext.summary_notes import cannot_judge_text, celebration_text, need_text, record_text
 from helpers import PLAN, REFLECTION, invoke, line_of, lint_json, log, numeric, plan
 
 D = dt.date
@@ -242,3 +242,15 @@ def test_a_benchmark_is_judged_on_what_was_counted_by_its_due_date():
     assert after["turnout"].missed is None and after["signups"].missed is not None
     assert not any("SIGNUPS" in celebration_text(item) for item in summary.celebrate)
     assert [m.value for m in after["turnout"].measurements] == [53, 12]  # the numbers show the later count
+
+
+def test_a_target_of_one_with_nothing_on_its_due_date_is_behind_and_says_what_is_needed_today():
+    """0.8 of 1 rounded down is 0, so nothing had read "on track" on the due
+    day, and the note of what is still needed went away that day."""
+    the_plan = plan(numeric("facilitates", target=1, combine="latest", due="2026-10-31"), started="2026-09-01")
+    zero = log("2026-09-20", {"benchmark": "facilitates", "value": 0})
+    [halfway] = judge(the_plan, zero, as_of=D(2026, 9, 30)).benchmarks
+    assert halfway.status == "on track"  # half of 1 expected: rounded down, nothing is needed yet
+    [due] = judge(the_plan, zero, as_of=D(2026, 10, 31)).benchmarks
+    assert due.status == "behind"
+    assert due.needed is not None and need_text(due.needed) == "need 1 more today, the last day"

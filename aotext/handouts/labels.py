@@ -65,6 +65,7 @@ ENGLISH = {
     # prints too: what it still needs, how it did in its last periods, why it was missed or cannot be judged.
     "need in days": "need {remaining} more in the {days} days left",
     "need on the last day": "need {remaining} more on the last day",
+    "need today": "need {remaining} more today, the last day",
     "need by date": "need {remaining} more by {date}, about {rate} a week",
     "move to level": "move from '{current}' to '{goal}' by {date}",
     "this period:week": "this week: {period}", "this period:month": "this month: {period}",
@@ -188,6 +189,7 @@ _SPANISH = {
                              "ejecuta aotext lint para verlas.",
     "need in days": "necesitamos {remaining} más en los {days} días que quedan",
     "need on the last day": "necesitamos {remaining} más en el último día",
+    "need today": "necesitamos {remaining} más hoy, el último día",
     "need by date": "necesitamos {remaining} más para el {date}, unos {rate} por semana",
     "move to level": "pasar de '{current}' a '{goal}' para el {date}",
     "this period:week": "esta semana: {period}", "this period:month": "este mes: {period}",
