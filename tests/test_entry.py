@@ -179,3 +179,23 @@ def test_an_answers_file_that_is_not_yaml_is_said_at_its_line_in_lints_words(rep
     (tmp_path / "latin.yaml").write_bytes("notes: caf\xe9\n".encode("latin-1"))
     result = invoke("log", "bus-plan", "--as-of", AS_OF, "--answers", "latin.yaml")
     assert result.exit_code == 2 and "latin.yaml is not UTF-8 text" in result.stderr
+
+
+def test_a_note_about_someone_named_in_another_script_is_named_after_them():
+    """A pseudonym or an organizer in Cyrillic or Chinese had given every such
+    note of a day the name ...-untitled-untitled.md: two organizers' notes
+    then clashed when git brought them together."""
+    from aotext.documents.types.base import slug
+
+    assert (slug("Ана"), slug("Саша"), slug("Маша"), slug("李"), slug("Nguyễn"), slug("Zoë")) == (
+        "ana", "sasha", "masha", "li", "nguyen", "zoe")
+
+
+def test_two_notes_in_cyrillic_get_names_of_their_own(repo, tmp_path):
+    repo()
+    for owner in ("Саша", "Маша"):
+        result = invoke("note", "--as-of", "2026-11-24", "--pseudonym", "Ана", "--owner", owner,
+                        "--assessment", "leader")
+        assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "content/conversations").glob("2026-*")) == [
+        "2026-11-24-ana-masha.md", "2026-11-24-ana-sasha.md"]

@@ -131,8 +131,13 @@ def one_of(corpus: Corpus, view: type[V], given: str | None, option: str) -> V:
 
 
 def slug(title: str) -> str:
-    """'Bus drivers: fall plan!' -> 'bus-drivers-fall-plan'."""
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    """'Bus drivers: fall plan!' -> 'bus-drivers-fall-plan'; 'Ана' -> 'ana',
+    '李' -> 'li': written in Latin letters (ids are), so that a note about
+    someone named in another script is named after them too, and two such
+    notes of one day do not both get 'untitled' (git could not bring them together)."""
+    from anyascii import anyascii  # here: only what makes new documents needs it, and it costs lint's start
+
+    plain = anyascii(unicodedata.normalize("NFC", title))
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:60].strip("-") or "untitled"
 
 
