@@ -186,7 +186,17 @@ def load_text(shown: str, text: str, *, project: bool = False) -> Loaded:
     file `shown`; never raises for bad input."""
     if not project and _is_misnamed(os.path.basename(shown)):
         return _misnamed(shown)
+    if len(text) > MAX_FILE_BYTES // 4 and (size := len(text.encode("utf-8", "surrogatepass"))) > MAX_FILE_BYTES:
+        return _too_large(shown, size)  # as lint says of the saved file, and never parsed (40 MB pasted, say)
     return _guarded(shown, lambda: _parse(shown, text, project=project, encrypted=False))
+
+
+def _too_large(shown: str, size: int) -> Loaded:
+    return Loaded(shown, None, [_problem(
+        shown, 1, 1, "file-too-large",
+        f"this file is {size / 1048576:.1f} MB; documents may be at most {MAX_FILE_BYTES // 1048576} MB. "
+        "Was something pasted into it by mistake? Split it or remove the paste",
+    )])
 
 
 def _guarded(shown: str, load: Callable[[], Loaded]) -> Loaded:
@@ -215,13 +225,8 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
     if not stat.S_ISREG(status.st_mode):
         # A pipe or device would block the whole run when read.
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", "this is not a regular file; remove it or rename it so it does not end in .md")])
-    size = status.st_size
-    if size > MAX_FILE_BYTES:
-        return Loaded(shown, None, [_problem(
-            shown, 1, 1, "file-too-large",
-            f"this file is {size / 1048576:.1f} MB; documents may be at most {MAX_FILE_BYTES // 1048576} MB. "
-            "Was something pasted into it by mistake? Split it or remove the paste",
-        )])
+    if status.st_size > MAX_FILE_BYTES:
+        return _too_large(shown, status.st_size)
     raw = path.read_bytes()
     encrypted = not project and is_encrypted(path)
     if encrypted:

@@ -228,6 +228,19 @@ def test_a_document_that_cannot_be_read_gets_a_diagnostic_not_a_crash(shipped: P
     _run(shipped, scenario)
 
 
+def test_a_text_too_large_for_a_document_is_said_in_the_editor_as_lint_says_it(shipped: Path) -> None:
+    """An editor sends what it holds: over 1 MB, it is what lint reports of
+    the saved file (file-too-large), not parsed; the error had gone away
+    when the file was opened."""
+    async def scenario(editor: Editor) -> None:
+        editor.open(LOG, _read(shipped, LOG) + "\n" + "pasted by mistake " * 70_000)
+        await editor.until(lambda: [d.code for d in editor.of(LOG)] == ["file-too-large"], "the size said")
+        editor.change(LOG, _read(shipped, LOG))
+        await editor.until(lambda: not editor.of(LOG), "the log clean again")
+
+    _run(shipped, scenario)
+
+
 def test_completion_offers_plan_ids_keys_and_levels(shipped: Path) -> None:
     text = _read(shipped, LOG)
     lines = text.split("\n")
