@@ -220,3 +220,49 @@ def test_ctrl_c_or_ctrl_d_at_aotext_new_s_question_stops_in_plain_words(repo, tm
     child.close()
     assert child.exitstatus == 1 and "Aborted" not in child.before
     assert sorted((tmp_path / "content").rglob("*")) == before
+
+
+def test_what_the_options_give_is_kept_at_the_terminal_and_a_wrong_one_refused_before_any_question(repo, tmp_path):
+    """The README's own example: --celebrate and --skill had been dropped
+    when the questions were asked at a terminal (only --measure stayed), and
+    a misspelt benchmark was refused only after every question."""
+    repo()
+    child = spawn(tmp_path, "log", "bus-plan", "--measure", "signup=2")
+    child.expect("the plan has no benchmark 'signup' \\(did you mean 'signups'\\?\\)")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2 and "When was the meeting" not in (tmp_path / "terminal.log").read_text()
+    child = spawn(tmp_path, "log", "bus-plan", "--measure", "signups=2", "--celebrate", "Curtis signed up two.",
+                  "--skill", "One-on-ones at the yard")
+    answer(child, "When was the meeting", "\r")
+    answer(child, "newly counted since the last log", "\r")
+    answer(child, "the answer now", "\r")
+    child.expect("Curtis signed up two.")
+    answer(child, "What do you celebrate", "\r")
+    child.expect("One-on-ones at the yard")
+    for question in ("A skill the group practised", "A new member's name", "Has anything changed",
+                     "Was the last tactic effective", "A change to your goals", "Anything else from the meeting"):
+        answer(child, question, "\r")
+    answer(child, "Write this log", "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = front(tmp_path / f"content/logs/{AS_OF}-bus-plan.md")
+    assert data["measurements"] == [{"benchmark": "signups", "value": 2}]
+    assert data["celebrate"] == ["Curtis signed up two."] and data["skills_practised"] == ["One-on-ones at the yard"]
+
+
+def test_the_steps_given_as_options_start_ticked_at_the_terminal(repo, tmp_path):
+    repo()
+    child = spawn(tmp_path, "note", "--pseudonym", "Rosa", "--owner", "Sam", "--step", "get-their-story",
+                  "--assessment", "supporter")
+    for question in ("Pseudonym", "Who had the conversation", "When was it", "Which scenario", "Where did you meet",
+                     "Which steps", "Your assessment", "What did you ask", "commit to", "When to follow up",
+                     "Who follows up", "How\\?", "Anything else"):
+        answer(child, question, "\r")
+    answer(child, "Write this note", "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = front(tmp_path / f"content/conversations/{AS_OF}-rosa-sam.md")
+    assert data["steps_reached"] == ["get-their-story"]

@@ -82,6 +82,7 @@ def log(plan_id: str, project_file: Path | None, answers_file: Path | None, date
     if interactive(answers_file):
         from aotext.entry.log_prompts import ask_log
 
+        log_answers(given, plan, today)  # what the options and the file gave, refused before the first question
         with stopped():
             answers = log_answers(ask_log(plan, before, corpus, today, given), plan, today)
             click.echo("\n---\n" + front_matter(log_data(answers, corpus)) + "---\n" + answers.notes)

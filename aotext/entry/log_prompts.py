@@ -69,8 +69,10 @@ def ask_log(plan: Plan, summary: PlanSummary, corpus: Corpus, today: dt.date,
                                               str(measured.get(benchmark.id) or ""), check)
     answers["measurements"] = {key: value for key, value in measured.items() if value not in (None, SKIP)}
     ask.say("")
-    answers["celebrate"] = ask.many("celebrate", "What do you celebrate? Benchmarks met, actions, skills, new members.")
-    answers["skills_practised"] = ask.many("skills_practised", "A skill the group practised or developed.")
+    answers["celebrate"] = ask.many("celebrate", "What do you celebrate? Benchmarks met, actions, skills, new members.",
+                                    given.get("celebrate") or ())
+    answers["skills_practised"] = ask.many("skills_practised", "A skill the group practised or developed.",
+                                           given.get("skills_practised") or ())
     members = []
     names = people_in_logs(corpus)
     while name := ask.text("new_members.name", "A new member's name (Enter when done):", choices=names):

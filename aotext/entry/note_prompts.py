@@ -82,7 +82,8 @@ def ask_note(corpus: Corpus, today: dt.date, cadence: Cadence, given: Mapping[st
                                          given.get("scenario") or (last.scenario if last else None)) or None
     answers["where"] = ask.text("where", "Where did you meet? (Enter to skip)", given.get("where") or "")
     answers["steps_reached"] = ask.checkbox("steps_reached", "Which steps of talking politics did you reach?",
-                                            [(f"{step}: {reminder}", step) for step, reminder in STEP_REMINDERS.items()])
+                                            [(f"{step}: {reminder}", step) for step, reminder in STEP_REMINDERS.items()],
+                                            given.get("steps_reached") or ())
     answers["assessment"] = ask.select("assessment", "Your assessment:",
                                        [(f"{level}: {meaning}", level) for level, meaning in ASSESSMENT_MEANINGS.items()],
                                        given.get("assessment") or (last.assessment if last else None))

@@ -102,10 +102,11 @@ class Asker:
                                                     use_shortcuts=False)).unsafe_ask()
         return value
 
-    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, T]]) -> list[T]:
+    def checkbox(self, key: str, message: str, choices: Sequence[tuple[str, T]], ticked: Sequence[T] = ()) -> list[T]:
+        """The choices ticked; those in `ticked` (what the options gave) start ticked."""
         import questionary
 
-        found = [questionary.Choice(title, value) for title, value in choices]
+        found = [questionary.Choice(title, value, checked=value in ticked) for title, value in choices]
         values: list[T] = _ctrl_d_stops(questionary.checkbox(
             message, found, instruction="(space to tick, Enter when done) " + self._help(key))).unsafe_ask()
         return values
@@ -115,9 +116,11 @@ class Asker:
 
         return bool(_ctrl_d_stops(questionary.confirm(message, default=default)).unsafe_ask())
 
-    def many(self, key: str, message: str) -> list[str]:
-        """Answers one after another until an empty one."""
-        found = []
-        while answer := self.text(key, f"{message} (Enter when done)"):
+    def many(self, key: str, message: str, given: Sequence[str] = ()) -> list[str]:
+        """Answers one after another until an empty one, after those `given` (by the options), which are kept."""
+        found = list(given)
+        for answer in found:
+            self.say(f"  {answer}")
+        while answer := self.text(key, f"{message} ({'more, or ' if found else ''}Enter when done)"):
             found.append(answer)
         return found
