@@ -73,6 +73,7 @@ def test_a_note_answered_at_the_terminal(repo, tmp_path):
         "Nia", "Sam", yaml.safe_load("2026-11-23"), "undecided")
     assert data["steps_reached"] == ["get-in-the-door", "get-their-story"]
     assert data["follow_up"] == {"date": yaml.safe_load("2026-12-05"), "how": "coffee"}
+    assert "The id of the scenario" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
     assert "commitment" not in data  # skipped: nothing written for it
     assert "Traceback" not in (tmp_path / "terminal.log").read_text(encoding="utf-8")
 
@@ -128,6 +129,9 @@ def test_a_log_answered_at_the_terminal_skips_a_benchmark_and_says_what_changed(
     assert data["new_members"] == [{"name": "Curtis", "first_task": "Bring one driver to the meeting.",
                                     "paired_with": "Dolores"}]
     assert data["answers"] == {"anything_changed": "No."}
+    said = (tmp_path / "terminal.log").read_text(encoding="utf-8")
+    assert "(null)" not in said and "qualitative benchmark" not in said  # the file's words, not the question's
+    assert "or '(skip: not measured)' when the question was not asked" in said
 
 
 def test_a_typed_date_replaces_the_suggestion_and_a_wrong_one_is_asked_again_at_once(repo, tmp_path):

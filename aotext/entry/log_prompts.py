@@ -20,6 +20,16 @@ from aotext.summary_report import shown as value_text
 from aotext.summary_report import target_text
 
 SKIP = ""
+# What '?' says where the schema's words are about the file (ids, null): here,
+# in the terms of the question asked.
+_SAID_HERE = {
+    "measurements.value": "The number counted at this meeting, as the question says. Enter skips it when it was not "
+                          "counted: a skipped benchmark writes nothing.",
+    "measurements.level": "The answer the group gave at this meeting, or '(skip: not measured)' when the question was "
+                          "not asked: a skipped benchmark writes nothing.",
+    "changes.to": "The part of the plan the change is about: a goal, a strategy, a tactic or a benchmark; or none in "
+                  "particular.",
+}
 
 
 def _standing(summary: PlanSummary, benchmark_id: str) -> str:
@@ -32,7 +42,7 @@ def _standing(summary: PlanSummary, benchmark_id: str) -> str:
 
 def ask_log(plan: Plan, summary: PlanSummary, corpus: Corpus, today: dt.date,
             given: Mapping[str, Any]) -> dict[str, Any]:
-    ask = Asker(schema_help("reflection"))
+    ask = Asker({**schema_help("reflection"), **_SAID_HERE})
     answers: dict[str, Any] = dict(given)
     ask.say(f"The log of a reflection meeting for {plan.title}. Type ? for help; Ctrl-C stops without writing.")
 

@@ -18,6 +18,10 @@ from aotext.followups import Cadence
 
 NONE = ""
 
+# What '?' says where the schema's words are about the file (ids): here, in the terms of the question asked.
+_SAID_HERE = {"scenario": "The scenario the person is part of: the workplace or community of the campaign. The list "
+                          "names each by its title; choose '(none)' if it is none of them."}
+
 
 def _date_check(today: dt.date, *, optional: bool = False, conversation: dt.date | None = None) -> Any:
     """The check of a date answer: the conversation's (not after today) or,
@@ -52,7 +56,7 @@ def _describe(note: Conversation) -> str:
 
 def ask_note(corpus: Corpus, today: dt.date, cadence: Cadence, given: Mapping[str, Any]) -> dict[str, Any]:
     """Every answer, asked in order; what the options gave is each question's default."""
-    ask = Asker(schema_help("conversation"))
+    ask = Asker({**schema_help("conversation"), **_SAID_HERE})
     answers: dict[str, Any] = dict(given)
     ask.say("After a one-on-one: a few questions while it is fresh. Type ? for help; Ctrl-C stops without writing.")
     while True:
