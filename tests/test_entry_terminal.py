@@ -270,3 +270,18 @@ def test_the_steps_given_as_options_start_ticked_at_the_terminal(repo, tmp_path)
     assert child.exitstatus == 0
     data = front(tmp_path / f"content/conversations/{AS_OF}-rosa-sam.md")
     assert data["steps_reached"] == ["get-their-story"]
+
+
+def test_what_is_wrong_with_an_answer_is_said_in_full_on_a_narrow_terminal(repo, tmp_path):
+    """On one line, the 80 columns of a terminal cut off what to do."""
+    repo()
+    child = pexpect.spawn(AOTEXT, ["log", "bus-plan", "--as-of", AS_OF], cwd=str(tmp_path), encoding="utf-8",
+                          timeout=20, dimensions=(24, 80),
+                          env={"PATH": os.environ.get("PATH", ""), "TERM": "xterm", "NO_COLOR": "1",
+                               "HOME": str(tmp_path), "PROMPT_TOOLKIT_NO_CPR": "1"}, preexec_fn=ctrl_c_heard)
+    answer(child, "When was the meeting", "2026-02-30\r")
+    child.expect("next")
+    child.expect("saturday")
+    child.send(CTRL_C)
+    child.expect("nothing was written")
+    child.expect(pexpect.EOF)

@@ -39,6 +39,27 @@ def schema_help(type_name: str) -> dict[str, str]:
     return found
 
 
+def _wrapped_problems() -> None:
+    """What is wrong with an answer, under the question on as many lines as
+    it takes: prompt_toolkit gives it one, which cut off what to do at 80
+    columns ("... write it like 2026-12-05, today, tom"). Its prompt reads
+    the toolbar's class from its module each time it asks."""
+    import importlib
+
+    from prompt_toolkit.filters import has_validation_error
+    from prompt_toolkit.layout import ConditionalContainer, Window
+    from prompt_toolkit.widgets import ValidationToolbar
+
+    class WrappedValidationToolbar(ValidationToolbar):
+        def __init__(self, show_position: bool = False) -> None:
+            super().__init__(show_position)
+            self.container = ConditionalContainer(Window(self.control, wrap_lines=True), filter=has_validation_error)
+
+    # The module, which its package's `prompt` (the function) hides.
+    prompt_module = importlib.import_module("prompt_toolkit.shortcuts.prompt")
+    setattr(prompt_module, "ValidationToolbar", WrappedValidationToolbar)  # noqa: B010 - not declared for mypy
+
+
 def _ctrl_d_stops(question: Question) -> Question:
     """`question` ended by Ctrl-D as its typed answers are: questionary's
     lists and yes/no ignored it, and the user was left waiting."""
@@ -60,6 +81,7 @@ class Asker:
 
     def __init__(self, helps: Mapping[str, str]) -> None:
         self.helps = helps
+        _wrapped_problems()
 
     def _help(self, key: str) -> str:
         return self.helps.get(key, "No more help for this question.")
