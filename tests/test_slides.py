@@ -243,7 +243,13 @@ LONG = ("Organizing starts where people already are: in the yard before the rout
         "chat that nobody admits to reading. ") * 5
 CODE = "\n".join(f"line-{number:02d} of the phone tree: call the next driver" for number in range(1, 13))
 ITEM = "Each driver who signs asks one more: name them, write it down, and call back within the week. " * 7
+QUOTE = "A quoted organizer says: we won because we talked to every driver, one by one, at the yard. " * 7
 CROWDED = f"""
+## A long quote
+
+::: slide
+> {QUOTE}
+:::
 ## Steps
 
 ::: slide
@@ -294,6 +300,7 @@ def test_a_long_paragraph_list_item_code_and_a_picture_with_text_go_on_over_slid
     assert " ".join(shown.split()).count("Organizing starts where people") == 5
     assert " ".join(shown.split()).count("Each driver who signs") == 7  # a list item too long for a slide goes on
     assert "First-Step-Words." in shown and "Third-Step-Words." in shown
+    assert " ".join(shown.split()).count("A quoted organizer says") == 7  # a quote too long for a slide goes on
     assert all(line in shown for line in CODE.splitlines())
     for slide in deck.slides:
         pictures = [shape for shape in slide.shapes if shape.shape_type == 13]

@@ -114,7 +114,7 @@ local function cut_paragraph(block)
 end
 
 -- The pieces a slide can be cut between: paragraphs (a long one in parts),
--- code (a long one in parts), and each item of a list. An item too long for
+-- code (a long one in parts), each item of a list, and a long quote's parts. An item too long for
 -- one slide is cut as its own blocks are: its first part keeps its bullet or
 -- number, and the rest follows as text (the next item is numbered on).
 local function pieces_of(blocks)
@@ -130,6 +130,14 @@ local function pieces_of(blocks)
         else
           pieces[#pieces + 1] = { list = block, item = item, number = number, lines = lines }
         end
+      end
+    elseif block.t == "BlockQuote" and lines_of(block) > SLIDE_LINES then
+      -- A quote too long for one slide goes on as its own blocks do, each part still a quote.
+      for _, piece in ipairs(pieces_of(block.content)) do
+        if piece.block then
+          piece.block = pandoc.BlockQuote({ piece.block })
+        end
+        pieces[#pieces + 1] = piece
       end
     elseif lines_of(block) > SLIDE_LINES and (block.t == "CodeBlock" or block.t == "Para" or block.t == "Plain")
         and not has_picture(block) then
