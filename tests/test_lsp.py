@@ -321,6 +321,39 @@ def test_quick_fixes_replace_a_misspelt_id_and_add_a_missing_key(shipped: Path) 
     assert "\ndate: " in fixed.split("\n---\n")[0] + "\n"  # inside the front matter
 
 
+@pytest.mark.parametrize(("path", "slip", "key"), [
+    (PLAN, ("  - id: southern-labor-militancy\n    title: >-", "  - title: >-"), "id"),
+    (LOG, ("  - name: Ms. Pearl\n    first_task: Keep the action commitment sheet at the east lot and bring the "
+           "count to each meeting.\n    paired_with: Curtis", "  - {name: Ms. Pearl, paired_with: Curtis}"),
+     "first_task")], ids=["under a folded title", "in braces"])
+def test_adding_a_missing_key_to_a_list_item_leaves_the_document_readable(shipped: Path, path: str,
+                                                                        slip: tuple[str, str], key: str) -> None:
+    """Inserted under the item's first line, the key had fallen inside a
+    `title: >-` text, or under an item written in braces: YAML could not read it."""
+    from aotext.load import load_text
+
+    text = _read(shipped, path).replace(*slip, 1)
+
+    async def scenario(editor: Editor) -> list[types.CodeAction]:
+        editor.open(path, text)
+        await editor.until(lambda: any(f"'{key}'" in d.message for d in editor.of(path)), "the missing key")
+        found = [d for d in editor.of(path) if f"'{key}'" in d.message]
+        actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=editor.uri(path)), range=found[0].range,
+            context=types.CodeActionContext(diagnostics=found)))
+        return [action for action in actions or [] if isinstance(action, types.CodeAction)]
+
+    [add] = [action for action in _run(shipped, scenario) if action.title == f"Add the required key '{key}'"]
+    assert add.edit is not None and add.edit.changes is not None
+    [insert] = next(iter(add.edit.changes.values()))
+    fixed = _apply(text, insert)
+    loaded = load_text(path, fixed)
+    assert loaded.document is not None, [problem.message for problem in loaded.problems]
+    assert not [problem for problem in loaded.problems if problem.rule in ("yaml-syntax", "front-matter")]
+    items = loaded.document.data["goals" if path == PLAN else "new_members"]
+    assert key in items[0]
+
+
 def _apply(text: str, edit: types.TextEdit) -> str:
     lines = text.split("\n")
     start, end = edit.range.start, edit.range.end

@@ -66,15 +66,23 @@ def _replace(uri: str, found: types.Diagnostic, lines: list[str], wanted: str) -
 def _insert(uri: str, found: types.Diagnostic, lines: list[str], key: str, schema_name: str,
             today: dt.date) -> list[types.CodeAction]:
     """Add `key: placeholder`: at the end of the front matter for a top-level
-    key, else below the item's first line, indented as its keys are."""
+    key; in a list's item, as its first key, the key that was first going on
+    the next line as its keys are indented (below the item's first line, the
+    new key would fall inside a `title: >-` text), or first inside the braces
+    of an item written `{name: ..., ...}`."""
     if found.message.startswith("missing"):  # a key of the front matter itself: before its closing '---'
-        indent, schema = "", schema_at(schema_name, (key,))
+        schema = schema_at(schema_name, (key,))
         line = next((number for number, text in enumerate(lines) if number > 0 and text.rstrip() == _FENCE),
                     len(lines))
+        edit = types.TextEdit(range=_range(line, 0, line, 0), new_text=f"{key}: {_placeholder(schema, today)}\n")
+        return [_action(f"Add the required key '{key}'", uri, edit, found)]
+    line, column = found.range.start.line, found.range.start.character
+    placeholder = _placeholder(None, today)
+    if (lines[line] if line < len(lines) else "")[column:column + 1] == "{":
+        new_text, column = f"{key}: {placeholder}, ", column + 1
     else:
-        indent, schema, line = " " * found.range.start.character, None, found.range.start.line + 1
-    placeholder = _placeholder(schema, today)
-    edit = types.TextEdit(range=_range(line, 0, line, 0), new_text=f"{indent}{key}: {placeholder}\n")
+        new_text = f"{key}: {placeholder}\n{' ' * column}"
+    edit = types.TextEdit(range=_range(line, column, line, column), new_text=new_text)
     return [_action(f"Add the required key '{key}'", uri, edit, found)]
 
 
