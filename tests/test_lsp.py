@@ -450,3 +450,28 @@ def test_problems_found_across_documents_point_into_the_unsaved_text(shipped: Pa
         assert found.range.start.line + 1 == line_of(moved, "plan: bus-drivrs-plan")
 
     _run(shipped, scenario)
+
+
+def test_completion_offers_the_values_of_a_list_written_one_per_line(shipped: Path) -> None:
+    """'  - ' under steps_reached:, as aotext note writes it, had been taken
+    for a key being typed, and nothing was offered; so under a strategy's serves:."""
+    note = "content/conversations/2026-11-14-nia.md"
+    note_text = _read(shipped, note).replace("  - get-their-story\n", "  - get-their-story\n  - \n", 1)
+    step_line = note_text.split("\n").index("  - ")
+    plan_text = _read(shipped, PLAN).replace("    serves: [independent-organization]\n",
+                                             "    serves:\n      - independent-organization\n      - ind\n", 1)
+    serves_line = plan_text.split("\n").index("      - ind")
+
+    async def scenario(editor: Editor) -> tuple[list[str], list[str]]:
+        editor.open(note, note_text)
+        editor.open(PLAN, plan_text)  # a strategy's serves:, one goal a line
+        answers = []
+        for path, line, character in [(note, step_line, len("  - ")), (PLAN, serves_line, len("      - ind"))]:
+            found = await editor.client.text_document_completion_async(types.CompletionParams(
+                **editor.at(path, line, character)))
+            answers.append([item.label for item in found or []] if isinstance(found, list) else [])
+        return answers[0], answers[1]
+
+    steps, goals = _run(shipped, scenario)
+    assert "advocate-and-assess" in steps and "get-in-the-door" in steps
+    assert "southern-labor-militancy" in goals and "independent-organization" in goals

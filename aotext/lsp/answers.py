@@ -13,7 +13,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
 from aotext.documents.types.plan import Plan, ScaleBenchmark
-from aotext.lsp.cursor import At, at, typing
+from aotext.lsp.cursor import At, at, schema_name, typing
 from aotext.model import KeyPath
 from aotext.schemas import keys_at, schema_at
 
@@ -25,10 +25,6 @@ class Target:
     document: Document
     key_path: KeyPath
     label: str
-
-
-def schema_name(document: Document) -> str | None:
-    return "project" if document.role == "project" else document.type
 
 
 def hover(corpus: Corpus, document: Document, lines: list[str], line: int, character: int) -> types.Hover | None:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from aotext.documents.document import Document
 from aotext.model import KeyPath
+from aotext.schemas import schema_at
 
 _KEY_TYPED = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*)?$")
 _VALUE_TYPED = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*):\s*(.*)$")
@@ -35,6 +36,11 @@ class At:
             else:
                 return None
         return here
+
+
+def schema_name(document: Document) -> str | None:
+    """The schema a document is checked against."""
+    return "project" if document.role == "project" else document.type
 
 
 def at(document: Document, line: int, character: int, lines: list[str]) -> At | None:
@@ -79,7 +85,19 @@ def typing(document: Document, line: int, character: int, lines: list[str]) -> T
         return None
     if value is not None:
         return Typing(parent, value.group(3), value.group(4))
+    if found.group(2) and parent and isinstance(parent[-1], int) and _of_values(document, parent):
+        # "- adv" in a list of words (steps, the strategies a tactic serves): a value of the list's key.
+        listed = parent[:-1]
+        if listed and isinstance(listed[-1], str):
+            return Typing(listed[:-1], listed[-1], found.group(3) or "")
     return Typing(parent, None, found.group(3) or "")
+
+
+def _of_values(document: Document, item: KeyPath) -> bool:
+    """Whether the list that `item` is in holds words (ids, steps), not mappings of keys."""
+    name = schema_name(document)
+    schema = schema_at(name, item) if name else None
+    return schema is not None and schema.get("type") != "object" and "properties" not in schema
 
 
 def _parent(document: Document, row: int, indent: int, new_item: bool) -> KeyPath | None:

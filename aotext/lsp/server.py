@@ -30,6 +30,7 @@ from aotext.incremental import LiveCheck, open_live
 from aotext.lint import check_loaded, read_and_check
 from aotext.load import is_document_path, load_text
 from aotext.lsp import answers
+from aotext.lsp.cursor import schema_name
 from aotext.lsp.fixes import diagnostic, fixes
 from aotext.lsp.outline import outline
 
@@ -292,7 +293,7 @@ def make_server() -> LanguageServer:
         held = session.document(uri)
         if path is None:
             return []
-        name = answers.schema_name(held[0]) if held is not None else None
+        name = schema_name(held[0]) if held is not None else None
         lines = session.lines_of(path)
         return guarded([], lambda: fixes(uri, params.context.diagnostics, lines, name, dt.date.today()))
 
