@@ -73,6 +73,13 @@ class BenchmarkSummary:
     missed: Missed | None = None  # when overdue: what was not reached by when
     cannot_judge: CannotJudge | TooLong | None = None  # when the plan does not say what would meet it
 
+    def shown_value(self, value: float | None) -> float | str | None:
+        """A period's value or target as it is said: a number, or, for a
+        question on a scale (whose periods keep the answer's place), the answer."""
+        if self.kind == "qualitative" and value is not None and 0 <= value < len(self.scale):
+            return self.scale[int(value)]
+        return value
+
     @property
     def expected_share(self) -> float | None:
         """Where the expected-by-now pace sits against the target (1.0 = the
@@ -222,20 +229,46 @@ def _numeric(benchmark: NumericBenchmark, target: float, frame: _Frame, threshol
 def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
     scale = list(benchmark.scale)
     rank = {level: index for index, level in enumerate(scale)}
-    ranks = [(m.level, rank[m.level]) for m in frame.measurements if m.level in rank]
-    current, current_rank = ranks[-1] if ranks else (None, 0)
+    ranks = [(m.level, rank[m.level], m.day) for m in frame.measurements if m.level in rank]
     goal_rank = rank[goal]
-    expected_rank = goal_rank * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
+    result: dict[str, Any] = {}
+    if benchmark.every:
+        # Asked again each period ("lively meetings each month"): judged on
+        # the latest answer of the current period, as a recurring count is.
+        end = min(frame.day, frame.last) if frame.last else frame.day
+        spans = spans_between(frame.start, end, benchmark.every, frame.last) if frame.started and frame.start <= end \
+            else []
+        history = []
+        for span in spans:
+            inside = [place for _, place, day in ranks if day in span]
+            value = float(inside[-1]) if inside else None
+            history.append(PeriodResult(span.period, span.first, span.last, value,
+                                        value is not None and value >= goal_rank, float(goal_rank)))
+        now = history[-1] if history else None
+        in_period = [(level, place) for level, place, day in ranks if now is not None and now.first <= day <= now.last]
+        current, current_rank = in_period[-1] if in_period else (None, 0)
+        measured = bool(in_period)
+        expected_rank = goal_rank * _fraction(now.first, now.last, frame.day) if now else None
+        deadline = now.last if now else None
+        recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
+        if recent:
+            result["record"] = Record(sum(p.met for p in recent), len(recent), benchmark.every)
+        result.update(every=benchmark.every, period=now.period if now else None, history=tuple(history))
+    else:
+        current, current_rank = (ranks[-1][0], ranks[-1][1]) if ranks else (None, 0)
+        measured = bool(ranks)
+        expected_rank = goal_rank * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
+        deadline = frame.due
     met = current is not None and current_rank >= goal_rank
-    status = _status(frame.started, met, frame.over, bool(ranks), float(current_rank), expected_rank, True, thresholds)
-    result: dict[str, Any] = dict(
+    status = _status(frame.started, met, frame.over, measured, float(current_rank), expected_rank, True, thresholds)
+    result.update(
         target=goal, unit=None, current=current, scale=tuple(scale),
         progress=round(current_rank / goal_rank, 2) if current is not None and goal_rank > 0 else (1.0 if met else None),
         expected=scale[max(0, math.floor(expected_rank))] if expected_rank is not None else None,
-        status=status, trend=_trend([float(level_rank) for _, level_rank in ranks]),
+        status=status, trend=_trend([float(place) for _, place, _ in ranks]),
     )
-    if status in ("on track", "behind", "no data") and frame.due:
-        result["needed"] = Move(current or scale[0], goal, frame.due)
+    if status in ("on track", "behind", "no data") and deadline:
+        result["needed"] = Move(current or scale[0], goal, deadline)
     return result
 
 

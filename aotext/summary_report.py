@@ -65,7 +65,7 @@ def _period(benchmark: BenchmarkSummary, words: Mapping[str, str]) -> str:
     now = benchmark.history[-1]
     # A period the benchmark covers only in part asks for only its share.
     cut = (f" ({words['part of period'].format(first=now.first, last=now.last, target=number(now.target))})"
-           if now.target != benchmark.target else "")
+           if benchmark.kind == "numeric" and now.target != benchmark.target else "")
     return words[f"this period:{benchmark.every}"].format(period=period_name(benchmark.period, words)) + cut
 
 
@@ -100,8 +100,9 @@ def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str
         "period": period_name(benchmark.period) if benchmark.period else None,
         "record": record_text(benchmark.record) if benchmark.record else None,
         "history": [
-            {"period": period_name(p.period), "first": p.first.isoformat(), "last": p.last.isoformat(), "value": _plain(p.value),
-             "met": p.met, "target": _plain(p.target)}
+            {"period": period_name(p.period), "first": p.first.isoformat(), "last": p.last.isoformat(),
+             "value": _plain(benchmark.shown_value(p.value)), "met": p.met,
+             "target": _plain(benchmark.shown_value(p.target))}
             for p in benchmark.history
         ],
         "missed": missed_text(benchmark.missed) if benchmark.missed else None,

@@ -254,3 +254,37 @@ def test_a_target_of_one_with_nothing_on_its_due_date_is_behind_and_says_what_is
     [due] = judge(the_plan, zero, as_of=D(2026, 10, 31)).benchmarks
     assert due.status == "behind"
     assert due.needed is not None and need_text(due.needed) == "need 1 more today, the last day"
+
+
+def test_a_question_asked_again_each_period_is_judged_on_the_answers_of_that_period():
+    """'Meetings feel lively each month' (every: month on a scale): it had
+    been met on September's answer all through October, and 'on track' on
+    November's lowest answer."""
+    mood = {"id": "mood", "title": "MOOD", "kind": "qualitative", "question": "How lively?",
+            "scale": ["flat", "some energy", "lively"], "target_level": "lively", "every": "month",
+            "start": "2026-09-01", "if_missed": "Change the format."}
+    the_plan = plan(mood, started="2026-09-01", ends="2026-12-31")
+    september = log("2026-09-20", {"benchmark": "mood", "level": "lively"})
+    november = log("2026-11-20", {"benchmark": "mood", "level": "flat"})
+    [october] = judge(the_plan, september, as_of=D(2026, 10, 25)).benchmarks
+    assert (october.status, october.current, october.every) == ("no data", None, "month")
+    assert record_text(october.record) == "met last month"
+    [now] = judge(the_plan, september, november, as_of=D(2026, 11, 25)).benchmarks
+    assert (now.status, now.current) == ("behind", "flat")
+    assert [(p.met, now.shown_value(p.value)) for p in now.history] == [(True, "lively"), (False, None),
+                                                                         (False, "flat")]
+    assert record_text(now.record) == "met 1 of the last 2 months"
+    [met] = judge(the_plan, september, november, log("2026-11-27", {"benchmark": "mood", "level": "lively"}),
+                  as_of=D(2026, 11, 28)).benchmarks
+    assert met.status == "met"
+
+
+def test_a_question_asked_each_month_shows_its_answers_by_month_not_their_places_on_the_scale(repo, tmp_path):
+    repo({PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    every: month\n")})
+    identify = benchmarks(summary_json("2026-11-24"))["identify"]
+    assert identify["every"] == "month" and identify["period"] == "November 2026"
+    assert [(item["period"], item["value"], item["target"]) for item in identify["history"]][-1] == (
+        "November 2026", "a few", "most")
+    assert invoke("dashboard", "--as-of", "2026-11-24").exit_code == 0
+    page = (tmp_path / "private/dashboard.html").read_text(encoding="utf-8")
+    assert "<td>November 2026</td><td>a few</td><td>most</td>" in page

@@ -29,11 +29,12 @@ def _numbers(b: BenchmarkSummary, every: str, words: Mapping[str, str]) -> str:
     if not (b.history or b.measurements):
         return ""
     if b.history:
-        head = (f'<thead><tr><th scope="col">{every.capitalize()}</th><th scope="col">{words["counted"]}</th>'
+        head = (f'<thead><tr><th scope="col">{every.capitalize()}</th>'
+                f'<th scope="col">{words["answer" if b.kind == "qualitative" else "counted"]}</th>'
                 f'<th scope="col">{words["target"]}</th><th scope="col">{words["met"].capitalize()}</th></tr></thead>')
         met = {True: words["yes"], False: words["no"]}
-        rows = "".join([f"<tr><td>{period_name(p.period, words)}</td><td>{shown(p.value)}</td>"
-                        f"<td>{shown(p.target)}</td><td>{met[p.met]}</td></tr>\n"
+        rows = "".join([f"<tr><td>{period_name(p.period, words)}</td><td>{escape(shown(b.shown_value(p.value)))}</td>"
+                        f"<td>{escape(shown(b.shown_value(p.target)))}</td><td>{met[p.met]}</td></tr>\n"
                         for p in b.history])
     else:
         qualitative = b.kind == "qualitative"
