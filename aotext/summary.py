@@ -1,6 +1,7 @@
-"""Benchmark progress: for every benchmark of every plan, as of a date, the
-current value from the reflection logs, the pace expected by now, the status,
-the trend, and what to celebrate. Pure functions of (documents, as_of).
+"""Benchmark progress: one benchmark judged as of a date from its plan's
+reflection logs: the current value, the pace expected by now, the status and
+the trend (a plan's and every plan's summary: aotext.summary_plans). Pure
+functions of (documents, as_of).
 
 Status, in this order of precedence:
   not started  the benchmark's start date is after the as-of date
@@ -26,15 +27,11 @@ import math
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
-from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Combine, NumericBenchmark, Plan, ScaleBenchmark
-from aotext.documents.types.reflection import Reflection
 from aotext.periods import Every, Period, PeriodResult, Span, spans_between
-from aotext.summary_logs import Logs, Measurement, gather, starts
+from aotext.summary_logs import Measurement, starts
 from aotext.summary_notes import CannotJudge, Celebration, Missed, Move, Need, Record, TooLong
 
-# The documents a summary reads: one of another type with errors leaves nothing out of it.
-READ_TYPES = frozenset({Plan.type_name, Reflection.type_name})
 Status = Literal["met", "on track", "behind", "overdue", "no data", "not started"]
 STATUSES: tuple[Status, ...] = get_args(Status)
 Trend = Literal["up", "down", "flat"]
@@ -313,44 +310,3 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
         last_measured=used[-1].day if used else None, measured_by=used[-1].reflection if used else None,
         if_missed=benchmark.if_missed, measurements=used, **details,
     )
-
-
-def _celebrations(plan: Plan, benchmarks: list[Benchmark], logs: Logs, now: list[BenchmarkSummary],
-                  as_of: dt.date, thresholds: Thresholds) -> tuple[Celebration, ...]:
-    """The benchmarks the latest reflection met (with only the earlier logs they
-    would not be met), and what its logs celebrate. The latest reflection is the
-    latest day with a log that says something, every log of that day together."""
-    if not logs.speaking:
-        return ()
-    latest = logs.speaking[-1][0]
-    found = []
-    for benchmark, summary in zip(benchmarks, now, strict=True):
-        measured = logs.measured.get(summary.id, [])
-        earlier = [m for m in measured if m.held < latest]
-        # Met without a measurement from the latest reflection: met before it, no news.
-        if summary.status == "met" and len(earlier) < len(measured) and evaluate(
-                benchmark, earlier, plan, as_of, thresholds).status != "met":
-            found.append(Celebration(summary.title))
-    found += [Celebration(item, held) for held, log in logs.speaking if held == latest for item in log.celebrate]
-    return tuple(found)
-
-
-def summarize_plan(corpus: Corpus, plan: Plan, as_of: dt.date, thresholds: Thresholds = Thresholds()) -> PlanSummary:
-    benchmarks = [benchmark for benchmark in plan.benchmarks if benchmark.id]
-    logs = gather(corpus, plan, as_of)
-    now = [evaluate(benchmark, logs.measured.get(benchmark.id or "", []), plan, as_of, thresholds)
-           for benchmark in benchmarks]
-    day = plan.judging_day(as_of)
-    celebrate = _celebrations(plan, benchmarks, logs, now, as_of, thresholds)
-    return PlanSummary(plan.id or plan.path, plan.title, day, tuple(now), celebrate, logs.skipped, logs.after_end,
-                       plan.ends, logs.before_start, ended=day < as_of)
-
-
-def summarize(corpus: Corpus, as_of: dt.date, thresholds: Thresholds = Thresholds(),
-              plan_ids: tuple[str, ...] = ()) -> Summary:
-    """Every non-private plan (or those named), as of `as_of`."""
-    plans = [plan for plan in corpus.all(Plan) if not plan.private and (not plan_ids or plan.id in plan_ids)]
-    summaries = tuple(summarize_plan(corpus, plan, as_of, thresholds) for plan in sorted(plans, key=lambda p: p.id or ""))
-    return Summary(as_of, summaries, sum(plan.skipped_measurements for plan in summaries),
-                   sum(plan.after_end_measurements for plan in summaries),
-                   sum(plan.before_start_measurements for plan in summaries))

@@ -19,7 +19,8 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.plan import Plan
 from aotext.handouts import chart
-from aotext.summary import Thresholds, summarize_plan
+from aotext.summary import Thresholds
+from aotext.summary_plans import summarize_plan
 from helpers import PLAN, invoke
 
 REPORT = """  - name: report

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from aotext import followups, summary
+from aotext import followups, summary_plans
 from aotext.cli import main
 from helpers import AS_OF
 
@@ -16,7 +16,7 @@ def raise_unexpected(*args, **kwargs):
 
 
 @pytest.mark.parametrize("module, function, command", [
-    (summary, "summarize", ["summary", "--as-of", AS_OF]),
+    (summary_plans, "summarize", ["summary", "--as-of", AS_OF]),
     (followups, "due_followups", ["followups", "--as-of", AS_OF]),
 ], ids=["summary", "followups"])
 def test_unexpected_exception_is_one_line_to_report_and_exit_2(repo, monkeypatch, capsys, module, function, command):

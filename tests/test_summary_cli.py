@@ -136,7 +136,7 @@ def test_table_colours_status_only_when_asked():
     import datetime as dt
 
     from aotext.corpus import Corpus
-    from aotext.summary import summarize
+    from aotext.summary_plans import summarize
     from aotext.summary_report import table_report
     from aotext.terminal import Display
     from helpers import log, numeric, plan

@@ -38,7 +38,8 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     # Imported here: lint reads what every layout prints without paying for the summary and its chart.
     from aotext import benchmark_svg
     from aotext.handouts import chart
-    from aotext.summary import Thresholds, summarize_plan
+    from aotext.summary import Thresholds
+    from aotext.summary_plans import summarize_plan
     from aotext.summary_report import chart_words, plan_markdown
 
     words = labels(project.lang)
