@@ -24,7 +24,8 @@ def test_a_count_dated_after_the_plan_ended_is_named_at_its_own_line(repo):
 
 
 def test_a_count_dated_after_its_meeting_and_the_plans_end_is_said_once(repo):
-    root = repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30"),
+    root = repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30")
+                 .replace("due: 2026-12-31", "due: 2026-11-30"),
                  LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2026-12-11\n")})
     problems = lint_json()
     assert [p["rule"] for p in problems] == ["date-order"]

@@ -49,6 +49,7 @@ CASES = [
     ("benchmark-no-miss-plan", {PLAN_PATH: PLAN.replace("    if_missed: Pair the rep with an experienced organizer.\n", "")}, PLAN_PATH, "  - id: signups", "if we don't hit"),
     ("date-order", {PLAN_PATH: PLAN.replace("    due: 2026-12-31\n", "    start: 2026-12-01\n    due: 2026-11-01\n")}, PLAN_PATH, "due: 2026-11-01", "before it starts"),
     ("date-order", {LOG_PATH: REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 2026-11-21\n")}, LOG_PATH, "counted_on: 2026-11-21", "after the meeting"),
+    ("date-order", {PLAN_PATH: PLAN.replace("started: 2026-09-01\n", "started: 2026-09-01\nends: 2026-12-15\n")}, PLAN_PATH, "due: 2026-12-31", "after the plan ends (2026-12-15)"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("level: a few", "level: half")}, LOG_PATH, "level: half", "not on the scale"),
     ("measurement-mismatch", {LOG_PATH: REFLECTION.replace("value: 3", "level: 3")}, LOG_PATH, "- benchmark: signups", "value:"),
     ("reflection-overdue", {LOG_PATH: REFLECTION.replace("2026-11-20", "2026-10-20")}, PLAN_PATH, "reflect_every: 2 weeks", "every 2 weeks"),
@@ -118,7 +119,8 @@ def test_every_checking_rule_has_a_failing_case():
 
 
 def test_plan_that_ended_is_not_asked_for_reflections(repo):
-    repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30")})
+    repo({PLAN_PATH: PLAN.replace("started: 2026-09-01", "started: 2026-09-01\nends: 2026-11-30").replace(
+        "due: 2026-12-31", "due: 2026-11-30")})
     assert lint_json() == []
     assert [p["rule"] for p in lint_json()] == []
     # ...but it is while the plan still runs, once the last log is too old.

@@ -102,7 +102,8 @@ def benchmark_no_miss_plan(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 )
 
 
-@rule("date-order", "dates in the wrong order: a benchmark due before it starts, a plan ending before it started, a count after its meeting")
+@rule("date-order", "dates in the wrong order: a benchmark due before it starts or after its plan ends, a plan ending "
+      "before it started, a count after its meeting")
 def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for plan in corpus.all(Plan):
         if plan.started and plan.ends and plan.ends < plan.started:
@@ -112,6 +113,12 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                 yield plan.source, ("benchmarks", benchmark.index, "due"), (
                     f"benchmark {benchmark.label} is due ({benchmark.due}) before it starts ({benchmark.start})"
                 )
+            elif plan.ends and benchmark.due and benchmark.due > plan.ends:
+                # Judged on the plan's last day, it would never be overdue: "behind" for good, without a word.
+                yield plan.source, ("benchmarks", benchmark.index, "due"), (
+                    f"benchmark {benchmark.label} is due ({benchmark.due}) after the plan ends ({plan.ends}), and "
+                    "nothing counted after the end counts: bring its due date within the plan, or move the plan's "
+                    "end")
     for reflection in corpus.all(Reflection):
         planned = corpus.find_view(reflection.plan, Plan)
         for measurement in reflection.measurements:
