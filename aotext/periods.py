@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 Every = Literal["week", "month", "quarter", "year"]
@@ -100,9 +101,11 @@ class PeriodResult:
     target: float  # less than the benchmark's own for a span of part of a period
 
 
-def spans_between(first_day: dt.date, through: dt.date, kind: Every, last_day: dt.date | None = None) -> list[Span]:
+@lru_cache(maxsize=4096)
+def spans_between(first_day: dt.date, through: dt.date, kind: Every, last_day: dt.date | None = None) -> tuple[Span, ...]:
     """Every period from the one holding `first_day` to the one holding
     `through`, each cut to start no earlier than `first_day` and end no
-    later than `last_day`."""
-    return [Span(period, max(period.first, first_day), min(period.last, last_day or period.last))
-            for period in periods_between(first_day, through, kind)]
+    later than `last_day`. Worked out once for the many benchmarks that share
+    their dates (a dashboard of 500 plans judges thousands)."""
+    return tuple(Span(period, max(period.first, first_day), min(period.last, last_day or period.last))
+                 for period in periods_between(first_day, through, kind))
