@@ -21,7 +21,6 @@ pseudonym alone, nor their pseudonym and owner. The rule, oldest note first:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -88,17 +87,16 @@ def organizers(corpus: Corpus) -> dict[str, str]:
     return corpus.memo("shown-names", lambda: shown_names(corpus.all_everywhere(Conversation)))
 
 
-# A note's file name, less a number `aotext note` adds to a second note of
-# the same day, person and organizer (...-rosa-sam-2.md): it comes after the first.
-_NUMBERED = re.compile(r"^(.*?)(?:-([0-9]+))?(\.md(?:\.age)?)$")
-
-
 def _order(note: Conversation) -> tuple[dt.date, str, int]:
     """Oldest first: by date, then, on one day, in the order the notes were
-    written (...-sam.md, ...-sam-2.md, ...-sam-10.md), which the names alone would not give."""
-    found = _NUMBERED.match(note.path)
-    base, number = (found.group(1) + found.group(3), int(found.group(2) or 1)) if found else (note.path, 1)
-    return note.date or dt.date.min, base, number
+    written: `aotext note` names a second note of the same day, person and
+    organizer ...-sam-2.md, which the names alone put before ...-sam.md."""
+    path = note.path
+    stem = path.removesuffix(".age").removesuffix(".md")
+    base, dash, number = stem.rpartition("-")
+    if dash and number.isdigit():
+        return note.date or dt.date.min, base + path[len(stem):], int(number)
+    return note.date or dt.date.min, path, 1
 
 
 def people(notes: Iterable[Conversation]) -> list[Person]:
