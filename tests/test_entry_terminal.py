@@ -35,6 +35,16 @@ def answer(child, question: str, keys: str) -> None:
     child.send(keys)
 
 
+def enter_through(child, questions: tuple[str, ...]) -> None:
+    """Enter at each question (what the options gave, or skip), yes at the last, and a clean end."""
+    for question in questions[:-1]:
+        answer(child, question, "\r")
+    answer(child, questions[-1], "y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
 def front(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
@@ -244,13 +254,9 @@ def test_what_the_options_give_is_kept_at_the_terminal_and_a_wrong_one_refused_b
     child.expect("Curtis signed up two.")
     answer(child, "What do you celebrate", "\r")
     child.expect("One-on-ones at the yard")
-    for question in ("A skill the group practised", "A new member's name", "Has anything changed",
-                     "Was the last tactic effective", "A change to your goals", "Anything else from the meeting"):
-        answer(child, question, "\r")
-    answer(child, "Write this log", "y\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    enter_through(child, ("A skill the group practised", "A new member's name", "Has anything changed",
+                          "Was the last tactic effective", "A change to your goals", "Anything else from the meeting",
+                          "Write this log"))
     data = front(tmp_path / f"content/logs/{AS_OF}-bus-plan.md")
     assert data["measurements"] == [{"benchmark": "signups", "value": 2}]
     assert data["celebrate"] == ["Curtis signed up two."] and data["skills_practised"] == ["One-on-ones at the yard"]
@@ -260,14 +266,9 @@ def test_the_steps_given_as_options_start_ticked_at_the_terminal(repo, tmp_path)
     repo()
     child = spawn(tmp_path, "note", "--pseudonym", "Rosa", "--owner", "Sam", "--step", "get-their-story",
                   "--assessment", "supporter")
-    for question in ("Pseudonym", "Who had the conversation", "When was it", "Which scenario", "Where did you meet",
-                     "Which steps", "Your assessment", "What did you ask", "commit to", "When to follow up",
-                     "Who follows up", "How\\?", "Anything else"):
-        answer(child, question, "\r")
-    answer(child, "Write this note", "y\r")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    enter_through(child, ("Pseudonym", "Who had the conversation", "When was it", "Which scenario",
+                          "Where did you meet", "Which steps", "Your assessment", "What did you ask", "commit to",
+                          "When to follow up", "Who follows up", "How\\?", "Anything else", "Write this note"))
     data = front(tmp_path / f"content/conversations/{AS_OF}-rosa-sam.md")
     assert data["steps_reached"] == ["get-their-story"]
 
