@@ -267,16 +267,19 @@ def test_completion_offers_plan_ids_keys_and_levels(shipped: Path) -> None:
 def test_hover_explains_a_key_and_names_what_an_id_is(shipped: Path) -> None:
     text = _read(shipped, LOG)
     plan_line = line_of(text, "plan: bus-drivers-plan") - 1
+    benchmark_line = line_of(text, "  - benchmark: rep-signups") - 1
 
-    async def scenario(editor: Editor) -> tuple[types.Hover | None, types.Hover | None]:
+    async def scenario(editor: Editor) -> list[types.Hover | None]:
         editor.open(LOG, text)
-        on_key = await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, plan_line, 1)))
-        on_id = await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, plan_line, 8)))
-        return on_key, on_id
+        return [await editor.client.text_document_hover_async(types.HoverParams(**editor.at(LOG, line, character)))
+                for line, character in ((plan_line, 1), (plan_line, 8), (benchmark_line, len("  - benchmark: ") + 1))]
 
-    on_key, on_id = _run(shipped, scenario)
+    on_key, on_id, on_benchmark = _run(shipped, scenario)
     assert on_key is not None and "The id of the plan this reflection is about" in str(on_key.contents)
     assert on_id is not None and PLAN in str(on_id.contents) and "plan 'bus-drivers-plan'" in str(on_id.contents)
+    # A part of a plan is named with what it is and its title, not by its id alone.
+    assert on_benchmark is not None
+    assert "benchmark 'rep-signups': A driver-rep signs up 2 new drivers this month" in str(on_benchmark.contents)
 
 
 def test_go_to_definition_opens_the_plan(shipped: Path) -> None:

@@ -12,7 +12,7 @@ from lsprotocol import types
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
-from aotext.documents.types.plan import Plan, ScaleBenchmark
+from aotext.documents.types.plan import Part, Plan, ScaleBenchmark
 from aotext.lsp.cursor import At, at, schema_name, typing
 from aotext.model import KeyPath
 from aotext.schemas import keys_at, schema_at
@@ -110,13 +110,14 @@ def _choices(corpus: Corpus, document: Document, key_path: KeyPath) -> list[_Cho
     if isinstance(view, Plan) and len(key_path) >= 3 and isinstance(key_path[1], int):
         part = next((part for part in view.parts if part.section == top and part.index == key_path[1]), None)
         if part is not None and part.link_key == key_path[2]:
-            return [_Choice(other.id, other.label) for other in view.parts if other.id and other.kind in part.links_to]
+            return [_Choice(other.id, _part_label(other)) for other in view.parts
+                    if other.id and other.kind in part.links_to]
     if document.type == "reflection" and top == "measurements" and len(key_path) == 3:
         plan = corpus.find_view(document.data.get("plan"), Plan)
         if plan is None:
             return []
         if key_path[2] == "benchmark":
-            return [_Choice(benchmark.id, benchmark.label) for benchmark in plan.benchmarks if benchmark.id]
+            return [_Choice(benchmark.id, _part_label(benchmark)) for benchmark in plan.benchmarks if benchmark.id]
         measured = At(document, (*key_path[:2], "benchmark"), "value").value
         benchmark = plan.benchmark(measured if isinstance(measured, str) else None)
         if key_path[2] == "level" and isinstance(benchmark, ScaleBenchmark):
@@ -139,11 +140,16 @@ def _target(corpus: Corpus, found: At) -> Target | None:
     view = document.view
     plan = view if isinstance(view, Plan) else corpus.find_view(document.data.get("plan"), Plan)
     if found.key_path != ("id",) and plan is not None and (part := plan.part(value)) is not None:
-        return Target(plan.source, (part.section, part.index, "id"), part.label)
+        return Target(plan.source, (part.section, part.index, "id"), _part_label(part))
     named = corpus.find(value)
     if named is None or named is document:
         return None
     return Target(named, ("id",), _label(named))
+
+
+def _part_label(part: Part) -> str:
+    """A goal, strategy, tactic or benchmark as an editor shows it: what it is and its title."""
+    return f"{part.kind} {part.label}: {part.title}"
 
 
 def _label(document: Document) -> str:
