@@ -328,3 +328,24 @@ def test_a_repository_with_encrypted_documents_caches_nothing(tmp_path, monkeypa
         "-----BEGIN AGE ENCRYPTED FILE-----\nbroken\n-----END AGE ENCRYPTED FILE-----\n", encoding="utf-8")
     _lint()
     assert not (root / CACHE).exists()
+
+
+def test_a_lint_started_with_child_processes_left_to_the_system_still_answers(tmp_path, monkeypatch):
+    """A shell's `trap '' CHLD` lets the system reap the process that looks at
+    the files: waiting for it had stopped lint with 'No child processes'."""
+    import signal
+
+    _shipped(tmp_path, monkeypatch)
+    started = _looked_at_apart(monkeypatch, True)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert _lint() == _uncached()
+        _lint()
+        log = tmp_path / "content/logs/2026-10-13-bus-drivers.md"
+        log.write_text(log.read_text(encoding="utf-8").replace("plan: bus-drivers-plan", "plan: bus-drivrs-plan"),
+                       encoding="utf-8")
+        status, output = _lint()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+    assert status == 1 and "did you mean 'bus-drivers-plan'" in output
+    assert started

@@ -81,7 +81,7 @@ def _cached_lint(where: Location, as_of: dt.date, jobs: int | None,
                  progress: Callable[[str], None] | None) -> LintResult:
     folder, key, started = _folder(where), cache_key(where, as_of), time.time_ns()
     found = read_found(folder / FILE, key)
-    looking = FilesLooking(where, found)
+    looking = FilesLooking(where, found, jobs)
     try:
         # Restored while the files are looked at apart: needed unless nothing changed, which is rarer.
         early = _restored(found, folder, key, where, as_of) if found is not None and looking.apart else None

@@ -14,6 +14,7 @@ could hang on a lock one of them held)."""
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import signal
@@ -68,10 +69,10 @@ class FilesLooking:
     """`looked_at(where, found)`, in a process of its own from the moment
     this is made (`apart`) until `looked` is asked; `close` when it is not."""
 
-    def __init__(self, where: Location, found: Found | None) -> None:
+    def __init__(self, where: Location, found: Found | None, jobs: int | None = None) -> None:
         self._where, self._found = where, found
-        # The process's id, and the end its answer is read from.
-        self._child = _started(where, found) if (hasattr(os, "fork") and default_jobs() > 1
+        # The process's id, and the end its answer is read from; none with --jobs 1.
+        self._child = _started(where, found) if (hasattr(os, "fork") and (jobs or default_jobs()) > 1
                                                  and threading.active_count() == 1) else None
         self.apart = self._child is not None
 
@@ -84,7 +85,7 @@ class FilesLooking:
             with os.fdopen(answer, "rb") as given:
                 sent = given.read()
         finally:
-            os.waitpid(pid, 0)
+            _reaped(pid)
         try:
             return Looked(*marshal.loads(sent))
         except (EOFError, ValueError, TypeError):
@@ -98,7 +99,14 @@ class FilesLooking:
             self._child = None
             os.close(answer)
             os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _reaped(pid)
+
+
+def _reaped(pid: int) -> None:
+    """Wait for the process to end, where the system has not done so already
+    (with SIGCHLD ignored, as a shell's `trap '' CHLD` leaves it, it reaps it itself)."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _started(where: Location, found: Found | None) -> tuple[int, int] | None:
