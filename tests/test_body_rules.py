@@ -273,6 +273,8 @@ READINGS = [
     "Term\n:   One.\n:   ::: facilitator\n    x\n    :::\n",
     "Two lines\nof a paragraph\n: not a definition\n  ::: facilitator\n  x\n  :::\n",
     "Term\n:   Definition.\n::: facilitator\nA note.\n:::\n",
+    "Term\n\n\n:   ::: facilitator\n    A note.\n    :::\n",
+    "Term\n:   One.\n\n\n:   ::: facilitator\n    x\n    :::\n",
 ]
 
 
@@ -419,3 +421,11 @@ def test_a_heading_underlined_with_equals_or_dashes_counts_as_pandoc_reads_it(re
              if problem["rule"] == "heading-skipped"]
     assert [(line, column) for line, column, _ in found] == [(line_of(text, "#### Too deep"), 1)]
     assert "right after level 2 (##): make it ###" in found[0][2]
+
+
+def test_a_line_across_under_a_block_opener_is_no_heading():
+    """pandoc reads '---' under '::: facilitator' as a line across: taken for
+    a heading, it had hidden the level-3 heading that follows a level-1 one."""
+    from aotext.rules.body import headings
+
+    assert list(headings("# Planning\n::: facilitator\n---\n\nTime it.\n:::\n\n### Next\n")) == [(0, 1), (7, 3)]

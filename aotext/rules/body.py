@@ -122,7 +122,7 @@ def _lone_line_above(lines: list[str], index: int) -> bool:
     underline as text; below an empty line, ---- is a line across)."""
     above = lines[index - 1] if index else ""
     return (bool(above.strip()) and (index == 1 or not lines[index - 2].strip())
-            and above.lstrip(" ")[:1] not in ("#", "`", "~") and len(above) - len(above.lstrip(" ")) < 4)
+            and above.lstrip(" ")[:1] not in ("#", "`", "~", ":") and len(above) - len(above.lstrip(" ")) < 4)
 
 
 def _headings(document: Document) -> Iterator[BodyFinding]:

@@ -144,9 +144,11 @@ class _Scan:
         # Lines of the paragraph the line above belongs to (0: none); only a
         # one-line paragraph becomes a heading when underlined.
         self.paragraph = 0
-        # Whether a definition may start here: under a one-line term, the
-        # empty lines after it, or the definition before.
+        # Whether a definition may start here: under a one-line term or one
+        # empty line below it (two end it), or after the term's last definition.
         self.term = False
+        self.defined = False  # the lines above end a definition
+        self.blanks = 0  # empty lines just read
 
     def run(self) -> None:
         index = 0
@@ -159,9 +161,12 @@ class _Scan:
         line, lines = self.lines[index], self.lines
         text = line.text
         if not text.strip():
-            self.term, self.paragraph = self.term or self.paragraph == 1, 0
+            self.blanks += 1
+            self.term = self.defined or ((self.term or self.paragraph == 1) and self.blanks == 1)
+            self.paragraph = 0
             return index + 1
-        term_above, self.term = self.term or self.paragraph == 1, False
+        self.blanks = 0
+        term_above, self.term, self.defined = self.term or self.paragraph == 1, False, False
         indent = _indent(text)
         if text.startswith(":::", indent) and (indent < 4 or self.paragraph):
             self.fence(line, indent)
@@ -193,7 +198,7 @@ class _Scan:
         definition = _DEFINITION.match(text)
         if definition and term_above:
             end = self.list_item(index, definition)
-            self.term = True  # the same term's next definition may follow
+            self.term = self.defined = True  # the same term's next definition may follow
             return end
         item = _LIST_ITEM.match(text)
         if item and not _RULE.match(text):
