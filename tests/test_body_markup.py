@@ -115,15 +115,17 @@ def test_a_note_or_link_address_written_for_facilitators_but_used_outside_is_an_
     are used: written inside '::: facilitator' but used outside, they had
     reached the participants' handouts with lint passing. Used inside the
     block too, they go with it, and nothing is said."""
-    body = ("\nParticipants read this.[^tip] And a link to [the plan][secret].\n\n"
+    body = ("\nParticipants read this.[^tip] And a link to [the plan][secret], and [our\nguide].\n\n"
             "::: facilitator\nSay this aloud.[^own]\n\n[^tip]: Quokka aside about Dolores.\n\n"
             "[^own]: Said only to trainers.\n\n[Secret]: https://example.org/quokka-private\n\n"
+            "[our guide]: https://example.org/quokka-guide\n\n"
             "```\n[^tip]: in code, no definition\n```\n:::\n")
     root = repo({MODULE_PATH: MODULE + body})
     text = MODULE + body
     found = [(p["rule"], p["line"], p["column"]) for p in lint_json()]
     assert found == [("defined-for-facilitators", line_of(text, "[^tip]: Quokka"), 1),
-                     ("defined-for-facilitators", line_of(text, "[Secret]:"), 1)]
+                     ("defined-for-facilitators", line_of(text, "[Secret]:"), 1),
+                     ("defined-for-facilitators", line_of(text, "[our guide]:"), 1)]  # its use breaks a line
     result = invoke("build", "--as-of", "2026-11-24")
     assert result.exit_code == 1 and "[defined-for-facilitators]" in result.output
     assert list((root / "build").glob("participant.*")) == []  # the handout that would print them is not made

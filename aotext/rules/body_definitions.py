@@ -35,13 +35,14 @@ def definitions_for_facilitators(document: Document) -> Iterator[BodyFinding]:
             inside.update(range(block.line, reading.closed_at.get(block.line, first + len(lines)) + 1))
     if not inside:
         return
-    outside = "\n".join(text for index, text in enumerate(lines) if first + index not in inside).lower()
+    # As pandoc matches a label: in any case, with its spaces and line breaks as one space ([our\nguide]).
+    outside = " ".join("\n".join(text for index, text in enumerate(lines) if first + index not in inside).lower().split())
     fence = ""
     for index, text in enumerate(lines):
         fence, fenced = code_fence(fence, text)
         if fenced or fence or first + index not in inside or not (found := _DEFINITION.match(text)):
             continue
-        note, label = found.group(1) == "^", found.group(2).lower()
+        note, label = found.group(1) == "^", " ".join(found.group(2).lower().split())
         if note and f"[^{label}]" in outside.replace(f"[^{label}]:", ""):
             yield "defined-for-facilitators", first + index, found.start(1), (
                 "this footnote's text is written inside a '::: facilitator' block, but the note is used outside it, "
