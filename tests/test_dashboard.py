@@ -172,6 +172,21 @@ def test_a_count_under_three_cannot_be_worked_out_from_the_others_on_the_shareab
     assert everyone[:4] == ["fewer than 3", "3", "3", "fewer than 3"]  # 1 leader and 1 pass: only their sum is told
 
 
+def test_two_counts_under_three_that_can_only_be_two_each_are_not_told_by_the_total(repo, tmp_path):
+    """Four people, two contacted lately and two not: 'fewer than 3' twice
+    and a total of 4 told both exactly."""
+    notes = {"Ana": "2026-11-20", "Bo": "2026-11-20", "Ed": "2026-09-01", "Fa": "2026-09-01"}
+    repo({"content/conversations/talk-nia.md": None,
+          **{f"content/conversations/talk-{name.lower()}.md": person(name, "Sam", day=day, follow_up="2026-12-20")
+             for name, day in notes.items()}})
+    dashboard("--shareable")
+    everyone = [cell.text_content() for cell in page(tmp_path / SHARED_PAGE).xpath(
+        "//table[contains(@class,'chart-table')]//tbody/tr/td")]
+    # leaders, supporters, undecided, passes, people, contacted in 30 days, not contacted
+    assert everyone[:7] == ["fewer than 3", "4", "fewer than 3", "fewer than 3", "not shown",
+                            "fewer than 3", "fewer than 3"]  # the 4 supporters less three counts under 3 tell nothing
+
+
 def test_the_same_content_and_day_give_the_same_bytes(repo, tmp_path):
     repo()
     dashboard()

@@ -156,18 +156,20 @@ def shareable_count(count: int, words: Mapping[str, str]) -> str:
     return fewer_than_shown(words) if count < SMALL_COUNT else str(count)
 
 
-def shareable_parts(counts: Sequence[int], words: Mapping[str, str]) -> list[str]:
+def shareable_parts(counts: Sequence[int], words: Mapping[str, str]) -> tuple[list[str], bool]:
     """Counts of people that add up to a total the page shows (everyone's
-    assessments, contacted or not), as a shareable page prints them: one
-    under SMALL_COUNT alone among them would be the total less the others,
-    so the smallest of the others is not shown either. Two or more under it
-    tell only their sum."""
+    assessments, contacted or not), as a shareable page prints them. The
+    total less the others tells the sum of those under SMALL_COUNT: when that
+    sum can be made only one way (one such count; or each of them as high as
+    it goes, 2 and 2 of 4), the smallest of the others is not shown either,
+    or, when there is none, the total (the second value: True)."""
     shown = [shareable_count(count, words) for count in counts]
     small = [index for index, count in enumerate(counts) if count < SMALL_COUNT]
-    if len(small) == 1 and len(counts) > 1:
-        others = [index for index in range(len(counts)) if index not in small]
+    told = len(small) == 1 or sum(counts[index] for index in small) == (SMALL_COUNT - 1) * len(small)
+    others = [index for index in range(len(counts)) if index not in small]
+    if small and told and others:
         shown[min(others, key=lambda index: counts[index])] = words["not shown"]
-    return shown
+    return shown, bool(small and told and not others)
 
 
 def cell(column: str, html: str, attributes: str = "") -> str:

@@ -102,9 +102,10 @@ def _named_rows(chart: OrganizingChart, counts: PeopleCounts, columns: Sequence[
 def _counted_row(counts: PeopleCounts, columns: Sequence[str], words: Mapping[str, str]) -> str:
     """Everyone's row as counts only, each as a shareable page prints a count
     of people; the assessments, and those contacted or not, add up to everyone."""
-    contacted = shareable_parts([counts.contacted_recently, counts.not_contacted], words)
-    cells = [*shareable_parts([count for _, count in counts.assessments], words), shareable_count(counts.people, words),
-             *contacted, shareable_count(counts.past_cadence, words)]
+    assessed, total_tells = shareable_parts([count for _, count in counts.assessments], words)
+    contacted, total_also_tells = shareable_parts([counts.contacted_recently, counts.not_contacted], words)
+    people = words["not shown"] if total_tells or total_also_tells else shareable_count(counts.people, words)
+    cells = [*assessed, people, *contacted, shareable_count(counts.past_cadence, words)]
     return (f'<tr><th scope="row">{words["everyone"]}</th>'
             + "".join(cell(column, shown) for column, shown in zip(columns, cells, strict=True)) + "</tr>\n")
 
