@@ -143,3 +143,26 @@ def test_a_pdf_that_cannot_be_made_again_takes_the_old_one_away(tmp_path, monkey
     assert "removed build/participant.pdf: an old one would pass for a current one" in result.output
     assert not (tmp_path / "build/participant.pdf").exists()
     assert "participant.pdf" not in (tmp_path / "build/index.html").read_text(encoding="utf-8")
+
+
+def test_a_format_that_cannot_be_prepared_takes_its_old_files_away(tmp_path, monkeypatch):
+    """As a file that cannot be made again: the Word files of a build whose
+    Word renderer could not start stayed, printing what was there before."""
+    import dataclasses
+
+    from aotext.handouts import formats
+    from aotext.handouts.render import RenderError
+
+    write_tree(tmp_path, GOOD_REPO)
+    assert build(tmp_path, monkeypatch).exit_code == 0
+    assert (tmp_path / "build/participant.docx").is_file()
+    (tmp_path / "content/curriculum/planning.md").write_text(MODULE + "\nChanged.\n", encoding="utf-8")
+
+    def cannot(tools):  # type: ignore[no-untyped-def]
+        raise RenderError("the Word template could not be made")
+
+    monkeypatch.setitem(formats.FORMATS, "docx", dataclasses.replace(formats.FORMATS["docx"], prepare=cannot))
+    result = build(tmp_path, monkeypatch)
+    assert result.exit_code == 1
+    assert "removed build/participant.docx: an old one would pass for a current one" in result.output
+    assert not (tmp_path / "build/participant.docx").exists() and (tmp_path / "build/participant.pdf").is_file()

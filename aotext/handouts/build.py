@@ -109,7 +109,9 @@ def _renderers(needed: list[Job], tools: Tools, report: BuildReport) -> tuple[di
         try:
             renderers[name] = format_named(name).prepare(tools)
         except RenderError as error:
-            report.failed += [(job.output, str(error)) for job in needed if job.output.format == name]
+            for job in needed:
+                if job.output.format == name:
+                    _record_failure(report, job, str(error))
     return renderers, [job for job in needed if job.output.format in renderers]
 
 
@@ -172,11 +174,17 @@ def _collect(started: dict[Future[tuple[list[str], float]], Job], report: BuildR
 
 
 def _failed(report: BuildReport, job: Job, why: str, progress: Callable[[str], None], count: str) -> None:
-    """Record an output that could not be made, and remove the one an earlier build made."""
+    """Record an output that could not be made, remove the one an earlier build made, and say so."""
+    progress(f"{count} FAILED {job.output.path}: {_record_failure(report, job, why)}")
+
+
+def _record_failure(report: BuildReport, job: Job, why: str) -> str:
+    """Record an output that could not be made, and remove the one an earlier
+    build made, which would pass for a current one: what is said of it."""
     removed = remove_failed(job.output.path)
     said = f"{why}; {removed}" if removed else why
     report.failed.append((job.output, said))
-    progress(f"{count} FAILED {job.output.path}: {said}")
+    return said
 
 
 def _timed(function: Callable[..., list[str]], *args: object) -> tuple[list[str], float]:
