@@ -286,3 +286,18 @@ def test_what_is_wrong_with_an_answer_is_said_in_full_on_a_narrow_terminal(repo,
     child.send(CTRL_C)
     child.expect("nothing was written")
     child.expect(pexpect.EOF)
+
+
+def test_a_misspelt_step_or_assessment_is_refused_before_the_first_question(repo, tmp_path):
+    """At a terminal a misspelt --step had been dropped without a word, and a
+    misspelt --assessment had become the first one on the list."""
+    repo()
+    child = spawn(tmp_path, "note", "--pseudonym", "Rosa", "--owner", "Sam", "--step", "get-their-stori",
+                  "--assessment", "supporterr")
+    child.expect("'get-their-stori' is not one of the five steps")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    said = (tmp_path / "terminal.log").read_text(encoding="utf-8")
+    assert "'supporterr' is not one of leader, supporter, undecided, pass" in " ".join(said.split())
+    assert "Pseudonym" not in said and not list((tmp_path / "content/conversations").glob("2026-*"))

@@ -57,7 +57,7 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
     from aotext.crypto.convert import current_recipients
     from aotext.crypto.place import find_place
     from aotext.entry.dates import shown
-    from aotext.entry.note import note_answers, note_data, public_mentions, write_note
+    from aotext.entry.note import check_given, note_answers, note_data, public_mentions, write_note
     from aotext.entry.write import front_matter
     from aotext.new import schemas_for
     from aotext.repository import open_repository
@@ -77,6 +77,7 @@ def note(project_file: Path | None, answers_file: Path | None, as_of: dt.date | 
     if interactive(answers_file):
         from aotext.entry.note_prompts import ask_note
 
+        check_given(given, corpus, today)  # a misspelt --step or --assessment, refused before the first question
         with stopped():
             raw = ask_note(corpus, today, repository.cadence, given)
             answers = note_answers(raw, corpus, today)

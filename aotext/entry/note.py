@@ -127,11 +127,38 @@ def _one_of(corpus: Corpus, view: type[Scenario] | type[Plan], value: str | None
     return value
 
 
+def check_given(raw: Mapping[str, Any], corpus: Corpus, today: dt.date) -> None:
+    """What the options and the file gave, checked before the first question
+    (what is missing is asked); UsageError naming every wrong one."""
+    if problems := _checked(raw, corpus, today)[0]:
+        raise UsageError("; ".join(problems))
+
+
 def note_answers(raw: Mapping[str, Any], corpus: Corpus, today: dt.date) -> NoteAnswers:
     """The answers checked; UsageError naming every missing or wrong one."""
     missing = [QUESTIONS[key] for key in REQUIRED if not _text(raw, key)]
+    wrong, day, follow_up, scenario, plan, steps = _checked(raw, corpus, today)
     problems = [f"missing {', '.join(missing)}"] if missing else []
-    problems += unexpected(raw, QUESTIONS, [key for key in QUESTIONS if key != "steps_reached"])
+    if problems := problems + wrong:
+        raise UsageError("; ".join(problems))
+    assessment = _text(raw, "assessment")
+    pseudonym = _text(raw, "pseudonym") or ""
+    owner = _text(raw, "owner") or ""
+    earlier = [note for note in known_notes(corpus, pseudonym) if note.person and (note.scenario or None) == scenario]
+    return NoteAnswers(
+        pseudonym=pseudonym, owner=owner, date=day, assessment=next(a for a in ASSESSMENTS if a == assessment),
+        scenario=scenario, plan=plan, where=_text(raw, "where"), steps_reached=tuple(s for s in STEPS if s in steps),
+        ask=_text(raw, "ask"), commitment=_text(raw, "commitment"), follow_up_date=follow_up,
+        follow_up_owner=_text(raw, "follow_up_owner"), follow_up_how=_text(raw, "follow_up_how"),
+        person=earlier[-1].person if len(earlier) == 1 else None, notes=_text(raw, "notes") or "",
+    )
+
+
+def _checked(raw: Mapping[str, Any], corpus: Corpus,
+             today: dt.date) -> tuple[list[str], dt.date, dt.date | None, str | None, str | None, list[str]]:
+    """What is wrong with the answers given (not what is missing), and the
+    date, follow-up, scenario, plan and steps they give."""
+    problems = unexpected(raw, QUESTIONS, [key for key in QUESTIONS if key != "steps_reached"])
     assessment = _text(raw, "assessment")
     if assessment and assessment not in ASSESSMENTS:
         problems.append(f"--assessment: '{assessment}' is not one of {', '.join(ASSESSMENTS)}")
@@ -148,18 +175,7 @@ def note_answers(raw: Mapping[str, Any], corpus: Corpus, today: dt.date) -> Note
         problems.append(f"--follow-up: {follow_up} is before the conversation on {day}")
     scenario = _one_of(corpus, Scenario, _text(raw, "scenario"), "scenario", problems)
     plan = _one_of(corpus, Plan, _text(raw, "plan"), "plan", problems)
-    if problems:
-        raise UsageError("; ".join(problems))
-    pseudonym = _text(raw, "pseudonym") or ""
-    owner = _text(raw, "owner") or ""
-    earlier = [note for note in known_notes(corpus, pseudonym) if note.person and (note.scenario or None) == scenario]
-    return NoteAnswers(
-        pseudonym=pseudonym, owner=owner, date=day, assessment=next(a for a in ASSESSMENTS if a == assessment),
-        scenario=scenario, plan=plan, where=_text(raw, "where"), steps_reached=tuple(s for s in STEPS if s in steps),
-        ask=_text(raw, "ask"), commitment=_text(raw, "commitment"), follow_up_date=follow_up,
-        follow_up_owner=_text(raw, "follow_up_owner"), follow_up_how=_text(raw, "follow_up_how"),
-        person=earlier[-1].person if len(earlier) == 1 else None, notes=_text(raw, "notes") or "",
-    )
+    return problems, day, follow_up, scenario, plan, steps
 
 
 def note_data(answers: NoteAnswers, corpus: Corpus, *, anonymous: bool = False) -> dict[str, Any]:
