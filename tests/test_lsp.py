@@ -328,7 +328,9 @@ def test_quick_fixes_replace_a_misspelt_id_and_add_a_missing_key(shipped: Path) 
     (PLAN, ("  - id: southern-labor-militancy\n    title: >-", "  - title: >-"), "id"),
     (LOG, ("  - name: Ms. Pearl\n    first_task: Keep the action commitment sheet at the east lot and bring the "
            "count to each meeting.\n    paired_with: Curtis", "  - {name: Ms. Pearl, paired_with: Curtis}"),
-     "first_task")], ids=["under a folded title", "in braces"])
+     "first_task"),
+    ("content/conversations/2026-11-14-nia.md", ("follow_up:\n  date: 2026-11-21\n", "follow_up:\n"), "date")],
+    ids=["under a folded title", "in braces", "in a mapping below its key"])
 def test_adding_a_missing_key_to_a_list_item_leaves_the_document_readable(shipped: Path, path: str,
                                                                         slip: tuple[str, str], key: str) -> None:
     """Inserted under the item's first line, the key had fallen inside a
@@ -353,8 +355,8 @@ def test_adding_a_missing_key_to_a_list_item_leaves_the_document_readable(shippe
     loaded = load_text(path, fixed)
     assert loaded.document is not None, [problem.message for problem in loaded.problems]
     assert not [problem for problem in loaded.problems if problem.rule in ("yaml-syntax", "front-matter")]
-    items = loaded.document.data["goals" if path == PLAN else "new_members"]
-    assert key in items[0]
+    data = loaded.document.data
+    assert key in (data["goals"][0] if path == PLAN else data["new_members"][0] if path == LOG else data["follow_up"])
 
 
 def _apply(text: str, edit: types.TextEdit) -> str:

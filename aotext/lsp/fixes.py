@@ -19,6 +19,8 @@ from aotext.words import SUGGESTED
 SOURCE = "aotext"
 _QUOTED = re.compile(r"'([^']+)'")
 _FENCE = "---"
+# A key whose value is the mapping on the lines below it.
+_NESTED = re.compile(r"[\w-]+:[ \t]*(?:#.*)?$")
 
 
 def diagnostic(problem: Problem, lines: list[str]) -> types.Diagnostic:
@@ -66,10 +68,11 @@ def _replace(uri: str, found: types.Diagnostic, lines: list[str], wanted: str) -
 def _insert(uri: str, found: types.Diagnostic, lines: list[str], key: str, schema_name: str,
             today: dt.date) -> list[types.CodeAction]:
     """Add `key: placeholder`: at the end of the front matter for a top-level
-    key; in a list's item, as its first key, the key that was first going on
-    the next line as its keys are indented (below the item's first line, the
-    new key would fall inside a `title: >-` text), or first inside the braces
-    of an item written `{name: ..., ...}`."""
+    key; first among the keys of a mapping written below its key
+    (`follow_up:`); in a list's item, as its first key, the key that was
+    first going on the next line as its keys are indented (below the item's
+    first line, the new key would fall inside a `title: >-` text), or first
+    inside the braces of an item written `{name: ..., ...}`."""
     if found.message.startswith("missing"):  # a key of the front matter itself: before its closing '---'
         schema = schema_at(schema_name, (key,))
         line = next((number for number, text in enumerate(lines) if number > 0 and text.rstrip() == _FENCE),
@@ -78,7 +81,12 @@ def _insert(uri: str, found: types.Diagnostic, lines: list[str], key: str, schem
         return [_action(f"Add the required key '{key}'", uri, edit, found)]
     line, column = found.range.start.line, found.range.start.character
     placeholder = _placeholder(None, today)
-    if (lines[line] if line < len(lines) else "")[column:column + 1] == "{":
+    text = lines[line] if line < len(lines) else ""
+    if _NESTED.match(text, column):  # "follow_up:" holding keys below it: one more of them, first
+        below = lines[line + 1] if line + 1 < len(lines) else ""
+        indent = len(below) - len(below.lstrip(" "))
+        new_text, line, column = f"{' ' * (indent if indent > column else column + 2)}{key}: {placeholder}\n", line + 1, 0
+    elif text[column:column + 1] == "{":
         new_text, column = f"{key}: {placeholder}, ", column + 1
     else:
         new_text = f"{key}: {placeholder}\n{' ' * column}"
