@@ -105,9 +105,10 @@ def test_code_in_a_list_item_is_indented_four_past_the_item_s_text():
     from aotext.rules.body_markup import raw_html
 
     body = ("- item\n\n      <u>code</u>\n\n     <u>text</u>\n\n1. item\n\n       <u>code</u>\n\n      <u>text</u>\n\n"
-            "- a\n    - sub\n\n          <u>code</u>\n\n        <u>text</u>\n\n- a\n\n  more of a\n\n     <u>text</u>\n")
+            "- a\n    - sub\n\n          <u>code</u>\n\n        <u>text</u>\n\n- a\n\n  more of a\n\n     <u>text</u>\n\n"
+            "- outer\n  - inner\n\n  more of outer\n\n    <u>text of outer</u>\n")
     found = [line for _, line, _, _ in raw_html(Document("x.md", {}, body, 1))]
-    assert found == [5, 11, 18, 24]
+    assert found == [5, 11, 18, 24, 31]  # the last: text of the outer item, four past which its code would start
 
 
 def test_a_note_or_link_address_written_for_facilitators_but_used_outside_is_an_error(repo):

@@ -55,8 +55,8 @@ def raw_html(document: Document) -> Iterator[BodyFinding]:
     """The opening tags outside code and comments, at their line and column.
     Each line is looked at only for what it starts a block with, unless it
     holds a '<'."""
-    fence, comment, code, in_list, after_blank = "", False, False, False, True
-    item_text = 0  # the column a list item's text starts at: its code is indented 4 more
+    fence, comment, code, after_blank = "", False, False, True
+    items: list[int] = []  # the columns the open list items' texts start at, innermost last: code is 4 more
     lines = document.body.split("\n")
     for index, text in enumerate(lines):
         if comment:  # inside an <!-- --> comment that began on a line above
@@ -76,15 +76,18 @@ def raw_html(document: Document) -> Iterator[BodyFinding]:
             after_blank = True
             continue
         indent = len(text.expandtabs(4)) - len(start)
-        if indent >= (item_text if in_list else 0) + 4:
+        if indent >= (items[-1] if items else 0) + 4:
             # Indented four past the text it would go on: code after an empty line.
             code = code or after_blank
         else:
             code = False
-            if start[:1] in _LIST_MARKS and (item := _LIST_ITEM.match(start)):
-                in_list, item_text = True, indent + len(start) - len(start[item.end():].lstrip(" "))
-            elif after_blank and indent < item_text:  # not the item's own text going on
-                in_list = False
+            item = _LIST_ITEM.match(start) if start[:1] in _LIST_MARKS else None
+            if item or after_blank:
+                # Items whose text starts right of this line end here (after an empty line, or at a new item).
+                while items and items[-1] > indent:
+                    items.pop()
+            if item:
+                items.append(indent + len(start) - len(start[item.end():].lstrip(" ")))
         after_blank = False
         if code or "<" not in text:
             continue
