@@ -59,15 +59,20 @@ def texts(name: str) -> dict[str, str]:
             "html": (build_folder / f"{name}.html").read_text(encoding="utf-8")}
 
 
+def assert_everywhere_without(marker: str, handouts: tuple[tuple[str, str], ...]) -> None:
+    """Each handout, in each format, holds its words `around` and nothing holding `marker`."""
+    for name, around in handouts:
+        for form, text in texts(name).items():
+            assert around in text and marker not in text, (name, form)
+
+
 def test_facilitator_phrases_reach_facilitators_only(workshop):
     workshop(CONCLUDE, '\nAsk [FAC-PHRASE-13 in brackets]{.facilitator} and '
                        '<span class="facilitator">FAC-PHRASE-14 in a span</span> now.\n')
     workshop(QUESTION, "\nPractise [FAC-PHRASE-15 in a question]{.facilitator} weekly.\n")
     assert lint_json() == []
     build("participant-handout", "worksheet", "facilitator-guide")
-    for name, around in (("participant-handout", "now."), ("worksheet", "weekly.")):
-        for form, text in texts(name).items():
-            assert around in text and "FAC-PHRASE" not in text, (name, form)
+    assert_everywhere_without("FAC-PHRASE", (("participant-handout", "now."), ("worksheet", "weekly.")))
     for form, text in texts("facilitator-guide").items():
         assert "FAC-PHRASE-13 in brackets" in text and "FAC-PHRASE-14 in a span" in text, form
 
@@ -127,9 +132,8 @@ def test_html_comments_reach_no_handout_in_any_format(workshop):
     workshop(QUESTION, "\nA hint. <!-- COMMENT-4 in a question -->\n")
     assert lint_json() == []
     build("participant-handout", "worksheet", "facilitator-guide")
-    for name, around in (("participant-handout", "Kept"), ("facilitator-guide", "Kept"), ("worksheet", "A hint.")):
-        for form, text in texts(name).items():
-            assert around in text and "COMMENT-" not in text, (name, form)
+    assert_everywhere_without("COMMENT-", (("participant-handout", "Kept"), ("facilitator-guide", "Kept"),
+                                           ("worksheet", "A hint.")))
     assert "<!--" not in Path("build/participant-handout.html").read_text(encoding="utf-8").split("</head>")[1]
 
 

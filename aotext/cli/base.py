@@ -196,8 +196,7 @@ def show_warnings(repository: Repository, rules: Collection[str]) -> None:
             click.echo(str(problem), err=True)
 
 
-def report_errors(repository: Repository, consequence: str, read_types: frozenset[str] | None = None,
-                  whole: str = "") -> bool:
+def report_errors(repository: Repository, consequence: str, read_types: frozenset[str], whole: str) -> bool:
     """Print the documents' lint errors as lint prints them, then what they
     mean for this command: `consequence`, or, when none of them is of the
     `read_types` the command reads (nor the project file, nor a file of no
@@ -210,7 +209,7 @@ def report_errors(repository: Repository, consequence: str, read_types: frozense
     for problem in errors:
         click.echo(str(problem), err=True)
     if errors:
-        if read_types is not None and not repository.read_in_part(read_types):
+        if not repository.read_in_part(read_types):
             consequence = whole
         files = len({problem.path for problem in errors})
         click.echo(f"aotext: {plural(len(errors), 'lint error')} in {plural(files, 'document')} (above); {consequence}.",
