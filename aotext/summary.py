@@ -68,6 +68,7 @@ class BenchmarkSummary:
     history: tuple[PeriodResult, ...] = ()
     measurements: tuple[Measurement, ...] = ()
     missed: Missed | None = None  # when overdue: what was not reached by when
+    after_due: int = 0  # measurements counted after its due date, which do not judge it (the notes say so)
     cannot_judge: CannotJudge | TooLong | None = None  # when the plan does not say what would meet it
 
     def shown_value(self, value: float | None) -> float | str | None:
@@ -306,7 +307,7 @@ def evaluate(benchmark: Benchmark, measurements: list[Measurement], plan: Plan, 
     if details["status"] == "overdue" and frame.last:
         details["missed"] = Missed(frame.last, details.get("period"), frame.due == frame.last, plan.ends == frame.last)
     return BenchmarkSummary(
-        id=str(benchmark.id), title=benchmark.title, kind=kind,
+        id=str(benchmark.id), title=benchmark.title, kind=kind, after_due=len(used) - len(judged),
         last_measured=used[-1].day if used else None, measured_by=used[-1].reflection if used else None,
         if_missed=benchmark.if_missed, measurements=used, **details,
     )

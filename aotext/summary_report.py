@@ -28,7 +28,7 @@ STATUS_COLOURS = {"met": "green", "on track": "cyan", "behind": "yellow", "overd
                   "no data": "dim", "not started": "dim"}
 CSV_COLUMNS = ("plan", "id", "title", "kind", "target", "unit", "current", "progress", "expected", "status",
                "trend", "last_measured", "measured_by", "period", "record", "needed", "if_missed", "missed",
-               "cannot_judge")
+               "cannot_judge", "counted_after_due")
 
 
 def _plain(value: Any) -> Any:
@@ -74,8 +74,15 @@ def notes_text(benchmark: BenchmarkSummary, words: Mapping[str, str] = ENGLISH) 
     parts = [cannot_judge_text(benchmark.cannot_judge, words) if benchmark.cannot_judge else "",
              missed_text(benchmark.missed, words) if benchmark.missed else "", _period(benchmark, words),
              record_text(benchmark.record, words) if benchmark.record else "",
-             need_text(benchmark.needed, words) if benchmark.needed else ""]
+             need_text(benchmark.needed, words) if benchmark.needed else "",
+             _after_due(benchmark, words)]
     return "; ".join(part for part in parts if part)
+
+
+def _after_due(benchmark: BenchmarkSummary, words: Mapping[str, str]) -> str:
+    """Counts after the due date, which do not judge the benchmark: said, so none is left out without a word."""
+    count = benchmark.after_due
+    return words["after due:1" if count == 1 else "after due"].format(count=count) if count else ""
 
 
 def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str, Any]:
@@ -106,6 +113,7 @@ def benchmark_record(plan: PlanSummary, benchmark: BenchmarkSummary) -> dict[str
             for p in benchmark.history
         ],
         "missed": missed_text(benchmark.missed) if benchmark.missed else None,
+        "counted_after_due": benchmark.after_due,
         "cannot_judge": cannot_judge_text(benchmark.cannot_judge) if benchmark.cannot_judge else None,
     }
 

@@ -230,3 +230,16 @@ def test_words_in_square_brackets_print_as_typed_in_the_table(repo):
     text = " ".join(result.output.split())
     assert "A driver-rep signs up 2 [new] drivers [/b] this month" in text
     assert "Bus drivers [b]campaign — as of 2026-11-24" in text
+
+
+def test_a_count_after_a_benchmarks_due_date_is_said_not_to_count_in_every_format(repo, tmp_path):
+    late = REFLECTION.replace("id: log-2026-11-20", "id: log-2027-01-05").replace("date: 2026-11-20",
+                                                                                 "date: 2027-01-05")
+    repo({"content/logs/log-2027-01-05.md": late.replace("level: a few", "level: most")})
+    data = json.loads(invoke("summary", "--as-of", "2027-01-10", "--format", "json").stdout)
+    identify = next(b for b in data["plans"][0]["benchmarks"] if b["id"] == "identify")
+    assert (identify["current"], identify["counted_after_due"]) == ("a few", 1)
+    markdown = invoke("summary", "--as-of", "2027-01-10", "--format", "markdown").output
+    assert "1 measurement counted after its due date does not count" in markdown
+    rows = list(csv.DictReader(io.StringIO(invoke("summary", "--as-of", "2027-01-10", "--format", "csv").stdout)))
+    assert [row["counted_after_due"] for row in rows if row["id"] == "identify"] == ["1"]

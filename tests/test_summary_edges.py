@@ -15,6 +15,7 @@ from aotext.documents.document import Document
 from aotext.summary import PlanSummary
 from aotext.summary_notes import cannot_judge_text, celebration_text, need_text, record_text
 from aotext.summary_plans import summarize_plan
+from aotext.summary_report import notes_text
 from helpers import PLAN, REFLECTION, invoke, line_of, lint_json, log, numeric, plan
 
 D = dt.date
@@ -243,6 +244,10 @@ def test_a_benchmark_is_judged_on_what_was_counted_by_its_due_date():
     assert after["turnout"].missed is None and after["signups"].missed is not None
     assert not any("SIGNUPS" in celebration_text(item) for item in summary.celebrate)
     assert [m.value for m in after["turnout"].measurements] == [53, 12]  # the numbers show the later count
+    # ... and the notes say that it does not count, as every format prints them.
+    assert (after["turnout"].after_due, after["signups"].after_due) == (1, 2)
+    assert notes_text(after["turnout"]) == "1 measurement counted after its due date does not count"
+    assert notes_text(after["signups"]).endswith("; 2 measurements counted after its due date do not count")
 
 
 def test_a_target_of_one_with_nothing_on_its_due_date_is_behind_and_says_what_is_needed_today():
