@@ -47,53 +47,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 
 import yaml
 from frontmatter.default_handlers import BaseHandler
 
 from aotext.model import KeyPath, Position
-from aotext.yamlnodes import MAX_DEPTH, AliasRefused, TooDeep, convert
+from aotext.yamlnodes import MAX_DEPTH, AliasRefused, Loader, TooDeep, convert
 
 FENCE = "---"
 # A fence line, for BaseHandler's interface (FM_BOUNDARY); `frame` finds
 # the same lines without it. str.rstrip and the expression's \s agree on what
 # whitespace is; [^\S\n] is any of it but the line end itself.
 _FENCE_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# Short plain values whose tags are remembered: keys, ids, dates, levels
-# repeat from document to document; prose does not, and is not kept.
-_SHORT = 40
-_REMEMBERED = 10_000
-
-
-class _Loader(_SAFE_LOADER):  # type: ignore[valid-type,misc]  # libyaml's, where it is installed
-    """The safe loader, resolving the tag of each short value once. libyaml
-    asks for every value's tag (a key's too), which a sixth of composing a
-    front matter spent finding the same tags again. Its path resolvers,
-    which SafeLoader never has, are not walked either."""
-
-    _tags: ClassVar[dict[tuple[str, tuple[bool, bool]], str]] = {}
-
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode or len(value) > _SHORT:
-            return str(super().resolve(kind, value, implicit))
-        key = (value, implicit)
-        tag = self._tags.get(key)
-        if tag is None:
-            tag = str(super().resolve(kind, value, implicit))
-            if len(self._tags) < _REMEMBERED:
-                self._tags[key] = tag
-        return tag
-
-    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-
-_YAML_LOADER = _Loader
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Above this many [, {, - and ? characters, nesting depth is checked before composing.
 _NESTING_MARKS = 1000
@@ -236,7 +202,7 @@ def _read(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
         if _may_nest_deeply(text) and _deeper_than(text, MAX_DEPTH):
             return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", _too_deep(where))])
         # yaml.compose, looked up on each call (a test watches what is composed).
-        root = yaml.compose(text, Loader=_YAML_LOADER)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
         source = lines if lines is not None else [""] * (first_line - 1) + text.split("\n")
         return FrontMatter(None, findings=[_yaml_error(error, source, first_line)])
@@ -299,7 +265,7 @@ def _deeper_than(text: str, limit: int) -> bool:
     in C and crashes the process on some tens of thousands of levels; its
     parser keeps its own stack, so the events can be counted safely first."""
     depth = 0
-    for event in yaml.parse(text, Loader=_YAML_LOADER):
+    for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > limit:

@@ -18,6 +18,7 @@ import yaml
 
 from aotext.model import KeyPath, Position
 
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -33,6 +34,47 @@ _SCALAR_CONVERTERS = {
     "tag:yaml.org,2002:null": yaml.SafeLoader.construct_yaml_null,
 }
 MAX_DEPTH = 40
+# Short plain values whose tags are remembered: keys, ids, dates, levels
+# repeat from document to document; prose does not, and is not kept.
+_SHORT = 40
+_REMEMBERED = 10_000
+_RESOLVER = yaml.resolver.Resolver()
+_TAGS: dict[str, str] = {}
+
+
+class Loader(_SAFE_LOADER):  # type: ignore[valid-type,misc]  # libyaml's, where it is installed
+    """The safe loader, leaving the tags of values the text gives none to
+    `_Walker`. libyaml asks Python for the tag of every value (every key
+    too): a method call each, which took a quarter of composing a front
+    matter. It calls `slice` instead, a built-in that only holds what it is
+    given, so such a node's tag is slice(kind, value, (plain, quoted)), and
+    the walker resolves the plain values it reads, each short one once. Its
+    path resolvers, which SafeLoader never has, are not walked either."""
+
+    resolve = slice
+
+    def descend_resolver(self, current_node: yaml.Node | None, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def tag_of(node: yaml.Node) -> str:
+    """The tag of a node the `Loader` composed: the one its text gives, or
+    what YAML makes of it (a plain 12 is an int; anything quoted, a string)."""
+    tag = node.tag
+    if not isinstance(tag, slice):
+        return str(tag)
+    kind, value, implicit = tag.start, tag.stop, tag.step
+    if kind is not yaml.ScalarNode or not implicit[0]:  # a list or mapping, or a value not plain (quoted, a block)
+        return str(_RESOLVER.resolve(kind, value, implicit))
+    found = _TAGS.get(value)
+    if found is None:
+        found = str(_RESOLVER.resolve(kind, value, implicit))
+        if len(value) <= _SHORT and len(_TAGS) < _REMEMBERED:
+            _TAGS[value] = found
+    return found
 
 
 class AliasRefused(Exception):
@@ -103,7 +145,7 @@ class _Walker:
     def mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == _MERGE or (key_node.value == "<<" and tag_of(key_node) == _MERGE):
                 raise AliasRefused(self.where(key_node))
             here = self.where(key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -120,6 +162,10 @@ class _Walker:
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
+        if isinstance(tag, slice):  # no tag in the text: see `Loader`
+            if not tag.step[0]:  # quoted, or a block: text
+                return node.value
+            tag = _TAGS.get(node.value) or tag_of(node)
         if tag in (_STR, _TIMESTAMP):
             # Dates stay text: the schema's `format: date` checks them, with a line.
             return node.value

@@ -7,6 +7,7 @@ import time
 
 import frontmatter
 import pytest
+import yaml
 from frontmatter.default_handlers import BaseHandler
 
 from aotext.frontmatter_handler import AotextHandler, FrontMatterError, normalise
@@ -103,6 +104,25 @@ def test_load_refuses_what_aotext_refuses():
         handler.load("a: 1\n\tb: 2")
     with pytest.raises(FrontMatterError, match="is a list"):
         handler.load("- a")
+
+
+def test_values_are_read_as_yaml_reads_them_but_for_dates_clock_times_and_yes_no():
+    # The walker, not libyaml, resolves what a plain value is (aotext.yamlnodes.Loader).
+    text = ("count: 12\nshare: 0.5\nhex: 0x1f\nflag: true\nnothing: ~\nempty:\nquoted: '12'\n"
+            "double: \"true\"\nblock: |\n  12\nforced: !!str 3\nword: yes\nwhen: 2026-11-20\nat: 10:00\n")
+    expected = yaml.safe_load(text) | {"word": "yes", "when": "2026-11-20", "at": "10:00"}
+    result = AotextHandler().read(text)
+    assert result.data == expected and not result.findings
+    assert [type(result.data[key]) for key in ("count", "share", "flag", "quoted")] == [int, float, bool, str]
+
+
+@pytest.mark.parametrize("text", ["<<: {a: 1}\nb: 2", "a: &x {c: 1}\n<<: *x", "!!merge m: {a: 1}"])
+def test_merge_keys_are_refused_as_aliases(text):
+    assert [finding.rule for finding in AotextHandler().read(text).findings] == ["yaml-alias"]
+
+
+def test_a_merge_key_quoted_is_an_ordinary_key():
+    assert AotextHandler().read("'<<': 1").data == {"<<": 1}
 
 
 def test_read_keeps_positions_and_duplicate_keys():
