@@ -22,7 +22,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
 from aotext.documents.types.reflection import Reflection
-from aotext.lint import announce, assemble, claimed, lint_order, read_all, read_and_check, run_rules
+from aotext.lint import announce, assemble, claimed, focused_rules, lint_order, read_all, read_and_check, run_rules
 from aotext.load import PROJECT_FILE, Loaded, document_names
 from aotext.model import Problem
 from aotext.people import name_key, written_names
@@ -315,16 +315,11 @@ class LiveCheck:
         return focus
 
     def _recheck(self, focus: set[str]) -> None:
-        self.corpus.focus(focus)
-        try:
-            found = run_rules(self.corpus, self.as_of, self._skipped)
-        finally:
-            self.corpus.focus(None)
+        found = focused_rules(self.corpus, self.as_of, self._skipped, focus)
         for path in focus:
             self._ruled.pop(path, None)
         for problem in found:
-            if problem.path in focus:
-                self._ruled.setdefault(problem.path, []).append(problem)
+            self._ruled.setdefault(problem.path, []).append(problem)
 
 
 def _by_path(problems: Iterable[Problem]) -> dict[str, list[Problem]]:

@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from aotext import collector
+from aotext.apart import Apart, default_jobs
 from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
 from aotext.documents.claims import claimed_id
@@ -31,14 +32,32 @@ PARALLEL_THRESHOLD = 500
 _CHUNK = 50
 
 
-@dataclass
 class LintResult:
-    files: int
-    # The documents read, as the rules saw them: what the commands go on from
-    # (empty when lint's cache answered, which only lint itself uses).
-    corpus: Corpus
-    problems: list[Problem]
-    internal_errors: int
+    """What lint found. `problems` are sorted by file and line; those of the
+    corpus's rules may still be being found apart (see `lint`), and asking
+    for them waits until they are."""
+
+    def __init__(self, files: int, corpus: Corpus, problems: list[Problem], internal_errors: int,
+                 pending: RulesApart | None = None) -> None:
+        self.files = files
+        # The documents read, as the rules saw them: what the commands go on from
+        # (empty when lint's cache answered, which only lint itself uses).
+        self.corpus = corpus
+        self.internal_errors = internal_errors
+        self._problems, self._pending = problems, pending
+
+    @property
+    def problems(self) -> list[Problem]:
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._problems = sorted([*self._problems, *pending.found()], key=lint_order)
+        return self._problems
+
+    def problems_of(self, path: str) -> list[Problem]:
+        """The problems of one file: of the file whose rules were run here (the
+        project file), without waiting for those run apart."""
+        known = self._pending is not None and self._pending.settled == path
+        return [problem for problem in (self._problems if known else self.problems) if problem.path == path]
 
     @property
     def errors(self) -> int:
@@ -47,6 +66,19 @@ class LintResult:
     @property
     def warnings(self) -> int:
         return len(self.problems) - self.errors
+
+
+@dataclass
+class RulesApart:
+    """The corpus's rules, being run in a forked copy of this process while a
+    command does its own work. The findings on `settled` (the project file,
+    which every command reads before anything else) were found here at once."""
+
+    settled: str | None
+    checking: Apart[list[Problem]]
+
+    def found(self) -> list[Problem]:
+        return [problem for problem in self.checking.result() if problem.path != self.settled]
 
 
 def read_and_check(path: Path, keep_body: bool = True, project: bool = False, mentions: bool = False) -> Loaded:
@@ -83,10 +115,6 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
 def _read_chunk(paths: Sequence[Path], keep_body: bool = True, mentions: bool = False) -> list[Loaded]:
     with collector.paused():
         return [read_and_check(path, keep_body, False, mentions) for path in paths]
-
-
-def default_jobs() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = True,
@@ -181,11 +209,14 @@ def lint_order(problem: Problem) -> tuple[bool, Problem]:
 
 def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Loaded | None = None,
          jobs: int | None = None, ignore: Iterable[str] = (), keep_bodies: bool = True,
-         progress: Callable[[str], None] | None = None) -> LintResult:
+         progress: Callable[[str], None] | None = None, rules_apart: bool = False) -> LintResult:
     """Every problem of every document under `paths` and of the project file
     (already read, as the project file whatever its name), sorted by file and
     line. `keep_bodies=False` drops the Markdown bodies, which only handouts
-    need; `progress` hears what is being done when there are many files."""
+    need; `progress` hears what is being done when there are many files.
+    `rules_apart`: where there are many documents, the corpus's rules run in a
+    forked copy of this process, while the caller goes on with the documents
+    (a summary, a page) until it asks for the problems."""
     skipped = set(ignore)
     files = [Path(name) for name in document_names(paths, project.path if project is not None else None)]
     announce(progress, len(files))
@@ -200,9 +231,33 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     # the workers: sending them back saves nothing (measured at 20,000).
     with collector.paused(keep_off=True):
         corpus, problems = assemble(loaded, skipped)
+        internal_errors = sum(item.internal_error for item in loaded)
+        if rules_apart and len(files) >= PARALLEL_THRESHOLD:
+            # Made before the copy, so that both have them: made in each, they
+            # cost the caller more than the rules it no longer waits for
+            # (measured at 5,000 and 20,000 documents).
+            for document in corpus.documents:
+                document.view  # noqa: B018 - made once, and kept by the document
+            checking = Apart(partial(run_rules, corpus, as_of, skipped), jobs)
+            if checking.apart:
+                settled = project.path if project is not None else None
+                if settled is not None:
+                    problems += focused_rules(corpus, as_of, skipped, {settled})
+                return LintResult(len(files), corpus, problems, internal_errors, RulesApart(settled, checking))
         problems += run_rules(corpus, as_of, skipped)
     problems.sort(key=lint_order)
-    return LintResult(len(files), corpus, problems, sum(item.internal_error for item in loaded))
+    return LintResult(len(files), corpus, problems, internal_errors)
+
+
+def focused_rules(corpus: Corpus, as_of: dt.date, skipped: Collection[str], paths: set[str]) -> list[Problem]:
+    """What the corpus's rules find in `paths`, with the corpus focused on
+    them (aotext.corpus): what they would find in them run on everything,
+    when `paths` hold every document those findings depend on (aotext.incremental)."""
+    corpus.focus(paths)
+    try:
+        return [problem for problem in run_rules(corpus, as_of, skipped) if problem.path in paths]
+    finally:
+        corpus.focus(None)
 
 
 def assemble(loaded: Sequence[Loaded], skipped: Collection[str]) -> tuple[Corpus, list[Problem]]:

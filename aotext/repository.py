@@ -134,15 +134,17 @@ class Repository:
 
 def open_repository(as_of: dt.date, project_file: Path | None = None, *, require_project: bool = False,
                     keep_bodies: bool = True, jobs: int | None = None, ignore: Iterable[str] = (),
-                    progress: Callable[[str], None] | None = None) -> Repository:
+                    progress: Callable[[str], None] | None = None, rules_apart: bool = False) -> Repository:
     """Lint and load the repository: its content folder and project file.
     A project file with errors leaves `project` None and its problems in the
-    lint result. Only handouts need the bodies."""
+    lint result. Only handouts need the bodies. `rules_apart`: the caller
+    works with the documents before it asks for the problems, while the
+    corpus's rules are run apart (aotext.lint)."""
     where = locate(project_file, require_project)
     if isinstance(where, list):
         return Repository(None, LintResult(1, Corpus([]), where, 0), Corpus([]), None)
     result = lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
-                  keep_bodies=keep_bodies, progress=progress)
+                  keep_bodies=keep_bodies, progress=progress, rules_apart=rules_apart)
     return _indexed(where, result, where.project_file)
 
 
@@ -215,6 +217,6 @@ def _indexed(where: Location | None, result: LintResult, project_file: Path | No
     corpus = result.corpus
     project = None
     if project_file is not None and corpus.project is not None:
-        broken = any(problem.severity == ERROR and problem.path == corpus.project.path for problem in result.problems)
+        broken = any(problem.severity == ERROR for problem in result.problems_of(corpus.project.path))
         project = None if broken else read_project(corpus.project, project_file.parent)
     return Repository(where, result, corpus, project)

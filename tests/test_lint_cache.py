@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import aotext.apart
 from aotext import lint_cache, own_files
 from aotext.lint_cache import files
 from helpers import invoke
@@ -73,15 +74,15 @@ def _looked_at_apart(monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
     """Files looked at in a process of their own (as on a machine with two
     cores) or here (as on one core); the processes started are listed."""
     started: list[int] = []
-    start = files._started
+    start = aotext.apart._started
 
     def counted(*args):  # type: ignore[no-untyped-def]
         child = start(*args)
         started.extend([child[0]] if child else [])
         return child
 
-    monkeypatch.setattr(files, "_started", counted)
-    monkeypatch.setattr(files, "default_jobs", lambda: 2 if apart else 1)
+    monkeypatch.setattr(aotext.apart, "_started", counted)
+    monkeypatch.setattr(aotext.apart, "default_jobs", lambda: 2 if apart else 1)
     return started
 
 

@@ -65,9 +65,9 @@ def build(project_file: Path | None, output_dir: str, only: tuple[str, ...], for
         click.echo(missing, err=True)
         sys.exit(EXIT_USAGE)
 
+    from aotext.apart import default_jobs
     from aotext.handouts.plan import plan_jobs
     from aotext.handouts.prepare import prepare
-    from aotext.lint import default_jobs
     from aotext.load import PROJECT_FILE
 
     day = as_of or dt.date.today()

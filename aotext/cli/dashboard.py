@@ -62,7 +62,7 @@ def dashboard(project_file: Path | None, as_of: dt.date | None, plan_ids: tuple[
     from aotext.words import did_you_mean
 
     day = as_of or dt.date.today()
-    repository = open_repository(day, project_file, keep_bodies=False)
+    repository = open_repository(day, project_file, keep_bodies=False, rules_apart=True)
     report_unread_encrypted(repository, "dashboard")
     root = repository.root
     target = output or default_output(root, shareable)

@@ -80,7 +80,7 @@ def followups(project_file: Path | None, as_of: dt.date | None, owner: str | Non
         raise click.UsageError(f"--chart shows everyone's latest assessment, not the follow-ups: it takes no "
                                f"{' or '.join(given)}; run aotext followups without --chart for those")
     day = as_of or dt.date.today()
-    repository = open_repository(day, project_file, keep_bodies=include_notes)
+    repository = open_repository(day, project_file, keep_bodies=include_notes, rules_apart=True)
     report_unread_encrypted(repository, "followups")
     instead = f"write it elsewhere (make calendar writes {PRIVATE_FOLDER}/followups.ics)"
     if ics_file:  # before anything is printed

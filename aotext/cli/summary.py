@@ -51,7 +51,7 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
     from aotext.words import did_you_mean
 
     day = as_of or dt.date.today()
-    repository = open_repository(day, project_file, keep_bodies=False)
+    repository = open_repository(day, project_file, keep_bodies=False, rules_apart=True)
     corpus = repository.corpus
     for plan_id in plan_ids:
         found = corpus.find_view(plan_id, Plan)

@@ -124,9 +124,10 @@ def _counts(followups: list[FollowUp], chart: OrganizingChart) -> PeopleCounts:
 
 def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareable: bool = False, lang: Language = "en",
                     plan_ids: tuple[str, ...] = (), thresholds: Thresholds = DEFAULT_THRESHOLDS,
-                    cadence: Cadence | None = None, documents_with_errors: int = 0) -> Dashboard:
+                    cadence: Cadence | None = None) -> Dashboard:
     """The dashboard of every plan that is not private (or of those named,
-    with the people of their scenarios only)."""
+    with the people of their scenarios only), as the documents say: how many
+    of them have errors is for the caller to add."""
     # The summary and the follow-ups live as long as the command, and hold no
     # reference cycles: the collector would only walk them again and again (a
     # tenth of this function's time at 500 plans), as it would the documents.
@@ -142,7 +143,7 @@ def build_dashboard(corpus: Corpus, as_of: dt.date, collective: str, *, shareabl
         as_of=as_of, collective=collective, shareable=shareable, lang=lang, plans=panels, counts=_counts(followups, chart),
         people=None if shareable else PeopleDetail(tuple(followups), chart),
         skipped_measurements=summary.skipped_measurements, after_end_measurements=summary.after_end_measurements,
-        documents_with_errors=documents_with_errors, scenarios=tuple(sorted(scenarios or ())), plan_ids=plan_ids,
+        scenarios=tuple(sorted(scenarios or ())), plan_ids=plan_ids,
     )
 
 

@@ -5,27 +5,18 @@ tell, read.
 Looking at 20,000 files takes as long as restoring the cache (about 70 ms
 each on the machine of `make bench`), and the two need nothing of each
 other, so where the machine has a second core a process of its own looks at
-the files while this one restores the cache, as git looks at its files in
-threads (in Python, a thread would wait for this one's interpreter lock at
-every file). It sends back only what changed. Where processes cannot be
-forked, or only one core is free, the files are looked at here, when asked
-for: so too in a process running threads of its own (a forked copy of it
-could hang on a lock one of them held)."""
+the files while this one restores the cache (aotext.apart). It sends back
+only what changed."""
 
 from __future__ import annotations
 
-import contextlib
-import marshal
-import os
-import signal
-import threading
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
 
+from aotext.apart import Apart
 from aotext.cache_folder import CLOCK_TICK_NS
 from aotext.crypto.sealed import is_encrypted
-from aotext.lint import default_jobs
 from aotext.lint_cache.store import Found, Stat, content_digest, seen_stat
 from aotext.load import documents_found
 from aotext.repository import Location
@@ -70,70 +61,15 @@ class FilesLooking:
     this is made (`apart`) until `looked` is asked; `close` when it is not."""
 
     def __init__(self, where: Location, found: Found | None, jobs: int | None = None) -> None:
-        self._where, self._found = where, found
-        # The process's id, and the end its answer is read from; none with --jobs 1.
-        self._child = _started(where, found) if (hasattr(os, "fork") and (jobs or default_jobs()) > 1
-                                                 and threading.active_count() == 1) else None
-        self.apart = self._child is not None
+        self._looking = Apart(partial(looked_at, where, found), jobs)
+        self.apart = self._looking.apart
 
     def looked(self) -> Looked:
-        if self._child is None:
-            return looked_at(self._where, self._found)
-        pid, answer = self._child
-        self._child = None
-        try:
-            with os.fdopen(answer, "rb") as given:
-                sent = given.read()
-        finally:
-            _reaped(pid)
-        try:
-            return Looked(*marshal.loads(sent))
-        except (EOFError, ValueError, TypeError):
-            # The process failed (a file system error, Ctrl-C): look again here, where it is reported.
-            return looked_at(self._where, self._found)
+        return self._looking.result()
 
     def close(self) -> None:
         """Stop the process, if it is still looking, and wait for it to end."""
-        if self._child is not None:
-            pid, answer = self._child
-            self._child = None
-            os.close(answer)
-            os.kill(pid, signal.SIGKILL)
-            _reaped(pid)
-
-
-def _reaped(pid: int) -> None:
-    """Wait for the process to end, where the system has not done so already
-    (with SIGCHLD ignored, as a shell's `trap '' CHLD` leaves it, it reaps it itself)."""
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
-
-
-def _started(where: Location, found: Found | None) -> tuple[int, int] | None:
-    """The process looking at the files, and the end its answer is read
-    from; None when none can be started (too many processes running)."""
-    answer, send = os.pipe()
-    # Ctrl-C stops this process, which stops the other: it ignores it from its first instruction.
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        pid = os.fork()
-    except OSError:
-        signal.signal(signal.SIGINT, previous)
-        os.close(answer)
-        os.close(send)
-        return None
-    if pid == 0:  # the new process: look, send what was found, and end without a word
-        try:
-            os.close(answer)
-            looked = looked_at(where, found)
-            fields: tuple[Any, ...] = (looked.every, looked.changed, looked.gone, looked.digests, looked.moved)
-            with os.fdopen(send, "wb") as out:
-                out.write(marshal.dumps(fields))
-        finally:
-            os._exit(0)
-    signal.signal(signal.SIGINT, previous)
-    os.close(send)
-    return pid, answer
+        self._looking.close()
 
 
 def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str, bytes]]:

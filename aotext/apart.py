@@ -1,0 +1,105 @@
+"""Work done in a forked copy of this process while this one goes on, as
+git looks at its files in threads (in Python, a thread would wait for this
+process's interpreter lock at every step). The copy sees everything this
+process holds without anything being sent to it, and sends back only its
+answer.
+
+Where a process cannot be forked, only one core is free (`--jobs 1`), or
+this process runs threads of its own (a forked copy could hang on a lock
+one of them held), the work is done here when its answer is asked for: the
+answer is the same either way, only later. So too when the copy fails (a
+file system error, Ctrl-C): the work is done again here, where what went
+wrong is reported as it would have been without the copy."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+# The answer's length in bytes comes first: an answer cut short is told from a whole one.
+_LENGTH = 8
+
+
+def default_jobs() -> int:
+    """How many processes may work at once: the cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def can_fork(jobs: int | None = None) -> bool:
+    """Whether work can go to a forked copy of this process: the system forks,
+    a second core is free, and no other thread runs here."""
+    return hasattr(os, "fork") and (jobs or default_jobs()) > 1 and threading.active_count() == 1
+
+
+class Apart(Generic[T]):
+    """`work()` in a forked copy of this process from the moment this is made
+    (`apart` says whether it is) until `result` is asked for; `close` when it is not."""
+
+    def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
+        self._work = work
+        # The copy's process id, and the end its answer is read from.
+        self._child = _started(work) if can_fork(jobs) else None
+        self.apart = self._child is not None
+
+    def result(self) -> T:
+        if self._child is None:
+            return self._work()
+        pid, answer = self._child
+        self._child = None
+        try:
+            with os.fdopen(answer, "rb") as given:
+                sent = given.read()
+        finally:
+            _reaped(pid)
+        if len(sent) < _LENGTH or int.from_bytes(sent[:_LENGTH], "big") != len(sent) - _LENGTH:
+            return self._work()  # the copy failed, or was stopped: done here, where a failure is reported
+        found: T = pickle.loads(sent[_LENGTH:])
+        return found
+
+    def close(self) -> None:
+        """Stop the copy, if it is still working, and wait for it to end."""
+        if self._child is not None:
+            pid, answer = self._child
+            self._child = None
+            os.close(answer)
+            os.kill(pid, signal.SIGKILL)
+            _reaped(pid)
+
+
+def _reaped(pid: int) -> None:
+    """Wait for the process to end, where the system has not done so already
+    (with SIGCHLD ignored, as a shell's `trap '' CHLD` leaves it, it reaps it itself)."""
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _started(work: Callable[[], object]) -> tuple[int, int] | None:
+    """The copy doing `work`, and the end its answer is read from; None when
+    none can be started (too many processes running)."""
+    answer, send = os.pipe()
+    # Ctrl-C stops this process, which stops the copy: it ignores it from its first instruction.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.signal(signal.SIGINT, previous)
+        os.close(answer)
+        os.close(send)
+        return None
+    if pid == 0:  # the copy: work, send the answer, and end without a word
+        try:
+            os.close(answer)
+            found = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(send, "wb") as out:
+                out.write(len(found).to_bytes(_LENGTH, "big") + found)
+        finally:
+            os._exit(0)
+    signal.signal(signal.SIGINT, previous)
+    os.close(send)
+    return pid, answer
