@@ -106,6 +106,8 @@ def test_a_bad_option_value_is_said_in_plain_words_with_the_usage_line(repo):
         ("build", "-j", "-3"): "-3 is too few; give how many handouts to build at once, 1 or more",
         ("summary", "--output", "/dev/null"): "'/dev/null' is a device or a pipe, not a file; name a file",
         ("summary", "--output", "content"): "'content' is a folder; name a file",
+        ("summary", "--output", "-"): "'-' would write a file named '-'; to print instead, leave out the option",
+        ("dashboard", "--output", "-"): "'-' would write a file named '-'",
         ("build", "--output-dir", "aotext.yaml"): "'aotext.yaml' is a file, not a folder; name a folder",
         ("log", "--answers", "nope.yaml", "bus-plan"): "the file 'nope.yaml' does not exist; check its name",
         ("edit", "content"): "Invalid value for 'FILE': 'content' is a folder",

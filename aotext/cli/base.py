@@ -77,6 +77,9 @@ class PathType(click.Path):
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         kind = "file" if not self.dir_okay else "folder" if not self.file_okay else "file or folder"
+        if self.writable and value == "-":
+            # Many programs read '-' as the screen; here it would be a file named '-'.
+            self.fail("'-' would write a file named '-'; to print instead, leave out the option", param, ctx)
         try:
             found = os.stat(value)
         except OSError:
