@@ -19,11 +19,12 @@ from pathlib import Path
 
 from aotext import collector
 from aotext.corpus import Corpus
+from aotext.discover import document_names
 from aotext.documents.document import Document
 from aotext.documents.types.conversation import Conversation
 from aotext.documents.types.reflection import Reflection
 from aotext.lint import announce, assemble, claimed, focused_rules, lint_order, read_all, read_and_check, run_rules
-from aotext.load import PROJECT_FILE, Loaded, document_names
+from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import Problem
 from aotext.people import name_key, written_names
 from aotext.project import DEFAULT_CONTENT

@@ -16,8 +16,9 @@ from aotext import collector
 from aotext.apart import Apart, default_jobs
 from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
+from aotext.discover import document_names
 from aotext.documents.claims import claimed_id
-from aotext.load import Loaded, document_names, load_file
+from aotext.load import Loaded, load_file
 from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
 from aotext.rules.body import check_body

@@ -1,6 +1,6 @@
-"""Find documents, read them safely, split front matter from body, and parse
-the YAML with every key's position. Bad input becomes problems, never
-exceptions.
+"""Read one file safely, split front matter from body, and parse the YAML
+with every key's position. Bad input becomes problems, never exceptions.
+Which files are documents is aotext.discover's to find.
 
 The framing and the YAML reading are python-frontmatter's handler interface,
 implemented by aotext.frontmatter_handler.AotextHandler: this module reads and
@@ -13,14 +13,13 @@ import dataclasses
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml  # noqa: F401 - tests watch yaml.compose through this module
-
 from aotext.crypto.sealed import Sealed, id_of, is_encrypted, sealed_message, unseal
+from aotext.discover import MISNAMED_SUFFIXES, is_misnamed
 from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.frontmatter_handler import AotextHandler
@@ -33,14 +32,6 @@ from aotext.model import ERROR, WARNING, KeyPath, Position, Problem
 PROJECT_FILE = "aotext.yaml"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONT_MATTER_BYTES = 128 * 1024
-# Folders that never hold documents (tool caches, outputs, git itself).
-SKIPPED_DIRS = frozenset({"build", "node_modules", "__pycache__"})
-# READMEs explain a folder to people; they are not documents.
-SKIPPED_FILES = frozenset({"readme.md"})
-# Names other tools give Markdown files (and Notepad's .md.txt): aotext reads
-# only .md, so a document named so would be left out without a word. Such a
-# file is found and reported, never read.
-_MISNAMED_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".md.txt")
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?:\s|$)")
 _SEPARATOR = "======="  # git's, between the two versions of a conflict
 # python-frontmatter's handler interface, with aotext's fences and YAML
@@ -66,107 +57,10 @@ class Loaded:
     mentions: frozenset[str] | None = None
 
 
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Every Markdown document under `paths` (and any file named directly), sorted, each once."""
-    return [Path(found) for found in document_names(paths, None)]
-
-
-def document_names(paths: Iterable[str | os.PathLike[str]], project: str | None) -> list[str]:
-    """`discover` as strings (cheaper than paths: 20,000 of them take a fiftieth
-    of a second), less the project file `project` (named as it was read) when
-    it lies among them: it is read as the project file, never as a document."""
-    return sorted(documents_found(paths, project))
-
-
-def documents_found(paths: Iterable[str | os.PathLike[str]], project: str | None) -> set[str]:
-    """`document_names` in no order (sorting 20,000 names takes a quarter as
-    long as finding them). Only a file of the same name can be the project
-    file named again."""
-    found = _found(paths)
-    if project is None:
-        return found
-    name, resolved = os.path.basename(project), Path(project).resolve()
-    for path in [path for path in found if path.endswith(name) and os.path.basename(path) == name]:
-        if Path(path).resolve() == resolved:
-            found.discard(path)
-    return found
-
-
-def _found(paths: Iterable[str | os.PathLike[str]]) -> set[str]:
-    """Every document under `paths`, each once."""
-    found: set[str] = set()
-    for given in paths:
-        start = Path(given).as_posix()  # written as Path writes it: "content", not "./content/"
-        if os.path.isfile(start):
-            found.add(start)
-        else:
-            _walk(start, found)
-    return found
-
-
-def _walk(folder: str, found: set[str]) -> None:
-    """Add the documents in `folder` and in the folders searched below it, as
-    os.walk would find them: a folder that cannot be read is passed over, a
-    link to a folder is not followed. (In two thirds of os.walk's time, which
-    makes every path twice: at 20,000 files, 0.02 s against 0.03 s.) A
-    folder that is there but cannot be listed is found itself, so that
-    reading it says so: its documents would be left out without a word."""
-    try:
-        listing = os.scandir(folder)
-    except (FileNotFoundError, NotADirectoryError):
-        return
-    except OSError:
-        found.add(folder)
-        return
-    with listing:
-        for entry in listing:
-            try:
-                is_folder = entry.is_dir()
-            except OSError:
-                is_folder = False
-            if is_folder:
-                if _is_searched(entry.name) and not entry.is_symlink():
-                    _walk(entry.path, found)
-            elif _is_found(entry.name):
-                found.add(entry.path)
-
-
-def is_document_path(path: Path, folder: Path) -> bool:
-    """Whether `discover([folder])` takes the file `path` (inside `folder`):
-    what an editor's file events are checked against."""
-    try:
-        parts = path.resolve().relative_to(folder.resolve()).parts
-    except ValueError:
-        return False
-    return bool(parts) and all(_is_searched(part) for part in parts[:-1]) and _is_found(parts[-1])
-
-
-def _is_searched(folder_name: str) -> bool:
-    return not folder_name.startswith(".") and folder_name not in SKIPPED_DIRS
-
-
-def _is_found(name: str) -> bool:
-    """A document's name, or one that looks meant to be (reported, not read)."""
-    return _is_document_name(name) or _is_misnamed(name)
-
-
-def _is_document_name(name: str) -> bool:
-    # Hidden files are the editor's and the system's, not documents:
-    # Emacs lock files (.#x.md) and macOS AppleDouble files (._x.md).
-    return (name.endswith(".md") or is_encrypted(name)) and not name.startswith(".") and name.lower() not in SKIPPED_FILES
-
-
-def _is_misnamed(name: str) -> bool:
-    """Named as Markdown, but not as aotext reads it (`x.MD`, `x.markdown`, `x.md.txt`)."""
-    lower = name.lower()
-    return (lower.endswith(_MISNAMED_SUFFIXES) and not _is_document_name(name) and not name.startswith(".")
-            and not lower.startswith("readme."))
-
-
 def _misnamed(shown: str) -> Loaded:
     name = os.path.basename(shown)
     lower = name.lower()
-    stem = name[:len(name) - len(next(suffix for suffix in _MISNAMED_SUFFIXES if lower.endswith(suffix)))]
+    stem = name[:len(name) - len(next(suffix for suffix in MISNAMED_SUFFIXES if lower.endswith(suffix)))]
     return Loaded(shown, None, [_problem(
         shown, 1, 1, "file-name",
         f"aotext reads only files whose names end in .md (in small letters), so this file is left out of every "
@@ -184,7 +78,7 @@ def load_file(path: Path, *, project: bool = False) -> Loaded:
 def load_text(shown: str, text: str, *, project: bool = False) -> Loaded:
     """Parse a document's text as an editor holds it, not yet saved to the
     file `shown`; never raises for bad input."""
-    if not project and _is_misnamed(os.path.basename(shown)):
+    if not project and is_misnamed(os.path.basename(shown)):
         return _misnamed(shown)
     if len(text) > MAX_FILE_BYTES // 4 and (size := len(text.encode("utf-8", "surrogatepass"))) > MAX_FILE_BYTES:
         return _too_large(shown, size)  # as lint says of the saved file, and never parsed (40 MB pasted, say)
@@ -215,7 +109,7 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
 
 
 def _load(path: Path, shown: str, project: bool) -> Loaded:
-    if not project and _is_misnamed(path.name):
+    if not project and is_misnamed(path.name):
         return _misnamed(shown)
     status = path.stat()
     if stat.S_ISDIR(status.st_mode):  # a folder of documents that could not be listed

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.discover import discover
 from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
 from aotext.lint import LintResult, lint, read_and_check
-from aotext.load import PROJECT_FILE, Loaded, discover
+from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import ERROR, Problem
 from aotext.project import DEFAULT_CADENCE, DEFAULT_CONTENT, Project, read_project
 

@@ -10,8 +10,9 @@ import pytest
 import yaml
 from frontmatter.default_handlers import BaseHandler
 
+from aotext.discover import document_names, documents_found
 from aotext.frontmatter_handler import AotextHandler, FrontMatterError, normalise
-from aotext.load import PROJECT_FILE, document_names, documents_found, load_file
+from aotext.load import PROJECT_FILE, load_file
 from helpers import write_tree
 
 DOC = """---

@@ -19,12 +19,12 @@ from aotext.crypto.names import anonymous_id, named_in_id
 from aotext.crypto.place import Place
 from aotext.crypto.recipients import RECIPIENTS_FILE, Person, read_recipients, recipients_of
 from aotext.crypto.sealed import SUFFIX, damage_words, is_encrypted
+from aotext.discover import discover
 from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES, folder_of
 from aotext.errors import Refused, UsageError
 from aotext.fsio import atomic_write, atomic_write_text, remove_file
-from aotext.load import discover
 
 # diff=age: git diff shows a key holder the decrypted change (through the
 # textconv aotext keys init sets). merge=binary: when two people changed one

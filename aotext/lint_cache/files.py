@@ -17,8 +17,8 @@ from pathlib import Path
 from aotext.apart import Apart
 from aotext.cache_folder import CLOCK_TICK_NS
 from aotext.crypto.sealed import is_encrypted
+from aotext.discover import documents_found
 from aotext.lint_cache.store import Found, Stat, content_digest, seen_stat
-from aotext.load import documents_found
 from aotext.repository import Location
 
 

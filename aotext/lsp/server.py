@@ -23,12 +23,13 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from aotext import __version__
 from aotext.corpus import Corpus
+from aotext.discover import is_document_path
 from aotext.documents.claims import claimed_in
 from aotext.documents.document import Document
 from aotext.errors import UsageError
 from aotext.incremental import LiveCheck, open_live
 from aotext.lint import check_loaded, read_and_check
-from aotext.load import is_document_path, load_text
+from aotext.load import load_text
 from aotext.lsp import answers
 from aotext.lsp.cursor import schema_name
 from aotext.lsp.fixes import diagnostic, fixes
