@@ -3,9 +3,9 @@ key and list item sits.
 
 PyYAML's own constructor loses positions, keeps the last of two duplicate keys
 silently, turns dates into date objects and expands aliases without limit.
-Composing with libyaml and walking the nodes here avoids all four. The
-python-frontmatter handler (aotext.frontmatter_handler) reads front matter
-and project files with it.
+Composing with libyaml and walking the nodes here avoids all four.
+aotext.yamlread reads front matter and project files with it, for the
+python-frontmatter handler (aotext.frontmatter_handler).
 """
 
 from __future__ import annotations
