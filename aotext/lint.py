@@ -253,7 +253,7 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
 def focused_rules(corpus: Corpus, as_of: dt.date, skipped: Collection[str], paths: set[str]) -> list[Problem]:
     """What the corpus's rules find in `paths`, with the corpus focused on
     them (aotext.corpus): what they would find in them run on everything,
-    when `paths` hold every document those findings depend on (aotext.incremental)."""
+    when `paths` hold every document those findings depend on (aotext.dependents)."""
     corpus.focus(paths)
     try:
         return [problem for problem in run_rules(corpus, as_of, skipped) if problem.path in paths]

@@ -63,7 +63,7 @@ class Document:
 
     def mentions(self) -> frozenset[str]:
         """Every short string in the front matter: the ids it names among them
-        (what aotext.incremental finds the documents an edit affects by)."""
+        (what aotext.dependents finds the documents an edit affects by)."""
         found: set[str] = set()
         stack: list[Any] = [self.data]
         while stack:

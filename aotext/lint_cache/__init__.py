@@ -31,7 +31,8 @@ from aotext import collector
 from aotext.cache_folder import CACHE_DIR
 from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
-from aotext.incremental import LiveCheck, Mentions
+from aotext.dependents import Mentions
+from aotext.incremental import LiveCheck
 from aotext.lint import LintResult, read_and_check
 from aotext.lint_cache.files import FilesLooking, Looked, document_stats, looked_at
 from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from aotext.corpus import Corpus
+from aotext.dependents import Groups, Mentions
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
-from aotext.incremental import Facts, Groups, LiveCheck, Mentions
+from aotext.incremental import Facts, LiveCheck
 from aotext.lint import LintResult, lint_order
 from aotext.lint_cache.store import (
     Found,

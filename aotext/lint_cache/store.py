@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from aotext.cache_folder import made
+from aotext.dependents import Group, Mentions
 from aotext.fsio import atomic_write
-from aotext.incremental import Group, Mentions
 from aotext.own_files import own_digest
 from aotext.repository import Location
 

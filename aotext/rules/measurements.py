@@ -160,7 +160,7 @@ def _doubled(plan: Plan, log: Reflection, other: Reflection) -> list[tuple[Bench
 @rule("same-day-logs", "two logs of one plan dated the same day that measure the same benchmarks, with no notes "
       "that tell them apart, which the summary counts both of (a copy of a log?)", severity=WARNING)
 def same_day_logs(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    # Reported at the later log by path; aotext.incremental groups a plan's
+    # Reported at the later log by path; aotext.dependents groups a plan's
     # logs of one day, so a fix in either re-checks the other.
     for log in corpus.all(Reflection):
         if log.private or log.date is None or not log.plan:
