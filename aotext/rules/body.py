@@ -21,7 +21,7 @@ from aotext.rules.placeholders import check_placeholders
 from aotext.words import did_you_mean
 
 if TYPE_CHECKING:
-    from aotext.rules.fences import AsText, Fence
+    from aotext.rules.fence_lines import AsText, Fence
 
 # The kinds of ::: block that the pandoc filter, aotext/templates/handout.lua, acts on.
 BLOCKS = ("facilitator", "answer-lines", "question", "page-break", "slide", "slide-body")

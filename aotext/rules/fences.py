@@ -9,21 +9,20 @@ may come under text, and closes the innermost block whatever its length.
 Nothing in closed fenced code, indented code or an HTML comment counts; in
 a table that a line of dashes over text starts, fences are text; a list
 item, and a definition (`: ` or `~ ` under a one-line term, or an empty
-line below it), is read as a document of its own, as pandoc does.
+line below it), is read as a document of its own, as pandoc does. What a
+reading finds (`Reading`), and what an opening fence's own line says (its
+classes and attributes), are in aotext.rules.fence_lines.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
 
-_OPENER = re.compile(r":{3,}[ \t]*(\S+)[ \t]*:*[ \t]*$")
-_BRACED = re.compile(r":{3,}[ \t]*(\{.*\})[ \t]*:*[ \t]*$")
-# One attribute in braces: .class, #id, key=value, or - (pandoc's "unnumbered").
-_ATTRIBUTE = re.compile(r"""\s*(?:\.([^\s{}#="']+)|#[^\s{}#="'.]+|[^\s{}=#."']+=(?:"[^"]*"|'[^']*'|[^\s{}"']*)|(-))""")
+from aotext.rules.fence_lines import AsText, Fence, Reading, classes_of, keyed_attributes
+
 _CLOSER = re.compile(r":{3,}[ \t]*$")
 _CODE_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _CODE_CLOSER = re.compile(r" {0,3}(`{3,}|~{3,})[ \t]*$")
@@ -47,77 +46,12 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
-class Fence:
-    line: int
-    column: int
-    classes: tuple[tuple[str, int], ...] = ()  # (class, its column)
-    # key=value attributes, such as a module's activity=ID mark: (key, value, column of the key)
-    attributes: tuple[tuple[str, str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class AsText:
-    """A `:::` line that pandoc prints as text."""
-
-    line: int
-    column: int
-    reason: Literal["under-text", "indented", "words", "table"]
-    closing: bool  # it looks like a closing fence
-    cause: int = 0  # for a table: the line of dashes that starts it
-
-
-@dataclass
-class Reading:
-    """What pandoc makes of a body's `:::` lines."""
-
-    opened: list[Fence] = field(default_factory=list)
-    # The line that closes each block that is closed, by the line that opens it.
-    closed_at: dict[int, int] = field(default_factory=dict)
-    unclosed: list[Fence] = field(default_factory=list)
-    stray: list[Fence] = field(default_factory=list)
-    as_text: list[AsText] = field(default_factory=list)
-
-
 def read_fences(body: str, first_line: int) -> Reading:
     """How pandoc reads the `:::` lines of `body`, whose first line is file line `first_line`."""
     reading = Reading()
     lines = [Line(first_line + index, 0, _expand(text)) for index, text in enumerate(body.split("\n"))]
     _Scan(reading, lines, inside_block=False, depth=0).run()
     return reading
-
-
-def classes_of(text: str) -> tuple[tuple[str, int], ...] | None:
-    """(class, 0-based column) of each class of an opening fence line, or
-    None when pandoc does not read the line as one."""
-    braced = _BRACED.match(text)
-    if braced:
-        attributes, start = braced.group(1), braced.start(1)
-        found, position = [], 1
-        while (token := _ATTRIBUTE.match(attributes, position)) is not None and token.end() > position:
-            if token.group(1):
-                found.append((token.group(1), start + token.start(1)))
-            elif token.group(2):
-                found.append(("unnumbered", start + token.start(2)))
-            position = token.end()
-        if attributes[position:].strip() == "}":
-            return tuple(found)
-    # Attributes pandoc cannot read are one word, a class, if they have no space.
-    word = _OPENER.match(text)
-    return ((word.group(1), word.start(1)),) if word else None
-
-
-_KEYED = re.compile(r"""([^\s{}=#."']+)=(?:"([^"]*)"|'([^']*)'|([^\s{}"']*))""")
-
-
-def keyed_attributes(text: str) -> tuple[tuple[str, str, int], ...]:
-    """(key, value, 0-based column) of each key=value attribute of an opening fence line in braces."""
-    braced = _BRACED.match(text)
-    if not braced:
-        return ()
-    start = braced.start(1)
-    return tuple((found.group(1), next(value for value in found.groups()[1:] if value is not None),
-                  start + found.start(1)) for found in _KEYED.finditer(braced.group(1)))
 
 
 def _expand(text: str) -> str:
