@@ -23,6 +23,8 @@ from click.testing import CliRunner, Result
 from aotext.cli import cli
 
 if TYPE_CHECKING:
+    import pytest
+
     from aotext.documents.document import Document
 
 AS_OF = "2026-11-24"
@@ -339,3 +341,21 @@ def pdf_structure(node: Any) -> Iterator[Any]:
         kids = kids.get_object()
         for kid in kids if isinstance(kids, ArrayObject) else [kids]:
             yield from pdf_structure(kid)
+
+
+def copies_started(monkeypatch: pytest.MonkeyPatch, cores: int) -> list[int]:
+    """Work done apart in forked copies (aotext.apart) as on a machine with
+    `cores` cores (1: never); the copies started are listed as they start."""
+    import aotext.apart
+
+    started: list[int] = []
+    start = aotext.apart._started
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        child = start(*args)
+        started.extend([child[0]] if child else [])
+        return child
+
+    monkeypatch.setattr(aotext.apart, "_started", counted)
+    monkeypatch.setattr(aotext.apart, "default_jobs", lambda: cores)
+    return started

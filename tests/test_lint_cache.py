@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-import aotext.apart
 from aotext import lint_cache, own_files
 from aotext.lint_cache import files
-from helpers import invoke
+from helpers import copies_started, invoke
 from test_incremental import AS_OF, _edits, _shipped
 
 CACHE = Path(lint_cache.CACHE_DIR)
@@ -73,17 +72,7 @@ def _age_all(root: Path) -> None:
 def _looked_at_apart(monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
     """Files looked at in a process of their own (as on a machine with two
     cores) or here (as on one core); the processes started are listed."""
-    started: list[int] = []
-    start = aotext.apart._started
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        child = start(*args)
-        started.extend([child[0]] if child else [])
-        return child
-
-    monkeypatch.setattr(aotext.apart, "_started", counted)
-    monkeypatch.setattr(aotext.apart, "default_jobs", lambda: 2 if apart else 1)
-    return started
+    return copies_started(monkeypatch, 2 if apart else 1)
 
 
 @pytest.mark.parametrize(("rewritten_at", "apart"), [(lint_cache._REWRITTEN_AT, True), (1.0, True),

@@ -11,26 +11,16 @@ from pathlib import Path
 
 import pytest
 
-import aotext.apart
 import aotext.lint
 from aotext.repository import open_repository
-from helpers import invoke
+from helpers import copies_started, invoke
 from test_incremental import AS_OF, _edits, _shipped
 
 
 def _rules_apart(monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
     """Rules run apart for a repository of any size (as for many documents
     on two cores), or never; the copies started are listed."""
-    started: list[int] = []
-    start = aotext.apart._started
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        child = start(*args)
-        started.extend([child[0]] if child else [])
-        return child
-
-    monkeypatch.setattr(aotext.apart, "_started", counted)
-    monkeypatch.setattr(aotext.apart, "default_jobs", lambda: 2)
+    started = copies_started(monkeypatch, 2)
     monkeypatch.setattr(aotext.lint, "PARALLEL_THRESHOLD", 1 if apart else 10**9)
     return started
 
