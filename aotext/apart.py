@@ -14,16 +14,42 @@ wrong is reported as it would have been without the copy."""
 from __future__ import annotations
 
 import contextlib
+import marshal
 import os
-import pickle
 import signal
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 # The answer's length in bytes comes first: an answer cut short is told from a whole one.
 _LENGTH = 8
+
+
+class Codec(NamedTuple):
+    """How an answer travels from the copy: turned into bytes there, and back here."""
+
+    dumps: Callable[[Any], bytes]
+    loads: Callable[[bytes], Any]
+
+
+def _pickled(value: object) -> bytes:
+    # Imported when used: lint's cache sends plain values (MARSHAL), and a
+    # lint after one change is a few milliseconds faster without it.
+    import pickle
+
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpickled(data: bytes) -> Any:
+    import pickle
+
+    return pickle.loads(data)
+
+
+# Any Python object; plain values (numbers, text, bytes, lists, dicts, tuples, sets) only, faster.
+PICKLE = Codec(_pickled, _unpickled)
+MARSHAL = Codec(marshal.dumps, marshal.loads)
 
 
 def default_jobs() -> int:
@@ -41,10 +67,10 @@ class Apart(Generic[T]):
     """`work()` in a forked copy of this process from the moment this is made
     (`apart` says whether it is) until `result` is asked for; `close` when it is not."""
 
-    def __init__(self, work: Callable[[], T], jobs: int | None = None) -> None:
-        self._work = work
+    def __init__(self, work: Callable[[], T], jobs: int | None = None, codec: Codec = PICKLE) -> None:
+        self._work, self._codec = work, codec
         # The copy's process id, and the end its answer is read from.
-        self._child = _started(work) if can_fork(jobs) else None
+        self._child = _started(work, codec) if can_fork(jobs) else None
         self.apart = self._child is not None
 
     def result(self) -> T:
@@ -59,7 +85,7 @@ class Apart(Generic[T]):
             _reaped(pid)
         if len(sent) < _LENGTH or int.from_bytes(sent[:_LENGTH], "big") != len(sent) - _LENGTH:
             return self._work()  # the copy failed, or was stopped: done here, where a failure is reported
-        found: T = pickle.loads(sent[_LENGTH:])
+        found: T = self._codec.loads(sent[_LENGTH:])
         return found
 
     def close(self) -> None:
@@ -79,7 +105,7 @@ def _reaped(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _started(work: Callable[[], object]) -> tuple[int, int] | None:
+def _started(work: Callable[[], object], codec: Codec) -> tuple[int, int] | None:
     """The copy doing `work`, and the end its answer is read from; None when
     none can be started (too many processes running)."""
     answer, send = os.pipe()
@@ -95,7 +121,7 @@ def _started(work: Callable[[], object]) -> tuple[int, int] | None:
     if pid == 0:  # the copy: work, send the answer, and end without a word
         try:
             os.close(answer)
-            found = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+            found = codec.dumps(work())
             with os.fdopen(send, "wb") as out:
                 out.write(len(found).to_bytes(_LENGTH, "big") + found)
         finally:

@@ -10,11 +10,12 @@ only what changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from aotext.apart import Apart
+from aotext.apart import MARSHAL, Apart
 from aotext.cache_folder import CLOCK_TICK_NS
 from aotext.crypto.sealed import is_encrypted
 from aotext.discover import documents_found
@@ -61,15 +62,21 @@ class FilesLooking:
     this is made (`apart`) until `looked` is asked; `close` when it is not."""
 
     def __init__(self, where: Location, found: Found | None, jobs: int | None = None) -> None:
-        self._looking = Apart(partial(looked_at, where, found), jobs)
+        self._looking = Apart(partial(_fields, where, found), jobs, MARSHAL)
         self.apart = self._looking.apart
 
     def looked(self) -> Looked:
-        return self._looking.result()
+        return Looked(*self._looking.result())
 
     def close(self) -> None:
         """Stop the process, if it is still looking, and wait for it to end."""
         self._looking.close()
+
+
+def _fields(where: Location, found: Found | None) -> tuple[Any, ...]:
+    """What `looked_at` finds, as plain values (sent back as such: aotext.apart.MARSHAL)."""
+    looked = looked_at(where, found)
+    return tuple(getattr(looked, field.name) for field in fields(Looked))
 
 
 def _changed(found: Found, stats: dict[str, Stat]) -> tuple[list[str], dict[str, bytes]]:
