@@ -13,6 +13,7 @@ wrong is reported as it would have been without the copy."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import marshal
 import os
@@ -59,28 +60,38 @@ def default_jobs() -> int:
 
 def can_fork(jobs: int | None = None) -> bool:
     """Whether work can go to a forked copy of this process: the system forks,
-    a second core is free, and no other thread runs here."""
-    return hasattr(os, "fork") and (jobs or default_jobs()) > 1 and threading.active_count() == 1
+    a second core is free, no other thread runs here, and Ctrl-C's handler is
+    one Python can set back (the copy is started with it set aside)."""
+    return (hasattr(os, "fork") and (jobs or default_jobs()) > 1 and threading.active_count() == 1
+            and signal.getsignal(signal.SIGINT) is not None)
 
 
 class Apart(Generic[T]):
     """`work()` in a forked copy of this process from the moment this is made
-    (`apart` says whether it is) until `result` is asked for; `close` when it is not."""
+    (`apart` says whether it is) until `result` is asked for; `close` when it
+    is not. A copy whose answer is never asked for is stopped by `stop_all`,
+    which the commands call as they end, and at the latest when Python exits."""
 
     def __init__(self, work: Callable[[], T], jobs: int | None = None, codec: Codec = PICKLE) -> None:
         self._work, self._codec = work, codec
         # The copy's process id, and the end its answer is read from.
         self._child = _started(work, codec) if can_fork(jobs) else None
         self.apart = self._child is not None
+        if self._child is not None:
+            _RUNNING.add(self)
 
     def result(self) -> T:
         if self._child is None:
             return self._work()
         pid, answer = self._child
         self._child = None
+        _RUNNING.discard(self)
         try:
             with os.fdopen(answer, "rb") as given:
                 sent = given.read()
+        except BaseException:
+            _kill(pid)  # Ctrl-C while waiting: the copy is stopped, not waited for
+            raise
         finally:
             _reaped(pid)
         if len(sent) < _LENGTH or int.from_bytes(sent[:_LENGTH], "big") != len(sent) - _LENGTH:
@@ -93,9 +104,29 @@ class Apart(Generic[T]):
         if self._child is not None:
             pid, answer = self._child
             self._child = None
+            _RUNNING.discard(self)
             os.close(answer)
-            os.kill(pid, signal.SIGKILL)
+            _kill(pid)
             _reaped(pid)
+
+
+# The copies started whose answers were neither asked for nor given up.
+_RUNNING: set[Apart[Any]] = set()
+
+
+def stop_all() -> None:
+    """Stop every copy still working: a command that ended early (a refusal,
+    Ctrl-C) no longer wants its answer, and must not leave it running."""
+    for running in list(_RUNNING):
+        running.close()
+
+
+atexit.register(stop_all)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it ended already, and the system reaped it
+        os.kill(pid, signal.SIGKILL)
 
 
 def _reaped(pid: int) -> None:

@@ -47,11 +47,16 @@ class LintResult:
         self.internal_errors = internal_errors
         self._problems, self._pending = problems, pending
 
+    def wait(self) -> None:
+        """Wait until the rules run apart have found their problems: a rule
+        that fails stops the command here, before it prints anything."""
+        if self._pending is not None:
+            found = self._pending.found()
+            self._problems, self._pending = sorted([*self._problems, *found], key=lint_order), None
+
     @property
     def problems(self) -> list[Problem]:
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            self._problems = sorted([*self._problems, *pending.found()], key=lint_order)
+        self.wait()
         return self._problems
 
     def problems_of(self, path: str) -> list[Problem]:

@@ -5,13 +5,16 @@ exactly those of the rules run in the process itself."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import aotext.lint
+from aotext.cli import cli
 from aotext.repository import open_repository
 from helpers import copies_started, invoke
 from test_incremental import AS_OF, _edits, _shipped
@@ -108,3 +111,58 @@ def test_each_report_prints_writes_and_exits_as_with_the_rules_run_here(tmp_path
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0] == 1 and "[unknown-reference]" in outcomes[0][1]
 
+
+
+def test_the_rules_are_not_run_again_here_when_the_copy_answers(tmp_path, monkeypatch):
+    """Only the project file's rules run in this process: a copy whose answer
+    were lost, and the rules run again here, would give the same problems twice as slowly."""
+    root = _shipped(tmp_path, monkeypatch)
+    log = next((root / "content/logs").glob("*.md"))
+    log.write_text(log.read_text(encoding="utf-8").replace("plan: ", "plan: x", 1), encoding="utf-8")
+    started = _rules_apart(monkeypatch, True)
+    here, run, whole_runs_here = os.getpid(), aotext.lint.run_rules, []
+
+    def watched(corpus, *args):  # type: ignore[no-untyped-def]
+        if os.getpid() == here and corpus.documents == corpus.everything():
+            whole_runs_here.append(corpus)
+        return run(corpus, *args)
+
+    monkeypatch.setattr(aotext.lint, "run_rules", watched)
+    problems, _ = _opened(True)
+    assert started and any("[unknown-reference]" in line for line in problems) and not whole_runs_here
+
+
+@pytest.mark.parametrize("command", [
+    ("summary", "--plan", "no-such-plan"),
+    ("dashboard", "--plan", "no-such-plan"),
+    ("followups", "--owner", "Nobody"),
+])
+def test_a_report_refused_after_reading_leaves_no_copy_running(tmp_path, monkeypatch, command):
+    """Refused once the files are read, the command never asks for the
+    problems: the copy running the rules is stopped, not left to finish."""
+    _shipped(tmp_path, monkeypatch)
+    started = _rules_apart(monkeypatch, True)
+    result = invoke(*command, "--as-of", AS_OF.isoformat())
+    assert result.exit_code == 2 and started
+    for pid in started:
+        with pytest.raises(ProcessLookupError):  # gone, and waited for
+            os.kill(pid, 0)
+
+
+@pytest.mark.parametrize("command", [("followups", "--format", "json", "--ics", "private/calls.ics"),
+                                     ("summary", "--format", "json"),
+                                     ("dashboard", "--output", "page.html")])
+def test_a_rule_that_fails_stops_a_report_before_it_prints_or_writes(tmp_path, monkeypatch, command):
+    root = _shipped(tmp_path, monkeypatch)
+    started = _rules_apart(monkeypatch, True)
+
+    def failing(corpus, as_of):  # type: ignore[no-untyped-def]
+        if corpus.documents:  # not with the corpus focused on the project file alone: a rule about logs
+            raise RuntimeError("a rule's own bug")
+        return []
+
+    rule = aotext.lint.REGISTRY["same-day-logs"]
+    monkeypatch.setitem(aotext.lint.REGISTRY, rule.id, dataclasses.replace(rule, check=failing))
+    result = CliRunner().invoke(cli, [*command, "--as-of", AS_OF.isoformat()])
+    assert started and isinstance(result.exception, RuntimeError)
+    assert result.stdout == "" and not (root / "private/calls.ics").exists() and not (root / "page.html").exists()

@@ -143,6 +143,8 @@ class AotextGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from aotext.apart import stop_all
+
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # Ctrl-C: files are written whole or not at all, so nothing is half-written
@@ -160,6 +162,8 @@ class AotextGroup(click.Group):
                        f"{error.strerror or error}; check that the folder exists, that you may write there, "
                        "and that the disk is not full", err=True)
             ctx.exit(EXIT_USAGE)
+        finally:
+            stop_all()  # work left running apart (aotext.apart) by a command that ended early
 
 
 def project_option(function: F) -> F:
