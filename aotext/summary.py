@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
@@ -189,23 +190,31 @@ def _period(span: Span, frame: _Frame, target: float, adds_up: bool) -> PeriodRe
     return PeriodResult(span.period, span.first, span.last, value, value is not None and value >= goal, goal)
 
 
+def _periods(frame: _Frame, every: Every, judge: Callable[[Span], PeriodResult],
+             result: dict[str, Any]) -> PeriodResult | None:
+    """A recurring benchmark's periods so far, each judged by `judge`, with
+    its record of the last ones ended, put in `result`: the current period."""
+    end = min(frame.day, frame.last) if frame.last else frame.day
+    spans = spans_between(frame.start, end, every, frame.last) if frame.started and frame.start <= end else ()
+    history = tuple(judge(span) for span in spans)
+    recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
+    if recent:
+        result["record"] = Record(sum(p.met for p in recent), len(recent), every)
+    now = history[-1] if history else None
+    result.update(every=every, period=now.period if now else None, history=history)
+    return now
+
+
 def _numeric(benchmark: NumericBenchmark, target: float, frame: _Frame, thresholds: Thresholds) -> dict[str, Any]:
     adds_up = benchmark.adds_up
     numbers = [m.value for m in frame.measurements if m.value is not None]
     every = benchmark.every
     result: dict[str, Any] = {}
     if every:
-        end = min(frame.day, frame.last) if frame.last else frame.day
-        spans = spans_between(frame.start, end, every, frame.last) if frame.started and frame.start <= end else []
-        history = [_period(span, frame, target, adds_up) for span in spans]
-        now = history[-1] if history else None
+        now = _periods(frame, every, lambda span: _period(span, frame, target, adds_up), result)
         current, goal = (now.value, now.target) if now else (None, target)
-        recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
-        if recent:
-            result["record"] = Record(sum(p.met for p in recent), len(recent), every)
         expected = goal * _fraction(now.first, now.last, frame.day) if now else None
         deadline = now.last if now else None
-        result.update(every=every, period=now.period if now else None, history=tuple(history))
     else:
         current, goal = (_combine(numbers, adds_up) if numbers else None), target
         expected = target * _fraction(frame.start, frame.due, frame.day) if frame.due and frame.started else None
@@ -233,25 +242,18 @@ def _qualitative(benchmark: ScaleBenchmark, goal: str, frame: _Frame, thresholds
     if benchmark.every:
         # Asked again each period ("lively meetings each month"): judged on
         # the latest answer of the current period, as a recurring count is.
-        end = min(frame.day, frame.last) if frame.last else frame.day
-        spans = spans_between(frame.start, end, benchmark.every, frame.last) if frame.started and frame.start <= end \
-            else []
-        history = []
-        for span in spans:
+        def answered(span: Span) -> PeriodResult:
             inside = [place for _, place, day in ranks if day in span]
             value = float(inside[-1]) if inside else None
-            history.append(PeriodResult(span.period, span.first, span.last, value,
-                                        value is not None and value >= goal_rank, float(goal_rank)))
-        now = history[-1] if history else None
+            return PeriodResult(span.period, span.first, span.last, value, value is not None and value >= goal_rank,
+                                float(goal_rank))
+
+        now = _periods(frame, benchmark.every, answered, result)
         in_period = [(level, place) for level, place, day in ranks if now is not None and now.first <= day <= now.last]
         current, current_rank = in_period[-1] if in_period else (None, 0)
         measured = bool(in_period)
         expected_rank = goal_rank * _fraction(now.first, now.last, frame.day) if now else None
         deadline = now.last if now else None
-        recent = (history if frame.over else history[:-1])[-RECORD_PERIODS:]
-        if recent:
-            result["record"] = Record(sum(p.met for p in recent), len(recent), benchmark.every)
-        result.update(every=benchmark.every, period=now.period if now else None, history=tuple(history))
     else:
         current, current_rank = (ranks[-1][0], ranks[-1][1]) if ranks else (None, 0)
         measured = bool(ranks)

@@ -11,6 +11,7 @@ python-frontmatter handler (aotext.frontmatter_handler).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,7 +39,8 @@ MAX_DEPTH = 40
 # repeat from document to document; prose does not, and is not kept.
 _SHORT = 40
 _REMEMBERED = 10_000
-_RESOLVER = yaml.resolver.Resolver()
+# YAML's own resolution of a value's tag (PyYAML declares no types for it).
+_RESOLVE: Callable[[type[yaml.Node], object, object], object] = yaml.resolver.Resolver().resolve
 _TAGS: dict[str, str] = {}
 
 
@@ -67,11 +69,16 @@ def tag_of(node: yaml.Node) -> str:
     if not isinstance(tag, slice):
         return str(tag)
     kind, value, implicit = tag.start, tag.stop, tag.step
-    if kind is not yaml.ScalarNode or not implicit[0]:  # a list or mapping, or a value not plain (quoted, a block)
-        return str(_RESOLVER.resolve(kind, value, implicit))
+    if kind is yaml.ScalarNode and implicit[0]:
+        return _plain_tag(value)
+    return str(_RESOLVE(kind, value, implicit))  # a list or mapping, or a value not plain (quoted, a block)
+
+
+def _plain_tag(value: str) -> str:
+    """What YAML makes of a plain value, worked out once for a short one."""
     found = _TAGS.get(value)
     if found is None:
-        found = str(_RESOLVER.resolve(kind, value, implicit))
+        found = str(_RESOLVE(yaml.ScalarNode, value, (True, False)))
         if len(value) <= _SHORT and len(_TAGS) < _REMEMBERED:
             _TAGS[value] = found
     return found
@@ -165,7 +172,7 @@ class _Walker:
         if isinstance(tag, slice):  # no tag in the text: see `Loader`
             if not tag.step[0]:  # quoted, or a block: text
                 return node.value
-            tag = _TAGS.get(node.value) or tag_of(node)
+            tag = _plain_tag(node.value)
         if tag in (_STR, _TIMESTAMP):
             # Dates stay text: the schema's `format: date` checks them, with a line.
             return node.value
