@@ -173,19 +173,37 @@ class _Walker:
             if not tag.step[0]:  # quoted, or a block: text
                 return node.value
             tag = _plain_tag(node.value)
-        if tag in (_STR, _TIMESTAMP):
-            # Dates stay text: the schema's `format: date` checks them, with a line.
+        value = _typed(tag, node.value)
+        if value is UNKNOWN:
+            self.unknown_tags.append((self.where(node), tag))
             return node.value
-        if tag == _BOOL:
-            return _BOOLEANS.get(node.value.lower(), node.value)
-        converter = _SCALAR_CONVERTERS.get(tag)
-        if converter is not None and ":" in node.value:
-            # YAML 1.1 reads 10:00 as the number 600 (base 60); a clock time stays text.
-            return node.value
-        if converter is not None:
-            value = converter(_CONSTRUCTOR, node)
-            # .inf and .nan are YAML numbers that no count, target or length can be:
-            # they stay text, which the schema reports at their line.
-            return node.value if isinstance(value, float) and not math.isfinite(value) else value
-        self.unknown_tags.append((self.where(node), tag))
-        return node.value
+        return value
+
+
+# What `_typed` gives for a tag aotext does not understand.
+UNKNOWN = object()
+
+
+def plain_value(text: str) -> Any:
+    """What a plain (unquoted) value reads as; UNKNOWN when YAML gives it a
+    tag aotext does not understand (a lone '=', say)."""
+    return _typed(_plain_tag(text), text)
+
+
+def _typed(tag: str, text: str) -> Any:
+    """The value of the text of a scalar with `tag`; UNKNOWN for a tag aotext does not understand."""
+    if tag in (_STR, _TIMESTAMP):
+        # Dates stay text: the schema's `format: date` checks them, with a line.
+        return text
+    if tag == _BOOL:
+        return _BOOLEANS.get(text.lower(), text)
+    converter = _SCALAR_CONVERTERS.get(tag)
+    if converter is None:
+        return UNKNOWN
+    if ":" in text:
+        # YAML 1.1 reads 10:00 as the number 600 (base 60); a clock time stays text.
+        return text
+    value = converter(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+    # .inf and .nan are YAML numbers that no count, target or length can be:
+    # they stay text, which the schema reports at their line.
+    return text if isinstance(value, float) and not math.isfinite(value) else value

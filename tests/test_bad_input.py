@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aotext import load, yamlread
+from aotext import frontmatter_handler, load
 from helpers import BAD_INPUT, GOOD_REPO, PLAN, PROJECT, REFLECTION, invoke, lint_json
 
 LOG = "content/logs/log-2026-11-20.md"
@@ -83,13 +83,13 @@ def test_huge_paste_is_refused_without_parsing(repo, monkeypatch):
         handle.write("  pasted text pasted text pasted text\n" * 1_500_000)
         handle.write("---\n")
     parsed_sizes = []
-    compose = yamlread.yaml.compose
+    read_yaml = frontmatter_handler.read_yaml
 
-    def recording_compose(text, **kwargs):
+    def recording_read_yaml(text, *args):
         parsed_sizes.append(len(text))
-        return compose(text, **kwargs)
+        return read_yaml(text, *args)
 
-    monkeypatch.setattr(yamlread.yaml, "compose", recording_compose)
+    monkeypatch.setattr(frontmatter_handler, "read_yaml", recording_read_yaml)
     [problem] = [p for p in lint_json() if p["path"] == BROKEN]
     assert problem["rule"] == "file-too-large" and "MB" in problem["message"]
     assert len(parsed_sizes) == len(GOOD_REPO)  # the other files, not the paste
