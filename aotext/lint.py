@@ -124,12 +124,16 @@ def _read_chunk(paths: Sequence[Path], keep_body: bool = True, mentions: bool = 
 
 
 def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = True,
-             mentions: bool = False) -> list[Loaded]:
+             mentions: bool = False, then: Callable[[list[Loaded]], object] | None = None) -> list[Loaded]:
     """`read_and_check` every path, in `jobs` processes when it pays: this
-    one and `jobs - 1` workers."""
+    one and `jobs - 1` workers. `then` is done in this process to the files
+    read, a few at a time, as soon as they are here: while the workers still read."""
     jobs = jobs or default_jobs()
     if jobs < 2 or len(paths) < PARALLEL_THRESHOLD:
-        return _read_chunk(paths, keep_bodies, mentions)
+        loaded = _read_chunk(paths, keep_bodies, mentions)
+        if then is not None:
+            then(loaded)
+        return loaded
     # Imported here: a lint that reads a file or two (from its cache) never starts a worker.
     from concurrent.futures import ProcessPoolExecutor
 
@@ -145,18 +149,39 @@ def read_all(paths: list[Path], jobs: int | None = None, keep_bodies: bool = Tru
             # worker has started: what it reads is not packed, sent and
             # unpacked again (a fifth of lint's time), nor held by one more process.
             here: dict[int, list[Loaded]] = {}
+            handed = 0  # the chunks before this one are `then`'s already, or read here
             for number in reversed(range(len(chunks))):
                 if not sent[number].cancel():
                     break
                 here[number] = read(chunks[number])
-            return [loaded for number, future in enumerate(sent)
-                    for loaded in (here[number] if number in here else future.result())]
+                if then is not None:
+                    then(here[number])
+                    while handed < number and sent[handed].done():
+                        then(sent[handed].result())
+                        handed += 1
+            results = [here[number] if number in here else future.result() for number, future in enumerate(sent)]
+            if then is not None:
+                for number in range(handed, len(chunks)):
+                    if number not in here:
+                        then(results[number])
+            return [loaded for chunk in results for loaded in chunk]
         except BaseException:
             # Ctrl-C (or a failure): the worker reads no more than the files it holds, and nobody waits for it.
             pool.shutdown(wait=False, cancel_futures=True)
             raise
         finally:
             pool.shutdown()
+
+
+def _make_views(loaded: list[Loaded]) -> None:
+    """Make the typed views of the documents read. Made in this process, not
+    in the workers: sending them back cost more than making them (measured at
+    20,000 documents). Made before any copy that runs the rules apart, so
+    that both have them."""
+    with collector.paused():
+        for item in loaded:
+            if item.document is not None:
+                item.document.view  # noqa: B018 - made once, and kept by the document
 
 
 def _leave_ctrl_c_to_the_main_process() -> None:
@@ -226,24 +251,18 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
     skipped = set(ignore)
     files = [Path(name) for name in document_names(paths, project.path if project is not None else None)]
     announce(progress, len(files))
-    loaded = read_all(files, jobs, keep_bodies)
+    # The typed views the rules read are made here, as the files come in, while the workers still read.
+    loaded = read_all(files, jobs, keep_bodies, then=_make_views)
     if project is not None:
         loaded.append(project)
         files.append(Path(project.path))
-    # The documents, and the typed views the rules make of them, live as long
-    # as the command: the cyclic collector need not walk them again and again
-    # (it did, a third of lint's time at 20,000 documents; while the rules make
-    # the views, an eighth of theirs). The views are made here rather than in
-    # the workers: sending them back saves nothing (measured at 20,000).
+    # The documents, and their typed views, live as long as the command: the
+    # cyclic collector need not walk them again and again (it did, a third of
+    # lint's time at 20,000 documents).
     with collector.paused(keep_off=True):
         corpus, problems = assemble(loaded, skipped)
         internal_errors = sum(item.internal_error for item in loaded)
         if rules_apart and len(files) >= PARALLEL_THRESHOLD:
-            # Made before the copy, so that both have them: made in each, they
-            # cost the caller more than the rules it no longer waits for
-            # (measured at 5,000 and 20,000 documents).
-            for document in corpus.documents:
-                document.view  # noqa: B018 - made once, and kept by the document
             checking = Apart(partial(run_rules, corpus, as_of, skipped), jobs)
             if checking.apart:
                 settled = project.path if project is not None else None

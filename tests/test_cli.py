@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -183,3 +184,19 @@ def test_parallel_and_serial_reading_agree(repo, monkeypatch):
     for jobs in ("2", "3"):  # this process reads too, what no worker has started
         assert invoke("lint", "--as-of", AS_OF, "--jobs", jobs, "--no-cache").output == serial
     assert "37 files checked" in serial
+
+
+def test_every_file_read_in_parallel_is_handed_on_once_as_it_comes_in(repo, monkeypatch, tmp_path):
+    """lint makes the typed views of the files as they come in from the
+    workers (aotext.lint.read_all's `then`): each file once, none left out."""
+    from aotext import lint as lint_module
+
+    repo(many_broken_logs(30))
+    monkeypatch.setattr(lint_module, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(lint_module, "_CHUNK", 2)
+    paths = sorted(Path("content").rglob("*.md"))
+    for jobs in (1, 2, 3):
+        handed: list[str] = []
+        loaded = lint_module.read_all(paths, jobs, keep_bodies=False,
+                                      then=lambda chunk, handed=handed: handed.extend(item.path for item in chunk))
+        assert sorted(handed) == sorted(item.path for item in loaded) == sorted(path.as_posix() for path in paths)
