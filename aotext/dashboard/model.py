@@ -97,7 +97,6 @@ class Dashboard:
     people: PeopleDetail | None  # None on a shareable page
     skipped_measurements: int
     after_end_measurements: int
-    documents_with_errors: int = 0  # the page says it may miss what they say
     # With --plan: the people shown are those met in these scenarios only, and the page says so.
     scenarios: tuple[str, ...] = ()
     plan_ids: tuple[str, ...] = ()  # those named with --plan: what a shareable page records it was made for

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from pathlib import Path
 from string import Template
@@ -56,7 +56,8 @@ def _head(dashboard: Dashboard, title: str, script: str) -> str:
             f"{(HERE / 'page.css').read_text(encoding='utf-8')}\n</style>\n</head>\n")
 
 
-def _header(dashboard: Dashboard, title: str, words: Mapping[str, str]) -> str:
+def _header(dashboard: Dashboard, title: str, words: Mapping[str, str], errors: int) -> str:
+    """The title, what the page is, and how many documents it may miss, which have lint errors."""
     collective = f"{escape(dashboard.collective)} · " if dashboard.collective else ""
     if dashboard.shareable:
         said = words["shareable notice"].format(count=SMALL_COUNT, fewer=fewer_than_shown(words))
@@ -64,7 +65,6 @@ def _header(dashboard: Dashboard, title: str, words: Mapping[str, str]) -> str:
     else:
         told = words["private notice"].format(command="<code>aotext dashboard --shareable</code>")
         notice = f'<p class="notice private" role="note"><strong>{words["private"]}</strong> {told}</p>\n'
-    errors = dashboard.documents_with_errors
     unread = words["unread document" if errors == 1 else "unread documents"].format(
         count=errors, lint="<code>aotext lint</code>")
     left_out = (f'<p class="notice problem" role="alert"><strong>{words["left out"]}</strong> {unread}</p>\n'
@@ -95,15 +95,17 @@ def _script(words: Mapping[str, str]) -> str:
     return Template((HERE / "page.js").read_text(encoding="utf-8")).safe_substitute(said)
 
 
-def render_dashboard(dashboard: Dashboard) -> str:
-    """The page's HTML. The words of its language are found once, here, and handed to every part of it."""
+def render_dashboard(dashboard: Dashboard, documents_with_errors: Callable[[], int]) -> str:
+    """The page's HTML, which says how many documents with errors it may
+    miss. The words of its language are found once, here, and handed to every part of it."""
     words = labels(dashboard.lang)
     title = words["shareable dashboard title" if dashboard.shareable else "dashboard title"].format(date=dashboard.as_of)
     script = _script(words)
-    pieces = [_head(dashboard, title, script), "<body>\n", _header(dashboard, title, words), _contents(dashboard, words),
-              "<main>\n", glance_section(dashboard, words), followups_section(dashboard, words), "\n",
-              chart_section(dashboard, words)]
+    sections = [glance_section(dashboard, words), followups_section(dashboard, words), "\n",
+                chart_section(dashboard, words)]
     for panel in dashboard.plans:
-        pieces += plan_section(panel, dashboard.shareable, words)
-    pieces.append(f"</main>\n<script>{script}</script>\n</body>\n</html>\n")
-    return "".join(pieces)
+        sections += plan_section(panel, dashboard.shareable, words)
+    # Asked once the sections are written: the corpus's rules may still be checking the documents meanwhile (aotext.lint).
+    header = _header(dashboard, title, words, documents_with_errors())
+    return "".join([_head(dashboard, title, script), "<body>\n", header, _contents(dashboard, words), "<main>\n",
+                    *sections, f"</main>\n<script>{script}</script>\n</body>\n</html>\n"])

@@ -44,10 +44,9 @@ def dashboard_html(repository: Repository, as_of: dt.date, *, shareable: bool, p
     page = build_dashboard(repository.corpus, as_of, project.collective if project else "", shareable=shareable,
                            lang=project.lang if project else "en", plan_ids=plan_ids, thresholds=Thresholds(ratio),
                            cadence=repository.cadence)
-    # Asked after the page is made, which the corpus's rules may still be checking meanwhile (aotext.lint).
-    page = dataclasses.replace(page, documents_with_errors=repository.read_in_part(READ_TYPES),
-                               plan_ids=page.plan_ids if made_for is None else made_for)
-    return render_dashboard(page)
+    if made_for is not None:
+        page = dataclasses.replace(page, plan_ids=made_for)
+    return render_dashboard(page, lambda: repository.read_in_part(READ_TYPES))
 
 
 @dataclass(frozen=True)
