@@ -149,16 +149,16 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
 def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
     """Parse a document's decoded text; `encrypted`: it was read from a .md.age file."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
     # A conflict is reported from its '<<<<<<<' line on, and a separator left
-    # alone once that line is gone: a file with neither has none (most: no line is scanned).
-    problems = _conflict_markers(shown, lines) if "<<<<<<<" in text or _SEPARATOR in lines else []
+    # alone once that line is gone: a file with neither has none. Most have
+    # neither, and are not even cut into lines (a twentieth of reading one).
+    problems = _conflict_markers(shown, text.split("\n")) if "<<<<<<<" in text or _SEPARATOR in text else []
     if project:
-        return _load_project(shown, text, lines, problems)
+        return _load_project(shown, text, problems)
 
     frame = _HANDLER.frame(text)
     if frame is None and not _HANDLER.opens(text):
-        hint = "add a line '---' above line 1 and another after the last key" if ":" in lines[0] else (
+        hint = "add a line '---' above line 1 and another after the last key" if ":" in text.split("\n", 1)[0] else (
             "start the file with a line '---', then its keys (type:, id: ...), then another '---'")
         problems.append(_problem(shown, 1, 1, "front-matter", f"no front matter: {hint}"))
         return Loaded(shown, None, sorted(problems))
@@ -179,7 +179,7 @@ def _parse(shown: str, text: str, *, project: bool, encrypted: bool) -> Loaded:
         ))
         return Loaded(shown, None, sorted(problems))
 
-    data, positions, yaml_problems = parse_yaml(shown, frame.front, lines, first_line=2)
+    data, positions, yaml_problems = parse_yaml(shown, frame.front, first_line=2)
     problems.extend(yaml_problems)
     document = Document(shown, data, frame.body, frame.body_line, positions, encrypted=encrypted,
                         uncommon=_uncommon(frame.front, data, frame.body)) if data is not None else None
@@ -237,10 +237,10 @@ def _conflict_markers(shown: str, lines: list[str]) -> list[Problem]:
     return problems
 
 
-def _load_project(shown: str, text: str, lines: list[str], problems: list[Problem]) -> Loaded:
+def _load_project(shown: str, text: str, problems: list[Problem]) -> Loaded:
     if problems:
         return Loaded(shown, None, sorted(problems))
-    data, positions, yaml_problems = parse_yaml(shown, text, lines, first_line=1)
+    data, positions, yaml_problems = parse_yaml(shown, text, first_line=1)
     # A project file is no document: what it needs is not 'type:' and 'id:'.
     problems.extend(problem if problem.rule != "front-matter" else dataclasses.replace(problem, message=(
         f"{'this file is empty' if not text.strip() else 'this is not a set of keys'}: the project file holds the "
@@ -250,10 +250,10 @@ def _load_project(shown: str, text: str, lines: list[str], problems: list[Proble
     return Loaded(shown, document, sorted(problems))
 
 
-def parse_yaml(shown: str, text: str, lines: list[str], first_line: int,
+def parse_yaml(shown: str, text: str, first_line: int,
                ) -> tuple[dict[str, Any] | None, dict[KeyPath, Position], list[Problem]]:
     """Parse YAML `text` that starts on file line `first_line` into a mapping
     with the position of every key; problems for anything else."""
-    result = _HANDLER.read(text, first_line, lines)
+    result = _HANDLER.read(text, first_line)
     problems = [Problem(shown, line, column, rule, ERROR, message) for line, column, rule, message in result.findings]
     return result.data, result.positions, problems
