@@ -111,7 +111,8 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
 def _load(path: Path, shown: str, project: bool) -> Loaded:
     if not project and is_misnamed(path.name):
         return _misnamed(shown)
-    status = path.stat()
+    # By its name as text, not through the Path: reading a file so is a few percent faster.
+    status = os.stat(shown)
     if stat.S_ISDIR(status.st_mode):  # a folder of documents that could not be listed
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", (
             "aotext cannot open this folder, so the documents in it are not checked and reach no handout; "
@@ -121,8 +122,9 @@ def _load(path: Path, shown: str, project: bool) -> Loaded:
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", "this is not a regular file; remove it or rename it so it does not end in .md")])
     if status.st_size > MAX_FILE_BYTES:
         return _too_large(shown, status.st_size)
-    raw = path.read_bytes()
-    encrypted = not project and is_encrypted(path)
+    with open(shown, "rb") as handle:
+        raw = handle.read()
+    encrypted = not project and is_encrypted(shown)
     if encrypted:
         # Decrypted here, in memory, so every command reads it as plain text;
         # the plain text is never written anywhere.

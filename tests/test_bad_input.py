@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
 
 import pytest
 
@@ -193,12 +192,12 @@ def test_a_file_or_folder_aotext_may_not_read_is_said_so_and_what_names_the_file
     from aotext.documents import claims
 
     repo({"content/kit/sheets/sign-in.md": "---\ntype: sheet\n---\n"})
-    reading, listing = Path.read_bytes, os.scandir
+    listing = os.scandir
 
-    def read_bytes(path: Path) -> bytes:
-        if path.name == "bus-plan.md":
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return reading(path)
+    def opening(path: str, *args: object, **kwargs: object) -> object:
+        if path.endswith("bus-plan.md"):
+            raise PermissionError(errno.EACCES, "Permission denied", path)
+        return open(path, *args, **kwargs)
 
     def refuse(path: str, *args: object, **kwargs: object) -> object:
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
@@ -208,7 +207,7 @@ def test_a_file_or_folder_aotext_may_not_read_is_said_so_and_what_names_the_file
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return listing(path)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(load, "open", opening, raising=False)
     monkeypatch.setattr(claims, "open", refuse, raising=False)
     monkeypatch.setattr(os, "scandir", scandir)
     problems = {(p["path"], p["rule"]): p["message"] for p in lint_json()}
