@@ -203,7 +203,10 @@ def _typed(tag: str, text: str) -> Any:
     if ":" in text:
         # YAML 1.1 reads 10:00 as the number 600 (base 60); a clock time stays text.
         return text
-    value = converter(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+    try:
+        value = converter(_CONSTRUCTOR, yaml.ScalarNode(tag, text))
+    except ValueError:  # 0x_ fits YAML's pattern of a number but is none: text, which the schema reports
+        return text
     # .inf and .nan are YAML numbers that no count, target or length can be:
     # they stay text, which the schema reports at their line.
     return text if isinstance(value, float) and not math.isfinite(value) else value

@@ -7,7 +7,7 @@ gives exactly what composing it with libyaml and converting it with
 aotext.yamlnodes gives: the same values, and the same line and column for
 every key and list item. One regular expression cuts every line into its
 indent, dash, key and rest in a single call; what is left for Python is a
-step per value. It takes about two thirds of libyaml's time (51 µs against
+step per value (a value on one line: aotext.yamlinline). It takes about two thirds of libyaml's time (51 µs against
 79 µs for the benchmarks' documents), and reading front matter is most of
 what lint does.
 
@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from aotext.model import KeyPath, Position
-from aotext.yamlnodes import UNKNOWN, plain_value
+from aotext.yamlinline import NotSimple, double_quoted, flow_list, plain, single_quoted
 
 # Characters libyaml refuses to read, or reads specially (line ends other than
 # LF, the byte order mark), and the tab, which has rules of its own: text
@@ -37,24 +37,10 @@ _LINE = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*
 # First characters that make a value something other than a plain one (or
 # no value on the line: a comment, or spaces before one).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@` ")
-# A flow list's item that is plain and alone: none of the characters that
-# end it, quote it or make it something else.
-_FLOW_ITEM = re.compile(r"[^\[\]{},#:'\"&*!|>%@`?\s-][^\[\]{},#:'\"]*")
-# What a quoted item of a flow list may hold: no quote, no escape.
-_FLOW_QUOTED = re.compile(r"[^'\"\\]*")
 # libyaml refuses a key of more than 1,024 characters (a YAML limit on keys written without '?').
 _LONGEST_KEY = 1000
 # Deeper than any document type nests: left to libyaml, which has its own limit.
 _MAX_DEPTH = 12
-# Short values as written, and what they read as: ids, dates, levels and
-# kinds repeat from document to document (prose does not, and is not kept).
-_REMEMBERED: dict[str, Any] = {}
-_SHORT = 40
-_REMEMBER_AT_MOST = 10_000
-
-
-class _NotSimple(Exception):
-    """The text is not of the plain kind: libyaml reads it."""
 
 
 def read_simple(text: str, first_line: int) -> tuple[dict[str, Any], dict[KeyPath, Position]] | None:
@@ -70,7 +56,7 @@ def read_simple(text: str, first_line: int) -> tuple[dict[str, Any], dict[KeyPat
         value = reader.mapping(0, (), 0)
         if reader.index < len(reader.lines):
             return None  # a line indented where nothing can follow
-    except _NotSimple:
+    except NotSimple:
         return None
     return value, reader.positions
 
@@ -83,7 +69,7 @@ class _Reader:
         # (indent, dash, key, rest) of every line
         self.tokens: list[tuple[str, str, str, str]] = _LINE.findall(text)
         if len(self.tokens) != len(self.lines):
-            raise _NotSimple  # a line the expression does not cut: none is known
+            raise NotSimple  # a line the expression does not cut: none is known
         self.first_line = first_line
         self.positions: dict[KeyPath, Position] = {}
         self.index = self.skip(0)
@@ -102,18 +88,18 @@ class _Reader:
         """The keys at column `indent` from the current line on. The first may
         open a list item (its '- ' left of `indent`); the others may not."""
         if depth > _MAX_DEPTH:
-            raise _NotSimple
+            raise NotSimple
         result: dict[str, Any] = {}
         tokens, positions, first_line = self.tokens, self.positions, self.first_line
         index = self.index
         while True:
             _, _, key, rest = tokens[index]
             if not key or key in result or len(key) > _LONGEST_KEY:
-                raise _NotSimple  # not a key, one said twice, or one libyaml refuses: it names what is wrong
+                raise NotSimple  # not a key, one said twice, or one libyaml refuses: it names what is wrong
             key_path = (*path, key)
             positions[key_path] = (index + first_line, indent + 1)
             if rest and rest[0] not in _INDICATORS:
-                result[key] = _plain(rest)
+                result[key] = plain(rest)
                 index += 1
             else:
                 self.index = index
@@ -130,14 +116,14 @@ class _Reader:
             if len(found) < indent:
                 break
             if len(found) > indent or dash:
-                raise _NotSimple  # a value over several lines, or indented wrongly
+                raise NotSimple  # a value over several lines, or indented wrongly
         self.index = index
         return result
 
     def sequence(self, indent: int, path: KeyPath, depth: int) -> list[Any]:
         """The list items ('- ') at column `indent` from the current line on."""
         if depth > _MAX_DEPTH:
-            raise _NotSimple
+            raise NotSimple
         result: list[Any] = []
         tokens, positions, first_line = self.tokens, self.positions, self.first_line
         index = self.index
@@ -153,11 +139,11 @@ class _Reader:
                 result.append(self.mapping(column, item_path, depth + 1))
                 index = self.index
             elif not rest or rest[0] == "#":
-                raise _NotSimple  # an item with its value below, or none
+                raise NotSimple  # an item with its value below, or none
             else:
                 positions[item_path] = (index + first_line, column + 1)
                 if rest[0] not in _INDICATORS:
-                    result.append(_plain(rest))
+                    result.append(plain(rest))
                     index += 1
                 else:
                     self.index = index
@@ -170,7 +156,7 @@ class _Reader:
             if len(found) < indent:
                 break
             if len(found) > indent:
-                raise _NotSimple
+                raise NotSimple
         self.index = index
         return result
 
@@ -181,7 +167,7 @@ class _Reader:
         first = rest[:1]
         if first in ("", "#", " "):
             if rest.lstrip(" ")[:1] not in ("#", ""):
-                raise _NotSimple
+                raise NotSimple
             self.index = self.skip(self.index + 1)
             return self.nested(parent, path, depth, keyed)
         if first == ">" or first == "|":
@@ -189,68 +175,51 @@ class _Reader:
         if first == "[":
             value: Any = self.flow_list(rest, path)
         elif first == '"':
-            value = _double_quoted(rest)
+            value = double_quoted(rest)
         elif first == "'":
-            value = _single_quoted(rest)
+            value = single_quoted(rest)
         elif first == "-" and len(rest) > 1 and rest[1] != " ":
-            value = _plain(rest)  # -5, -x: plain
+            value = plain(rest)  # -5, -x: plain
         else:
-            raise _NotSimple
+            raise NotSimple
         self.index += 1
         return value
 
     def nested(self, parent: int, path: KeyPath, depth: int, keyed: bool) -> Any:
         """A value given on the lines below its key: a list or group of keys."""
         if self.index >= len(self.tokens):
-            raise _NotSimple  # nothing: libyaml says where a null sits
+            raise NotSimple  # nothing: libyaml says where a null sits
         found, dash, _, _ = self.tokens[self.index]
         if len(found) > parent or (keyed and len(found) == parent and dash):
             # A key's list may line up with the key itself.
             if dash:
                 return self.sequence(len(found), path, depth)
             return self.mapping(len(found), path, depth)
-        raise _NotSimple
+        raise NotSimple
 
     def flow_list(self, rest: str, path: KeyPath) -> list[Any]:
-        """[a, b, c] on one line: plain or quoted values, each at its own column."""
-        close = rest.find("]")
-        if close < 0 or not _ends(rest, close + 1):
-            raise _NotSimple
-        items: list[Any] = []
-        inner = rest[1:close]
-        if not inner.strip(" "):
-            return items
+        """[a, b, c] on one line: each item at its own column."""
         line = self.lines[self.index]
-        offset = len(line) - len(rest) + 1
+        column = len(line) - len(rest) + 1
         number = self.index + self.first_line
-        for part in inner.split(","):
-            text = part.strip(" ")
-            if len(text) > 1 and text[0] == text[-1] and text[0] in "'\"" and _FLOW_QUOTED.fullmatch(text[1:-1]):
-                value: Any = text[1:-1]
-            elif _FLOW_ITEM.fullmatch(text) is None:
-                raise _NotSimple
-            else:
-                value = plain_value(text)
-                if value is UNKNOWN:
-                    raise _NotSimple
-            self.positions[(*path, len(items))] = (number, offset + len(part) - len(part.lstrip(" ")) + 1)
-            items.append(value)
-            offset += len(part) + 1
-        return items
+        items = flow_list(rest)
+        for index, (offset, _) in enumerate(items):
+            self.positions[(*path, index)] = (number, column + offset)
+        return [value for _, value in items]
 
     def block(self, header: str, parent: int) -> str:
         """A folded (>) or literal (|) value on the lines below its header; the
         current line moves past it."""
         if header not in (">", ">-", "|", "|-"):
-            raise _NotSimple  # kept (+), given an indent, or followed by a comment
+            raise NotSimple  # kept (+), given an indent, or followed by a comment
         lines = self.lines
         start = self.index + 1
         if start >= len(lines):
-            raise _NotSimple
+            raise NotSimple
         first = lines[start]
         indent = len(first) - len(first.lstrip(" "))
         if indent <= parent or indent == len(first):
-            raise _NotSimple  # an empty value, or blank lines before it
+            raise NotSimple  # an empty value, or blank lines before it
         margin = first[:indent]
         joint = " " if header[0] == ">" else "\n"
         parts = [first[indent:]]
@@ -270,58 +239,14 @@ class _Reader:
                 last = index
             elif len(found) != len(line):
                 if len(found) > indent:
-                    raise _NotSimple  # more indented lines keep their line ends: libyaml's rules
+                    raise NotSimple  # more indented lines keep their line ends: libyaml's rules
                 break  # less indented: the next key
             elif len(line) > indent:
-                raise _NotSimple  # spaces that are text
+                raise NotSimple  # spaces that are text
             else:
                 blanks += 1
         if last == len(lines) - 1 and not header.endswith("-"):
-            raise _NotSimple  # whether the last line break is kept depends on how the text ends
+            raise NotSimple  # whether the last line break is kept depends on how the text ends
         self.index = last + 1
         value = "".join(parts)
         return value if header.endswith("-") else value + "\n"
-
-
-def _plain(text: str) -> Any:
-    """A plain value on one line (as written: maybe spaces and a comment after it)."""
-    found = _REMEMBERED.get(text)
-    if found is not None:
-        return found
-    cut = text.find(" #")
-    plain = (text if cut < 0 else text[:cut]).rstrip(" ")
-    if ": " in plain or plain.endswith(":"):
-        raise _NotSimple
-    value = plain_value(plain)
-    if value is UNKNOWN:
-        raise _NotSimple
-    if len(text) <= _SHORT and value is not None and len(_REMEMBERED) < _REMEMBER_AT_MOST:
-        _REMEMBERED[text] = value
-    return value
-
-
-def _double_quoted(text: str) -> str:
-    close = text.find('"', 1)
-    if close < 0 or "\\" in text[:close] or not _ends(text, close + 1):
-        raise _NotSimple
-    return text[1:close]
-
-
-def _single_quoted(text: str) -> str:
-    close = 1
-    while True:
-        close = text.find("'", close)
-        if close < 0:
-            raise _NotSimple
-        if not text.startswith("''", close):
-            break
-        close += 2
-    if not _ends(text, close + 1):
-        raise _NotSimple
-    return text[1:close].replace("''", "'")
-
-
-def _ends(text: str, after: int) -> bool:
-    """Whether nothing but spaces and a comment follows a value that ends at `after`."""
-    rest = text[after:]
-    return not rest or (rest[0] == " " and (not rest.strip(" ") or rest.lstrip(" ")[0] == "#"))

@@ -76,7 +76,7 @@ TRICKY_VALUES = [
     "2026-01-01", "2026-1-1", "2026-01-01 10:00:00", "=", "<<", "a b", "a  b", "a #b", "a# b", "a:b", "a: b",
     "a:", "-a", "- a", "?a", "? a", ":a", "'q'", "'a''b'", "'a'b'", '"d"', '"a\\"b"', '"a #b"', "'a #b' #c",
     '"x" y', "[a, b]", "[a,b]", "[ a , b ]", "[]", "[a, [b]]", "[a, 'b, c']", '[a, "b"]', "[1, yes, null, ~]",
-    "[a:b]", "[a, b] c", "[a, b] #c", "[?a]", "{a: b}", "&x a", "*x", "!!str a", "!x a", "%a", "@a", "`a", "|",
+    "[a:b]", "[a, b] c", "[a, b] #c", "[?a]", "0x_", "-0b__", "[0x_]", "{a: b}", "&x a", "*x", "!!str a", "!x a", "%a", "@a", "`a", "|",
     "|+", ">+", "|2", "> #c", "a\u00a0b", "\u00a0a", "é", "a\u2028b", "#c", "a\\b", "a]", "0", "-0", "._1",
 ]
 BLOCKS = ["  text", "  one\n  two", "  one\n\n  two", "  one\n    more", "  one\n  \n  two", "  one\n      \n  two",
@@ -161,3 +161,17 @@ def test_lint_points_at_the_same_lines_either_way(tmp_path, monkeypatch):
     assert plainly is not None and by_libyaml is not None
     assert plainly.data == by_libyaml.data
     assert plainly.positions == by_libyaml.positions
+
+
+def test_a_value_yaml_takes_for_a_number_but_is_none_stays_text(tmp_path):
+    """0x_ fits YAML's pattern of a hexadecimal number, but there are no
+    digits: read as text, which the schema then reports at its line, rather
+    than failing on the file (it had been an internal error)."""
+    for text in ("k: 0x_\nz: 1", "k: -0b__\nz: 1", "l: [0x_]\nz: 1"):
+        assert assert_same_or_left(text), text
+    log = tmp_path / "log.md"
+    log.write_text("---\ntype: reflection\nid: log-1\nplan: p\ndate: 2026-11-20\nmeasurements:\n"
+                   "  - benchmark: turnout\n    value: 0x_\n---\n", encoding="utf-8")
+    loaded = load_file(log)
+    assert not loaded.internal_error and loaded.document is not None
+    assert loaded.document.data["measurements"][0]["value"] == "0x_"
