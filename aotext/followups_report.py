@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
 from aotext.documents.types.conversation import ASSESSMENTS
 from aotext.followups import NO_OWNER, RECENT_DAYS, ChartRow, Due, FollowUp, OrganizingChart
+from aotext.jsontext import indented_json
 from aotext.terminal import Display, Formatter, render, typed
 from aotext.words import plural
 
@@ -35,7 +35,7 @@ def _record(item: FollowUp, include_notes: bool) -> dict[str, Any]:
 def json_report(due: Due, display: Display = Display()) -> str:
     items, as_of, include_notes = due.followups, due.as_of, due.include_notes
     data = {"as_of": as_of.isoformat(), "followups": [_record(item, include_notes) for item in items]}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data)
 
 
 def markdown_report(due: Due, display: Display = Display()) -> str:
@@ -144,7 +144,7 @@ def chart_json(chart: OrganizingChart, display: Display = Display()) -> str:
 
     data = {"as_of": chart.as_of.isoformat(), "by_owner": [row(r) for r in chart.by_owner],
             "by_scenario": [row(r) for r in chart.by_scenario], "total": row(chart.total)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data)
 
 
 def chart_markdown(chart: OrganizingChart, display: Display = Display()) -> str:

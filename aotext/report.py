@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from aotext.jsontext import indented_json
 from aotext.lint import LintResult
 from aotext.model import ERROR, WARNING, Problem
 from aotext.terminal import Display, Formatter
@@ -42,7 +41,7 @@ def json_report(result: LintResult, display: Display = Display()) -> str:
         }
         for problem in result.problems
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(items)
 
 
 def _escape_data(value: str) -> str:

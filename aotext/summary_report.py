@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aotext.handouts.labels import ENGLISH, period_words
+from aotext.jsontext import indented_json
 from aotext.summary import BenchmarkSummary, PlanSummary, Summary
 from aotext.summary_notes import (
     cannot_judge_text,
@@ -141,7 +141,7 @@ def json_report(summary: Summary, display: Display = Display()) -> str:
         "before_start_measurements": summary.before_start_measurements,
         "unread_documents": summary.unread_documents,
     }
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return indented_json(data)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (a
