@@ -67,12 +67,13 @@ def _misnamed(shown: str) -> Loaded:
         f"check and handout: rename it {stem}.md")])
 
 
-def load_file(path: Path, *, project: bool = False) -> Loaded:
-    """Read and parse one file; never raises for bad input. `project=True`
+def load_file(path: Path | str, *, project: bool = False) -> Loaded:
+    """Read and parse one file (a name as text is written with '/', as
+    aotext.discover lists them); never raises for bad input. `project=True`
     reads it as the project file (plain YAML, whatever its name), otherwise
     it is a Markdown document with front matter: never guessed from the name."""
-    shown = path.as_posix()
-    return _guarded(shown, lambda: _load(path, shown, project))
+    shown = path if isinstance(path, str) else path.as_posix()
+    return _guarded(shown, lambda: _load(shown, project))
 
 
 def load_text(shown: str, text: str, *, project: bool = False) -> Loaded:
@@ -108,10 +109,10 @@ def _problem(path: str, line: int, column: int, rule: str, message: str) -> Prob
     return Problem(path, line, column, rule, ERROR, message)
 
 
-def _load(path: Path, shown: str, project: bool) -> Loaded:
-    if not project and is_misnamed(path.name):
+def _load(shown: str, project: bool) -> Loaded:
+    if not project and is_misnamed(os.path.basename(shown)):
         return _misnamed(shown)
-    # By its name as text, not through the Path: reading a file so is a few percent faster.
+    # By its name as text, not through a Path: reading a file so is a few percent faster.
     status = os.stat(shown)
     if stat.S_ISDIR(status.st_mode):  # a folder of documents that could not be listed
         return Loaded(shown, None, [_problem(shown, 1, 1, "unreadable", (
