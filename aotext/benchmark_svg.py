@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from aotext.handouts.labels import ENGLISH
-from aotext.summary import BenchmarkSummary, PlanSummary
+from aotext.summary_model import BenchmarkSummary, PlanSummary
 from aotext.summary_notes import period_name, progress_words, short_date
 from aotext.words import number, percent
 

@@ -10,8 +10,9 @@ from aotext import collector
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Plan
 from aotext.documents.types.reflection import Reflection
-from aotext.summary import BenchmarkSummary, PlanSummary, Summary, Thresholds, evaluate
+from aotext.summary import evaluate
 from aotext.summary_logs import Logs, gather
+from aotext.summary_model import BenchmarkSummary, PlanSummary, Summary, Thresholds
 from aotext.summary_notes import Celebration
 
 # The documents a summary reads: one of another type with errors leaves nothing out of it.

@@ -11,7 +11,7 @@ from typing import Any
 
 from aotext.handouts.labels import ENGLISH, period_words
 from aotext.jsontext import indented_json
-from aotext.summary import BenchmarkSummary, PlanSummary, Summary
+from aotext.summary_model import BenchmarkSummary, PlanSummary, Summary
 from aotext.summary_notes import (
     cannot_judge_text,
     celebration_text,

@@ -19,7 +19,7 @@ from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.documents.types.plan import Plan
 from aotext.handouts import chart
-from aotext.summary import Thresholds
+from aotext.summary_model import Thresholds
 from aotext.summary_plans import summarize_plan
 from helpers import PLAN, invoke
 

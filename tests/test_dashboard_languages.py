@@ -175,7 +175,7 @@ def test_a_spanish_projects_followups_stay_english_for_programs(repo):
 def test_the_dashboard_has_words_for_every_status_and_assessment():
     from aotext.documents.types.conversation import ASSESSMENTS
     from aotext.handouts.labels import LABELS
-    from aotext.summary import STATUSES
+    from aotext.summary_model import STATUSES
 
     def family(prefix: str) -> list[str]:
         return [key.removeprefix(f"{prefix}:") for key in LABELS["en"] if key.startswith(f"{prefix}:")]

@@ -10,7 +10,7 @@ import pytest
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
 from aotext.periods import period_of, periods_between
-from aotext.summary import Thresholds
+from aotext.summary_model import Thresholds
 from aotext.summary_notes import celebration_text, need_text, period_name, record_text
 from aotext.summary_plans import summarize, summarize_plan
 from helpers import log, numeric, plan

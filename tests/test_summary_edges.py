@@ -12,7 +12,7 @@ from typing import Any
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
-from aotext.summary import PlanSummary
+from aotext.summary_model import PlanSummary
 from aotext.summary_notes import cannot_judge_text, celebration_text, need_text, record_text
 from aotext.summary_plans import summarize_plan
 from aotext.summary_report import notes_text

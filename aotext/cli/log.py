@@ -54,7 +54,7 @@ def log(plan_id: str, project_file: Path | None, answers_file: Path | None, date
     from aotext.errors import UsageError
     from aotext.new import schemas_for
     from aotext.repository import open_repository
-    from aotext.summary import Thresholds
+    from aotext.summary_model import Thresholds
     from aotext.summary_plans import summarize_plan
     from aotext.words import did_you_mean
 

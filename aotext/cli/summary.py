@@ -45,7 +45,7 @@ def summary(project_file: Path | None, plan_ids: tuple[str, ...], as_of: dt.date
     from aotext.fsio import atomic_write_text
     from aotext.repository import open_repository
     from aotext.rules.plans import COUNTED_BEFORE_START, FUTURE_LOG
-    from aotext.summary import Thresholds
+    from aotext.summary_model import Thresholds
     from aotext.summary_plans import READ_TYPES, summarize
     from aotext.terminal import Display
     from aotext.words import did_you_mean

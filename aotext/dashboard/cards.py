@@ -12,7 +12,7 @@ from html import escape
 
 from aotext.benchmark_svg import history_svg, progress_svg, status_class
 from aotext.handouts.labels import period_words
-from aotext.summary import BenchmarkSummary
+from aotext.summary_model import BenchmarkSummary
 from aotext.summary_notes import period_name
 from aotext.summary_report import notes_text, progress_text, shown, target_text
 from aotext.words import anchor

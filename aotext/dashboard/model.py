@@ -24,8 +24,8 @@ from aotext.documents.types.plan import Plan
 from aotext.followups import READ_TYPES as FOLLOWUPS_READ
 from aotext.followups import Cadence, FollowUp, OrganizingChart, due_followups, organizing_chart
 from aotext.project import Language
-from aotext.summary import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds
 from aotext.summary_logs import ReflectionDue, reflection_due
+from aotext.summary_model import STATUSES, BenchmarkSummary, PlanSummary, Status, Thresholds
 from aotext.summary_notes import Celebration
 from aotext.summary_plans import READ_TYPES as SUMMARY_READS
 from aotext.summary_plans import summarize

@@ -13,7 +13,7 @@ from aotext.benchmark_svg import status_class
 from aotext.dashboard.cards import benchmark_card
 from aotext.dashboard.model import Dashboard, PlanPanel, cell
 from aotext.handouts.labels import days_words, period_words
-from aotext.summary import Status
+from aotext.summary_model import Status
 from aotext.summary_notes import celebration_text
 from aotext.summary_report import left_out
 from aotext.words import anchor

@@ -27,7 +27,7 @@ from aotext.dashboard.write import shareable_page
 from aotext.documents.types.plan import Plan
 from aotext.fsio import atomic_write_text
 from aotext.repository import Repository
-from aotext.summary import Thresholds
+from aotext.summary_model import Thresholds
 
 _PLANS = re.compile(rf'<meta name="{PLANS_META}" content="([^"]*)">')
 

@@ -22,7 +22,7 @@ from aotext.entry.answers import unexpected
 from aotext.entry.dates import DateError, resolve
 from aotext.entry.write import new_id, write_document
 from aotext.errors import UsageError
-from aotext.summary import PlanSummary
+from aotext.summary_model import PlanSummary
 from aotext.words import did_you_mean, number
 
 # Past this, a float no longer holds every whole number: a count typed larger would be written as another.

@@ -15,7 +15,7 @@ from aotext.documents.types.reflection import REFLECTION_QUESTIONS
 from aotext.entry.dates import DateError, resolve, shown
 from aotext.entry.log import measurement_problem, people_in_logs
 from aotext.entry.prompts import Asker, schema_help
-from aotext.summary import PlanSummary
+from aotext.summary_model import PlanSummary
 from aotext.summary_report import shown as value_text
 from aotext.summary_report import target_text
 

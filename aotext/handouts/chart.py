@@ -18,7 +18,7 @@ from html import escape
 
 from aotext.benchmark_svg import HISTORY_HEIGHT, PROGRESS_HEIGHT, WIDTH, history_svg, progress_svg, status_class
 from aotext.handouts.labels import ENGLISH
-from aotext.summary import BenchmarkSummary, PlanSummary
+from aotext.summary_model import BenchmarkSummary, PlanSummary
 
 # Benchmarks drawn in one picture: more make one more picture, so a plan with
 # hundreds of benchmarks costs as much per benchmark as a small one.

@@ -19,7 +19,7 @@ from aotext.handouts.render import RenderError
 from aotext.project import Handout, Project
 
 if TYPE_CHECKING:
-    from aotext.summary import PlanSummary
+    from aotext.summary_model import PlanSummary
 
 # What a summary holds that people wrote: a text, or a number or nothing.
 Typed = TypeVar("Typed", str, str | None, float | str | None)
@@ -38,7 +38,7 @@ def compose(handout: Handout, documents: Sequence[Document], context: Sequence[D
     # Imported here: lint reads what every layout prints without paying for the summary and its chart.
     from aotext import benchmark_svg
     from aotext.handouts import chart
-    from aotext.summary import Thresholds
+    from aotext.summary_model import Thresholds
     from aotext.summary_plans import summarize_plan
     from aotext.summary_report import chart_words, plan_markdown
 
