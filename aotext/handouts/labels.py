@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from aotext.agenda import PRESENTATION
 from aotext.dashboard import labels as dashboard
+from aotext.handouts.labels_es import SPANISH
 from aotext.project import Language
 from aotext.words import plural
 
@@ -154,130 +155,7 @@ ENGLISH = {
     "file:.pptx": "PowerPoint slides",
     **dashboard.ENGLISH,
 }
-_SPANISH = {
-    "agenda": "Agenda", "day": "Día", "time": "Hora", "minutes": "Minutos", "what": "Qué",
-    "end of day": "Fin del día", "unplanned time": "Tiempo sin planificar",
-    "presentation": "Presentación y discusión",
-    "overrun": "Este día se pasa {minutes} minutos de su hora de cierre, las {end}.",
-    "in hand": "Los módulos terminan a las {finish}, {minutes} minutos antes del cierre del día a las {end}: "
-               "tiempo de reserva para preguntas, un descanso más largo o para alargarse.",
-    "for facilitators": "Para facilitadores", "objectives": "Lo que te llevarás", "page of": "de",
-    "contents": "Contenido", "continued": "continuación",
-    "other questions": "Otras preguntas", "as of": "Al", "ended": ", último día del plan (ya terminó)",
-    "benchmark": "Indicador", "target": "Meta", "current": "Actual", "progress": "Avance",
-    "expected": "Esperado a la fecha", "status": "Estado", "trend": "Tendencia", "last measured": "Última medición",
-    "notes": "Notas", "celebrate": "Qué celebrar", "if missed": "Qué dijimos que haríamos si no lo lográbamos",
-    "charts": "Los gráficos de cada indicador",
-    "chart caption": "El avance de cada indicador (la barra) frente al ritmo esperado a la fecha (la línea de "
-                     "trazos), y sus mediciones en el tiempo frente a la meta (la línea de puntos).",
-    "chart continued": "El gráfico, continuación.",
-    "charts explained": "La barra es el avance hasta ahora frente a la meta (la línea continua), la línea de "
-                        "trazos el ritmo esperado a la fecha; al lado, las mediciones en el tiempo frente a la "
-                        "meta (la línea de puntos).",
-    "met": "cumplido", "on track": "en camino", "behind": "atrasado", "overdue": "vencido", "no data": "sin datos",
-    "not started": "sin empezar", "up": "sube", "down": "baja", "flat": "igual",
-    "per period": "por {period}", "not met": "no cumplido",
-    "left out unknown:1": "Se dejó fuera 1 medición que nombra un indicador que el plan no tiene; ejecuta "
-                          "aotext lint para verla.",
-    "left out unknown": "Se dejaron fuera {count} mediciones que nombran un indicador que el plan no tiene; ejecuta "
-                        "aotext lint para verlas.",
-    "left out after end:1": "Se dejó fuera 1 medición contada después de que el plan terminara el {ends}; ejecuta "
-                            "aotext lint para verla.",
-    "left out after end": "Se dejaron fuera {count} mediciones contadas después de que el plan terminara el "
-                          "{ends}; ejecuta aotext lint para verlas.",
-    "left out before start:1": "Se dejó fuera 1 medición contada antes de que empezara su indicador; ejecuta "
-                               "aotext lint para verla.",
-    "left out before start": "Se dejaron fuera {count} mediciones contadas antes de que empezaran sus indicadores; "
-                             "ejecuta aotext lint para verlas.",
-    "need in days": "necesitamos {remaining} más en los {days} días que quedan",
-    "need on the last day": "necesitamos {remaining} más en el último día",
-    "need today": "necesitamos {remaining} más hoy, el último día",
-    "after due:1": "1 medición contada después de su fecha límite no cuenta",
-    "after due": "{count} mediciones contadas después de su fecha límite no cuentan",
-    "need by date": "necesitamos {remaining} más para el {date}, unos {rate} por semana",
-    "move to level": "pasar de '{current}' a '{goal}' para el {date}",
-    "this period:week": "esta semana: {period}", "this period:month": "este mes: {period}",
-    "this period:quarter": "este trimestre: {period}", "this period:year": "este año: {period}",
-    "part of period": "del {first} al {last}: {target}",
-    "record": "cumplido en {met} de {periods}", "met last": "cumplido {period}", "missed last": "no cumplido {period}",
-    "last period:week": "la semana pasada", "last period:month": "el mes pasado",
-    "last period:quarter": "el trimestre pasado", "last period:year": "el año pasado",
-    "last periods:week": "las últimas {count} semanas", "last periods:month": "los últimos {count} meses",
-    "last periods:quarter": "los últimos {count} trimestres", "last periods:year": "los últimos {count} años",
-    "missed": "no cumplido: la meta no se alcanzó para el {date}, {why}",
-    "missed period": "no cumplido: la meta de {period} no se alcanzó para el {date}, {why}",
-    "why:due": "su fecha límite", "why:ends": "el último día del plan", "and": "y",
-    "cannot judge": "no se puede evaluar: {why}; corrígelo en el plan (aotext lint muestra la línea)",
-    "unreadable:no target": "no tiene 'target'",
-    "unreadable:target not a number": "su 'target' no es un número (0 o más)",
-    "unreadable:no scale": "no tiene una 'scale' de al menos dos respuestas",
-    "unreadable:no target_level": "no tiene 'target_level'",
-    "unreadable:target_level off the scale": "su 'target_level' no es una de las respuestas de su escala ({scale})",
-    "too long": "no se puede evaluar: iría del {start} al {end}; ¿hay un año mal escrito? (aotext lint muestra la "
-                "línea)",
-    "benchmark met": "Indicador cumplido: {title}",
-    "period:week": "semana del {date}", "period:month": "{month} de {year}",
-    "period:quarter": "trimestre {quarter} de {year}", "period:year": "{year}",
-    **{f"month:{number}": name for number, name in enumerate(
-        ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-         "noviembre", "diciembre"), start=1)},
-    "target mark": "meta", "nothing measured": "nada medido todavía", "of the target": "{progress} de la meta",
-    "expected share": "{share} esperado a la fecha",
-    "chart words": "El avance de cada indicador frente a su meta: {benchmarks}.",
-    "progress so far": "Avance: {progress}", "expected by now": "esperado a la fecha: {share}",
-    "over time": "Mediciones en el tiempo: {measurements}.",
-    "module minutes": "{minutes} minutos.", "activities": "Actividades", "min": "min",
-    "activity minutes": "{minutes} minutos",
-    "kind:group-activity": "actividad en grupos", "kind:report-back": "puesta en común", "kind:question": "pregunta",
-    "kind:skit": "escena", "kind:whole-room-activity": "actividad con toda la sala",
-    "kind:pair-practice": "práctica en parejas", "kind:presentation": "presentación", "kind:break": "descanso",
-    "role cards": "Tarjetas de rol", "played by": "Quién lee esta tarjeta:", "cut here": "cortar por esta línea",
-    "card:already_does": "Lo que ya haces", "card:sees_it": "Cómo lo ves",
-    "card:contradictions": "Dónde se contradice tu historia", "card:fears": "Lo que te da miedo",
-    "card:steps": "Los pasos", "card:how_to_play": "Cómo interpretar el papel",
-    "scenarios subtitle": "Para los grupos: el lugar, la gente y la historia de cada escenario, y respuestas "
-                          "modelo a las preguntas sobre su terreno",
-    "setting": "Lugar.", "people": "La gente.", "begins": "Dónde empieza la organización:",
-    "begins:spontaneous-activity": "actividad espontánea en torno a un lugar de trabajo, un barrio o una comunidad",
-    "begins:deplorable-conditions": "condiciones deplorables que vemos, y sentimos que hay potencial para "
-                                    "organizarse y resistirlas",
-    "begins:a-mix": "una mezcla: algo de espontaneidad, y también algunas relaciones existentes e historia de lucha",
-    "model answers": "El terreno: respuestas modelo",
-    "not answered": "Este escenario aún no responde a esta pregunta.",
-    "enemies": "Enemigos", "allies": "Posibles aliados",
-    "terrain:networks": "¿Cómo se relaciona la gente entre sí? ¿Qué infraestructuras orgánicas o redes existen "
-                        "ya?",
-    "terrain:adapting_and_resisting": "¿Cómo se ha adaptado la gente a sus condiciones, o cómo las ha resistido?",
-    "terrain:identities": "¿Cuáles son las identidades y la posición social de las personas afectadas?",
-    "terrain:enemies_and_allies": "¿Quiénes son los enemigos y los posibles aliados en la lucha?",
-    "terrain:research": "¿Qué tipo de investigación nos ayudará a entender mejor el terreno?",
-    "terrain:history": "¿Cuál es la historia de lucha en la zona?",
-    "terrain:understanding_of_oppression": "¿Cómo entiende la gente su opresión?",
-    "terrain:ideas_for_fighting_back": "¿Qué ideas tiene la gente ahora mismo sobre cómo contraatacar?",
-    "terrain:repression": "¿Qué tipo de represión podríamos enfrentar?",
-    "terrain:ourselves": "¿Qué necesitamos saber sobre nosotros mismos?",
-    "plan scenario": "Escenario: {scenario}", "plan started": "empezó el {date}", "plan runs to": "hasta el {date}",
-    "plan reflects": "reflexionamos cada {every}",
-    "goals": "Objetivos: lo que esperamos lograr", "strategies": "Estrategias: cómo queremos lograrlo",
-    "tactics": "Tácticas: lo concreto para llegar ahí",
-    "benchmarks": "Indicadores: cómo sabemos que vamos por buen camino",
-    "letter:goal": "O", "letter:strategy": "E", "letter:tactic": "T", "serves": "sirve a {parts}",
-    "measures": "Mide", "when": "Cuándo", "if we miss it": "Si no lo logramos", "on scale": "en la escala:",
-    "combine:sum": "acumulado", "combine:latest": "último recuento",
-    "each period": "cada {period}", "from date": "desde el {date}", "by date": "para el {date}",
-    "every period": "cada {period}",
-    "unit:day": "día", "unit:days": "días", "unit:week": "semana", "unit:weeks": "semanas", "unit:month": "mes",
-    "unit:months": "meses", "unit:quarter": "trimestre", "unit:year": "año",
-    "ready": "Listo", "where used": "Dónde lo usa el taller", "written by": ", de",
-    "index title": "{collective}: materiales", "for participants": "Para participantes",
-    "for coordinators": "Para coordinadores", "shareable dashboard": "Cómo van los planes",
-    "counts only": "solo el número de personas",
-    "nothing built": "Todavía no se ha preparado nada: ejecuta `make handouts`.",
-    "file:.html": "página web", "file:.pdf": "PDF, para imprimir", "file:.docx": "documento de Word, para editar",
-    "file:.pptx": "diapositivas de PowerPoint",
-    **dashboard.SPANISH,
-}
-LABELS: dict[Language, dict[str, str]] = {"en": ENGLISH, "es": _SPANISH}
+LABELS: dict[Language, dict[str, str]] = {"en": ENGLISH, "es": SPANISH}
 
 
 def labels(lang: str) -> Mapping[str, str]:
