@@ -15,11 +15,6 @@ from aotext.yamlnodes import UNKNOWN, plain_value
 _FLOW_ITEM = re.compile(r"[^\[\]{},#:'\"&*!|>%@`?\s-][^\[\]{},#:'\"]*")
 # What a quoted item of a flow list may hold: no quote, no escape.
 _FLOW_QUOTED = re.compile(r"[^'\"\\]*")
-# Short values as written, and what they read as: ids, dates, levels and
-# kinds repeat from document to document (prose does not, and is not kept).
-_REMEMBERED: dict[str, Any] = {}
-_SHORT = 40
-_REMEMBER_AT_MOST = 10_000
 
 
 class NotSimple(Exception):
@@ -28,9 +23,6 @@ class NotSimple(Exception):
 
 def plain(text: str) -> Any:
     """A plain value on one line (as written: maybe spaces and a comment after it)."""
-    found = _REMEMBERED.get(text)
-    if found is not None:
-        return found
     cut = text.find(" #")
     value_text = (text if cut < 0 else text[:cut]).rstrip(" ")
     if ": " in value_text or value_text.endswith(":"):
@@ -38,8 +30,6 @@ def plain(text: str) -> Any:
     value = plain_value(value_text)
     if value is UNKNOWN:
         raise NotSimple
-    if len(text) <= _SHORT and value is not None and len(_REMEMBERED) < _REMEMBER_AT_MOST:
-        _REMEMBERED[text] = value
     return value
 
 

@@ -42,6 +42,8 @@ _REMEMBERED = 10_000
 # YAML's own resolution of a value's tag (PyYAML declares no types for it).
 _RESOLVE: Callable[[type[yaml.Node], object, object], object] = yaml.resolver.Resolver().resolve
 _TAGS: dict[str, str] = {}
+# The same for what such values read as (aotext.yamlsimple reads them without a tag).
+_VALUES: dict[str, Any] = {}
 
 
 class Loader(_SAFE_LOADER):  # type: ignore[valid-type,misc]  # libyaml's, where it is installed
@@ -185,9 +187,14 @@ UNKNOWN = object()
 
 
 def plain_value(text: str) -> Any:
-    """What a plain (unquoted) value reads as; UNKNOWN when YAML gives it a
-    tag aotext does not understand (a lone '=', say)."""
-    return _typed(_plain_tag(text), text)
+    """What a plain (unquoted) value reads as, worked out once for a short one;
+    UNKNOWN when YAML gives it a tag aotext does not understand (a lone '=', say)."""
+    found = _VALUES.get(text, _VALUES)
+    if found is _VALUES:
+        found = _typed(_plain_tag(text), text)
+        if len(text) <= _SHORT and len(_VALUES) < _REMEMBERED:
+            _VALUES[text] = found
+    return found
 
 
 def _typed(tag: str, text: str) -> Any:

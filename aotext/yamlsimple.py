@@ -7,9 +7,9 @@ gives exactly what composing it with libyaml and converting it with
 aotext.yamlnodes gives: the same values, and the same line and column for
 every key and list item. One regular expression cuts every line into its
 indent, dash, key and rest in a single call; what is left for Python is a
-step per value (a value on one line: aotext.yamlinline). It takes about two thirds of libyaml's time (51 µs against
-79 µs for the benchmarks' documents), and reading front matter is most of
-what lint does.
+step per value (a value on one line: aotext.yamlinline). It takes about
+two thirds of libyaml's time (52-54 µs against 76-79 µs for the benchmarks'
+documents), and reading front matter is most of what lint does.
 
 Anything else (anchors, tags, braces, a value over several lines, a key
 twice, a tab, odd indentation, ...) it leaves to libyaml, by answering None:
@@ -105,14 +105,10 @@ class _Reader:
                 self.index = index
                 result[key] = self.value(rest, indent, key_path, depth + 1, True)
                 index = self.index
+            index = self.skip(index)
             if index >= len(tokens):
                 break
-            found, dash, key, rest = tokens[index]
-            if not (dash or key or (rest and rest[0] != "#")):
-                index = self.skip(index)
-                if index >= len(tokens):
-                    break
-                found, dash, _, _ = tokens[index]
+            found, dash, _, _ = tokens[index]
             if len(found) < indent:
                 break
             if len(found) > indent or dash:
