@@ -60,6 +60,22 @@ def test_a_folder_checked_on_its_own_still_finds_what_it_refers_to(repo):
     assert "2 files checked" in logs.output
 
 
+def test_a_folder_however_named_keeps_every_problem_found_in_it_and_only_those(repo, tmp_path):
+    """Named as the content folder, through a link to it, by its full path or
+    as one folder of it, lint prints the problems of the files in it (a
+    misnamed one's too) and no other's. The files are matched by their folder,
+    resolved once, and name: resolving each of 20,000 took 0.45 s."""
+    root = repo({"content/worksheet/q13.MD": GOOD_REPO["content/logs/log-2026-11-20.md"], "content/plans/bus-plan.md": BROKEN_PLAN})
+    (tmp_path / "linked").symlink_to(root / "content")
+    for named in ("content/worksheet", "content", "linked", str(root / "content"), "./content/"):
+        result = invoke("lint", "--as-of", "2026-11-24", "--no-cache", named)
+        assert result.exit_code == 1, (named, result.output)
+        assert "q13.MD:1:1: error:" in result.output and "rename it q13.md" in result.output, (named, result.output)
+        assert ("bus-driverz" in result.output) == (named != "content/worksheet"), (named, result.output)
+    plans = invoke("lint", "--as-of", "2026-11-24", "content/plans")
+    assert "q13.MD" not in plans.output and "bus-driverz" in plans.output and "1 file checked" in plans.output
+
+
 def test_files_outside_a_repository_are_checked_on_their_own(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes.md").write_text("---\ntype: scenario\nid: x\n---\n", encoding="utf-8")
