@@ -11,6 +11,7 @@ from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
 from aotext.documents.types import TYPES
+from aotext.documents.types.base import Reference
 from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.question import Question
@@ -22,25 +23,31 @@ from aotext.words import did_you_mean
 
 
 def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
-    for document in corpus.documents:
-        kind = TYPES.get(document.type or "")
-        for reference in kind.references if kind else ():
-            value = document.data.get(reference.key)
-            if not isinstance(value, str):
-                continue
-            target = corpus.find(value)
-            wanted = reference.target
-            if target is None and value in corpus.unreadable:
-                yield "broken-reference", (document, (reference.key,), _in_broken_file(corpus, value))
-            elif target is None:
-                yield "unknown-reference", (document, (reference.key,), (
-                    f"there is no {wanted} with the id '{value}'{corpus.suggestions(wanted).did_you_mean(value)}; "
-                    f"check the spelling, or whether the {wanted} was renamed"
-                ))
-            elif not _may_be(target, wanted):
-                yield "wrong-reference-type", (document, (reference.key,), (
-                    f"'{value}' is {_is_a(target)}, but '{reference.key}' must name a {wanted}{_unless(target, wanted)}"
-                ))
+    # Type by type, so that the documents of the types that name nothing (a
+    # question, a module) are not visited: half the time at 50,000 documents.
+    for kind in TYPES.values():
+        for document in corpus.of_type(kind.name) if kind.references else ():
+            yield from _named_by(corpus, document, kind.references)
+
+
+def _named_by(corpus: Corpus, document: Document, references: tuple[Reference, ...]) -> Iterator[tuple[str, Finding]]:
+    """The problems of what one document's top-level keys name."""
+    for reference in references:
+        value, wanted = document.data.get(reference.key), reference.target
+        if not isinstance(value, str):
+            continue
+        target = corpus.find(value)
+        if target is None and value in corpus.unreadable:
+            yield "broken-reference", (document, (reference.key,), _in_broken_file(corpus, value))
+        elif target is None:
+            yield "unknown-reference", (document, (reference.key,), (
+                f"there is no {wanted} with the id '{value}'{corpus.suggestions(wanted).did_you_mean(value)}; "
+                f"check the spelling, or whether the {wanted} was renamed"
+            ))
+        elif not _may_be(target, wanted):
+            yield "wrong-reference-type", (document, (reference.key,), (
+                f"'{value}' is {_is_a(target)}, but '{reference.key}' must name a {wanted}{_unless(target, wanted)}"
+            ))
 
 
 def _may_be(target: Document, wanted: str) -> bool:
