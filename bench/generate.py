@@ -69,7 +69,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, (int, dt.date)):
         return value.isoformat() if isinstance(value, dt.date) else str(value)
     if _PLAIN.fullmatch(value) and value.lower() not in _RESERVED:
-        return value
+        return str(value)
     return json.dumps(value)  # a JSON string is a valid double-quoted YAML scalar
 
 
@@ -200,7 +200,7 @@ def write_workshop(root: Path, r: random.Random, modules: int, questions: int) -
         numbers = [number for number in range(1, questions + 1) if owner[number - 1] == index]
         is_break = not numbers and r.random() < 0.3
         slots = 1 if is_break else r.randint(max(1, min(len(numbers), 2)), 4)
-        activities = [{"id": f"activity-{a + 1}", "title": phrase(r), "minutes": r.randint(5, 30),
+        activities: list[dict[str, Any]] = [{"id": f"activity-{a + 1}", "title": phrase(r), "minutes": r.randint(5, 30),
                        "kind": "break" if is_break else r.choice(ACTIVITY_KINDS),
                        **({"questions": used} if (used := numbers[a::slots]) else {})} for a in range(slots)]
         minutes = sum(a["minutes"] for a in activities) + r.randint(0, 20)  # activities fit the module

@@ -45,11 +45,12 @@ async def measure(repo: Path) -> tuple[float, list[float]]:
     client = LanguageClient("aotext-bench", "1")
     arrived: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    # pygls's client decorators carry no types.
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)  # type: ignore[untyped-decorator]
     def published(params: types.PublishDiagnosticsParams) -> None:
         arrived.put_nowait(params)
 
-    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)  # type: ignore[untyped-decorator]
     def register(params: types.RegistrationParams) -> None:
         return None
 
@@ -81,7 +82,7 @@ async def measure(repo: Path) -> tuple[float, list[float]]:
         times.append(time.perf_counter() - start)
     await client.shutdown_async(None)
     client.exit(None)
-    await client.stop()
+    await client.stop()  # type: ignore[no-untyped-call]
     return opened, times
 
 
