@@ -173,17 +173,23 @@ def repo_for(size: int) -> Path:
     return repo
 
 
-def timed_runs(size: int, name: str, command: list[str],
-               problem: Callable[[subprocess.CompletedProcess[str]], str | None]) -> list[float]:
-    """Whole-process wall time of each run: start-up and imports included, as a user waits for them."""
-    times = []
+Check = Callable[[subprocess.CompletedProcess[str]], str | None]
+
+
+def timed_rounds(size: int, commands: dict[str, tuple[list[str], Check]], cwd: Path | None = None) -> dict[str, list[float]]:
+    """Whole-process wall time of each command's runs, start-up and imports
+    included, as a user waits for them. In rounds, each command once a
+    round: a machine whose speed drifts slows every command alike, rather
+    than the ones that ran then, so their ratios hold."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for run in range(1, RUNS + 1):
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if (found := problem(done)) is not None:
-            stop(f"[{size}] {found}")
-        log(f"[{size}] {name} run {run}/{RUNS}: {times[-1]:.2f} s")
+        for name, (command, problem) in commands.items():
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+            times[name].append(time.perf_counter() - start)
+            if (found := problem(done)) is not None:
+                stop(f"[{size}] {name}: {found}")
+            log(f"[{size}] {name} run {run}/{RUNS}: {times[name][-1]:.2f} s")
     return times
 
 
@@ -208,7 +214,28 @@ def measure(size: int) -> Result:
     documents = sum(1 for _ in content.rglob("*.md"))
     # --format text: inside GitHub Actions the default would also append to the job summary.
     lint = [str(VENV_BIN / "aotext"), "lint", str(content), "--as-of", AS_OF, "--format", "text", "--no-cache"]
-    lint_times = timed_runs(size, "lint", lint, lambda done: lint_problem(done, documents))
+    # Files: worker processes must import the function they run.
+    scripts = {"floor_two.py": FLOOR_TWO, "own_two.py": OWN_TWO}
+    for name, text in scripts.items():
+        (OUT / name).write_text(text, encoding="utf-8")
+
+    def linted(done: subprocess.CompletedProcess[str]) -> str | None:
+        return lint_problem(done, documents)
+
+    def counted(done: subprocess.CompletedProcess[str]) -> str | None:
+        return floor_problem(done, documents)
+
+    python = str(VENV_BIN / "python")
+    times = timed_rounds(size, {
+        "lint": (lint, linted),
+        "floor": ([python, "-c", FLOOR, str(content)], counted),
+        "floor in two processes": ([python, str(OUT / "floor_two.py"), str(content)], counted),
+        # Where lint's time goes against that floor: its own work on each file, then
+        # sending the worker's documents back and making their views, then the rules.
+        "aotext's own work on each file in two processes": ([python, str(OUT / "own_two.py"), str(content)], counted),
+        "lint without the rules that compare documents": (
+            [*lint, *(part for rule in _corpus_rules() for part in ("--ignore", rule))], linted),
+    })
     # Memory in a run of its own, so that polling /proc never slows a timed run.
     wrapped = subprocess.run([sys.executable, "-c", MEMORY, *lint], capture_output=True, text=True, check=False)
     if wrapped.returncode != 0 or json.loads(wrapped.stdout)["status"] != 0:
@@ -216,23 +243,10 @@ def measure(size: int) -> Result:
     memory = json.loads(wrapped.stdout)
     tree_mb, largest_mb = memory["tree_kb"] / 1024, memory["largest_kb"] / 1024
     log(f"[{size}] lint peak memory: {tree_mb:.0f} MB all processes, {largest_mb:.0f} MB largest process")
-    floor = [str(VENV_BIN / "python"), "-c", FLOOR, str(content)]
-    floor_times = timed_runs(size, "floor", floor, lambda done: floor_problem(done, documents))
-    script = OUT / "floor_two.py"  # a file: worker processes must import the function they run
-    script.write_text(FLOOR_TWO, encoding="utf-8")
-    floor_two = [str(VENV_BIN / "python"), str(script), str(content)]
-    two_times = timed_runs(size, "floor in two processes", floor_two, lambda done: floor_problem(done, documents))
-    # Where lint's time goes against that floor: its own work on each file, then
-    # sending the worker's documents back and making their views, then the rules.
-    own_script = OUT / "own_two.py"
-    own_script.write_text(OWN_TWO, encoding="utf-8")
-    own_times = timed_runs(size, "aotext's own work on each file in two processes", [
-        str(VENV_BIN / "python"), str(own_script), str(content)], lambda done: floor_problem(done, documents))
-    reading = [*lint, *(part for rule in _corpus_rules() for part in ("--ignore", rule))]
-    reading_times = timed_runs(size, "lint without the rules that compare documents", reading,
-                               lambda done: lint_problem(done, documents))
-    return Result(size, documents, lint_times, max(tree_mb, largest_mb), largest_mb, min(floor_times),
-                  min(two_times), min(own_times), min(reading_times))
+    best = {name: min(taken) for name, taken in times.items()}
+    return Result(size, documents, times["lint"], max(tree_mb, largest_mb), largest_mb, best["floor"],
+                  best["floor in two processes"], best["aotext's own work on each file in two processes"],
+                  best["lint without the rules that compare documents"])
 
 
 def _corpus_rules() -> list[str]:
@@ -282,18 +296,11 @@ def time_reports(size: int) -> str:
         "aotext dashboard": ["dashboard", "--output", str(OUT / "dashboard.html")],
         "aotext dashboard --shareable": ["dashboard", "--shareable", "--output", str(OUT / "dashboard-shareable.html")],
     }
-    # In rounds, each command once a round: a machine whose speed drifts
-    # slows every command alike, rather than the ones that ran then.
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for run in range(1, RUNS + 1):
-        for name, args in commands.items():
-            start = time.perf_counter()
-            done = subprocess.run([str(VENV_BIN / "aotext"), *args, "--as-of", AS_OF], cwd=repo, capture_output=True,
-                                  text=True, check=False)
-            times[name].append(time.perf_counter() - start)
-            if done.returncode != 0:
-                stop(f"[{size}] {name} exited with {done.returncode}:\n{done.stderr[-2000:]}")
-            log(f"[{size}] {name} run {run}/{RUNS}: {times[name][-1]:.2f} s")
+    def succeeded(done: subprocess.CompletedProcess[str]) -> str | None:
+        return None if done.returncode == 0 else f"exited with {done.returncode}:\n{done.stderr[-2000:]}"
+
+    times = timed_rounds(size, {name: ([str(VENV_BIN / "aotext"), *args, "--as-of", AS_OF], succeeded)
+                                for name, args in commands.items()}, cwd=repo)
     lint = min(times["aotext lint --no-cache"])
     lines = [f"| {name} | {min(taken):.2f} | {statistics.median(taken):.2f} | {min(taken) / lint:.2f}x |"
              for name, taken in times.items()]
