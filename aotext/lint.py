@@ -103,6 +103,11 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
         for found in check_document(document):
             line, column = document.position(found.key_path)
             loaded.problems.append(Problem(loaded.path, line, column, "schema", ERROR, found.message))
+        if document.role == "document":
+            for rule, alone in _DOCUMENT_RULES:
+                for key_path, message in alone(document):
+                    line, column = document.position(key_path)
+                    loaded.problems.append(Problem(loaded.path, line, column, rule.id, rule.severity, message))
         # Here, where the body is at hand: the corpus's rules never see it.
         loaded.problems += [Problem(loaded.path, line, column, rule_id, REGISTRY[rule_id].severity, message)
                             for rule_id, line, column, message in check_body(document)]
@@ -116,6 +121,10 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
             document.body = ""
             document.forget_positions()
     return loaded
+
+
+# The rules that need one document alone, run where it is read (aotext.rules.base).
+_DOCUMENT_RULES = tuple((rule, rule.alone) for rule in REGISTRY.values() if rule.alone is not None)
 
 
 def _read_chunk(paths: Sequence[Path | str], keep_body: bool = True, mentions: bool = False) -> list[Loaded]:

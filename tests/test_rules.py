@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from aotext.crypto.age import encrypt, generate, parse_recipient
+from aotext.lint import read_and_check
 from aotext.rules import REGISTRY
 from helpers import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, line_of, lint_json
 
@@ -114,8 +115,24 @@ def test_rule_fires_at_the_right_line(repo, rule, changes, path, line_text, word
 
 
 def test_every_checking_rule_has_a_failing_case():
-    checked = {rule.id for rule in REGISTRY.values() if rule.check is not None}
+    checked = {rule.id for rule in REGISTRY.values() if rule.check is not None or rule.alone is not None}
     assert checked <= {case[0] for case in CASES}
+
+
+def test_document_rules_are_found_where_the_file_is_read(repo):
+    """A rule that needs one document alone is among the problems reading the
+    file finds, as its schema's are, with no corpus: it runs in the process
+    that read the file (lint's workers, the editor), and lint's cache keeps it
+    with the file."""
+    repo({"content/logs/misplaced.md": PLAN.replace("id: bus-plan", "id: misplaced"),
+          "content/plans/odd.md": "---\ntype: plann\nid: odd\ntitle: Odd\n---\nText.\n"})
+    misplaced = read_and_check("content/logs/misplaced.md")
+    assert [(p.rule, p.line) for p in misplaced.problems] == [("wrong-folder", 2)]
+    odd = read_and_check("content/plans/odd.md")
+    assert [p.rule for p in odd.problems if p.rule != "schema"] == ["unknown-type"]
+    assert "did you mean 'plan'?" in next(p.message for p in odd.problems if p.rule == "unknown-type")
+    project = read_and_check("aotext.yaml", project=True)
+    assert [p.rule for p in project.problems] == []  # the project file is no document
 
 
 def test_plan_that_ended_is_not_asked_for_reflections(repo):

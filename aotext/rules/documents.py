@@ -7,38 +7,37 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus
 from aotext.documents import fields
+from aotext.documents.document import Document
 from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
 from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
-from aotext.rules.base import Finding, rule
+from aotext.model import KeyPath
+from aotext.rules.base import Finding, document_rule, rule
 from aotext.words import did_you_mean
 
-
-@rule("unknown-type", "the document has no 'type:' or one that aotext does not know")
-def unknown_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    known = sorted(TYPES)
-    for document in corpus.documents:
-        value = document.data.get("type")
-        if value is None:
-            yield document, (), f"this document has no 'type:'; add one of: {', '.join(known)}"
-        elif document.type not in TYPES:
-            yield document, ("type",), (
-                f"'{value}' is not a document type{did_you_mean(str(value), known)}; use one of: {', '.join(known)}"
-            )
+_KNOWN = sorted(TYPES)
 
 
-@rule("wrong-folder", "the document sits in the folder of another type")
-def wrong_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    for document in corpus.documents:
-        kind = TYPES.get(document.type or "")
-        if kind is None:
-            continue
-        folder = folder_of(document.path)
-        if folder is not None and folder != kind.folder:
-            yield document, ("type",), (
-                f"a {kind.name} document sits in the '{folder}' folder, which holds "
-                f"{FOLDER_TYPES[folder]} documents; move it to '{kind.folder}/' or correct its type"
-            )
+@document_rule("unknown-type", "the document has no 'type:' or one that aotext does not know")
+def unknown_type(document: Document) -> Iterator[tuple[KeyPath, str]]:
+    value = document.data.get("type")
+    if value is None:
+        yield (), f"this document has no 'type:'; add one of: {', '.join(_KNOWN)}"
+    elif document.type not in TYPES:
+        yield ("type",), (
+            f"'{value}' is not a document type{did_you_mean(str(value), _KNOWN)}; use one of: {', '.join(_KNOWN)}"
+        )
+
+
+@document_rule("wrong-folder", "the document sits in the folder of another type")
+def wrong_folder(document: Document) -> Iterator[tuple[KeyPath, str]]:
+    kind = TYPES.get(document.type or "")
+    folder = folder_of(document.path) if kind is not None else None
+    if kind is not None and folder is not None and folder != kind.folder:
+        yield ("type",), (
+            f"a {kind.name} document sits in the '{folder}' folder, which holds "
+            f"{FOLDER_TYPES[folder]} documents; move it to '{kind.folder}/' or correct its type"
+        )
 
 
 @rule("duplicate-id", "two documents, or two parts of one plan or module, share an id")

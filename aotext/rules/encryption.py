@@ -12,9 +12,10 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus
 from aotext.crypto.names import named_in_id
+from aotext.documents.document import Document
 from aotext.documents.types import TYPES, folder_of
-from aotext.model import ERROR, WARNING
-from aotext.rules.base import Finding, declare, rule
+from aotext.model import ERROR, WARNING, KeyPath
+from aotext.rules.base import Finding, declare, document_rule, rule
 
 declare("encrypted-unchecked", "encrypted documents could not be opened with your key (none, or one that cannot be used)",
         WARNING)
@@ -25,18 +26,17 @@ declare("encrypted-name", "an encrypted document's file name is not its id (read
 declare("encrypted-public", "an encrypted document says private: false (readers without a key take it for private)")
 
 
-@rule("encrypted-folder", "an encrypted document sits outside its type's folder (readers without a key know its type "
-      "only by its folder)")
-def encrypted_folder(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+@document_rule("encrypted-folder", "an encrypted document sits outside its type's folder (readers without a key know "
+               "its type only by its folder)")
+def encrypted_folder(document: Document) -> Iterator[tuple[KeyPath, str]]:
     # In another type's folder it is wrong-folder's; without a key,
     # aotext.crypto.unopened says it of the files it could not open.
-    for document in corpus.documents:
-        kind = TYPES.get(document.type or "")
-        if document.encrypted and kind is not None and folder_of(document.path) is None:
-            yield document, ("type",), (
-                f"this encrypted {kind.name} sits outside the '{kind.folder}/' folder, and readers without a key "
-                "know an encrypted document's type only by its folder (so they cannot check what refers to it); "
-                f"move it into '{kind.folder}/' in the content folder")
+    kind = TYPES.get(document.type or "") if document.encrypted else None
+    if kind is not None and folder_of(document.path) is None:
+        yield ("type",), (
+            f"this encrypted {kind.name} sits outside the '{kind.folder}/' folder, and readers without a key "
+            "know an encrypted document's type only by its folder (so they cannot check what refers to it); "
+            f"move it into '{kind.folder}/' in the content folder")
 
 
 def encryption_required(corpus: Corpus) -> bool:
