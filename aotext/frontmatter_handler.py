@@ -148,11 +148,10 @@ class AotextHandler(BaseHandler):
 
     # -- parsing
 
-    def read(self, text: str, first_line: int = 2, lines: list[str] | None = None) -> FrontMatter:
+    def read(self, text: str, first_line: int = 2) -> FrontMatter:
         """Parse YAML `text` that starts on file line `first_line` into a
-        mapping with the position of every key; findings for anything else.
-        `lines` are the file's lines, if the caller has them (for messages)."""
-        return read_yaml(text, first_line, lines)
+        mapping with the position of every key; findings for anything else."""
+        return read_yaml(text, first_line)
 
     def load(self, fm: str, **kwargs: object) -> dict[str, Any]:
         """BaseHandler's load: the front matter as a dict (positions and

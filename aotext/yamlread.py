@@ -46,10 +46,9 @@ class FrontMatter:
     findings: list[Finding] = field(default_factory=list)
 
 
-def read_yaml(text: str, first_line: int, lines: list[str] | None) -> FrontMatter:
+def read_yaml(text: str, first_line: int) -> FrontMatter:
     """Parse YAML `text` that starts on file line `first_line` into a
-    mapping with the position of every key; findings for anything else.
-    `lines` are the file's lines, if the caller has them (for messages)."""
+    mapping with the position of every key; findings for anything else."""
     where = "the front matter" if first_line > 1 else "this file"
     pasted = _pasted_indentation(text, first_line)
     if pasted:
@@ -64,8 +63,7 @@ def read_yaml(text: str, first_line: int, lines: list[str] | None) -> FrontMatte
             return FrontMatter(None, findings=[Finding(first_line, 1, "yaml-syntax", _too_deep(where))])
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as error:
-        source = lines if lines is not None else [""] * (first_line - 1) + text.split("\n")
-        return FrontMatter(None, findings=[_yaml_error(error, source, first_line)])
+        return FrontMatter(None, findings=[_yaml_error(error, [""] * (first_line - 1) + text.split("\n"), first_line)])
     except yaml.reader.ReaderError as error:
         return FrontMatter(None, findings=[_control_character(error, text, first_line)])
     except yaml.YAMLError as error:
