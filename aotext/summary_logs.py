@@ -13,15 +13,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, Plan, ScaleBenchmark
 from aotext.documents.types.reflection import Measurement as Slot
-from aotext.documents.types.reflection import Reflection
-
-# A meeting's day, or none for a log that gives none (which lint reports).
-D = TypeVar("D", dt.date, dt.date | None)
+from aotext.documents.types.reflection import Reflection, counted_day
 
 
 @dataclass(frozen=True)
@@ -37,12 +33,6 @@ def records_something(slot: Slot) -> bool:
     """Whether a measurement slot was filled in: an empty one (`value: null`,
     as `aotext new reflection` writes it) counts for nothing."""
     return slot.value is not None or slot.level is not None
-
-
-def counted_day(slot: Slot, held: D) -> dt.date | D:
-    """The day a measurement counts on: its own 'counted_on:', else the day
-    of the meeting that logged it (`held`)."""
-    return slot.counted_on or held
 
 
 def after_plan_end(plan: Plan, held: dt.date, slot: Slot) -> bool:

@@ -52,10 +52,26 @@ def _anchor(corpus: Corpus, view: View) -> dt.date | None:
     return plan.started if plan else None
 
 
+def _plausible(log: Reflection, anchor: dt.date | None) -> bool:
+    """Whether a log's dates (its own and its measurements' 'counted_on:') all
+    lie in the years this rule accepts, near the plan's start, found from the
+    first and the last of them alone."""
+    days: list[dt.date] = [day for day in (log.date, *(log.counted_days or ())) if day]
+    if not days:
+        return True
+    lowest, highest = EARLIEST_YEAR, LATEST_YEAR
+    if anchor is not None:
+        lowest = max(lowest, anchor.year - FURTHEST_FROM_START_YEARS)
+        highest = min(highest, anchor.year + FURTHEST_FROM_START_YEARS)
+    return lowest <= min(days).year and max(days).year <= highest
+
+
 @rule("implausible-date", "a date whose year looks mistyped: before 1900, after 2200, or years away from its plan")
 def implausible_date(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     for view in [*corpus.all(Plan), *corpus.all(Reflection), *corpus.all(Conversation)]:
         anchor = _anchor(corpus, view)
+        if isinstance(view, Reflection) and _plausible(view, anchor):
+            continue  # most logs: every date within a few years of the plan's start
         for key_path, day in _dates(view):
             if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                 yield view.source, key_path, (

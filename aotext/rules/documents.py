@@ -42,9 +42,11 @@ def wrong_folder(document: Document) -> Iterator[tuple[KeyPath, str]]:
 
 @rule("duplicate-id", "two documents, or two parts of one plan or module, share an id")
 def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    # Each id once, the ids of the documents in focus (and of the encrypted stand-ins).
-    for document_id in dict.fromkeys(d.id for d in [*corpus.documents, *corpus.sealed] if d.id):
-        original, *copies = corpus.by_id[document_id]  # the corpus puts the original first
+    # Each id shared by several once, the ids of the documents in focus (and of the encrypted stand-ins).
+    by_id = corpus.by_id
+    for document_id in dict.fromkeys(d.id for d in [*corpus.documents, *corpus.sealed]
+                                     if d.id and len(by_id[d.id]) > 1):
+        original, *copies = by_id[document_id]  # the corpus puts the original first
         for document in copies:
             yield document, ("id",), (
                 f"the id '{document_id}' is already used by {original.path}; give this document an id of its own"

@@ -35,15 +35,15 @@ def file_name_case(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     # Among the documents in focus only: a re-check after an edit
     # (aotext.incremental) holds every file whose name differs from one it
     # holds only in capitals (indexing all 20,000 had cost each edit 36 ms).
-    def index() -> dict[str, list[str]]:
-        by_name: dict[str, list[str]] = defaultdict(list)
-        for document in corpus.documents:
-            by_name[document.path.casefold()].append(document.path)
-        return by_name
-
-    by_name = corpus.memo("paths-by-folded-name", index)
-    for document in corpus.documents:
-        same = by_name[document.path.casefold()]
+    documents = corpus.documents
+    folded = [document.path.casefold() for document in documents]
+    if len(set(folded)) == len(folded):
+        return  # no two names alike (nearly always): nothing to index
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for document, name in zip(documents, folded, strict=True):
+        by_name[name].append(document.path)
+    for document, name in zip(documents, folded, strict=True):
+        same = by_name[name]
         if len(same) > 1:
             others = " and ".join(path for path in same if path != document.path)
             yield document, (), (

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, ScaleBenchmark
-from aotext.documents.types.reflection import Measurement, Reflection
+from aotext.documents.types.reflection import Measurement, Reflection, counted_day
 from aotext.model import WARNING
 from aotext.rules.base import Finding, rule
-from aotext.summary_logs import counted_day, records_something
+from aotext.summary_logs import records_something
 
 
 def _repeating(corpus: Corpus) -> list[Reflection]:

@@ -120,10 +120,12 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     "nothing counted after the end counts: bring its due date within the plan, or move the plan's "
                     "end")
     for reflection in corpus.all(Reflection):
+        if not reflection.date or (days := reflection.counted_days) is None or days[1] <= reflection.date:
+            continue  # nothing counted after the meeting
         planned = corpus.find_view(reflection.plan, Plan)
         for measurement in reflection.measurements:
             counted = measurement.counted_on
-            if reflection.date and counted and counted > reflection.date:
+            if counted and counted > reflection.date:
                 # log-after-plan-end leaves this line to this rule, so what it would say is said here.
                 ended = (f". It is also after its plan '{planned.id}' ended on {planned.ends}, so the summary leaves "
                          "it out" if planned and after_plan_end(planned, reflection.date, measurement) else "")
@@ -177,6 +179,8 @@ def log_after_plan_end(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         if plan.ends is None:
             continue
         for held, log in corpus.logs_of(plan.id):
+            if (days := log.counted_days) is None or days[1] <= plan.ends:
+                continue  # nothing counted after the end
             late = [slot for slot in log.measurements
                     if plan.benchmark(slot.benchmark) is not None and after_plan_end(plan, held, slot)]
             undated = [slot for slot in late if slot.counted_on is None]
@@ -204,10 +208,17 @@ COUNTED_BEFORE_START = "counted-before-start"
 @rule(COUNTED_BEFORE_START, "a measurement counted before its benchmark (or its plan) started, which the summary "
       "leaves out", severity=WARNING)
 def counted_before_start(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    latest_starts: dict[str, dt.date | None] = {}  # by plan: the last day one of its benchmarks starts
     for log in corpus.all(Reflection):
         plan = corpus.find_view(log.plan, Plan) if not log.private else None  # a private log is never counted
         if plan is None or log.date is None:
             continue
+        if plan.path not in latest_starts:
+            latest_starts[plan.path] = max(filter(None, (starts(plan, benchmark) for benchmark in plan.benchmarks)),
+                                           default=None)
+        latest, days = latest_starts[plan.path], log.counted_days
+        if latest is None or days is None or days[0] >= latest:
+            continue  # nothing counted before a start
         for slot in log.measurements:
             benchmark = plan.benchmark(slot.benchmark)
             if benchmark is None or not before_start(plan, benchmark, log.date, slot):

@@ -32,11 +32,15 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 def _named_by(corpus: Corpus, document: Document, references: tuple[Reference, ...]) -> Iterator[tuple[str, Finding]]:
     """The problems of what one document's top-level keys name."""
+    data, by_id = document.data, corpus.by_id
     for reference in references:
-        value, wanted = document.data.get(reference.key), reference.target
+        value, wanted = data.get(reference.key), reference.target
         if not isinstance(value, str):
             continue
-        target = corpus.find(value)
+        same = by_id.get(value)
+        target = same[0] if same else None
+        if target is not None and target.type == wanted:
+            continue  # nearly every reference: named rightly
         if target is None and value in corpus.unreadable:
             yield "broken-reference", (document, (reference.key,), _in_broken_file(corpus, value))
         elif target is None:
@@ -79,7 +83,7 @@ def _in_broken_file(corpus: Corpus, value: str) -> str:
 
 def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     for plan in corpus.all(Plan):
-        parts = {part.id: part for part in reversed(plan.parts) if part.id}  # the first of a repeated id wins
+        parts = plan.parts_by_id
         for part in plan.parts:
             key, kinds = part.link_key, part.links_to
             if key is None:

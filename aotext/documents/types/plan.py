@@ -155,13 +155,19 @@ class Plan(View):
     tactics: tuple[Tactic, ...]
     benchmarks: tuple[Benchmark, ...]
 
-    @property
+    # Asked for by a dozen rules, each going through every plan: made once.
+    @cached_property
     def parts(self) -> tuple[Part, ...]:
         return (*self.goals, *self.strategies, *self.tactics, *self.benchmarks)
 
+    @cached_property
+    def parts_by_id(self) -> dict[str, Part]:
+        """Each goal, strategy, tactic and benchmark by its id (the first, when two share it)."""
+        return {part.id: part for part in reversed(self.parts) if part.id}
+
     def part(self, part_id: str) -> Part | None:
         """The goal, strategy, tactic or benchmark with this id (the first, when two share it)."""
-        return next((part for part in self.parts if part.id == part_id), None)
+        return self.parts_by_id.get(part_id)
 
     def judging_day(self, as_of: dt.date) -> dt.date:
         """The day the plan is judged on: the as-of date, but never after the plan ends."""

@@ -4,7 +4,8 @@ revisits its goals, strategy and tactics, and celebrates."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, TypeVar
 
 from aotext.documents import fields
 from aotext.documents.records import record
@@ -21,6 +22,9 @@ REFLECTION_QUESTIONS = {
     "last_tactic": "Was the last tactic effective? Why or why not?",
 }
 
+# A meeting's day, or none for a log that gives none (which lint reports).
+D = TypeVar("D", dt.date, dt.date | None)
+
 
 @record
 class Measurement:
@@ -33,6 +37,12 @@ class Measurement:
     has_level: bool
     counted_on: dt.date | None
     note: str | None
+
+
+def counted_day(slot: Measurement, held: D) -> dt.date | D:
+    """The day a measurement counts on: its own 'counted_on:', else the day
+    of the meeting that logged it (`held`)."""
+    return slot.counted_on or held
 
 
 @record
@@ -61,6 +71,15 @@ class Reflection(View):
     celebrate: tuple[str, ...]
     skills_practised: tuple[str, ...]
     new_members: tuple[NewMember, ...]
+
+    @cached_property
+    def counted_days(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last day its measurements count on (each its own
+        'counted_on:', else the log's date):
+        the rules that compare them with their plan's dates pass over a log
+        whose measurements all lie well inside them, as most do."""
+        known = [day for slot in self.measurements if (day := counted_day(slot, self.date))]
+        return (min(known), max(known)) if known else None
 
 
 def read(document: Document) -> Reflection:
