@@ -22,10 +22,11 @@ from aotext.corpus import Corpus
 from aotext.dependents import Dependents, Group, Groups, Mentions
 from aotext.discover import document_names
 from aotext.documents.document import Document
-from aotext.lint import announce, assemble, claimed, focused_rules, lint_order, read_all, read_and_check, run_rules
+from aotext.lint import assemble, claimed, focused_rules, lint_order, run_rules
 from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import Problem
 from aotext.project import DEFAULT_CONTENT
+from aotext.reading import announce, read_all, read_and_check
 from aotext.repository import locate
 
 

@@ -13,10 +13,11 @@ from aotext.corpus import Corpus
 from aotext.discover import document_names
 from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
-from aotext.lint import LintResult, lint, read_and_check
+from aotext.lint import LintResult, lint
 from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import ERROR, Problem
 from aotext.project import DEFAULT_CADENCE, DEFAULT_CONTENT, Project, read_project
+from aotext.reading import read_and_check
 
 
 class RepositoryError(UsageError):

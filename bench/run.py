@@ -83,7 +83,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from aotext import collector
 from aotext.discover import document_names
-from aotext.lint import read_and_check
+from aotext.reading import read_and_check
 
 def read(paths):
     with collector.paused():

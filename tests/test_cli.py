@@ -175,12 +175,12 @@ def test_every_command_and_option_has_help():
 
 
 def test_parallel_and_serial_reading_agree(repo, monkeypatch):
-    from aotext import lint as lint_module
+    from aotext import reading
 
     repo(many_broken_logs(30))
     serial = invoke("lint", "--as-of", AS_OF, "--jobs", "1", "--no-cache").output  # the cache would answer
-    monkeypatch.setattr(lint_module, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(lint_module, "_CHUNK", 4)
+    monkeypatch.setattr(reading, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(reading, "_CHUNK", 4)
     for jobs in ("2", "3"):  # this process reads too, what no worker has started
         assert invoke("lint", "--as-of", AS_OF, "--jobs", jobs, "--no-cache").output == serial
     assert "37 files checked" in serial
@@ -188,15 +188,15 @@ def test_parallel_and_serial_reading_agree(repo, monkeypatch):
 
 def test_every_file_read_in_parallel_is_handed_on_once_as_it_comes_in(repo, monkeypatch, tmp_path):
     """lint makes the typed views of the files as they come in from the
-    workers (aotext.lint.read_all's `then`): each file once, none left out."""
-    from aotext import lint as lint_module
+    workers (aotext.reading.read_all's `then`): each file once, none left out."""
+    from aotext import reading
 
     repo(many_broken_logs(30))
-    monkeypatch.setattr(lint_module, "PARALLEL_THRESHOLD", 1)
-    monkeypatch.setattr(lint_module, "_CHUNK", 2)
+    monkeypatch.setattr(reading, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(reading, "_CHUNK", 2)
     paths = sorted(Path("content").rglob("*.md"))
     for jobs in (1, 2, 3):
         handed: list[str] = []
-        loaded = lint_module.read_all(paths, jobs, keep_bodies=False,
-                                      then=lambda chunk, handed=handed: handed.extend(item.path for item in chunk))
+        loaded = reading.read_all(paths, jobs, keep_bodies=False,
+                                  then=lambda chunk, handed=handed: handed.extend(item.path for item in chunk))
         assert sorted(handed) == sorted(item.path for item in loaded) == sorted(path.as_posix() for path in paths)

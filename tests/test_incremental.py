@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from aotext.incremental import LiveCheck, open_live
-from aotext.lint import check_loaded, read_and_check
 from aotext.load import load_text
+from aotext.reading import check_loaded, read_and_check
 from aotext.repository import open_repository
 
 ROOT = Path(__file__).resolve().parent.parent

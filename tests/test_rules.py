@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from aotext.crypto.age import encrypt, generate, parse_recipient
-from aotext.lint import read_and_check
+from aotext.reading import read_and_check
 from aotext.rules import REGISTRY
 from helpers import CONVERSATION, MODULE, PLAN, PROJECT, QUESTION, REFLECTION, line_of, lint_json
 

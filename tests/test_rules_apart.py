@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import aotext.lint
+import aotext.reading
 from aotext.cli import cli
 from aotext.repository import open_repository
 from helpers import copies_started, invoke
@@ -24,7 +25,7 @@ def _rules_apart(monkeypatch: pytest.MonkeyPatch, apart: bool) -> list[int]:
     """Rules run apart for a repository of any size (as for many documents
     on two cores), or never; the copies started are listed."""
     started = copies_started(monkeypatch, 2)
-    monkeypatch.setattr(aotext.lint, "PARALLEL_THRESHOLD", 1 if apart else 10**9)
+    monkeypatch.setattr(aotext.reading, "PARALLEL_THRESHOLD", 1 if apart else 10**9)
     return started
 
 

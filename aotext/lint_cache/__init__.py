@@ -33,7 +33,7 @@ from aotext.corpus import Corpus
 from aotext.crypto.sealed import is_encrypted
 from aotext.dependents import Mentions
 from aotext.incremental import LiveCheck
-from aotext.lint import LintResult, read_and_check
+from aotext.lint import LintResult
 from aotext.lint_cache.files import FilesLooking, Looked, document_stats, looked_at
 from aotext.lint_cache.rows import found_of, from_found, index_row_of, restored
 from aotext.lint_cache.store import (
@@ -54,6 +54,7 @@ from aotext.lint_cache.store import (
     write_found,
 )
 from aotext.load import Loaded
+from aotext.reading import read_and_check
 from aotext.repository import Location
 
 __all__ = ["CACHE_DIR", "cached_lint", "live_from_cache"]

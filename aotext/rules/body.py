@@ -2,7 +2,7 @@
 the handouts know, its headings go down one level at a time (the pictures
 it shows: aotext.rules.body_pictures).
 
-They run where each document is read (`aotext.lint.read_and_check`), before
+They run where each document is read (`aotext.reading.read_and_check`), before
 its body is dropped, so they are declared here and reported by lint with the
 id and severity declared. A message about a private document never quotes
 what its body says: a class or a file name may be a person's name.
