@@ -197,6 +197,10 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
         where = None
     if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
         result = _whole(where, as_of, jobs, ignore, progress, cache)
+        if any(path.is_dir() and path.resolve() == where.content_dir.resolve() for path in chosen):
+            project_named = where.project_file is not None and any(
+                path.is_file() and path.resolve() == where.project_file.resolve() for path in chosen)
+            return _documents_only(result, where, project_named)
         folders: dict[str, str] = {}
         wanted = {_found_at(file, folders) for file in document_names(chosen, None)} | {
             _found_at(str(path), folders) for path in chosen if path.is_file()}
@@ -206,6 +210,18 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
                 keep_bodies=False, progress=progress)
+
+
+def _documents_only(result: LintResult, where: Location, project_named: bool) -> LintResult:
+    """The result of the whole repository when its content folder is named:
+    every document is, and the project file only if named too. Listing the
+    content folder again to match the files, as for a folder inside it, took
+    0.12 s at 50,000 documents."""
+    if where.project is None or project_named:
+        return result
+    shown = where.project.path
+    return LintResult(result.files - 1, result.corpus, [problem for problem in result.problems if problem.path != shown],
+                      result.internal_errors)
 
 
 def _found_at(path: str, folders: dict[str, str]) -> str:

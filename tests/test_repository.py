@@ -181,3 +181,23 @@ def test_documents_naming_a_broken_file_say_so_after_its_own_problem(repo):
     assert len(knock_on) == 2 and all("[broken-reference]" in line for line in knock_on)
     assert "'bus-plan' seems to be in content/plans/bus-plan.md, which aotext cannot read" in knock_on[0]
     assert "there is no plan" not in result.output
+
+
+def test_the_content_folder_named_gives_what_its_folders_named_one_by_one_give(repo):
+    """Named as a whole (and so not listed again), the content folder gives the
+    problems and the count of files its folders give when named one by one:
+    the project file's own problems only when it is named too. With lint's
+    cache and without it."""
+    root = repo({"aotext.yaml": GOOD_REPO["aotext.yaml"] + "unknown_setting: 1\n",
+                 "content/worksheet/q13.MD": GOOD_REPO["content/logs/log-2026-11-20.md"],
+                 "content/plans/bus-plan.md": BROKEN_PLAN})
+    folders = sorted(str(path.relative_to(root)) for path in (root / "content").iterdir() if path.is_dir())
+    for cache in (("--no-cache",), ()):
+        one_by_one = invoke("lint", "--as-of", "2026-11-24", *cache, *folders)
+        whole = invoke("lint", "--as-of", "2026-11-24", *cache, "content")
+        assert whole.exit_code == one_by_one.exit_code == 1
+        assert whole.output == one_by_one.output, cache
+        assert "unknown_setting" not in whole.output and "bus-driverz" in whole.output
+        with_project = invoke("lint", "--as-of", "2026-11-24", *cache, "content", "aotext.yaml")
+        assert "unknown_setting" in with_project.output
+        assert with_project.output == invoke("lint", "--as-of", "2026-11-24", *cache, *folders, "aotext.yaml").output
