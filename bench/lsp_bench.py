@@ -34,7 +34,7 @@ from pygls.lsp.client import LanguageClient
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from run import AS_OF, OUT, ROOT, RUNS, log, repo_for  # noqa: E402 - a sibling script, not a package
+from run import AS_OF, OUT, ROOT, RUNS, log, repo_for, warmed  # noqa: E402 - a sibling script, not a package
 
 EDITS = 20
 # The targets of the issue "Live feedback in the editor", in milliseconds.
@@ -87,6 +87,7 @@ async def measure(repo: Path) -> tuple[float, list[float]]:
 
 
 def lint_seconds(repo: Path, *options: str) -> float:
+    warmed(repo)  # its documents and lint's cache
     start = time.perf_counter()
     done = subprocess.run([str(ROOT / ".venv" / "bin" / "aotext"), "lint", "--as-of", AS_OF, *options], cwd=repo,
                           capture_output=True, text=True, check=False)
@@ -125,6 +126,7 @@ def main() -> int:
             if start == "from lint's cache":  # as the editor finds it after a lint of today
                 subprocess.run([str(ROOT / ".venv" / "bin" / "aotext"), "lint"], cwd=repo, capture_output=True,
                                check=False)
+            warmed(repo)
             opened, times = asyncio.run(measure(repo))
             median, worst = statistics.median(times) * 1000, max(times) * 1000
             met = "met" if median <= MEDIAN_TARGET and worst <= WORST_TARGET else "NOT met"
