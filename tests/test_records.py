@@ -1,0 +1,93 @@
+"""A record (aotext.documents.records) behaves as the frozen, keyword-only
+dataclass it stands for: the typed views are compared, hashed, shown,
+copied with a change, matched and pickled as they were when each was a
+frozen dataclass, and refuse to be changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+from functools import cached_property
+
+import pytest
+
+from aotext.documents.records import record
+
+
+@record
+class Part:
+    index: int
+    name: str | None
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+    tags: tuple[str, ...] = ()
+
+
+@record
+class Goal(Part):
+    serves: tuple[str, ...] = ()
+
+    @cached_property
+    def label(self) -> str:
+        return f"{self.index}: {self.name}"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class FrozenPart:
+    index: int
+    name: str | None
+    note: str = dataclasses.field(default="", compare=False, repr=False)
+    tags: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class FrozenGoal(FrozenPart):
+    serves: tuple[str, ...] = ()
+
+
+def _both(**values: object) -> tuple[Goal, FrozenGoal]:
+    return Goal(**values), FrozenGoal(**values)  # type: ignore[arg-type]
+
+
+def test_equality_and_hashing_follow_the_fields_that_compare_as_a_frozen_dataclass_does():
+    values = [dict(index=1, name="win", note="a"), dict(index=1, name="win", note="b"), dict(index=2, name="win"),
+              dict(index=1, name=None, tags=("x",)), dict(index=1, name="win", serves=("s",)),
+              dict(index=1, name=float("nan"))]
+    records, frozen = zip(*(_both(**value) for value in values), strict=True)
+    for first in range(len(values)):
+        for second in range(len(values)):
+            assert (records[first] == records[second]) == (frozen[first] == frozen[second]), (first, second)
+            if frozen[first] == frozen[second]:
+                assert hash(records[first]) == hash(records[second])
+    assert records[0] == records[1] and hash(records[0]) == hash(records[1])  # the note does not compare
+    assert records[0] != records[2] and records[0] != Part(index=1, name="win")  # another class is never equal
+    assert len({records[0], records[1], records[2]}) == 2
+
+
+def test_repr_shows_what_a_frozen_dataclass_shows():
+    goal, frozen = _both(index=3, name="it's", note="hidden", tags=("a", "b"), serves=("s1",))
+    assert repr(goal) == repr(frozen).replace("FrozenGoal(", "Goal(")
+    assert "hidden" not in repr(goal)
+
+
+def test_a_record_refuses_changes_but_keeps_what_it_works_out():
+    goal = Goal(index=1, name="win")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        goal.name = "lose"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del goal.name  # type: ignore[misc]
+    assert goal.name == "win" and goal.label == "1: win" and goal.label is goal.label
+
+
+def test_a_record_is_copied_with_a_change_matched_and_pickled_as_a_dataclass():
+    goal = Goal(index=1, name="win", serves=("s",))
+    changed = dataclasses.replace(goal, name="more")
+    assert changed == Goal(index=1, name="more", serves=("s",)) and goal.name == "win"
+    assert [spec.name for spec in dataclasses.fields(goal)] == ["index", "name", "note", "tags", "serves"]
+    match goal:
+        case Goal(name="win", serves=(first,)):
+            assert first == "s"
+        case _:
+            pytest.fail("not matched by its fields")
+    assert pickle.loads(pickle.dumps(goal)) == goal
+    with pytest.raises(TypeError):
+        Goal(1, "win")  # type: ignore[misc] # keyword-only
