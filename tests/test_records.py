@@ -67,6 +67,7 @@ def test_repr_shows_what_a_frozen_dataclass_shows():
     goal, frozen = _both(index=3, name="it's", note="hidden", tags=("a", "b"), serves=("s1",))
     assert repr(goal) == repr(frozen).replace("FrozenGoal(", "Goal(")
     assert "hidden" not in repr(goal)
+    assert Goal.__doc__ == "Goal(*, index, name, note='', tags=(), serves=())"  # described by its fields, as help() shows
 
 
 def test_a_record_refuses_changes_but_keeps_what_it_works_out():

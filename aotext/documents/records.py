@@ -10,11 +10,14 @@ in less than half the time (2.4 against 1.0 microseconds for eight fields).
 Making the class is cheap too. A frozen dataclass writes and compiles seven
 functions for each class (its __init__, __repr__, __eq__, __hash__,
 __setattr__, __delattr__ and the record's own __init__): about a
-millisecond a class, 28 classes, paid by every command as it starts. A
-record compiles only its __init__, and shares one __eq__, __hash__,
-__repr__ and the refusal of changes, which read the class's fields as the
-dataclass's own would: equality and hashing by the fields that compare,
-repr by those shown. It stays a dataclass (fields, replace, match)."""
+millisecond a class, 28 classes, paid by every command as it starts; and a
+class without a docstring is described by its signature, which the
+dataclass works out through `inspect`. A record compiles only its
+__init__, shares one __eq__, __hash__, __repr__ and the refusal of
+changes, which read the class's fields as the dataclass's own would
+(equality and hashing by the fields that compare, repr by those shown), and
+writes its description from its fields: 0.11 ms a class against 0.7-1.1.
+It stays a dataclass (fields, replace, match)."""
 
 from __future__ import annotations
 
@@ -26,6 +29,9 @@ T = TypeVar("T")
 
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
+    described = bool(cls.__doc__)
+    if not described:
+        cls.__doc__ = cls.__name__  # else the dataclass would work out its signature to describe it: a third of its cost
     made = dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
     specs = dataclasses.fields(made)  # type: ignore[arg-type]
     parameters, sets, defaults = [], [], {}
@@ -44,6 +50,9 @@ def record(cls: type[T]) -> type[T]:
     initialiser = namespace["__init__"]
     initialiser.__qualname__ = f"{cls.__qualname__}.__init__"
     made.__init__ = initialiser  # type: ignore[method-assign]
+    if not described:  # as a dataclass describes itself: by its signature
+        shown = (spec.name if spec.default is dataclasses.MISSING else f"{spec.name}={spec.default!r}" for spec in specs)
+        made.__doc__ = f"{cls.__name__}(*, {', '.join(shown)})"
     # What the shared methods read, as a frozen dataclass's own would.
     made._compared = tuple(spec.name for spec in specs if spec.compare)  # type: ignore[attr-defined]
     made._hashed = tuple(spec.name for spec in specs  # type: ignore[attr-defined]
