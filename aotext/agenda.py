@@ -22,6 +22,8 @@ from aotext.project import Day
 
 @dataclass(frozen=True)
 class Slot:
+    """One timed piece of a workshop day: a module, a break, a presentation or an activity."""
+
     start: int  # minutes since midnight
     minutes: int
     title: str
@@ -32,6 +34,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class AgendaDay:
+    """A workshop day laid out in time: its slots, from its start to its finish, in minutes since midnight."""
+
     number: int
     day: Day
     slots: tuple[Slot, ...]

@@ -44,6 +44,8 @@ class Person:
 
 @dataclass
 class _Chain:
+    """Notes about one person, chained by the rule above, and the organizers who wrote them or are to call."""
+
     notes: list[Conversation]
     holders: set[str] = field(default_factory=set)  # the name_key of owners and named callers
 

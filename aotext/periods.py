@@ -22,6 +22,8 @@ def as_every(value: object) -> Every | None:
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """One period of a recurring benchmark, first and last day included."""
+
     first: dt.date
     last: dt.date
     kind: Every

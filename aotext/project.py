@@ -34,6 +34,8 @@ _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 @dataclass(frozen=True)
 class Day:
+    """One workshop day of the project file: when it starts and ends, its date and the modules it lists."""
+
     start: str
     end: str | None = None
     date: str | None = None
@@ -42,6 +44,8 @@ class Day:
 
 @dataclass(frozen=True)
 class Handout:
+    """One handout the project file asks for: its layout, audience, formats and the documents it takes."""
+
     name: str
     title: str
     layout: str
@@ -62,6 +66,8 @@ class Handout:
 
 @dataclass(frozen=True)
 class Project:
+    """The project file as read: the collective, where its content is, and how its handouts and pages are made."""
+
     root: Path
     collective: str
     content: str = DEFAULT_CONTENT

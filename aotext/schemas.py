@@ -41,6 +41,8 @@ REQUIRED_KEY = re.compile(REQUIRED.format(key="([^']+)"))
 
 @dataclass(frozen=True)
 class SchemaProblem:
+    """What the schema check found: where in the front matter, and what to say."""
+
     key_path: KeyPath
     message: str
 

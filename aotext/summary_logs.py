@@ -22,6 +22,8 @@ from aotext.documents.types.reflection import Reflection, counted_day
 
 @dataclass(frozen=True)
 class Measurement:
+    """A measurement as the summary counts it: the day it counts on, its value or level, and the log that gives it."""
+
     day: dt.date  # the day it counts on: its counted_on date, else the day of its log
     value: float | None
     level: str | None

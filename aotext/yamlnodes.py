@@ -104,6 +104,8 @@ class TooDeep(Exception):
 
 @dataclass
 class Converted:
+    """A front matter turned into Python values, with the line and column of every key and what YAML let pass that aotext refuses."""
+
     value: Any
     positions: dict[KeyPath, Position]
     # (position of the repeat, key, position of the first occurrence)

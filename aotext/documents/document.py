@@ -20,6 +20,8 @@ LONGEST_ID = 80
 
 @dataclass
 class Document:
+    """One file as read: its front matter (`data`), its body and where each key is."""
+
     path: str
     data: dict[str, Any]
     body: str

@@ -27,6 +27,8 @@ Alone = Callable[[Document], Iterable[tuple[KeyPath, str]]]
 
 @dataclass(frozen=True)
 class Rule:
+    """One lint rule: its id, severity and summary, and how it checks (`check`, `alone`) or None when the reading reports it."""
+
     id: str
     severity: Severity
     summary: str

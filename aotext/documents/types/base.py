@@ -94,6 +94,8 @@ class Template:
 
 @dataclass(frozen=True)
 class DocumentType(Generic[V_co]):
+    """One kind of document: its typed view and how to read it, its folder, what it refers to, its template."""
+
     view: type[V_co]
     read: Callable[[Document], V_co]
     folder: str
