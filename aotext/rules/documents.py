@@ -45,7 +45,7 @@ def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     # Each id shared by several once, the ids of the documents in focus (and of the encrypted stand-ins).
     by_id = corpus.by_id
     for document_id in dict.fromkeys(d.id for d in [*corpus.documents, *corpus.sealed]
-                                     if d.id and len(by_id[d.id]) > 1):
+                                     if d.id and len(by_id.get(d.id, ())) > 1):
         original, *copies = by_id[document_id]  # the corpus puts the original first
         for document in copies:
             yield document, ("id",), (

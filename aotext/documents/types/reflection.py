@@ -75,9 +75,9 @@ class Reflection(View):
     @cached_property
     def counted_days(self) -> tuple[dt.date, dt.date] | None:
         """The first and the last day its measurements count on (each its own
-        'counted_on:', else the log's date):
-        the rules that compare them with their plan's dates pass over a log
-        whose measurements all lie well inside them, as most do."""
+        'counted_on:', else the log's date): the rules that compare them with
+        their plan's dates pass over a log whose measurements all lie well
+        inside them, as most do."""
         known = [day for slot in self.measurements if (day := counted_day(slot, self.date))]
         return (min(known), max(known)) if known else None
 
