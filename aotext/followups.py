@@ -30,6 +30,8 @@ Cadence = Mapping[str, int | None]
 
 @dataclass(frozen=True)
 class FollowUp:
+    """A follow-up call someone is due: who, when, and what was asked and promised at the last conversation."""
+
     pseudonym: str
     person: str | None  # the notes' `person:` id, when they give one
     owner: str | None  # who makes the call: the follow-up's owner, else the note's; None when neither says
@@ -159,6 +161,8 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class OrganizingChart:
+    """The organizing chart: the people met, by their latest assessment, by organizer, by scenario and in all."""
+
     as_of: dt.date
     by_owner: tuple[ChartRow, ...]
     by_scenario: tuple[ChartRow, ...]

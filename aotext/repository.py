@@ -79,6 +79,8 @@ def locate(project_file: Path | None = None, require_project: bool = False) -> L
 
 @dataclass
 class Repository:
+    """A repository opened: where it is, what lint found, the documents read and the project file."""
+
     location: Location | None  # None when the project file is too broken to say
     lint: LintResult
     corpus: Corpus

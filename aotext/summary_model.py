@@ -21,11 +21,15 @@ Trend = Literal["up", "down", "flat"]
 
 @dataclass(frozen=True)
 class Thresholds:
+    """How close to the pace expected by now a benchmark must be to be on track: this share of it."""
+
     on_track_ratio: float = 0.8
 
 
 @dataclass(frozen=True)
 class BenchmarkSummary:
+    """One benchmark as of a day: its target, where it stands, its status and the measurements behind it."""
+
     id: str
     title: str
     kind: Literal["numeric", "qualitative"]
@@ -77,6 +81,8 @@ class BenchmarkSummary:
 
 @dataclass(frozen=True)
 class PlanSummary:
+    """One plan as of a day: each benchmark's summary, what to celebrate, and the measurements left out."""
+
     id: str
     title: str
     as_of: dt.date
@@ -91,6 +97,8 @@ class PlanSummary:
 
 @dataclass(frozen=True)
 class Summary:
+    """Every plan summarized as of a day: what `aotext summary` writes."""
+
     as_of: dt.date
     plans: tuple[PlanSummary, ...]
     skipped_measurements: int = 0

@@ -88,6 +88,8 @@ class PeopleDetail:
 
 @dataclass(frozen=True)
 class Dashboard:
+    """What the dashboard page shows, as of a day: each plan, the people and the counts."""
+
     as_of: dt.date
     collective: str
     shareable: bool

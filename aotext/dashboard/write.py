@@ -26,6 +26,8 @@ def default_output(root: Path, shareable: bool) -> Path:
 
 @dataclass(frozen=True)
 class Written:
+    """Where the page was written, and what to warn about it."""
+
     path: Path
     warnings: tuple[str, ...] = ()
 
