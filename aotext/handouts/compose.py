@@ -26,6 +26,8 @@ V = TypeVar("V", bound=View)
 
 @dataclass(frozen=True)
 class Composed:
+    """A handout composed by its layout: its Markdown, with what pandoc and typst need besides."""
+
     markdown: str
     metadata: dict[str, str] = field(default_factory=dict)
     # Typst template switches: compact (the one-page plan and the report).

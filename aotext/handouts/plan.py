@@ -22,6 +22,8 @@ SETTINGS_CHANGED = "changed: settings, templates or aotext"
 
 @dataclass(frozen=True)
 class Job:
+    """One output to make or keep: its fingerprint and inputs, and why it must be built, or that it is up to date."""
+
     output: Output
     fingerprint: str
     inputs: dict[str, str]

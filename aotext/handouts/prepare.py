@@ -62,6 +62,8 @@ class Refusal:
 
 @dataclass
 class Prepared:
+    """What a build will do: the outputs to make, those refused and why, and those an earlier build made."""
+
     repository: Repository
     # Read tolerantly: None only when the project file cannot be read at all.
     project: Project | None

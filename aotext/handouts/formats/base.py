@@ -15,6 +15,8 @@ from aotext.project import Language, Project
 
 @dataclass(frozen=True)
 class Rendered:
+    """A file a format made: its bytes, and what the tools warned about."""
+
     data: bytes
     # What the renderer warned about, saying who warns ("typst: ..."), for the build to print.
     warnings: tuple[str, ...] = ()
@@ -49,6 +51,8 @@ class Tools:
 
 @dataclass(frozen=True)
 class OutputFormat:
+    """One output format (pdf, docx, html, pptx): how it renders, and whether its files carry the fonts."""
+
     name: str
     # Called once per build that makes this format; raises RenderError when it cannot.
     prepare: Callable[[Tools], Renderer]
