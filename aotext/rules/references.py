@@ -32,13 +32,12 @@ def _document_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 
 def _named_by(corpus: Corpus, document: Document, references: tuple[Reference, ...]) -> Iterator[tuple[str, Finding]]:
     """The problems of what one document's top-level keys name."""
-    data, by_id = document.data, corpus.by_id
+    data = document.data
     for reference in references:
         value, wanted = data.get(reference.key), reference.target
         if not isinstance(value, str):
             continue
-        same = by_id.get(value)
-        target = same[0] if same else None
+        target = corpus.find(value)
         if target is not None and target.type == wanted:
             continue  # nearly every reference: named rightly
         if target is None and value in corpus.unreadable:
