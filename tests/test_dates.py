@@ -35,3 +35,21 @@ def test_the_summary_does_not_count_two_thousand_years_of_weeks(repo):
     signups = json.loads(result.stdout)["plans"][0]["benchmarks"][0]
     assert signups["status"] == "no data" and signups["history"] == []
     assert "is a year mistyped?" in signups["cannot_judge"]
+
+
+def test_every_date_a_log_gives_is_looked_at_not_only_the_days_it_counts_on(repo):
+    """Lint passes over a log whose dates all lie near its plan's start,
+    found from its first and last counting days: a mistyped 'counted_on:'
+    among right ones is still reported at its line, and so is a mistyped
+    meeting date whose measurements each give a right day of their own."""
+    counted = REFLECTION.replace("    value: 3\n", "    value: 3\n    counted_on: 0025-11-19\n")
+    repo({LOG_PATH: counted})
+    [problem] = [p for p in lint_json() if p["rule"] == "implausible-date"]
+    assert problem["line"] == line_of(counted, "counted_on: 0025-11-19") and "year 25" in problem["message"]
+
+    met = (REFLECTION.replace("date: 2026-11-20", "date: 2062-11-20")
+           .replace("    value: 3\n", "    value: 3\n    counted_on: 2026-11-19\n")
+           .replace("    level: a few\n", "    level: a few\n    counted_on: 2026-11-19\n"))
+    repo({LOG_PATH: met})
+    found = [p for p in lint_json() if p["rule"] == "implausible-date"]
+    assert [p["line"] for p in found] == [line_of(met, "date: 2062-11-20")], found
