@@ -2,7 +2,8 @@
 git looks at its files in threads (in Python, a thread would wait for this
 process's interpreter lock at every step). The copy sees everything this
 process holds without anything being sent to it, and sends back only its
-answer.
+answer. Work made of many like pieces (files to read, rules to run) is
+`shared` between this process and its copies instead.
 
 Where a process cannot be forked, only one core is free (`--jobs 1`), or
 this process runs threads of its own (a forked copy could hang on a lock
@@ -160,3 +161,122 @@ def _started(work: Callable[[], object], codec: Codec) -> tuple[int, int] | None
     signal.signal(signal.SIGINT, previous)
     os.close(send)
     return pid, answer
+
+
+# A chunk's number, as it is taken from the pipe all share: a read of this
+# many bytes from a pipe is never split between two processes.
+_NUMBER = 4
+# How many numbers a pipe surely holds (16 KB; more would wait for a reader
+# that has not started), written before any copy starts.
+MOST_SHARED = 4_096
+
+
+def shared(count: int, do: Callable[[int], T], copies: int, then: Callable[[T], object] | None = None) -> list[T]:
+    """`do(number)` for every number below `count` (at most MOST_SHARED), in
+    this process and `copies` forked copies at once: each takes the next
+    number nobody has taken yet, so none waits while work remains. `then` is
+    done here to each answer as soon as it is here (this process's own, and
+    those the copies send, taken in between). A number a copy took but did
+    not answer (it failed, or could not start) is done here, where a failure
+    is reported as it would have been without the copies. The answers, in order."""
+    if count > MOST_SHARED:
+        raise ValueError(f"{count} pieces of work to share: at most {MOST_SHARED}, so that none waits to be written")
+    taking, giving = os.pipe()
+    os.write(giving, b"".join(number.to_bytes(_NUMBER, "big") for number in range(count)))
+    os.close(giving)  # once every number is taken, a read gets nothing: the work is done
+    answers: dict[int, T] = {}
+
+    def answered(number: int, answer: T) -> None:
+        answers[number] = answer
+        if then is not None:
+            then(answer)
+
+    started: list[_Sending] = []
+    try:
+        for _ in range(copies if can_fork(copies + 1) else 0):
+            copy = _sharing(do, taking)
+            if copy is None:
+                break
+            started.append(copy)
+        while taken := os.read(taking, _NUMBER):
+            number = int.from_bytes(taken, "big")
+            answered(number, do(number))
+            for copy in started:
+                copy.take(answered, wait=False)
+        for copy in started:
+            copy.take(answered, wait=True)
+    except BaseException:
+        for copy in started:  # Ctrl-C (or a failure here): the copies stop at once, and nobody waits for them
+            _kill(copy.pid)
+        raise
+    finally:
+        os.close(taking)
+        for copy in started:
+            copy.close()
+    for number in range(count):
+        if number not in answers:
+            answered(number, do(number))
+    return [answers[number] for number in range(count)]
+
+
+class _Sending:
+    """A copy sharing the work, and the end of the pipe its answers come
+    through, each its length, then its number and itself, pickled."""
+
+    def __init__(self, pid: int, answers: int) -> None:
+        self.pid, self.answers = pid, answers
+        self._received = bytearray()
+
+    def take(self, answered: Callable[[int, Any], None], *, wait: bool) -> None:
+        """Hand on every answer arrived whole; `wait`: until the copy is done."""
+        os.set_blocking(self.answers, wait)
+        while True:
+            try:
+                data = os.read(self.answers, 1 << 20)
+            except BlockingIOError:
+                return
+            self._received += data
+            while len(self._received) >= _LENGTH:
+                size = int.from_bytes(self._received[:_LENGTH], "big")
+                if len(self._received) < _LENGTH + size:
+                    break
+                number, answer = _unpickled(bytes(self._received[_LENGTH:_LENGTH + size]))
+                del self._received[:_LENGTH + size]
+                answered(number, answer)
+            if not data:
+                return
+
+    def close(self) -> None:
+        os.close(self.answers)
+        _reaped(self.pid)
+
+
+def _sharing(do: Callable[[int], object], taking: int) -> _Sending | None:
+    """A copy doing `do` for each number it takes, until none is left."""
+    import fcntl  # here: a system without fork (Windows) has no fcntl either
+
+    answers, send = os.pipe()
+    with contextlib.suppress(AttributeError, OSError):  # Linux: room for many answers, so the copy need not wait
+        fcntl.fcntl(send, fcntl.F_SETPIPE_SZ, 1 << 20)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pid = os.fork()
+    except OSError:
+        signal.signal(signal.SIGINT, previous)
+        os.close(answers)
+        os.close(send)
+        return None
+    if pid == 0:
+        try:
+            os.close(answers)
+            with os.fdopen(send, "wb") as out:
+                while taken := os.read(taking, _NUMBER):
+                    number = int.from_bytes(taken, "big")
+                    answer = _pickled((number, do(number)))
+                    out.write(len(answer).to_bytes(_LENGTH, "big") + answer)
+                    out.flush()
+        finally:
+            os._exit(0)
+    signal.signal(signal.SIGINT, previous)
+    os.close(send)
+    return _Sending(pid, answers)

@@ -5,26 +5,24 @@ documents, are the other half (aotext.lint)."""
 
 from __future__ import annotations
 
-import signal
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 from aotext import collector
-from aotext.apart import default_jobs
+from aotext.apart import MOST_SHARED, default_jobs, shared
 from aotext.load import Loaded, load_file
 from aotext.model import ERROR, Problem
 from aotext.rules import REGISTRY
 from aotext.rules.body import check_body
 from aotext.schemas import check_document
 
-# Below this many files a worker pool costs more to start than it saves.
+# Below this many files a second process costs more to start than it saves.
 PARALLEL_THRESHOLD = 500
-# Files a worker reads at a time. What it sends back of 50 files (about 55
-# KB, packed, for the benchmarks' documents) fits in a pipe's 64 KB at once,
-# so it goes on reading rather than wait for this process, busy reading too,
-# to take it: measured 3-5% less time to read 20,000 files than with 250.
+# Files a process takes at a time (more, where there are more files than
+# aotext.apart.MOST_SHARED chunks): few enough that the processes end
+# together, and that this process hands on what a copy read soon after it
+# came; as fast as 25 or 100 at 20,000 files.
 _CHUNK = 50
 
 
@@ -58,7 +56,7 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
         if mentions:
             loaded.mentions = document.mentions()
         if not keep_body:
-            # Checked above; not sending them back from the worker processes saves time and memory.
+            # Checked above; not sending them back from the copies reading too saves time and memory.
             document.body = ""
             document.forget_positions()
     return loaded
@@ -76,74 +74,22 @@ def _read_chunk(paths: Sequence[Path | str], keep_body: bool = True, mentions: b
 def read_all(paths: Sequence[Path | str], jobs: int | None = None, keep_bodies: bool = True,
              mentions: bool = False, then: Callable[[list[Loaded]], object] | None = None) -> list[Loaded]:
     """`read_and_check` every path, in `jobs` processes when it pays: this
-    one and `jobs - 1` workers. `then` is done in this process to the files
-    read, a few at a time, as soon as they are here: while the workers still read."""
+    one and `jobs - 1` forked copies (aotext.apart.shared). `then` is done in
+    this process to the files read, a few at a time, as soon as they are
+    here: while the copies still read."""
     jobs = jobs or default_jobs()
+    read = partial(_read_chunk, keep_body=keep_bodies, mentions=mentions)
     if jobs < 2 or len(paths) < PARALLEL_THRESHOLD:
-        loaded = _read_chunk(paths, keep_bodies, mentions)
+        loaded = read(paths)
         if then is not None:
             then(loaded)
         return loaded
-    # Imported here: a lint that reads a file or two (from its cache) never starts a worker.
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [paths[start:start + _CHUNK] for start in range(0, len(paths), _CHUNK)]
-    read = partial(_read_chunk, keep_body=keep_bodies, mentions=mentions)
-    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_leave_ctrl_c_to_the_main_process)
-    # The collector paused as the results come back, as where they are read.
+    size = max(_CHUNK, -(-len(paths) // MOST_SHARED))
+    chunks = [paths[start:start + size] for start in range(0, len(paths), size)]
+    # The collector paused as the copies' files come in, as where they are read.
     with collector.paused():
-        try:
-            with _ctrl_c_ignored():  # the worker starts here, and inherits it: from its first instruction
-                sent = [pool.submit(read, chunk) for chunk in chunks]
-            # This process reads too, from the last chunk back, each that no
-            # worker has started: what it reads is not packed, sent and
-            # unpacked again (a fifth of lint's time), nor held by one more process.
-            here: dict[int, list[Loaded]] = {}
-            handed = 0  # the chunks before this one are `then`'s already, or read here
-            for number in reversed(range(len(chunks))):
-                if not sent[number].cancel():
-                    break
-                here[number] = read(chunks[number])
-                if then is not None:
-                    then(here[number])
-                    while handed < number and sent[handed].done():
-                        then(sent[handed].result())
-                        handed += 1
-            results = [here[number] if number in here else future.result() for number, future in enumerate(sent)]
-            if then is not None:
-                for number in range(handed, len(chunks)):
-                    if number not in here:
-                        then(results[number])
-            return [loaded for chunk in results for loaded in chunk]
-        except BaseException:
-            # Ctrl-C (or a failure): the worker reads no more than the files it holds, and nobody waits for it.
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        finally:
-            pool.shutdown()
-
-
-def _leave_ctrl_c_to_the_main_process() -> None:
-    """A worker ignores Ctrl-C, which a terminal sends it too: the main
-    process stops the run and says so in one line (the worker's own
-    KeyboardInterrupt had printed a traceback). Where workers are started
-    afresh rather than forked, this is their first step."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-@contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Ctrl-C ignored for a moment, so that a worker forked meanwhile ignores
-    it from its start (before its first step, a Ctrl-C would still reach it)."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread, which alone handles signals: nothing to change
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
+        read_chunks = shared(len(chunks), lambda number: read(chunks[number]), jobs - 1, then)
+    return [loaded for chunk in read_chunks for loaded in chunk]
 
 
 def announce(progress: Callable[[str], None] | None, files: int) -> None:

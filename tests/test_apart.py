@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aotext.apart import Apart, stop_all
+from aotext.apart import Apart, shared, stop_all
 from helpers import copies_started
 
 
@@ -86,3 +86,52 @@ def test_a_copy_that_fails_leaves_the_work_to_be_done_here(monkeypatch):
 
     apart = Apart(failing_apart)
     assert started and apart.result() == 42
+
+
+def _numbered(number: int) -> tuple[int, int, str]:
+    """An answer that says who gave it, too large for a pipe when there are many."""
+    time.sleep(0.002)  # long enough that the copies take their share
+    return number, os.getpid(), "x" * 20_000
+
+
+def test_work_shared_with_copies_is_done_once_each_and_handed_on_as_it_comes():
+    handed: list[int] = []
+    answers = shared(300, _numbered, 2, lambda answer: handed.append(answer[0]))
+    assert [number for number, _, _ in answers] == list(range(300))
+    assert sorted(handed) == list(range(300))  # each once, in whatever order it came
+    assert len({pid for _, pid, _ in answers}) == 3  # this process and both copies took a share
+    assert all(text == "x" * 20_000 for _, _, text in answers)
+
+
+def test_what_a_failing_copy_took_is_done_here():
+    here = os.getpid()
+
+    def failing_apart(number: int) -> tuple[int, int]:
+        if os.getpid() != here and number > 5:
+            os._exit(3)  # as a copy the system stops: what it took is never answered
+        time.sleep(0.002)
+        return number, os.getpid()
+
+    answers = shared(100, failing_apart, 1)
+    assert [number for number, _ in answers] == list(range(100))
+    copies = {pid for _, pid in answers} - {here}
+    assert len(copies) <= 1 and sum(pid == here for _, pid in answers) >= 94
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc to see the copies")
+def test_ctrl_c_while_sharing_the_work_stops_the_copies_at_once(tmp_path):
+    here, copies = os.getpid(), []
+
+    def slow(number: int) -> int:
+        if os.getpid() == here:  # Ctrl-C here while both copies are at work
+            time.sleep(0.5)
+            copies.extend(int(pid) for pid in Path(f"/proc/{here}/task/{here}/children").read_text(encoding="ascii").split())
+            raise KeyboardInterrupt
+        time.sleep(5)
+        (tmp_path / str(number)).write_text("finished", encoding="utf-8")
+        return number
+
+    with pytest.raises(KeyboardInterrupt):
+        shared(10, slow, 2)
+    assert len(copies) == 2 and all(_gone(pid) for pid in copies)
+    assert not list(tmp_path.iterdir())

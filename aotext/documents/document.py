@@ -104,7 +104,7 @@ class Document:
     def forget_positions(self) -> None:
         """Let the positions go: most documents never need them, since only a
         document with a problem is pointed into, and they are a third of what
-        lint's worker processes send back. They are read again when asked."""
+        the copies lint reads in send back. They are read again when asked."""
         self.read_positions = None
 
     def position(self, key_path: KeyPath = ()) -> Position:
