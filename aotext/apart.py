@@ -2,7 +2,7 @@
 git looks at its files in threads (in Python, a thread would wait for this
 process's interpreter lock at every step). The copy sees everything this
 process holds without anything being sent to it, and sends back only its
-answer. Work made of many like pieces (files to read, rules to run) is
+answer. Work made of many like pieces (files to read) is
 `shared` between this process and its copies instead.
 
 Where a process cannot be forked, only one core is free (`--jobs 1`), or

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from aotext import collector, reading
-from aotext.apart import Apart, default_jobs, shared
+from aotext.apart import Apart
 from aotext.corpus import Corpus
 from aotext.crypto.unopened import stubs, unopened
 from aotext.discover import document_names
@@ -18,7 +18,7 @@ from aotext.documents.claims import claimed_id
 from aotext.load import Loaded
 from aotext.model import ERROR, Problem
 from aotext.reading import announce, read_all
-from aotext.rules import REGISTRY, Rule
+from aotext.rules import REGISTRY
 
 
 class LintResult:
@@ -89,28 +89,16 @@ def _ready_for_rules(loaded: list[Loaded]) -> None:
                 item.document.view, item.document.id, item.document.private  # noqa: B018 - kept by the document
 
 
-def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = (), copies: int = 0) -> list[Problem]:
-    """What the corpus's rules find, but those in `ignore`. `copies`: forked
-    copies of this process that run some of the rules meanwhile (aotext.apart.shared)."""
+def run_rules(corpus: Corpus, as_of: dt.date, ignore: Iterable[str] = ()) -> list[Problem]:
     skipped = set(ignore)
-    # The rules of one module share what they work out (Corpus.memo): one process runs them all.
-    families: dict[str, list[Rule]] = {}
+    problems = []
     for rule in REGISTRY.values():
-        if rule.check is not None and rule.id not in skipped:
-            families.setdefault(rule.check.__module__, []).append(rule)
-    groups = list(families.values())
-
-    def found(number: int) -> list[Problem]:
-        problems = []
-        for rule in groups[number]:
-            assert rule.check is not None
-            for document, key_path, message in rule.check(corpus, as_of):
-                line, column = document.position(key_path)
-                problems.append(Problem(document.path, line, column, rule.id, rule.severity, message))
-        return problems
-
-    answers = shared(len(groups), found, copies) if copies else [found(number) for number in range(len(groups))]
-    return [problem for problems in answers for problem in problems]
+        if rule.check is None or rule.id in skipped:
+            continue
+        for document, key_path, message in rule.check(corpus, as_of):
+            line, column = document.position(key_path)
+            problems.append(Problem(document.path, line, column, rule.id, rule.severity, message))
+    return problems
 
 
 def claimed(item: Loaded) -> str | None:
@@ -158,8 +146,7 @@ def lint(paths: Iterable[str | os.PathLike[str]], as_of: dt.date, *, project: Lo
                 if settled is not None:
                     problems += focused_rules(corpus, as_of, skipped, {settled})
                 return LintResult(len(files), corpus, problems, internal_errors, RulesApart(settled, checking))
-        copies = (jobs or default_jobs()) - 1 if len(files) >= reading.PARALLEL_THRESHOLD else 0
-        problems += run_rules(corpus, as_of, skipped, copies)
+        problems += run_rules(corpus, as_of, skipped)
     problems.sort(key=lint_order)
     return LintResult(len(files), corpus, problems, internal_errors)
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import aotext.apart
 import aotext.lint
 import aotext.reading
 from aotext.cli import cli
@@ -169,34 +168,3 @@ def test_a_rule_that_fails_stops_a_report_before_it_prints_or_writes(tmp_path, m
     assert started and isinstance(result.exception, RuntimeError)
     assert result.stdout == "" and not (root / "private/calls.ics").exists() and not (root / "page.html").exists()
 
-
-def test_rules_shared_with_a_copy_find_what_one_process_finds_edit_after_edit(tmp_path, monkeypatch):
-    """lint, with many documents and two cores, runs each module's rules in
-    this process or in a forked copy (aotext.lint.run_rules): after every edit,
-    what it prints and its exit status are those of lint in one process."""
-    _shipped(tmp_path, monkeypatch)
-    monkeypatch.setattr(aotext.reading, "PARALLEL_THRESHOLD", 1)
-    copies, sharing = [], aotext.apart._sharing
-
-    def counted(*args):  # type: ignore[no-untyped-def]
-        copy = sharing(*args)
-        copies.append(copy)
-        return copy
-
-    monkeypatch.setattr(aotext.apart, "_sharing", counted)
-    found_by = set()
-    for what, _, path, edit in _edits():
-        file = Path(path)
-        new = edit(file.read_text(encoding="utf-8")) if file.exists() else edit("")
-        if new is None:
-            file.unlink()
-        else:
-            file.write_text(new, encoding="utf-8")
-        copies.clear()
-        two = invoke("lint", "--no-cache", "--jobs", "2", "--as-of", AS_OF.isoformat())
-        assert len(copies) == 2, what  # one copy read files, one ran rules
-        one = invoke("lint", "--no-cache", "--jobs", "1", "--as-of", AS_OF.isoformat())
-        assert (two.exit_code, two.output) == (one.exit_code, one.output), what
-        found_by |= set(re.findall(r"\[([a-z-]+)\]$", one.output, re.MULTILINE))
-    families = {aotext.lint.REGISTRY[rule].check.__module__ for rule in found_by if aotext.lint.REGISTRY[rule].check}
-    assert len(families) >= 6, families
