@@ -59,12 +59,13 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def can_fork(jobs: int | None = None) -> bool:
+def can_fork(jobs: int | None = None, *, beside_threads: bool = False) -> bool:
     """Whether work can go to a forked copy of this process: the system forks,
-    a second core is free, no other thread runs here, and Ctrl-C's handler is
+    a second core is free, no other thread runs here (`beside_threads`: the
+    copy takes no lock another thread could hold), and Ctrl-C's handler is
     one Python can set back (the copy is started with it set aside)."""
-    return (hasattr(os, "fork") and (jobs or default_jobs()) > 1 and threading.active_count() == 1
-            and signal.getsignal(signal.SIGINT) is not None)
+    return (hasattr(os, "fork") and (jobs or default_jobs()) > 1
+            and (beside_threads or threading.active_count() == 1) and signal.getsignal(signal.SIGINT) is not None)
 
 
 class Apart(Generic[T]):
@@ -193,7 +194,10 @@ def shared(count: int, do: Callable[[int], T], copies: int, then: Callable[[T], 
 
     started: list[_Sending] = []
     try:
-        for _ in range(copies if can_fork(copies + 1) else 0):
+        # Beside other threads too, so `do` must take no lock they could hold
+        # (reading files takes none): the editor's server reads its messages
+        # in a thread of its own, and reads the repository in two processes.
+        for _ in range(copies if can_fork(copies + 1, beside_threads=True) else 0):
             copy = _sharing(do, taking)
             if copy is None:
                 break

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -135,3 +136,17 @@ def test_ctrl_c_while_sharing_the_work_stops_the_copies_at_once(tmp_path):
         shared(10, slow, 2)
     assert len(copies) == 2 and all(_gone(pid) for pid in copies)
     assert not list(tmp_path.iterdir())
+
+
+def test_work_is_shared_beside_a_thread_waiting_for_input():
+    """As in the editor's server, whose messages are read in a thread of their own."""
+    release = threading.Event()
+    waiting = threading.Thread(target=release.wait)
+    waiting.start()
+    try:
+        answers = shared(100, _numbered, 1)
+    finally:
+        release.set()
+        waiting.join()
+    assert [number for number, _, _ in answers] == list(range(100))
+    assert len({pid for _, pid, _ in answers}) == 2
