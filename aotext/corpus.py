@@ -36,7 +36,8 @@ class Corpus:
         # and nothing else (no rule, view or command sees them).
         self.sealed = sorted(sealed, key=lambda document: document.path)
         self.project: Document | None = None  # the project file, when it was among the files read
-        self._by_path: dict[str, Document] = {}
+        self._by_path: dict[str, Document] = {}  # in path order, but after `replace`
+        self._in_order = True
         self._memo: dict[object, Any] = {}
         self._focus: frozenset[str] | None = None
         self.by_id: dict[str, list[Document]] = defaultdict(list)
@@ -73,6 +74,7 @@ class Corpus:
         if document is not None:
             if document.role == "document":
                 self._by_path[document.path] = document
+                self._in_order = False
                 for index, key in ((self.by_id, document.id), (self.by_type, document.type)):
                     if key:
                         bisect.insort(index[key], document, key=lambda found: found.path)
@@ -103,7 +105,9 @@ class Corpus:
 
     def everything(self) -> list[Document]:
         """Every document in path order, whatever the focus."""
-        return self.memo("everything", lambda: [document for _, document in sorted(self._by_path.items())])
+        if not self._in_order:
+            self._by_path, self._in_order = dict(sorted(self._by_path.items())), True
+        return self.memo("everything", lambda: list(self._by_path.values()))
 
     def _focused(self, keep: Callable[[Document], bool]) -> list[Document]:
         """The documents in focus that `keep` keeps, in path order."""

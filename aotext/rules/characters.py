@@ -27,7 +27,7 @@ from aotext.rules.base import Finding, rule
 @rule("unprintable-character", "a character the PDF handouts' fonts cannot show (an emoji, or a script no font in "
       "the fonts folder has): the PDF would not be made", severity=WARNING)
 def unprintable_character(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
-    asked = [document for document in corpus.documents if not document.private and document.uncommon]
+    asked = [document for document in corpus.documents if document.uncommon and not document.private]
     if not asked:
         return
     project = _project(corpus)
