@@ -21,7 +21,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, BinaryIO, Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 # The answer's length in bytes comes first: an answer cut short is told from a whole one.
@@ -141,7 +141,23 @@ def _reaped(pid: int) -> None:
 def _started(work: Callable[[], object], codec: Codec) -> tuple[int, int] | None:
     """The copy doing `work`, and the end its answer is read from; None when
     none can be started (too many processes running)."""
-    answer, send = os.pipe()
+    def send(out: BinaryIO) -> None:
+        found = codec.dumps(work())
+        out.write(len(found).to_bytes(_LENGTH, "big") + found)
+
+    return _forked(send)
+
+
+def _forked(send: Callable[[BinaryIO], None], *, roomy: bool = False) -> tuple[int, int] | None:
+    """A copy of this process that does `send` to a pipe and ends without a
+    word; its process id and the end of the pipe to read from (None when
+    none can be started). `roomy`: a pipe that holds much, where the system can."""
+    answer, given = os.pipe()
+    if roomy:
+        import fcntl  # here: a system without fork (Windows) has no fcntl either
+
+        with contextlib.suppress(AttributeError, OSError):  # Linux only
+            fcntl.fcntl(given, fcntl.F_SETPIPE_SZ, 1 << 20)
     # Ctrl-C stops this process, which stops the copy: it ignores it from its first instruction.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -149,18 +165,17 @@ def _started(work: Callable[[], object], codec: Codec) -> tuple[int, int] | None
     except OSError:
         signal.signal(signal.SIGINT, previous)
         os.close(answer)
-        os.close(send)
+        os.close(given)
         return None
-    if pid == 0:  # the copy: work, send the answer, and end without a word
+    if pid == 0:
         try:
             os.close(answer)
-            found = codec.dumps(work())
-            with os.fdopen(send, "wb") as out:
-                out.write(len(found).to_bytes(_LENGTH, "big") + found)
+            with os.fdopen(given, "wb") as out:
+                send(out)
         finally:
             os._exit(0)
     signal.signal(signal.SIGINT, previous)
-    os.close(send)
+    os.close(given)
     return pid, answer
 
 
@@ -256,31 +271,15 @@ class _Sending:
 
 
 def _sharing(do: Callable[[int], object], taking: int) -> _Sending | None:
-    """A copy doing `do` for each number it takes, until none is left."""
-    import fcntl  # here: a system without fork (Windows) has no fcntl either
+    """A copy doing `do` for each number it takes, until none is left, and
+    sending each answer as soon as it has it (into a roomy pipe, so that it
+    need not wait for this process to take them)."""
+    def send(out: BinaryIO) -> None:
+        while taken := os.read(taking, _NUMBER):
+            number = int.from_bytes(taken, "big")
+            answer = _pickled((number, do(number)))
+            out.write(len(answer).to_bytes(_LENGTH, "big") + answer)
+            out.flush()
 
-    answers, send = os.pipe()
-    with contextlib.suppress(AttributeError, OSError):  # Linux: room for many answers, so the copy need not wait
-        fcntl.fcntl(send, fcntl.F_SETPIPE_SZ, 1 << 20)
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        pid = os.fork()
-    except OSError:
-        signal.signal(signal.SIGINT, previous)
-        os.close(answers)
-        os.close(send)
-        return None
-    if pid == 0:
-        try:
-            os.close(answers)
-            with os.fdopen(send, "wb") as out:
-                while taken := os.read(taking, _NUMBER):
-                    number = int.from_bytes(taken, "big")
-                    answer = _pickled((number, do(number)))
-                    out.write(len(answer).to_bytes(_LENGTH, "big") + answer)
-                    out.flush()
-        finally:
-            os._exit(0)
-    signal.signal(signal.SIGINT, previous)
-    os.close(send)
-    return _Sending(pid, answers)
+    copy = _forked(send, roomy=True)
+    return _Sending(*copy) if copy is not None else None
