@@ -29,8 +29,9 @@ from aotext.yamlinline import NotSimple, double_quoted, flow_list, plain, single
 
 # Characters libyaml refuses to read, or reads specially (line ends other than
 # LF, the byte order mark), and the tab, which has rules of its own: text
-# holding any is left to libyaml.
-_UNREAD = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# holding any is left to libyaml. Named as they are, not as all the others
+# are: compiled in 0.7 ms against 6.3, at the start of every command.
+_UNREAD = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 # Every line, cut into its indent, a list item's dash, a key as nearly every
 # front matter writes it, and the rest: one call reads them all.
 _LINE = re.compile(r"^( *)(-(?: +|$))?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*)$", re.MULTILINE)

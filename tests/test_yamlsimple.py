@@ -175,3 +175,16 @@ def test_a_value_yaml_takes_for_a_number_but_is_none_stays_text(tmp_path):
     loaded = load_file(log)
     assert not loaded.internal_error and loaded.document is not None
     assert loaded.document.data["measurements"][0]["value"] == "0x_"
+
+
+def test_what_is_left_to_libyaml_is_what_it_refuses_or_reads_specially():
+    """Every character libyaml refuses to read, the tab, the line ends other
+    than LF and the byte order mark send the text to libyaml; no other does."""
+    from aotext.yamlsimple import _UNREAD
+
+    special = {"\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff"}
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    left = set(_UNREAD.findall(every))
+    refused = set(yaml.reader.Reader.NON_PRINTABLE.findall(every))
+    assert left == refused | special
+    assert "\n" not in left and "é" not in left and "\U0001f600" not in left
