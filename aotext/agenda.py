@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from aotext.documents.records import frozen
 from aotext.documents.types.module import Activity, Module, ordered_modules
 from aotext.project import Day
 
 
-@dataclass(frozen=True)
+@frozen
 class Slot:
     """One timed piece of a workshop day: a module, a break, a presentation or an activity."""
 
@@ -32,7 +32,7 @@ class Slot:
     activity: Activity | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class AgendaDay:
     """A workshop day laid out in time: its slots, from its start to its finish, in minutes since midnight."""
 
@@ -67,7 +67,7 @@ MODULE_PRESENTATION = "module presentation"
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True)
+@frozen
 class Marks:
     """Where a module's body runs its activities."""
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment, Conversation
 from aotext.handouts.labels import ENGLISH, days_words
 from aotext.people import name_key, organizers, people
@@ -28,7 +28,7 @@ NO_SCENARIO = "(no scenario)"  # how the organizing chart names the row of notes
 Cadence = Mapping[str, int | None]
 
 
-@dataclass(frozen=True)
+@frozen
 class FollowUp:
     """A follow-up call someone is due: who, when, and what was asked and promised at the last conversation."""
 
@@ -83,7 +83,7 @@ def latest_notes(corpus: Corpus, until: dt.date,
     return corpus.memo(("latest-notes", until, scenarios), latest)
 
 
-@dataclass(frozen=True)
+@frozen
 class Due:
     """The follow-ups due as of a day, as every report of them prints them."""
 
@@ -144,7 +144,7 @@ def due_followups(corpus: Corpus, as_of: dt.date, within_days: int = 7, owner: s
     return sorted(found, key=lambda f: (f.owner is None, name_key(f.owner), f.due, f.pseudonym.casefold()))
 
 
-@dataclass(frozen=True)
+@frozen
 class ChartRow:
     """One owner's or one scenario's people, by their latest assessment."""
 
@@ -159,7 +159,7 @@ class ChartRow:
         return sum(self.counts.values())
 
 
-@dataclass(frozen=True)
+@frozen
 class OrganizingChart:
     """The organizing chart: the people met, by their latest assessment, by organizer, by scenario and in all."""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext import collector
@@ -22,6 +21,7 @@ from aotext.corpus import Corpus
 from aotext.dependents import Dependents, Group, Groups, Mentions
 from aotext.discover import document_names
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.lint import assemble, claimed, focused_rules, lint_order, run_rules
 from aotext.load import PROJECT_FILE, Loaded
 from aotext.model import Problem
@@ -30,7 +30,7 @@ from aotext.reading import announce, read_all, read_and_check
 from aotext.repository import locate
 
 
-@dataclass(frozen=True)
+@frozen
 class Facts:
     """What a check found of one file: its own problems, those the corpus's
     rules found in it, the strings it names and the groups it is in, and the

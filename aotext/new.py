@@ -5,17 +5,17 @@ key with a placeholder that says what to write, and an editor schema hint."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types import TYPES
 from aotext.documents.types.base import NewDocumentError, NewRequest
 from aotext.errors import UsageError
 from aotext.schemas import id_max_length, id_pattern, schema_dir
 
 
-@dataclass(frozen=True)
+@frozen
 class Created:
     path: Path
     text: str

@@ -26,11 +26,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types.conversation import Conversation
 from aotext.model import KeyPath
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     """One person and the notes about them, oldest first."""
 

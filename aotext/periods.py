@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, get_args
 
+from aotext.documents.records import frozen
+
 Every = Literal["week", "month", "quarter", "year"]
 PERIODS: tuple[Every, ...] = get_args(Every)
 
@@ -65,7 +67,7 @@ def periods_between(first_day: dt.date, last_day: dt.date, kind: Every) -> list[
     return periods
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """The part of a calendar period a recurring benchmark is judged on: the
     whole period, or less when the benchmark starts or stops inside it."""
@@ -91,7 +93,7 @@ class Span:
         return float(math.ceil(round(share, 6))) if target.is_integer() else round(share, 2)
 
 
-@dataclass(frozen=True)
+@frozen
 class PeriodResult:
     """How a recurring benchmark did in one span of a period (its name: aotext.summary_notes.period_name)."""
 

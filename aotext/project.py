@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 from aotext.documents import fields
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 
 Audience = Literal["participant", "facilitator", "coordinator"]
 AUDIENCES: tuple[Audience, ...] = get_args(Audience)
@@ -32,7 +33,7 @@ NEVER = "never"
 _CLOCK = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 
 
-@dataclass(frozen=True)
+@frozen
 class Day:
     """One workshop day of the project file: when it starts and ends, its date and the modules it lists."""
 
@@ -42,7 +43,7 @@ class Day:
     modules: tuple[str, ...] | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Handout:
     """One handout the project file asks for: its layout, audience, formats and the documents it takes."""
 
@@ -64,7 +65,7 @@ class Handout:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Project:
     """The project file as read: the collective, where its content is, and how its handouts and pages are made."""
 

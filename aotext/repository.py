@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aotext.corpus import Corpus
 from aotext.discover import document_names
+from aotext.documents.records import frozen
 from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
 from aotext.lint import LintResult, lint
@@ -32,7 +33,7 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-@dataclass(frozen=True)
+@frozen
 class Location:
     """Where a repository's files are: the one place that decides it."""
 

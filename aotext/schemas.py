@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from typing import Any
 import jsonschema_rs
 
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.documents.types import TYPES
 from aotext.model import KeyPath, format_key_path
 from aotext.words import did_you_mean
@@ -39,7 +39,7 @@ REQUIRED = "the required key '{key}'"
 REQUIRED_KEY = re.compile(REQUIRED.format(key="([^']+)"))
 
 
-@dataclass(frozen=True)
+@frozen
 class SchemaProblem:
     """What the schema check found: where in the front matter, and what to say."""
 

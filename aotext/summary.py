@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, ScaleBenchmark
 from aotext.periods import Every, PeriodResult, Span, spans_between
 from aotext.summary_logs import Measurement, starts
@@ -84,7 +84,7 @@ def _needed(remaining: float, deadline: dt.date, day: dt.date) -> Need | None:
 MAX_SPAN_DAYS = 20 * 366
 
 
-@dataclass(frozen=True)
+@frozen
 class _Frame:
     """The dates one benchmark is judged by, and the measurements that count by then."""
 

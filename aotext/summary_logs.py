@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import Benchmark, Plan, ScaleBenchmark
 from aotext.documents.types.reflection import Measurement as Slot
 from aotext.documents.types.reflection import Reflection, counted_day
 
 
-@dataclass(frozen=True)
+@frozen
 class Measurement:
     """A measurement as the summary counts it: the day it counts on, its value or level, and the log that gives it."""
 
@@ -138,7 +139,7 @@ def add_cadence(start: dt.date, cadence: str) -> dt.date | None:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class ReflectionDue:
     """When a plan's group last reflected and when it should next, by its own `reflect_every`."""
 

@@ -6,9 +6,9 @@ dashboard and the handouts show them)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Literal, get_args
 
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import Combine
 from aotext.periods import Every, Period, PeriodResult
 from aotext.summary_logs import Measurement
@@ -19,14 +19,14 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 Trend = Literal["up", "down", "flat"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Thresholds:
     """How close to the pace expected by now a benchmark must be to be on track: this share of it."""
 
     on_track_ratio: float = 0.8
 
 
-@dataclass(frozen=True)
+@frozen
 class BenchmarkSummary:
     """One benchmark as of a day: its target, where it stands, its status and the measurements behind it."""
 
@@ -79,7 +79,7 @@ class BenchmarkSummary:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanSummary:
     """One plan as of a day: each benchmark's summary, what to celebrate, and the measurements left out."""
 
@@ -95,7 +95,7 @@ class PlanSummary:
     ended: bool = False  # the as-of date is after the plan's last day
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """Every plan summarized as of a day: what `aotext summary` writes."""
 

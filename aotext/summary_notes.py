@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import Benchmark, ScaleBenchmark
 from aotext.handouts.labels import ENGLISH
 from aotext.periods import Every, Period
 from aotext.words import number, percent
 
 
-@dataclass(frozen=True)
+@frozen
 class Need:
     """What a counted benchmark still needs by its deadline (or the end of its period)."""
 
@@ -33,7 +33,7 @@ class Need:
         return round(self.remaining / (max(self.days_left, 1) / 7), 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Move:
     """The step up its scale a benchmark answered on a scale still has to take by its due date."""
 
@@ -42,7 +42,7 @@ class Move:
     due: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """How a recurring benchmark did in its last periods that are over."""
 
@@ -51,7 +51,7 @@ class Record:
     every: Every
 
 
-@dataclass(frozen=True)
+@frozen
 class Missed:
     """An overdue benchmark: its target (of its last period, for a recurring one) not reached by its last day."""
 
@@ -65,7 +65,7 @@ class Missed:
 Unreadable = Literal["no target", "target not a number", "no scale", "no target_level", "target_level off the scale"]
 
 
-@dataclass(frozen=True)
+@frozen
 class CannotJudge:
     """Why a benchmark's target cannot be read, so that it is shown but never judged."""
 
@@ -84,7 +84,7 @@ class CannotJudge:
         return cls("no target" if "target" in benchmark.absent else "target not a number")
 
 
-@dataclass(frozen=True)
+@frozen
 class TooLong:
     """Dates a benchmark would run between for decades: a mistyped year, so it is not judged."""
 
@@ -92,7 +92,7 @@ class TooLong:
     end: dt.date
 
 
-@dataclass(frozen=True)
+@frozen
 class Celebration:
     """Something the latest reflection has to celebrate."""
 

@@ -8,14 +8,15 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
+
+from aotext.documents.records import frozen
 
 PLAIN_WIDTH = 120  # fixed when not on a terminal, so output is the same everywhere
 T_contra = TypeVar("T_contra", contravariant=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Display:
     """Where a report is going: colour only on a terminal that wants it."""
 

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pytest
 
-from aotext.documents.records import record
+from aotext.documents.records import frozen, record
 
 
 @record
@@ -92,3 +92,54 @@ def test_a_record_is_copied_with_a_change_matched_and_pickled_as_a_dataclass():
     assert pickle.loads(pickle.dumps(goal)) == goal
     with pytest.raises(TypeError):
         Goal(1, "win")  # type: ignore[misc] # keyword-only
+
+
+@frozen
+class Slot:
+    start: int
+    title: str
+    notes: list[str] = dataclasses.field(default_factory=list, compare=False)
+    kind: str = "module"
+    _: dataclasses.KW_ONLY
+    room: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class FrozenSlot:
+    start: int
+    title: str
+    notes: list[str] = dataclasses.field(default_factory=list, compare=False)
+    kind: str = "module"
+    _: dataclasses.KW_ONLY
+    room: str | None = None
+
+
+@pytest.mark.parametrize("given", [
+    ((540, "Welcome"), {}),
+    ((540,), {"title": "Welcome", "kind": "break"}),
+    ((), {"start": 540, "title": "Welcome", "room": "hall"}),
+    ((540, "Welcome", ["bring chairs"], "break"), {"room": "hall"}),
+])
+def test_a_frozen_class_is_made_given_its_fields_in_order_or_by_name_as_a_frozen_dataclass(given):
+    ordered, named = given
+    slot, plain = Slot(*ordered, **named), FrozenSlot(*ordered, **named)
+    assert dataclasses.asdict(slot) == dataclasses.asdict(plain)
+    assert repr(slot) == repr(plain).replace("FrozenSlot", "Slot")
+    assert (slot == Slot(*ordered, **named)) and hash(slot) == hash(Slot(*ordered, **named))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        slot.title = "Goodbye"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(slot)) == slot
+    assert dataclasses.replace(slot, kind="break").kind == "break"
+    match slot:
+        case Slot(start, title):
+            assert (start, title) == (540, "Welcome")
+
+
+def test_a_frozen_class_refuses_what_a_frozen_dataclass_refuses_and_shares_no_default():
+    for made in (Slot, FrozenSlot):
+        with pytest.raises(TypeError):
+            made(540)  # type: ignore[call-arg]
+        with pytest.raises(TypeError):
+            made(540, "Welcome", [], "break", "hall")  # type: ignore[misc]
+        assert made(540, "a").notes is not made(540, "b").notes
+    assert Slot.__match_args__ == FrozenSlot.__match_args__ == ("start", "title", "notes", "kind")

@@ -5,11 +5,12 @@ identities, and the parsing of keys. pyrage's errors become ours."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import pyrage
 from pyrage import x25519
+
+from aotext.documents.records import frozen
 
 ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 ARMOR_END = b"-----END AGE ENCRYPTED FILE-----"
@@ -34,14 +35,14 @@ class BadKey(ValueError):
     """A text that should be an age key is not one."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Identity:
     """A secret key (pyrage's, which has no types)."""
 
     key: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Recipient:
     """A public key (pyrage's)."""
 

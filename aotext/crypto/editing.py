@@ -11,7 +11,7 @@ import shlex
 import shutil
 import subprocess
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from aotext.crypto.age import Recipient
@@ -19,6 +19,7 @@ from aotext.crypto.convert import open_bytes, write_encrypted
 from aotext.crypto.copies import make_private_folder
 from aotext.crypto.identity import require_keys
 from aotext.crypto.sealed import SUFFIX, is_encrypted
+from aotext.documents.records import frozen
 from aotext.errors import EXIT_PROBLEMS, AotextError, Refused, UsageError
 from aotext.fsio import PRIVATE_MODE
 from aotext.model import Problem
@@ -38,7 +39,7 @@ class EditorFailed(AotextError):
     exit_code = EXIT_PROBLEMS
 
 
-@dataclass(frozen=True)
+@frozen
 class Edited:
     changed: bool
     # Why the change was not saved: the problems of a text that is no longer a document.

@@ -7,10 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.crypto.age import SECRET_PREFIX, BadKey, Identity, generate, parse_identity, public_of
+from aotext.documents.records import frozen
 from aotext.errors import Refused, UsageError
 from aotext.fsio import create_new
 
@@ -26,7 +26,7 @@ def identity_path() -> Path:
     return Path(config) / "aotext" / "identity.txt"
 
 
-@dataclass(frozen=True)
+@frozen
 class Keys:
     """What the user can open encrypted documents with. `identities` empty:
     nothing; `problem` says why, and `broken` tells a key that is there but

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.crypto.recipients import RECIPIENTS_FILE
+from aotext.documents.records import frozen
 from aotext.errors import UsageError
 
 
-@dataclass(frozen=True)
+@frozen
 class Place:
     root: Path
     content: Path

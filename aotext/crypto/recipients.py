@@ -5,10 +5,10 @@ reads it): a `# NAME` line above each key."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.crypto.age import PUBLIC_PREFIX, BadKey, Recipient, parse_recipient
+from aotext.documents.records import frozen
 from aotext.errors import UsageError
 from aotext.fsio import atomic_write_text
 
@@ -20,7 +20,7 @@ _HEADER = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Person:
     name: str
     public: str

@@ -9,9 +9,10 @@ A clear header inside the file would have kept `age -d` from reading it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from aotext.documents.records import frozen
 
 SUFFIX = ".md.age"
 Reason = Literal["no-key", "broken-key", "not-for-you", "damaged"]
@@ -36,7 +37,7 @@ def type_of(path: str | Path) -> str | None:
     return FOLDER_TYPES[folder] if folder else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Sealed:
     """An encrypted document that could not be opened, and why."""
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 
 from aotext import collector
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types.conversation import ASSESSMENTS, Assessment
 from aotext.documents.types.plan import Plan
 from aotext.followups import READ_TYPES as FOLLOWUPS_READ
@@ -47,7 +47,7 @@ DUE_SOON_DAYS = 7
 READ_TYPES = SUMMARY_READS | FOLLOWUPS_READ
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanPanel:
     """One plan: its benchmark summary, how many are in each status, and its reflections."""
 
@@ -65,7 +65,7 @@ class PlanPanel:
         return tuple(b for b in self.summary.benchmarks if b.status in ("behind", "overdue"))
 
 
-@dataclass(frozen=True)
+@frozen
 class PeopleCounts:
     """How many people, and how many calls: all a shareable page says of people."""
 
@@ -78,7 +78,7 @@ class PeopleCounts:
     past_cadence: int
 
 
-@dataclass(frozen=True)
+@frozen
 class PeopleDetail:
     """The private part: who is due a call and the organizing chart, by pseudonym."""
 
@@ -86,7 +86,7 @@ class PeopleDetail:
     chart: OrganizingChart
 
 
-@dataclass(frozen=True)
+@frozen
 class Dashboard:
     """What the dashboard page shows, as of a day: each plan, the people and the counts."""
 

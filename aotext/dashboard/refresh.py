@@ -19,11 +19,11 @@ import dataclasses
 import datetime as dt
 import html
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.dashboard.model import EVERY_PLAN, PLANS_META, READ_TYPES
 from aotext.dashboard.write import shareable_page
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import Plan
 from aotext.fsio import atomic_write_text
 from aotext.repository import Repository
@@ -49,7 +49,7 @@ def dashboard_html(repository: Repository, as_of: dt.date, *, shareable: bool, p
     return render_dashboard(page, lambda: repository.read_in_part(READ_TYPES))
 
 
-@dataclass(frozen=True)
+@frozen
 class Refreshed:
     """What became of the shareable page in the build folder: what to say, and whether that is an error."""
 

@@ -7,10 +7,10 @@ where build/index.html links it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.dashboard.model import SHAREABLE_GENERATOR
+from aotext.documents.records import frozen
 from aotext.fsio import atomic_write_text
 from aotext.private_output import PRIVATE_FOLDER, write_private
 from aotext.project import BUILD_FOLDER, Project
@@ -24,7 +24,7 @@ def default_output(root: Path, shareable: bool) -> Path:
     return root / (BUILD_FOLDER if shareable else PRIVATE_FOLDER) / FILE_NAME
 
 
-@dataclass(frozen=True)
+@frozen
 class Written:
     """Where the page was written, and what to warn about it."""
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.documents.types.plan import NumericBenchmark, Plan, ScaleBenchmark
 from aotext.documents.types.reflection import REFLECTION_QUESTIONS, Reflection
 from aotext.entry.answers import unexpected
@@ -29,14 +30,14 @@ from aotext.words import did_you_mean, number
 _LARGEST_COUNT = 2 ** 53
 
 
-@dataclass(frozen=True)
+@frozen
 class NewMember:
     name: str
     first_task: str
     paired_with: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class LogAnswers:
     plan: str
     date: dt.date

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aotext.corpus import Corpus
 from aotext.crypto.names import anonymous_id
 from aotext.documents import fields
+from aotext.documents.records import frozen
 from aotext.documents.types.conversation import ASSESSMENTS, STEPS, Assessment, Conversation, note_id
 from aotext.documents.types.plan import Plan
 from aotext.documents.types.scenario import Scenario
@@ -42,7 +42,7 @@ QUESTIONS = {
 REQUIRED = ("pseudonym", "owner", "assessment")
 
 
-@dataclass(frozen=True)
+@frozen
 class NoteAnswers:
     pseudonym: str
     owner: str

@@ -9,10 +9,11 @@ styles the ::: facilitator blocks."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TypeVar
 
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.documents.types.base import View
 from aotext.documents.types.module import Activity, Module, ordered_modules
 from aotext.documents.types.plan import Plan
@@ -24,7 +25,7 @@ from aotext.words import anchor
 V = TypeVar("V", bound=View)
 
 
-@dataclass(frozen=True)
+@frozen
 class Composed:
     """A handout composed by its layout: its Markdown, with what pandoc and typst need besides."""
 
@@ -55,7 +56,7 @@ def beneath(level: int, body: str) -> str:
     return fenced(f"headings-from={level + 1}", body + "\n") if body else ""
 
 
-@dataclass(frozen=True)
+@frozen
 class Voice:
     """How one document's words are marked in a handout. A handout has one
     language, its project's, for its own words and as the language of the

@@ -8,10 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.handouts import versions
 from aotext.handouts.fonts import font_files
 from aotext.handouts.images import PICTURE_MARK, Picture, pictures
@@ -27,7 +27,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
+@frozen
 class ToolVersions:
     """The tools that make every output, found once per build."""
 

@@ -22,11 +22,12 @@ import re
 import struct
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from aotext.documents.records import frozen
 
 if TYPE_CHECKING:
     import typst
@@ -82,7 +83,7 @@ def needs_glyph(char: str) -> bool:
     return not any(first <= ord(char) <= last for first, last in _SELECTORS)
 
 
-@dataclass(frozen=True)
+@frozen
 class FontSet:
     """The fonts of one build's PDFs: what typst is given, and what they can show."""
 

@@ -10,10 +10,10 @@ import hashlib
 import posixpath
 import re
 from collections.abc import Iterator, MutableMapping
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.handouts.sources import marked
 
 # ![caption](target "title"): the caption may hold one level of [brackets];
@@ -38,7 +38,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 
 
-@dataclass(frozen=True)
+@frozen
 class Shown:
     """One picture a body shows, its target as written: a file name, a web
     address, or "" for a reference picture no line names the file of."""
@@ -53,7 +53,7 @@ class Shown:
     name: str | None  # the [name] of ![..][name] (the words of ![..][] and ![..]); None for ![..](file)
 
 
-@dataclass(frozen=True)
+@frozen
 class Picture:
     """One local picture a document shows."""
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
+from aotext.documents.records import frozen
 from aotext.handouts import fingerprint
 from aotext.handouts.formats import format_named
 from aotext.handouts.select import Output
@@ -20,7 +21,7 @@ from aotext.project import Project
 SETTINGS_CHANGED = "changed: settings, templates or aotext"
 
 
-@dataclass(frozen=True)
+@frozen
 class Job:
     """One output to make or keep: its fingerprint and inputs, and why it must be built, or that it is up to date."""
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
+from aotext.documents.records import frozen
 from aotext.handouts.fingerprint import input_files
 from aotext.handouts.layouts import LAYOUTS, layout_named
 from aotext.handouts.scope import (
@@ -39,7 +40,7 @@ from aotext.rules import REGISTRY
 from aotext.words import did_you_mean, plural
 
 
-@dataclass(frozen=True)
+@frozen
 class Refusal:
     """Outputs not built, and why."""
 

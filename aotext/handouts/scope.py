@@ -10,11 +10,11 @@ as a file that could not be read does."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from aotext.corpus import Corpus
 from aotext.documents import fields
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
 from aotext.handouts.formats import FORMATS
 from aotext.handouts.layouts import Layout
@@ -25,7 +25,7 @@ from aotext.schemas import schema_at
 from aotext.words import closest
 
 
-@dataclass(frozen=True)
+@frozen
 class Unread:
     """A file in the content folder with no document a handout could take:
     it could not be read, its type is missing or unknown, or it names no

@@ -4,16 +4,16 @@ layout registry."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.handouts.layouts import Layout, layout_named
 from aotext.project import Handout, Project
 
 
-@dataclass(frozen=True)
+@frozen
 class Output:
     """One file to build: a handout in one format (one per plan for the plan and report layouts)."""
 

@@ -8,10 +8,10 @@ never removes a file it did not make, or one changed since."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aotext.documents.records import frozen
 from aotext.fsio import atomic_write_text
 from aotext.handouts.fingerprint import digest
 
@@ -38,7 +38,7 @@ def write_record(output: Path, handout: str, data: bytes, fingerprint: str, inpu
     atomic_write_text(record_path(output), json.dumps(state, indent=1))
 
 
-@dataclass(frozen=True)
+@frozen
 class Made:
     """An output the build made, as its record says."""
 
@@ -75,7 +75,7 @@ def _made(record: Path, path: Path) -> Made | None:
                 written if isinstance(written, str) else None, state["fingerprint"], state.get("tools"))
 
 
-@dataclass(frozen=True)
+@frozen
 class Stale:
     """An output the build made and no longer makes, and why."""
 

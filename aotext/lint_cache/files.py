@@ -10,7 +10,7 @@ only what changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,11 +19,12 @@ from aotext.apart import MARSHAL, Apart
 from aotext.cache_folder import CLOCK_TICK_NS
 from aotext.crypto.sealed import is_encrypted
 from aotext.discover import documents_found
+from aotext.documents.records import frozen
 from aotext.lint_cache.store import Found, Stat, content_digest, seen_stat
 from aotext.repository import Location
 
 
-@dataclass(frozen=True)
+@frozen
 class Looked:
     """What looking at the files found, against the cache (`Found`)."""
 

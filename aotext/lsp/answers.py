@@ -4,13 +4,13 @@ comes from the schemas (aotext.schemas) and the corpus; nothing is written."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from lsprotocol import types
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.documents.types import TYPES
 from aotext.documents.types.plan import Part, Plan, ScaleBenchmark
 from aotext.lsp.cursor import At, at, schema_name, typing
@@ -18,7 +18,7 @@ from aotext.model import KeyPath
 from aotext.schemas import keys_at, schema_at
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """What an id names: a document, or a part (goal, strategy ...) of a plan."""
 
@@ -94,7 +94,7 @@ def _ids(corpus: Corpus, document: Document, key_path: KeyPath) -> list[types.Co
             for target in _choices(corpus, document, key_path)]
 
 
-@dataclass(frozen=True)
+@frozen
 class _Choice:
     key: str
     label: str

@@ -6,10 +6,10 @@ positions are 1-based."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.model import KeyPath
 from aotext.schemas import schema_at
 
@@ -17,7 +17,7 @@ _KEY_TYPED = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*)?$")
 _VALUE_TYPED = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*):\s*(.*)$")
 
 
-@dataclass(frozen=True)
+@frozen
 class At:
     """The key at the cursor (`on`: its name or its value) in `document`."""
 
@@ -60,7 +60,7 @@ def at(document: Document, line: int, character: int, lines: list[str]) -> At | 
     return At(document, key_path, "value")
 
 
-@dataclass(frozen=True)
+@frozen
 class Typing:
     """A line being typed, which may not parse yet: the mapping it is in,
     and the key whose value is being typed (None: a key is being typed)."""

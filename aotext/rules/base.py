@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.model import ERROR, KeyPath, Severity
 
 Finding = tuple[Document, KeyPath, str]
@@ -25,7 +25,7 @@ Check = Callable[[Corpus, dt.date], Iterable[Finding]]
 Alone = Callable[[Document], Iterable[tuple[KeyPath, str]]]
 
 
-@dataclass(frozen=True)
+@frozen
 class Rule:
     """One lint rule: its id, severity and summary, and how it checks (`check`, `alone`) or None when the reading reports it."""
 

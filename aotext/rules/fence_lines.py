@@ -16,13 +16,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from aotext.documents.records import frozen
+
 _OPENER = re.compile(r":{3,}[ \t]*(\S+)[ \t]*:*[ \t]*$")
 _BRACED = re.compile(r":{3,}[ \t]*(\{.*\})[ \t]*:*[ \t]*$")
 # One attribute in braces: .class, #id, key=value, or - (pandoc's "unnumbered").
 _ATTRIBUTE = re.compile(r"""\s*(?:\.([^\s{}#="']+)|#[^\s{}#="'.]+|[^\s{}=#."']+=(?:"[^"]*"|'[^']*'|[^\s{}"']*)|(-))""")
 
 
-@dataclass(frozen=True)
+@frozen
 class Fence:
     line: int
     column: int
@@ -31,7 +33,7 @@ class Fence:
     attributes: tuple[tuple[str, str, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class AsText:
     """A `:::` line that pandoc prints as text."""
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cached_property
 
+from aotext.documents.records import frozen
 from aotext.rules.fence_lines import AsText, Fence, Reading, classes_of, keyed_attributes
 
 _CLOSER = re.compile(r":{3,}[ \t]*$")
@@ -39,7 +39,7 @@ _TABLE_SEPARATOR = re.compile(r" {0,3}[|:\- ]*-[|:\- ]*")
 # a pasted pathological one must not exhaust the stack.
 _MAX_DEPTH = 32
 
-@dataclass(frozen=True)
+@frozen
 class Line:
     number: int  # in the file
     indent: int  # columns taken off its front (a list item's indentation)

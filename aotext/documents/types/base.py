@@ -10,11 +10,11 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
-from aotext.documents.records import record
+from aotext.documents.records import frozen, record
 from aotext.errors import Refused, UsageError
 from aotext.model import KeyPath
 
@@ -45,7 +45,7 @@ V = TypeVar("V", bound=View)
 V_co = TypeVar("V_co", bound=View, covariant=True)
 
 
-@dataclass(frozen=True)
+@frozen
 class Reference:
     """A top-level key whose value is the id of a document of type `target`."""
 
@@ -57,7 +57,7 @@ class NewDocumentError(Refused):
     """The document cannot be made as asked; the message says what to do."""
 
 
-@dataclass(frozen=True)
+@frozen
 class NewRequest:
     """What the user asked `aotext new` for."""
 
@@ -73,7 +73,7 @@ class NewRequest:
     pseudonym: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Template:
     """How `aotext new` starts a document of a type."""
 
@@ -92,7 +92,7 @@ class Template:
     also: Callable[[NewRequest, Corpus], tuple[Path, str, str]] | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class DocumentType(Generic[V_co]):
     """One kind of document: its typed view and how to read it, its folder, what it refers to, its template."""
 

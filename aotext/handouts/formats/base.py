@@ -4,16 +4,16 @@ per build, a renderer that turns Composed Markdown into the file's bytes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from aotext.documents.records import frozen
 from aotext.handouts.compose import Composed
 from aotext.handouts.render import ProcessCount, RenderError
 from aotext.project import Language, Project
 
 
-@dataclass(frozen=True)
+@frozen
 class Rendered:
     """A file a format made: its bytes, and what the tools warned about."""
 
@@ -36,7 +36,7 @@ class Renderer(Protocol):
         """The file's bytes; pictures are read from `resources`. Raises RenderError."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Tools:
     """What a build gives every format: its state folder (for files made once
     and kept, like the DOCX reference document), its process counter, the
@@ -49,7 +49,7 @@ class Tools:
     lang: Language = "en"
 
 
-@dataclass(frozen=True)
+@frozen
 class OutputFormat:
     """One output format (pdf, docx, html, pptx): how it renders, and whether its files carry the fonts."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from aotext.corpus import Corpus
 from aotext.documents.document import Document
+from aotext.documents.records import frozen
 from aotext.handouts.compose import Composed
 from aotext.project import Handout, Project
 
@@ -32,7 +32,7 @@ def nothing(documents: Sequence[Document], corpus: Corpus, shown: Shown) -> list
     return []
 
 
-@dataclass(frozen=True)
+@frozen
 class Layout:
     """One handout layout. The registry in aotext.handouts.layouts holds one
     per module of this package; the project schema lists the same names."""
