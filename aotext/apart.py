@@ -62,10 +62,12 @@ def default_jobs() -> int:
 def can_fork(jobs: int | None = None, *, beside_threads: bool = False) -> bool:
     """Whether work can go to a forked copy of this process: the system forks,
     a second core is free, no other thread runs here (`beside_threads`: the
-    copy takes no lock another thread could hold), and Ctrl-C's handler is
+    copy takes no lock another thread could hold, and this is the main
+    thread, which alone may set Ctrl-C's handler), and Ctrl-C's handler is
     one Python can set back (the copy is started with it set aside)."""
-    return (hasattr(os, "fork") and (jobs or default_jobs()) > 1
-            and (beside_threads or threading.active_count() == 1) and signal.getsignal(signal.SIGINT) is not None)
+    alone = threading.active_count() == 1 or (beside_threads and threading.current_thread() is threading.main_thread())
+    return (hasattr(os, "fork") and (jobs or default_jobs()) > 1 and alone
+            and signal.getsignal(signal.SIGINT) is not None)
 
 
 class Apart(Generic[T]):

@@ -150,3 +150,14 @@ def test_work_is_shared_beside_a_thread_waiting_for_input():
         waiting.join()
     assert [number for number, _, _ in answers] == list(range(100))
     assert len({pid for _, pid, _ in answers}) == 2
+
+
+def test_work_shared_from_a_thread_other_than_the_main_one_is_done_there():
+    """Only the main thread may set Ctrl-C aside for a copy: elsewhere no copy is started."""
+    found: list[object] = []
+    worker = threading.Thread(target=lambda: found.append(shared(20, _numbered, 1)))
+    worker.start()
+    worker.join()
+    answers = found[0]
+    assert isinstance(answers, list) and [number for number, _, _ in answers] == list(range(20))
+    assert {pid for _, pid, _ in answers} == {os.getpid()}
