@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import pickle
 from functools import cached_property
+from typing import Any
 
 import pytest
 
@@ -94,24 +95,22 @@ def test_a_record_is_copied_with_a_change_matched_and_pickled_as_a_dataclass():
         Goal(1, "win")  # type: ignore[misc] # keyword-only
 
 
-@frozen
-class Slot:
-    start: int
-    title: str
-    notes: list[str] = dataclasses.field(default_factory=list, compare=False)
-    kind: str = "module"
-    _: dataclasses.KW_ONLY
-    room: str | None = None
+def _slot_class(name: str, make: Any) -> Any:
+    """The same class body made by `make`: @frozen, or the frozen dataclass it stands for."""
+    class Slot:
+        start: int
+        title: str
+        notes: list[str] = dataclasses.field(default_factory=list, compare=False)
+        kind: str = "module"
+        _: dataclasses.KW_ONLY
+        room: str | None = None
+
+    Slot.__name__ = Slot.__qualname__ = name  # found by its name, as pickle finds it
+    return make(Slot)
 
 
-@dataclasses.dataclass(frozen=True)
-class FrozenSlot:
-    start: int
-    title: str
-    notes: list[str] = dataclasses.field(default_factory=list, compare=False)
-    kind: str = "module"
-    _: dataclasses.KW_ONLY
-    room: str | None = None
+Slot = _slot_class("Slot", frozen)
+FrozenSlot = _slot_class("FrozenSlot", dataclasses.dataclass(frozen=True))
 
 
 @pytest.mark.parametrize("given", [
