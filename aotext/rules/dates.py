@@ -52,18 +52,21 @@ def _anchor(corpus: Corpus, view: View) -> dt.date | None:
     return plan.started if plan else None
 
 
+def _accepted_years(anchor: dt.date | None) -> tuple[int, int]:
+    """The first and the last year a date may lie in: from 1900 to 2200, and
+    near its plan's start (`anchor`) when it has one."""
+    if anchor is None:
+        return EARLIEST_YEAR, LATEST_YEAR
+    return (max(EARLIEST_YEAR, anchor.year - FURTHEST_FROM_START_YEARS),
+            min(LATEST_YEAR, anchor.year + FURTHEST_FROM_START_YEARS))
+
+
 def _plausible(log: Reflection, anchor: dt.date | None) -> bool:
     """Whether a log's dates (its own and its measurements' 'counted_on:') all
-    lie in the years this rule accepts, near the plan's start, found from the
-    first and the last of them alone."""
+    lie in the years accepted, found from the first and the last of them alone."""
     days: list[dt.date] = [day for day in (log.date, *(log.counted_days or ())) if day]
-    if not days:
-        return True
-    lowest, highest = EARLIEST_YEAR, LATEST_YEAR
-    if anchor is not None:
-        lowest = max(lowest, anchor.year - FURTHEST_FROM_START_YEARS)
-        highest = min(highest, anchor.year + FURTHEST_FROM_START_YEARS)
-    return lowest <= min(days).year and max(days).year <= highest
+    lowest, highest = _accepted_years(anchor)
+    return not days or (lowest <= min(days).year and max(days).year <= highest)
 
 
 @rule("implausible-date", "a date whose year looks mistyped: before 1900, after 2200, or years away from its plan")
@@ -72,12 +75,15 @@ def implausible_date(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
         anchor = _anchor(corpus, view)
         if isinstance(view, Reflection) and _plausible(view, anchor):
             continue  # most logs: every date within a few years of the plan's start
+        lowest, highest = _accepted_years(anchor)
         for key_path, day in _dates(view):
+            if lowest <= day.year <= highest:
+                continue
             if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                 yield view.source, key_path, (
                     f"{day} is in the year {day.year}: is the year mistyped? Write it as YYYY-MM-DD, e.g. "
                     f"{as_of.year}-{day.month:02d}-{day.day:02d}")
-            elif anchor and key_path != ("started",) and abs(day.year - anchor.year) > FURTHEST_FROM_START_YEARS:
+            else:  # within those years, but not near its plan's start
                 yield view.source, key_path, (
                     f"{day} is more than {FURTHEST_FROM_START_YEARS} years from the plan's start ({anchor}): "
                     "is the year mistyped?")
