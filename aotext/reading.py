@@ -13,8 +13,7 @@ from aotext import collector
 from aotext.apart import MOST_SHARED, default_jobs, shared
 from aotext.load import Loaded, load_file
 from aotext.model import ERROR, Problem
-from aotext.rules import REGISTRY, Rule
-from aotext.rules.base import Alone
+from aotext.rules import REGISTRY
 from aotext.rules.body import check_body
 from aotext.schemas import check_document
 
@@ -44,7 +43,7 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
             line, column = document.position(found.key_path)
             loaded.problems.append(Problem(loaded.path, line, column, "schema", ERROR, found.message))
         if document.role == "document":
-            for rule, alone in (*_EVERY_DOCUMENT, *_OF_TYPE.get(document.type or "", ())):
+            for rule, alone in _DOCUMENT_RULES:
                 for key_path, message in alone(document):
                     line, column = document.position(key_path)
                     loaded.problems.append(Problem(loaded.path, line, column, rule.id, rule.severity, message))
@@ -63,22 +62,8 @@ def check_loaded(loaded: Loaded, keep_body: bool = True, mentions: bool = False)
     return loaded
 
 
-# A rule and one of its checks of one document.
-Checked = tuple[Rule, Alone]
-
-
-def _document_rules() -> tuple[tuple[Checked, ...], dict[str, tuple[Checked, ...]]]:
-    """The checks of the rules that need one document alone, run where it is
-    read (aotext.rules.base): those of every document, and those of each type's."""
-    every: list[Checked] = []
-    of_type: dict[str, list[Checked]] = {}
-    for rule in REGISTRY.values():
-        for type_name, alone in rule.alone:
-            (every if type_name is None else of_type.setdefault(type_name, [])).append((rule, alone))
-    return tuple(every), {type_name: tuple(checks) for type_name, checks in of_type.items()}
-
-
-_EVERY_DOCUMENT, _OF_TYPE = _document_rules()
+# The rules that need one document alone, run where it is read (aotext.rules.base).
+_DOCUMENT_RULES = tuple((rule, rule.alone) for rule in REGISTRY.values() if rule.alone is not None)
 
 
 def _read_chunk(paths: Sequence[Path | str], keep_body: bool = True, mentions: bool = False) -> list[Loaded]:

@@ -12,7 +12,7 @@ from aotext.documents.types.base import slug
 from aotext.documents.types.conversation import Conversation
 from aotext.model import WARNING, KeyPath
 from aotext.people import Person, name_key, people, shown_names, written_names
-from aotext.rules.base import Finding, Found, rule, view_rule
+from aotext.rules.base import Finding, rule
 
 # `aotext followups` shows these warnings too: they change who it lists.
 FUTURE_CONVERSATION = "future-conversation"
@@ -20,11 +20,14 @@ SHARED_PSEUDONYM = "shared-pseudonym"
 NAME_SPELLING = "name-spelling"
 
 
-@view_rule("followup-before-conversation", Conversation, "a follow-up dated before the conversation it follows")
-def followup_before_conversation(note: Conversation) -> Iterator[Found]:
-    due = note.follow_up.date if note.follow_up else None
-    if note.date and due and due < note.date:
-        yield ("follow_up", "date"), f"the follow-up ({due}) is dated before the conversation ({note.date}); check both dates"
+@rule("followup-before-conversation", "a follow-up dated before the conversation it follows")
+def followup_before_conversation(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for note in corpus.all(Conversation):
+        due = note.follow_up.date if note.follow_up else None
+        if note.date and due and due < note.date:
+            yield note.source, ("follow_up", "date"), (
+                f"the follow-up ({due}) is dated before the conversation ({note.date}); check both dates"
+            )
 
 
 # A warning, not an error: `aotext summary --as-of` and `followups --as-of`

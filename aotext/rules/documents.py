@@ -12,7 +12,7 @@ from aotext.documents.types import FOLDER_TYPES, TYPES, folder_of
 from aotext.documents.types.module import Module
 from aotext.documents.types.plan import Plan
 from aotext.model import KeyPath
-from aotext.rules.base import Finding, Found, document_rule, rule, view_part
+from aotext.rules.base import Finding, document_rule, rule
 from aotext.words import did_you_mean
 
 _KNOWN = sorted(TYPES)
@@ -58,32 +58,26 @@ def duplicate_id(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
             if name in names:
                 yield corpus.checked_project, ("handouts", index, "name"), f"another handout is already called '{name}'; give each its own name"
             names.add(name or "")
-
-
-# A plan's parts share one namespace because benchmarks point at tactics
-# and strategies alike; a module's activities are told apart by id too.
-@view_part("duplicate-id", Plan)
-def duplicate_part_id(plan: Plan) -> Iterator[Found]:
-    seen: dict[str, str] = {}
-    for part in plan.parts:
-        if part.id is None:
-            continue
-        if part.id in seen:
-            yield (part.section, part.index, "id"), (
-                f"the id '{part.id}' is already used in {seen[part.id]}; each part needs an id of its own"
-            )
-        else:
-            seen[part.id] = part.section
-
-
-@view_part("duplicate-id", Module)
-def duplicate_activity_id(module: Module) -> Iterator[Found]:
-    taken: set[str] = set()
-    for activity in module.activities:
-        if activity.id is None:
-            continue
-        if activity.id in taken:
-            yield ("activities", activity.index, "id"), (
-                f"the id '{activity.id}' is already used in activities; each part needs an id of its own"
-            )
-        taken.add(activity.id)
+    # A plan's parts share one namespace because benchmarks point at tactics
+    # and strategies alike; a module's activities are told apart by id too.
+    for plan in corpus.all(Plan):
+        seen: dict[str, str] = {}
+        for part in plan.parts:
+            if part.id is None:
+                continue
+            if part.id in seen:
+                yield plan.source, (part.section, part.index, "id"), (
+                    f"the id '{part.id}' is already used in {seen[part.id]}; each part needs an id of its own"
+                )
+            else:
+                seen[part.id] = part.section
+    for module in corpus.all(Module):
+        taken: set[str] = set()
+        for activity in module.activities:
+            if activity.id is None:
+                continue
+            if activity.id in taken:
+                yield module.source, ("activities", activity.index, "id"), (
+                    f"the id '{activity.id}' is already used in activities; each part needs an id of its own"
+                )
+            taken.add(activity.id)

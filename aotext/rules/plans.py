@@ -11,7 +11,7 @@ from aotext.corpus import Corpus
 from aotext.documents.types.plan import Benchmark, NumericBenchmark, Plan, ScaleBenchmark, Strategy, Tactic
 from aotext.documents.types.reflection import Reflection
 from aotext.model import WARNING
-from aotext.rules.base import Finding, Found, rule, view_part, view_rule
+from aotext.rules.base import Finding, rule
 from aotext.summary_logs import after_plan_end, before_start, reflection_due, starts
 from aotext.words import plural
 
@@ -19,36 +19,40 @@ from aotext.words import plural
 FUTURE_LOG = "future-log"
 
 
-@view_rule("goal-without-strategy", Plan, "a goal that no strategy serves")
-def goal_without_strategy(plan: Plan) -> Iterator[Found]:
-    served = {target for strategy in plan.strategies for target in strategy.serves}
-    for goal in plan.goals:
-        if goal.id and goal.id not in served:
-            yield ("goals", goal.index), (
-                f"no strategy serves goal {goal.label}: add a strategy with "
-                f"'serves: [{goal.id}]', or ask whether this is still a goal"
-            )
+@rule("goal-without-strategy", "a goal that no strategy serves")
+def goal_without_strategy(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        served = {target for strategy in plan.strategies for target in strategy.serves}
+        for goal in plan.goals:
+            if goal.id and goal.id not in served:
+                yield plan.source, ("goals", goal.index), (
+                    f"no strategy serves goal {goal.label}: add a strategy with "
+                    f"'serves: [{goal.id}]', or ask whether this is still a goal"
+                )
 
 
-def _serving_nothing(items: tuple[Strategy | Tactic, ...], target: tuple[str, str], question: str) -> Iterator[Found]:
+def _serving_nothing(items: tuple[Strategy | Tactic, ...], plan: Plan, target: tuple[str, str],
+                     question: str) -> Iterator[Finding]:
     """Items whose 'serves:' is missing or empty; `target` is (singular, plural)."""
     for item in items:
         if not item.serves:
-            yield (item.section, item.index), (
+            yield plan.source, (item.section, item.index), (
                 f"{item.kind} {item.label} serves no {target[0]}: "
                 f"list the {target[1]} it serves under 'serves:'. {question}"
             )
 
 
-@view_rule("strategy-without-goal", Plan, "a strategy that serves no goal")
-def strategy_without_goal(plan: Plan) -> Iterator[Found]:
-    return _serving_nothing(plan.strategies, ("goal", "goals"), "How does this strategy align with our goals?")
+@rule("strategy-without-goal", "a strategy that serves no goal")
+def strategy_without_goal(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        yield from _serving_nothing(plan.strategies, plan, ("goal", "goals"), "How does this strategy align with our goals?")
 
 
-@view_rule("tactic-without-strategy", Plan, "a tactic that serves no strategy")
-def tactic_without_strategy(plan: Plan) -> Iterator[Found]:
-    return _serving_nothing(plan.tactics, ("strategy", "strategies"),
-                            "How does this tactic align with our goals and strategy?")
+@rule("tactic-without-strategy", "a tactic that serves no strategy")
+def tactic_without_strategy(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        yield from _serving_nothing(plan.tactics, plan, ("strategy", "strategies"),
+                                    "How does this tactic align with our goals and strategy?")
 
 
 def _unmeasurable(benchmark: Benchmark) -> list[str]:
@@ -75,31 +79,46 @@ def _unmeasurable(benchmark: Benchmark) -> list[str]:
     return missing
 
 
-@view_rule("benchmark-not-measurable", Plan,
-           "a benchmark with nothing to measure it by (target and unit, or scale and level) or no time frame")
-def benchmark_not_measurable(plan: Plan) -> Iterator[Found]:
-    for benchmark in plan.benchmarks:
-        missing = _unmeasurable(benchmark)
-        if missing:
-            yield ("benchmarks", benchmark.index), (
-                f"benchmark {benchmark.label} is not measurable yet: it needs "
-                f"{', '.join(missing)}. Is this measurable? How do we measure it?"
-            )
+@rule("benchmark-not-measurable", "a benchmark with nothing to measure it by (target and unit, or scale and level) or no time frame")
+def benchmark_not_measurable(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        for benchmark in plan.benchmarks:
+            missing = _unmeasurable(benchmark)
+            if missing:
+                yield plan.source, ("benchmarks", benchmark.index), (
+                    f"benchmark {benchmark.label} is not measurable yet: it needs "
+                    f"{', '.join(missing)}. Is this measurable? How do we measure it?"
+                )
 
 
-@view_rule("benchmark-no-miss-plan", Plan, "a benchmark that does not say what the group will do if it is missed")
-def benchmark_no_miss_plan(plan: Plan) -> Iterator[Found]:
-    for benchmark in plan.benchmarks:
-        if not benchmark.if_missed:
-            yield ("benchmarks", benchmark.index), (
-                f"benchmark {benchmark.label} has no 'if_missed:': "
-                "what will we do if we don't hit this benchmark?"
-            )
+@rule("benchmark-no-miss-plan", "a benchmark that does not say what the group will do if it is missed")
+def benchmark_no_miss_plan(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        for benchmark in plan.benchmarks:
+            if not benchmark.if_missed:
+                yield plan.source, ("benchmarks", benchmark.index), (
+                    f"benchmark {benchmark.label} has no 'if_missed:': "
+                    "what will we do if we don't hit this benchmark?"
+                )
 
 
 @rule("date-order", "dates in the wrong order: a benchmark due before it starts or after its plan ends, a plan ending "
       "before it started, a count after its meeting")
 def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for plan in corpus.all(Plan):
+        if plan.started and plan.ends and plan.ends < plan.started:
+            yield plan.source, ("ends",), f"the plan ends ({plan.ends}) before it started ({plan.started})"
+        for benchmark in plan.benchmarks:
+            if benchmark.start and benchmark.due and benchmark.due < benchmark.start:
+                yield plan.source, ("benchmarks", benchmark.index, "due"), (
+                    f"benchmark {benchmark.label} is due ({benchmark.due}) before it starts ({benchmark.start})"
+                )
+            elif plan.ends and benchmark.due and benchmark.due > plan.ends:
+                # Judged on the plan's last day, it would never be overdue: "behind" for good, without a word.
+                yield plan.source, ("benchmarks", benchmark.index, "due"), (
+                    f"benchmark {benchmark.label} is due ({benchmark.due}) after the plan ends ({plan.ends}), and "
+                    "nothing counted after the end counts: bring its due date within the plan, or move the plan's "
+                    "end")
     for reflection in corpus.all(Reflection):
         if not reflection.date or (days := reflection.counted_days) is None or days[1] <= reflection.date:
             continue  # nothing counted after the meeting
@@ -114,24 +133,6 @@ def date_order(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
                     f"this was counted on {counted}, after the meeting ({reflection.date}); record it in a later "
                     f"log{ended}"
                 )
-
-
-@view_part("date-order", Plan)
-def plan_date_order(plan: Plan) -> Iterator[Found]:
-    """date-order's findings in a plan: its own dates and its benchmarks'."""
-    if plan.started and plan.ends and plan.ends < plan.started:
-        yield ("ends",), f"the plan ends ({plan.ends}) before it started ({plan.started})"
-    for benchmark in plan.benchmarks:
-        if benchmark.start and benchmark.due and benchmark.due < benchmark.start:
-            yield ("benchmarks", benchmark.index, "due"), (
-                f"benchmark {benchmark.label} is due ({benchmark.due}) before it starts ({benchmark.start})"
-            )
-        elif plan.ends and benchmark.due and benchmark.due > plan.ends:
-            # Judged on the plan's last day, it would never be overdue: "behind" for good, without a word.
-            yield ("benchmarks", benchmark.index, "due"), (
-                f"benchmark {benchmark.label} is due ({benchmark.due}) after the plan ends ({plan.ends}), and "
-                "nothing counted after the end counts: bring its due date within the plan, or move the plan's "
-                "end")
 
 
 @rule("measurement-mismatch", "a measurement that does not fit its benchmark (a number for a scale question, a level not on the scale)")

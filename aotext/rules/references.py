@@ -18,7 +18,7 @@ from aotext.documents.types.question import Question
 from aotext.documents.types.reflection import Reflection
 from aotext.documents.types.role_card import RoleCard
 from aotext.project import day_entries
-from aotext.rules.base import Finding, Found, rule, view_part
+from aotext.rules.base import Finding, rule
 from aotext.words import did_you_mean
 
 
@@ -80,28 +80,28 @@ def _in_broken_file(corpus: Corpus, value: str) -> str:
             "problems listed for it above: fix that file first")
 
 
-def _plan_references(plan: Plan) -> Iterator[tuple[str, Found]]:
-    """The problems of what a plan's parts name: other parts of the same plan."""
-    parts = plan.parts_by_id
-    for part in plan.parts:
-        key, kinds = part.link_key, part.links_to
-        if key is None:
-            continue
-        owner = part.id or f"{part.section}[{part.index}]"
-        allowed = " or ".join(kinds)
-        for position, target in part.links_at:
-            where = (part.section, part.index, key, position)
-            found = parts.get(target)
-            if found is None:
-                candidates = [other for other, named in parts.items() if named.kind in kinds]
-                yield "unknown-reference", (where, (
-                    f"'{owner}' {key} '{target}', but this plan has no {allowed} with that id"
-                    f"{did_you_mean(target, candidates)}"
-                ))
-            elif found.kind not in kinds:
-                yield "wrong-reference-type", (where, (
-                    f"'{owner}' {key} '{target}', which is a {found.kind}; it must name a {allowed}"
-                ))
+def _plan_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
+    for plan in corpus.all(Plan):
+        parts = plan.parts_by_id
+        for part in plan.parts:
+            key, kinds = part.link_key, part.links_to
+            if key is None:
+                continue
+            owner = part.id or f"{part.section}[{part.index}]"
+            allowed = " or ".join(kinds)
+            for position, target in part.links_at:
+                where = (part.section, part.index, key, position)
+                found = parts.get(target)
+                if found is None:
+                    candidates = [other for other, named in parts.items() if named.kind in kinds]
+                    yield "unknown-reference", (plan.source, where, (
+                        f"'{owner}' {key} '{target}', but this plan has no {allowed} with that id"
+                        f"{did_you_mean(target, candidates)}"
+                    ))
+                elif found.kind not in kinds:
+                    yield "wrong-reference-type", (plan.source, where, (
+                        f"'{owner}' {key} '{target}', which is a {found.kind}; it must name a {allowed}"
+                    ))
 
 
 def _reflection_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
@@ -182,6 +182,7 @@ def _project_references(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
 def _all(corpus: Corpus) -> Iterator[tuple[str, Finding]]:
     yield from _project_references(corpus)
     yield from _document_references(corpus)
+    yield from _plan_references(corpus)
     yield from _reflection_references(corpus)
     yield from _activity_references(corpus)
     yield from _role_card_references(corpus)
@@ -206,13 +207,3 @@ def wrong_reference_type(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
       knock_on=True)
 def broken_reference(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
     return (finding for rule_id, finding in _references(corpus) if rule_id == "broken-reference")
-
-
-@view_part("unknown-reference", Plan)
-def unknown_part(plan: Plan) -> Iterator[Found]:
-    return (found for rule_id, found in _plan_references(plan) if rule_id == "unknown-reference")
-
-
-@view_part("wrong-reference-type", Plan)
-def wrong_part_type(plan: Plan) -> Iterator[Found]:
-    return (found for rule_id, found in _plan_references(plan) if rule_id == "wrong-reference-type")

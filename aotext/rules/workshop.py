@@ -11,17 +11,18 @@ from collections.abc import Iterator
 from aotext.corpus import Corpus
 from aotext.documents.types.module import Module, ordered_modules
 from aotext.documents.types.question import Question, worksheet_order
-from aotext.rules.base import Finding, Found, rule, view_rule
+from aotext.rules.base import Finding, rule
 
 
-@view_rule("module-overtime", Module, "a module whose activities take more minutes than the module has")
-def module_overtime(module: Module) -> Iterator[Found]:
-    used = sum(activity.minutes or 0 for activity in module.activities)
-    if module.minutes is not None and used > module.minutes:
-        yield ("minutes",), (
-            f"the activities take {used} minutes but the module has {module.minutes}: "
-            "shorten the activities or give the module more time"
-        )
+@rule("module-overtime", "a module whose activities take more minutes than the module has")
+def module_overtime(corpus: Corpus, as_of: dt.date) -> Iterator[Finding]:
+    for module in corpus.all(Module):
+        used = sum(activity.minutes or 0 for activity in module.activities)
+        if module.minutes is not None and used > module.minutes:
+            yield module.source, ("minutes",), (
+                f"the activities take {used} minutes but the module has {module.minutes}: "
+                "shorten the activities or give the module more time"
+            )
 
 
 @rule("module-order", "two modules share the same 'order', so the agenda is ambiguous")
