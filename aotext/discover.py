@@ -96,7 +96,35 @@ def is_document_path(path: Path, folder: Path) -> bool:
         parts = path.resolve().relative_to(folder.resolve()).parts
     except ValueError:
         return False
-    return bool(parts) and all(_is_searched(part) for part in parts[:-1]) and _is_found(parts[-1])
+    return bool(parts) and _skipped_folder(parts[:-1]) is None and _is_found(parts[-1])
+
+
+def left_out(path: Path, folder: Path) -> str | None:
+    """Why `discover([folder])` takes nothing of `path`, a file or a folder
+    inside `folder` (named on a command line), and what to do, in words for
+    its user; None when it does take it (a folder: when it looks inside)."""
+    parts = path.resolve().relative_to(folder.resolve()).parts
+    skipped = _skipped_folder(parts if path.is_dir() else parts[:-1])
+    if skipped is not None:
+        kind = "its name starts with a dot" if skipped.startswith(".") else "it holds what tools make"
+        return (f"it is in the folder '{skipped}', which aotext leaves out ({kind}); if it is meant to be a "
+                "document, move it out of that folder")
+    if path.is_dir() or _is_found(parts[-1]):
+        return None
+    name = parts[-1]
+    if name.startswith("."):
+        return ("its name starts with a dot, as the files editors and the system keep beside documents do; if it "
+                "is meant to be a document, rename it")
+    if name.lower() in SKIPPED_FILES:
+        return ("a README explains its folder to people, and aotext never reads it as a document; if it is meant "
+                "to be one, give it another name")
+    return ("only files whose names end in .md (or .md.age, encrypted) are documents; if it is meant to be one, "
+            "rename it")
+
+
+def _skipped_folder(folder_names: Iterable[str]) -> str | None:
+    """The first of these nested folders that discover does not look inside, if any."""
+    return next((name for name in folder_names if not _is_searched(name)), None)
 
 
 def _is_searched(folder_name: str) -> bool:

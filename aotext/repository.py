@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
-from aotext.discover import document_names
+from aotext.discover import document_names, left_out
 from aotext.documents.records import frozen
 from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
-from aotext.lint import LintResult, lint
+from aotext.lint import LintResult, lint, lint_order
 from aotext.load import PROJECT_FILE, Loaded
-from aotext.model import ERROR, Problem
+from aotext.model import ERROR, WARNING, Problem
 from aotext.project import DEFAULT_CADENCE, DEFAULT_CONTENT, Project, read_project
 from aotext.reading import read_and_check
+from aotext.rules.files import LEFT_OUT
 
 
 class RepositoryError(UsageError):
@@ -200,19 +201,44 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
         where = None
     if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
         result = _whole(where, as_of, jobs, ignore, progress, cache)
+        project_named = any(_is_project_file(path, where) for path in chosen)
+        unread = _left_out([path for path in chosen if not _is_project_file(path, where)], where)
         if any(path.is_dir() and path.resolve() == where.content_dir.resolve() for path in chosen):
-            project_named = where.project_file is not None and any(
-                path.is_file() and path.resolve() == where.project_file.resolve() for path in chosen)
-            return _documents_only(result, where, project_named)
+            return _with_left_out(_documents_only(result, where, project_named), unread, ignore)
         folders: dict[str, str] = {}
         wanted = {_found_at(file, folders) for file in document_names(chosen, None)} | {
             _found_at(str(path), folders) for path in chosen if path.is_file()}
+        wanted -= {_found_at(path, folders) for path in unread}  # not read, so not checked: said below
         problems = [problem for problem in result.problems if _found_at(problem.path, folders) in wanted]
-        return LintResult(len(wanted), result.corpus, problems, result.internal_errors)
+        return _with_left_out(LintResult(len(wanted), result.corpus, problems, result.internal_errors), unread, ignore)
     project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
                 keep_bodies=False, progress=progress)
+
+
+def _left_out(chosen: list[Path], where: Location) -> dict[str, str]:
+    """The files named (and in the folders named) that the repository's lint
+    does not read, each with why (aotext.discover.left_out): without a word,
+    lint would count them checked and find nothing in them."""
+    unread: dict[str, str] = {}
+    for path in chosen:
+        why = left_out(path, where.content_dir)
+        if why is not None:
+            unread.update(dict.fromkeys(document_names([path], None) if path.is_dir() else [str(path)], why))
+    return unread
+
+
+def _with_left_out(result: LintResult, unread: dict[str, str], ignore: Iterable[str]) -> LintResult:
+    """`result`, with a warning at each file named that was not checked (not
+    counted among the files checked), unless that rule is skipped."""
+    if LEFT_OUT in set(ignore):
+        return result
+    said = [Problem(path, 1, 1, LEFT_OUT, WARNING, f"this file was not checked: {why}") for path, why in unread.items()]
+    if not said:
+        return result
+    return LintResult(result.files, result.corpus, sorted([*result.problems, *said], key=lint_order),
+                      result.internal_errors)
 
 
 def _documents_only(result: LintResult, where: Location, project_named: bool) -> LintResult:
@@ -241,10 +267,11 @@ def _found_at(path: str, folders: dict[str, str]) -> str:
 
 def _inside(path: Path, where: Location) -> bool:
     """Whether `path` is the project file or lies in the content folder."""
-    resolved = path.resolve()
-    if where.project_file is not None and resolved == where.project_file.resolve():
-        return True
-    return resolved.is_relative_to(where.content_dir.resolve())
+    return _is_project_file(path, where) or path.resolve().is_relative_to(where.content_dir.resolve())
+
+
+def _is_project_file(path: Path, where: Location) -> bool:
+    return where.project_file is not None and path.is_file() and path.resolve() == where.project_file.resolve()
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:

@@ -201,3 +201,44 @@ def test_the_content_folder_named_gives_what_its_folders_named_one_by_one_give(r
         with_project = invoke("lint", "--as-of", "2026-11-24", *cache, "content", "aotext.yaml")
         assert "unknown_setting" in with_project.output
         assert with_project.output == invoke("lint", "--as-of", "2026-11-24", *cache, *folders, "aotext.yaml").output
+
+
+def test_a_file_named_that_aotext_leaves_out_is_said_not_checked(repo):
+    """Inside a repository lint reads the repository and keeps the named
+    files' problems; a file named that it never reads as a document (in a
+    hidden or tool folder, a README, not .md) had been counted checked, with
+    no problems, though the same file checked outside a repository had nine.
+    Now each gets a warning saying it was not checked, why and what to do,
+    and it is not counted; with lint's cache and without it, and beside the
+    content folder named as a whole."""
+    broken = "---\ntype: plan\nid: draft\n---\nNot finished.\n"
+    root = repo({"content/plans/.drafts/draft.md": broken, "content/node_modules/draft.md": broken,
+                 "content/plans/README.md": broken, "content/plans/notes.txt": "Ideas.\n",
+                 "content/plans/bus-plan.md": BROKEN_PLAN})
+    named = ["content/plans/.drafts", "content/node_modules/draft.md", "content/plans/README.md",
+             "content/plans/notes.txt"]
+    for cache in (("--no-cache",), ()):
+        result = invoke("lint", "--as-of", "2026-11-24", *cache, *named)
+        assert result.exit_code == 0, result.output
+        lines = result.output.splitlines()
+        assert lines[-1] == "0 files checked: 4 problems (4 warnings) in 4 files.", result.output
+        said = {line.split(":")[0]: line for line in lines[:-1]}
+        assert sorted(said) == sorted(["content/plans/.drafts/draft.md", *named[1:]])
+        assert all(":1:1: warning: this file was not checked: " in line and line.endswith("[left-out-file]")
+                   for line in said.values()), result.output
+        assert "the folder '.drafts'" in said["content/plans/.drafts/draft.md"] and "move it out" in said[
+            "content/plans/.drafts/draft.md"]
+        assert "the folder 'node_modules'" in said["content/node_modules/draft.md"]
+        assert "README" in said["content/plans/README.md"] and "another name" in said["content/plans/README.md"]
+        assert "end in .md" in said["content/plans/notes.txt"]
+        strict = invoke("lint", "--as-of", "2026-11-24", *cache, "--strict", *named)
+        assert strict.exit_code == 1, strict.output
+        beside = invoke("lint", "--as-of", "2026-11-24", *cache, "content", "content/plans/notes.txt")
+        assert beside.exit_code == 1 and "bus-driverz" in beside.output and "notes.txt:1:1: warning" in beside.output
+        alone = invoke("lint", "--as-of", "2026-11-24", *cache, "content")
+        assert beside.output.splitlines()[-1].split(":")[0] == alone.output.splitlines()[-1].split(":")[0]  # N files
+        skipped = invoke("lint", "--as-of", "2026-11-24", *cache, "--ignore", "left-out-file", *named)
+        assert skipped.exit_code == 0 and skipped.output == "0 files checked: no problems.\n", skipped.output
+    # What the folders named hold is left out by the whole repository's lint too: nothing else changes.
+    assert [p["path"] for p in lint_json()] == ["content/plans/bus-plan.md"]
+    assert (root / "content/plans/.drafts/draft.md").read_text(encoding="utf-8") == broken

@@ -47,7 +47,9 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
     PATHS are files or folders to check (default: the content folder the
     project file names, or content, and the project file aotext.yaml when
     there is one). Inside the repository, the whole repository is read so
-    that references resolve, and the problems of PATHS are printed. Each problem is printed as
+    that references resolve, and the problems of PATHS are printed; a file
+    named that aotext never reads as a document (in a hidden or tool folder,
+    a README, not .md) is said not checked. Each problem is printed as
     path:line:col: severity: message [rule], sorted by file and line,
     followed by a count. Exit status: 0 no errors, 1 errors found (or, with
     --strict, warnings), 2 usage error or aotext failure. Warnings alone

@@ -15,6 +15,8 @@ from aotext.corpus import Corpus
 from aotext.model import WARNING
 from aotext.rules.base import Finding, declare, rule
 
+LEFT_OUT = "left-out-file"
+
 declare("unreadable", "the file cannot be opened or read")
 declare("file-name", "a Markdown file whose name does not end in .md (x.MD, x.markdown, x.md.txt): left out until renamed")
 declare("file-too-large", "the file or its front matter is too large to be a document (a paste by mistake?)")
@@ -27,6 +29,9 @@ declare("yaml-alias", "the front matter uses YAML anchors and aliases, which aot
 declare("duplicate-key", "the same key appears twice in one place")
 declare("schema", "a key is missing, unknown, or holds the wrong kind of value for the document type")
 declare("internal-error", "aotext itself failed on the file; please report it")
+# Reported by aotext.repository, for a file named on lint's command line.
+declare(LEFT_OUT, "a file named to lint that aotext never reads as a document (in a folder it leaves out, a README, "
+        "not .md), so it was not checked", WARNING)
 
 
 @rule("file-name-case", "two files whose names differ only in capitals, of which a clone on a Mac or on "
