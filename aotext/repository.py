@@ -234,11 +234,17 @@ def _with_left_out(result: LintResult, unread: dict[str, str], ignore: Iterable[
     counted among the files checked), unless that rule is skipped."""
     if LEFT_OUT in set(ignore):
         return result
-    said = [Problem(path, 1, 1, LEFT_OUT, WARNING, f"this file was not checked: {why}") for path, why in unread.items()]
+    said = [not_checked(path, why) for path, why in unread.items()]
     if not said:
         return result
     return LintResult(result.files, result.corpus, sorted([*result.problems, *said], key=lint_order),
                       result.internal_errors)
+
+
+def not_checked(path: str, why: str) -> Problem:
+    """The warning at a file aotext leaves out (`why`: aotext.discover.left_out),
+    named to lint or opened in an editor: it is not checked."""
+    return Problem(path, 1, 1, LEFT_OUT, WARNING, f"this file was not checked: {why}")
 
 
 def _documents_only(result: LintResult, where: Location, project_named: bool) -> LintResult:

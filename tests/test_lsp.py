@@ -228,6 +228,33 @@ def test_a_document_that_cannot_be_read_gets_a_diagnostic_not_a_crash(shipped: P
     _run(shipped, scenario)
 
 
+def test_a_file_lint_leaves_out_is_said_not_checked_while_it_is_open(shipped: Path) -> None:
+    """A plan drafted in a hidden folder of the content folder is never
+    checked: the editor says so at its first line, in lint's words, rather
+    than show no problem as if it had none, and stops saying it once the file
+    is closed. A file outside the content folder is none of aotext's."""
+    draft, outside = "content/plans/.drafts/draft.md", "notes/ideas.md"
+    broken = "---\ntype: plan\nid: draft\n---\nNot finished.\n"
+    for path in (draft, outside):
+        (shipped / path).parent.mkdir(parents=True)
+        (shipped / path).write_text(broken, encoding="utf-8")
+
+    async def scenario(editor: Editor) -> None:
+        editor.open(outside, broken)
+        editor.open(draft, broken)
+        await editor.until(lambda: bool(editor.of(draft)), "the draft said not checked")
+        [said] = editor.of(draft)
+        assert said.code == "left-out-file" and said.range.start.line == 0
+        assert said.severity == types.DiagnosticSeverity.Warning
+        assert said.message.startswith("this file was not checked: it is in the folder '.drafts'"), said.message
+        editor.client.text_document_did_close(types.DidCloseTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=editor.uri(draft))))
+        await editor.until(lambda: not editor.of(draft), "the notice gone once the draft is closed")
+        assert editor.publications[editor.uri(outside)] == 0
+
+    _run(shipped, scenario)
+
+
 def test_a_text_too_large_for_a_document_is_said_in_the_editor_as_lint_says_it(shipped: Path) -> None:
     """An editor sends what it holds: over 1 MB, it is what lint reports of
     the saved file (file-too-large), not parsed; the error had gone away

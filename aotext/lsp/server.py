@@ -84,6 +84,8 @@ def make_server() -> LanguageServer:
         path = session.path_of(params.text_document.uri)
         if path is not None:
             edited(path, params.text_document.text)
+        else:
+            guarded(None, lambda: session.say_left_out(params.text_document.uri, is_open=True))
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
@@ -99,6 +101,8 @@ def make_server() -> LanguageServer:
             if session.live is not None and path == session.live.project_path:
                 cancel_project_check()
             guarded(None, lambda: session.on_disk(path))
+        else:
+            guarded(None, lambda: session.say_left_out(params.text_document.uri, is_open=False))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def files_changed(params: types.DidChangeWatchedFilesParams) -> None:

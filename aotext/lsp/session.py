@@ -13,7 +13,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
-from aotext.discover import is_document_path
+from aotext.discover import is_document_path, left_out
 from aotext.documents.claims import claimed_in
 from aotext.documents.document import Document
 from aotext.errors import UsageError
@@ -21,6 +21,7 @@ from aotext.incremental import LiveCheck, open_live
 from aotext.load import load_text
 from aotext.lsp.fixes import diagnostic
 from aotext.reading import check_loaded, read_and_check
+from aotext.repository import not_checked
 
 
 class Session:
@@ -32,6 +33,7 @@ class Session:
         self.live: LiveCheck | None = None
         self.root = Path.cwd()
         self.published: set[str] = set()  # files whose diagnostics the editor shows
+        self.left_out: set[str] = set()  # files open that lint leaves out, told so (say_left_out)
 
     def start(self, root: Path) -> None:
         """Read and check the repository at `root`; show every file's problems.
@@ -68,6 +70,21 @@ class Session:
             return path
         content = self.live.content_dir
         return path if content is not None and is_document_path(self.root / path, content) else None
+
+    def say_left_out(self, uri: str, is_open: bool) -> None:
+        """Say in the editor that a file it opened in the content folder, which
+        lint leaves out (a README, a file in a hidden folder, not .md), is not
+        checked; clear that once it is closed. Without a word, the editor would
+        show none of its problems, as if it had none."""
+        path = self.relative(uri)
+        content = self.live.content_dir if self.live is not None else None
+        if path is None or content is None or not (self.root / path).resolve().is_relative_to(content.resolve()):
+            return
+        why = left_out(self.root / path, content) if is_open else None
+        said = [diagnostic(not_checked(path, why), [])] if why is not None else []
+        if said or path in self.left_out:
+            self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=said))
+        (self.left_out.add if said else self.left_out.discard)(path)
 
     def showing(self, picture: str) -> list[str]:
         """The documents that show the picture `picture` (a repository path)."""
