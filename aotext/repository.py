@@ -10,16 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aotext.corpus import Corpus
-from aotext.discover import document_names, left_out
 from aotext.documents.records import frozen
 from aotext.documents.types import FOLDER_TYPES, folder_of
 from aotext.errors import UsageError
-from aotext.lint import LintResult, lint, lint_order
+from aotext.lint import LintResult, lint
 from aotext.load import PROJECT_FILE, Loaded
-from aotext.model import ERROR, WARNING, Problem
+from aotext.model import ERROR, Problem
 from aotext.project import DEFAULT_CADENCE, DEFAULT_CONTENT, Project, read_project
 from aotext.reading import read_and_check
-from aotext.rules.files import LEFT_OUT
 
 
 class RepositoryError(UsageError):
@@ -163,12 +161,12 @@ def lint_repository(as_of: dt.date, project_file: Path | None = None, *, jobs: i
     where = locate(project_file)
     if isinstance(where, list):
         return LintResult(1, Corpus([]), where, 0)
-    return _whole(where, as_of, jobs, ignore, progress, cache)
+    return lint_at(where, as_of, jobs, ignore, progress, cache)
 
 
-def _whole(where: Location, as_of: dt.date, jobs: int | None, ignore: Iterable[str],
+def lint_at(where: Location, as_of: dt.date, jobs: int | None, ignore: Iterable[str],
            progress: Callable[[str], None] | None, cache: bool) -> LintResult:
-    """The problems of the whole repository, with lint's cache or without."""
+    """The problems of the whole repository at `where`, with lint's cache or without."""
     if not cache:
         return lint([where.content_dir], as_of, project=where.project, jobs=jobs, ignore=ignore,
                     keep_bodies=False, progress=progress)
@@ -184,100 +182,6 @@ def _without(result: LintResult, ignore: Iterable[str]) -> LintResult:
         return result
     return LintResult(result.files, result.corpus, [p for p in result.problems if p.rule not in skipped],
                       result.internal_errors)
-
-
-def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None = None, *, jobs: int | None = None,
-               ignore: Iterable[str] = (), progress: Callable[[str], None] | None = None,
-               cache: bool = True) -> LintResult:
-    """The problems of the files and folders named. Inside a repository the
-    whole repository is read, so that what they refer to is known, and only
-    the named files' problems are kept (a plan checked on its own still finds
-    its scenario). Outside one, only the named files are read."""
-    chosen = [Path(path) for path in paths]
-    named = (project_file or Path(PROJECT_FILE)).resolve()
-    try:
-        where = locate(project_file)
-    except RepositoryError:
-        where = None
-    if isinstance(where, Location) and all(_inside(path, where) for path in chosen):
-        result = _whole(where, as_of, jobs, ignore, progress, cache)
-        project_named = any(_is_project_file(path, where) for path in chosen)
-        unread = _left_out([path for path in chosen if not _is_project_file(path, where)], where)
-        if any(path.is_dir() and path.resolve() == where.content_dir.resolve() for path in chosen):
-            return _with_left_out(_documents_only(result, where, project_named), unread, ignore)
-        folders: dict[str, str] = {}
-        wanted = {_found_at(file, folders) for file in document_names(chosen, None)} | {
-            _found_at(str(path), folders) for path in chosen if path.is_file()}
-        wanted -= {_found_at(path, folders) for path in unread}  # not read, so not checked: said below
-        problems = [problem for problem in result.problems if _found_at(problem.path, folders) in wanted]
-        return _with_left_out(LintResult(len(wanted), result.corpus, problems, result.internal_errors), unread, ignore)
-    project = next((path for path in chosen if path.is_file() and path.resolve() == named), None)
-    loaded = read_and_check(project, project=True) if project else None
-    return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
-                keep_bodies=False, progress=progress)
-
-
-def _left_out(chosen: list[Path], where: Location) -> dict[str, str]:
-    """The files named (and in the folders named) that the repository's lint
-    does not read, each with why (aotext.discover.left_out): without a word,
-    lint would count them checked and find nothing in them."""
-    unread: dict[str, str] = {}
-    for path in chosen:
-        why = left_out(path, where.content_dir)
-        if why is not None:
-            unread.update(dict.fromkeys(document_names([path], None) if path.is_dir() else [str(path)], why))
-    return unread
-
-
-def _with_left_out(result: LintResult, unread: dict[str, str], ignore: Iterable[str]) -> LintResult:
-    """`result`, with a warning at each file named that was not checked (not
-    counted among the files checked), unless that rule is skipped."""
-    if LEFT_OUT in set(ignore):
-        return result
-    said = [not_checked(path, why) for path, why in unread.items()]
-    if not said:
-        return result
-    return LintResult(result.files, result.corpus, sorted([*result.problems, *said], key=lint_order),
-                      result.internal_errors)
-
-
-def not_checked(path: str, why: str) -> Problem:
-    """The warning at a file aotext leaves out (`why`: aotext.discover.left_out),
-    named to lint or opened in an editor: it is not checked."""
-    return Problem(path, 1, 1, LEFT_OUT, WARNING, f"this file was not checked: {why}")
-
-
-def _documents_only(result: LintResult, where: Location, project_named: bool) -> LintResult:
-    """The result of the whole repository when its content folder is named:
-    every document is, and the project file only if named too. Listing the
-    content folder again to match the files, as for a folder inside it, took
-    0.12 s at 50,000 documents."""
-    if where.project is None or project_named:
-        return result
-    shown = where.project.path
-    return LintResult(result.files - 1, result.corpus, [problem for problem in result.problems if problem.path != shown],
-                      result.internal_errors)
-
-
-def _found_at(path: str, folders: dict[str, str]) -> str:
-    """Where the file `path` is, as the same text however it was named: its
-    folder resolved (once per folder, kept in `folders`), then its name.
-    Resolving 20,000 files one by one took 0.45 s, as long as reading a
-    tenth of them."""
-    folder, name = os.path.split(path)
-    resolved = folders.get(folder)
-    if resolved is None:
-        resolved = folders[folder] = str(Path(folder).resolve())
-    return os.path.join(resolved, name)
-
-
-def _inside(path: Path, where: Location) -> bool:
-    """Whether `path` is the project file or lies in the content folder."""
-    return _is_project_file(path, where) or path.resolve().is_relative_to(where.content_dir.resolve())
-
-
-def _is_project_file(path: Path, where: Location) -> bool:
-    return where.project_file is not None and path.is_file() and path.resolve() == where.project_file.resolve()
 
 
 def _indexed(where: Location | None, result: LintResult, project_file: Path | None) -> Repository:

@@ -242,3 +242,21 @@ def test_a_file_named_that_aotext_leaves_out_is_said_not_checked(repo):
     # What the folders named hold is left out by the whole repository's lint too: nothing else changes.
     assert [p["path"] for p in lint_json()] == ["content/plans/bus-plan.md"]
     assert (root / "content/plans/.drafts/draft.md").read_text(encoding="utf-8") == broken
+
+
+def test_a_file_outside_the_content_folder_named_beside_one_inside_leaves_that_one_checked_in_its_repository(repo):
+    """Naming a file outside the content folder had made lint read every file
+    named on its own: a plan in the content folder then lost its scenario and
+    its logs, and was said to name a scenario that does not exist. The files
+    in the content folder are checked in their repository, the others on
+    their own, and both are counted."""
+    root = repo({"notes/idea.md": "---\ntype: scenario\nid: idea\n---\n"})
+    plan = "content/plans/bus-plan.md"
+    result = invoke("lint", "--as-of", "2026-11-24", "--no-cache", plan, "notes/idea.md")
+    assert result.exit_code == 1, result.output
+    assert plan not in result.output, result.output  # its scenario and logs are known
+    assert "notes/idea.md:1:1: error: missing the required key" in result.output
+    assert "2 files checked" in result.output
+    alone = invoke("lint", "--as-of", "2026-11-24", "--no-cache", plan)
+    assert alone.exit_code == 0 and alone.output == "1 file checked: no problems.\n", alone.output
+    assert (root / plan).is_file()

@@ -81,8 +81,8 @@ def confirm(question: str) -> bool:
 def after_writing(path: Path, today: dt.date, project_file: Path | None) -> bool:
     """Lint the repository with the new document in it and print that
     document's problems as lint prints them; True when it has errors."""
+    from aotext.lint_named import lint_paths
     from aotext.model import ERROR
-    from aotext.repository import lint_paths
 
     result = lint_paths([str(path)], today, project_file)
     for problem in result.problems:

@@ -64,8 +64,9 @@ def lint(paths: tuple[str, ...], project_file: Path | None, output_format: str |
       aotext lint content/plans --as-of 2026-11-24
       aotext lint --format json content > problems.json
     """
+    from aotext.lint_named import lint_paths
     from aotext.report import markdown_summary
-    from aotext.repository import lint_paths, lint_repository
+    from aotext.repository import lint_repository
     from aotext.rules import REGISTRY
 
     if list_rules:

@@ -18,10 +18,10 @@ from aotext.documents.claims import claimed_in
 from aotext.documents.document import Document
 from aotext.errors import UsageError
 from aotext.incremental import LiveCheck, open_live
+from aotext.lint_named import not_checked
 from aotext.load import load_text
 from aotext.lsp.fixes import diagnostic
 from aotext.reading import check_loaded, read_and_check
-from aotext.repository import not_checked
 
 
 class Session:
