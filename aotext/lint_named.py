@@ -41,9 +41,8 @@ def lint_paths(paths: Iterable[str], as_of: dt.date, project_file: Path | None =
         return result
     # Named beside them, files outside the content folder do not make its own be read without their repository.
     alone = _on_their_own(others, project_file, as_of, jobs, ignore, progress)
-    return LintResult(result.files + alone.files, result.corpus, sorted([*result.problems, *alone.problems],
-                                                                       key=lint_order),
-                      result.internal_errors + alone.internal_errors)
+    problems = sorted([*result.problems, *alone.problems], key=lint_order)
+    return LintResult(result.files + alone.files, result.corpus, problems, result.internal_errors + alone.internal_errors)
 
 
 def _named_in(where: Location, chosen: list[Path], as_of: dt.date, jobs: int | None, ignore: Iterable[str],
