@@ -144,10 +144,14 @@ def _started(work: Callable[[], object], codec: Codec) -> tuple[int, int] | None
     """The copy doing `work`, and the end its answer is read from; None when
     none can be started (too many processes running)."""
     def send(out: BinaryIO) -> None:
-        found = codec.dumps(work())
-        out.write(len(found).to_bytes(_LENGTH, "big") + found)
+        out.write(_framed(codec.dumps(work())))
 
     return _forked(send)
+
+
+def _framed(answer: bytes) -> bytes:
+    """An answer as a copy sends it: its length first, so that one cut short is told from a whole one."""
+    return len(answer).to_bytes(_LENGTH, "big") + answer
 
 
 def _forked(send: Callable[[BinaryIO], None], *, roomy: bool = False) -> tuple[int, int] | None:
@@ -279,8 +283,7 @@ def _sharing(do: Callable[[int], object], taking: int) -> _Sending | None:
     def send(out: BinaryIO) -> None:
         while taken := os.read(taking, _NUMBER):
             number = int.from_bytes(taken, "big")
-            answer = _pickled((number, do(number)))
-            out.write(len(answer).to_bytes(_LENGTH, "big") + answer)
+            out.write(_framed(_pickled((number, do(number)))))
             out.flush()
 
     copy = _forked(send, roomy=True)

@@ -93,10 +93,9 @@ def is_document_path(path: Path, folder: Path) -> bool:
     """Whether `discover([folder])` takes the file `path` (inside `folder`):
     what an editor's file events are checked against."""
     try:
-        parts = path.resolve().relative_to(folder.resolve()).parts
-    except ValueError:
+        return not path.is_dir() and left_out(path, folder) is None
+    except ValueError:  # not inside `folder`
         return False
-    return bool(parts) and _skipped_folder(parts[:-1]) is None and _is_found(parts[-1])
 
 
 def left_out(path: Path, folder: Path) -> str | None:

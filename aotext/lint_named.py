@@ -50,13 +50,17 @@ def _named_in(where: Location, chosen: list[Path], as_of: dt.date, jobs: int | N
     """The problems of the files and folders named in the repository at `where`, read whole."""
     result = lint_at(where, as_of, jobs, ignore, progress, cache)
     project_named = any(_is_project_file(path, where) for path in chosen)
-    unread = _left_out([path for path in chosen if not _is_project_file(path, where)], where)
+    why = {path: reason for path in chosen if not _is_project_file(path, where)
+           if (reason := left_out(path, where.content_dir)) is not None}
+    # Not read, so not checked: said, and not counted.
+    unread = {file: reason for path, reason in why.items()
+              for file in (document_names([path], None) if path.is_dir() else [str(path)])}
     if any(path.is_dir() and path.resolve() == where.content_dir.resolve() for path in chosen):
         return _with_left_out(_documents_only(result, where, project_named), unread, ignore)
+    read = [path for path in chosen if path not in why]
     folders: dict[str, str] = {}
-    wanted = {_found_at(file, folders) for file in document_names(chosen, None)} | {
-        _found_at(str(path), folders) for path in chosen if path.is_file()}
-    wanted -= {_found_at(path, folders) for path in unread}  # not read, so not checked: said below
+    wanted = {_found_at(file, folders) for file in document_names(read, None)} | {
+        _found_at(str(path), folders) for path in read if path.is_file()}
     problems = [problem for problem in result.problems if _found_at(problem.path, folders) in wanted]
     return _with_left_out(LintResult(len(wanted), result.corpus, problems, result.internal_errors), unread, ignore)
 
@@ -69,18 +73,6 @@ def _on_their_own(chosen: list[Path], project_file: Path | None, as_of: dt.date,
     loaded = read_and_check(project, project=True) if project else None
     return lint([path for path in chosen if path != project], as_of, project=loaded, jobs=jobs, ignore=ignore,
                 keep_bodies=False, progress=progress)
-
-
-def _left_out(chosen: list[Path], where: Location) -> dict[str, str]:
-    """The files named (and in the folders named) that the repository's lint
-    does not read, each with why (aotext.discover.left_out): without a word,
-    lint would count them checked and find nothing in them."""
-    unread: dict[str, str] = {}
-    for path in chosen:
-        why = left_out(path, where.content_dir)
-        if why is not None:
-            unread.update(dict.fromkeys(document_names([path], None) if path.is_dir() else [str(path)], why))
-    return unread
 
 
 def _with_left_out(result: LintResult, unread: dict[str, str], ignore: Iterable[str]) -> LintResult:
